@@ -1,0 +1,671 @@
+//! Glyphs and rules to lines and table cells: pdfplumber's method, rules first, gaps second.
+//!
+//! Per page: glyphs inside a ruled table are assigned to its cells (rows and columns come
+//! from the horizontal and vertical rules); the other glyphs become lines, which are split
+//! into column segments at wide gaps so that a two-column table without rules is still
+//! read as label/value rows. Word breaks are decided here from the gap between glyphs
+//! relative to the font size, because producers such as Chromium position every glyph on
+//! its own and the space characters of the content stream cannot be trusted. Then headers
+//! and footers repeated across pages are dropped and rows continued across a page break
+//! are merged.
+
+use crate::{Block, Cell, Glyph, Line, RawPage, Row, Rule};
+use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
+
+/// A gap wider than this fraction of the font size separates two words.
+const WORD_GAP: f64 = 0.17;
+/// A gap wider than this many font sizes separates two columns of a line.
+const COLUMN_GAP: f64 = 1.4;
+/// Tolerance, in points, when matching rule coordinates.
+const SNAP: f64 = 2.5;
+
+/// Lays out every page and returns the blocks of the whole document in reading order.
+pub fn layout_pages(mut pages: Vec<RawPage>) -> Vec<Block> {
+    pages.sort_by_key(|p| p.number);
+    let mut per_page: Vec<Vec<Block>> = pages.iter().map(layout_page).collect();
+    drop_repeated_margins(&pages, &mut per_page);
+    merge_continued_rows(per_page)
+}
+
+/// Joins the lines of one cell or paragraph: one space between lines, and a word cut by a
+/// hyphen at the end of a line is made whole again when the next line goes on in lower case.
+pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let l = l.as_ref().trim();
+        if l.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            out.push_str(l);
+            continue;
+        }
+        let prev_hyphen = out.ends_with('-') && out.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic());
+        let next_lower = l.chars().next().is_some_and(|c| c.is_lowercase());
+        if prev_hyphen && next_lower {
+            out.pop();
+            out.push_str(l);
+        } else if prev_hyphen {
+            // "Mittainvilliers-" + "Vérigny": a compound name, keep the hyphen, no space.
+            out.push_str(l);
+        } else {
+            out.push(' ');
+            out.push_str(l);
+        }
+    }
+    out
+}
+
+/// A glyph reduced to what layout needs, with its text normalised (NFKC undoes ligatures).
+#[derive(Debug, Clone)]
+struct G {
+    x0: f64,
+    x1: f64,
+    y: f64,
+    size: f64,
+    text: String,
+    space: bool,
+}
+
+fn normalise_glyphs(glyphs: &[Glyph]) -> Vec<G> {
+    glyphs
+        .iter()
+        .filter_map(|g| {
+            let mut t: String = g.text.nfkc().collect();
+            t = t.replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'").replace('\u{a0}', " ");
+            t.retain(|c| !c.is_control() || c == ' ');
+            if t.is_empty() {
+                return None;
+            }
+            let space = t.trim().is_empty();
+            Some(G { x0: g.x0, x1: g.x1.max(g.x0), y: g.y, size: g.size, text: t, space })
+        })
+        .collect()
+}
+
+/// A visual line: glyphs sharing a baseline, sorted left to right.
+struct VLine {
+    y: f64,
+    size: f64,
+    glyphs: Vec<G>,
+}
+
+fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut lines: Vec<VLine> = Vec::new();
+    for g in glyphs {
+        // Glyphs are sorted by baseline, so only the last few lines can take this one.
+        let tol = 0.35 * g.size.max(1.0);
+        let found = lines.iter_mut().rev().take(3).find(|l| (l.y - g.y).abs() <= tol.max(0.35 * l.size));
+        match found {
+            Some(l) => {
+                if !g.space {
+                    l.size = l.size.max(g.size);
+                }
+                l.glyphs.push(g)
+            }
+            None => lines.push(VLine { y: g.y, size: if g.space { 0.0 } else { g.size }, glyphs: vec![g] }),
+        }
+    }
+    lines.retain(|l| l.glyphs.iter().any(|g| !g.space));
+    for l in &mut lines {
+        l.glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        if l.size <= 0.0 {
+            l.size = 10.0;
+        }
+    }
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+    lines
+}
+
+/// A run of glyphs of one line between column gaps.
+#[derive(Debug, Clone)]
+struct Seg {
+    x0: f64,
+    x1: f64,
+    y: f64,
+    size: f64,
+    text: String,
+}
+
+/// Splits a line into segments at column gaps and at vertical rules, building words from
+/// the gaps between glyphs.
+fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
+    let mut segs: Vec<Seg> = Vec::new();
+    let mut cur: Option<Seg> = None;
+    let mut last_x1 = f64::NEG_INFINITY;
+    let mut pending_space = false;
+    for g in &line.glyphs {
+        if g.space {
+            pending_space = true;
+            continue;
+        }
+        let size = g.size.max(1.0);
+        let gap = g.x0 - last_x1;
+        let crosses_rule = splits.iter().any(|&x| last_x1 <= x + 0.5 && g.x0 >= x - 0.5);
+        match cur.as_mut() {
+            Some(s) if gap < COLUMN_GAP * size && !crosses_rule => {
+                // When the producer draws its spaces, they are the word breaks: glyph widths
+                // read from some embedded fonts are wrong, so a gap alone is weak evidence.
+                let word_break = if spaces_drawn { pending_space || gap > 0.8 * size } else { gap > WORD_GAP * size || pending_space };
+                if word_break && !s.text.ends_with(' ') {
+                    s.text.push(' ');
+                }
+                s.text.push_str(&g.text);
+                s.x1 = s.x1.max(g.x1);
+            }
+            _ => {
+                if let Some(s) = cur.take() {
+                    segs.push(s);
+                }
+                cur = Some(Seg { x0: g.x0, x1: g.x1, y: line.y, size: line.size, text: g.text.clone() });
+            }
+        }
+        // Overlapping glyphs (bold faked by double printing) do not move the pen back.
+        last_x1 = last_x1.max(g.x1);
+        pending_space = false;
+    }
+    if let Some(s) = cur.take() {
+        segs.push(s);
+    }
+    for s in &mut segs {
+        let t = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        s.text = t;
+    }
+    segs.retain(|s| !s.text.is_empty());
+    segs
+}
+
+/// A table found from its rules: row boundaries and, per row, column boundaries.
+#[derive(Debug)]
+struct RuledTable {
+    x0: f64,
+    x1: f64,
+    rows: Vec<(f64, f64, Vec<f64>)>,
+}
+
+fn merge_collinear(mut rules: Vec<Rule>, horizontal: bool) -> Vec<Rule> {
+    // Key on the fixed coordinate, then merge overlapping spans.
+    if horizontal {
+        rules.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
+    } else {
+        rules.sort_by(|a, b| a.x0.total_cmp(&b.x0).then(a.y0.total_cmp(&b.y0)));
+    }
+    let mut out: Vec<Rule> = Vec::new();
+    for r in rules {
+        let merged = out.iter_mut().rev().take(8).find(|o| {
+            if horizontal {
+                (o.y0 - r.y0).abs() <= 1.0 && r.x0 <= o.x1 + SNAP && r.x1 >= o.x0 - SNAP
+            } else {
+                (o.x0 - r.x0).abs() <= 1.0 && r.y0 <= o.y1 + SNAP && r.y1 >= o.y0 - SNAP
+            }
+        });
+        match merged {
+            Some(o) => {
+                o.x0 = o.x0.min(r.x0);
+                o.x1 = o.x1.max(r.x1);
+                o.y0 = o.y0.min(r.y0);
+                o.y1 = o.y1.max(r.y1);
+            }
+            None => out.push(r),
+        }
+    }
+    out
+}
+
+fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
+    let hs = merge_collinear(rules.iter().copied().filter(|r| r.is_horizontal()).collect(), true);
+    let vs = merge_collinear(rules.iter().copied().filter(|r| !r.is_horizontal()).collect(), false);
+    if hs.len() < 2 || vs.len() < 2 {
+        return Vec::new();
+    }
+    // Union-find over rules that touch: each connected set is one table.
+    let all: Vec<Rule> = hs.iter().chain(vs.iter()).copied().collect();
+    let n = all.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], i: usize) -> usize {
+        let mut i = i;
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for i in 0..hs.len() {
+        for j in hs.len()..n {
+            let (h, v) = (all[i], all[j]);
+            if v.x0 >= h.x0 - SNAP && v.x0 <= h.x1 + SNAP && h.y0 >= v.y0 - SNAP && h.y0 <= v.y1 + SNAP {
+                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut tables = Vec::new();
+    let mut keys: Vec<usize> = groups.keys().copied().collect();
+    keys.sort_unstable();
+    for k in keys {
+        let idx = &groups[&k];
+        let h: Vec<Rule> = idx.iter().filter(|&&i| i < hs.len()).map(|&i| all[i]).collect();
+        let v: Vec<Rule> = idx.iter().filter(|&&i| i >= hs.len()).map(|&i| all[i]).collect();
+        if h.len() < 2 || v.len() < 2 {
+            continue;
+        }
+        let x0 = h.iter().map(|r| r.x0).fold(f64::INFINITY, f64::min);
+        let x1 = h.iter().map(|r| r.x1).fold(f64::NEG_INFINITY, f64::max);
+        let mut ys: Vec<f64> = h.iter().map(|r| r.y0).collect();
+        ys.sort_by(f64::total_cmp);
+        ys.dedup_by(|a, b| (*a - *b).abs() < SNAP);
+        let mut rows = Vec::new();
+        for w in ys.windows(2) {
+            let (top, bottom) = (w[0], w[1]);
+            if bottom - top < 3.0 {
+                continue;
+            }
+            let mid = (top + bottom) / 2.0;
+            let mut xs: Vec<f64> = v.iter().filter(|r| r.y0 <= mid && r.y1 >= mid).map(|r| r.x0).collect();
+            xs.sort_by(f64::total_cmp);
+            xs.dedup_by(|a, b| (*a - *b).abs() < SNAP);
+            if xs.len() < 2 {
+                xs = vec![x0, x1];
+            }
+            rows.push((top, bottom, xs));
+        }
+        if !rows.is_empty() {
+            tables.push(RuledTable { x0, x1, rows });
+        }
+    }
+    tables
+}
+
+/// Lays out one page into blocks, in top-to-bottom order.
+fn layout_page(page: &RawPage) -> Vec<Block> {
+    let glyphs = normalise_glyphs(&page.glyphs);
+    let spaces = glyphs.iter().filter(|g| g.space).count();
+    let spaces_drawn = spaces * 12 > glyphs.len();
+    let tables = find_tables(&page.rules);
+    // Each glyph goes to the cell that contains its vertical middle, or stays free.
+    let mut cell_glyphs: Vec<Vec<Vec<Vec<G>>>> = tables
+        .iter()
+        .map(|t| t.rows.iter().map(|(_, _, xs)| vec![Vec::new(); xs.len() - 1]).collect())
+        .collect();
+    let mut free = Vec::new();
+    'glyph: for g in glyphs {
+        let ymid = g.y - 0.3 * g.size;
+        let xmid = (g.x0 + g.x1) / 2.0;
+        for (ti, t) in tables.iter().enumerate() {
+            if xmid < t.x0 || xmid > t.x1 {
+                continue;
+            }
+            for (ri, (top, bottom, xs)) in t.rows.iter().enumerate() {
+                if ymid >= *top && ymid <= *bottom {
+                    let ci = xs.windows(2).position(|w| xmid >= w[0] && xmid <= w[1]).unwrap_or(0);
+                    cell_glyphs[ti][ri][ci].push(g);
+                    continue 'glyph;
+                }
+            }
+        }
+        free.push(g);
+    }
+    let mut blocks: Vec<(f64, Block)> = Vec::new();
+    for (ti, t) in tables.iter().enumerate() {
+        for (ri, (top, _, xs)) in t.rows.iter().enumerate() {
+            let cells: Vec<Cell> = std::mem::take(&mut cell_glyphs[ti][ri])
+                .into_iter()
+                .enumerate()
+                .map(|(ci, gs)| {
+                    let lines = group_lines(gs);
+                    let text_lines = lines
+                        .iter()
+                        .map(|l| segments(l, &[], spaces_drawn).into_iter().map(|s| s.text).collect::<Vec<_>>().join(" "))
+                        .filter(|s| !s.is_empty())
+                        .collect();
+                    Cell { x0: xs[ci], x1: xs[ci + 1], lines: text_lines }
+                })
+                .collect();
+            if cells.iter().all(Cell::is_empty) {
+                continue;
+            }
+            blocks.push((*top, Block::Row(Row { pages: vec![page.number], y: *top, ruled: true, cells })));
+        }
+    }
+    let splits: Vec<f64> = Vec::new();
+    let lines: Vec<Vec<Seg>> = group_lines(free).iter().map(|l| segments(l, &splits, spaces_drawn)).filter(|s| !s.is_empty()).collect();
+    for (y, b) in gap_tables(page.number, lines) {
+        blocks.push((y, b));
+    }
+    blocks.sort_by(|a, b| a.0.total_cmp(&b.0));
+    blocks.into_iter().map(|(_, b)| b).collect()
+}
+
+/// Finds two-column tables drawn without rules: runs of lines whose segments stay on
+/// either side of one column boundary, with at least some lines using both sides.
+fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
+    // The value column's left edge: the most common start of a second segment.
+    let mut votes: HashMap<i64, usize> = HashMap::new();
+    for l in &lines {
+        if l.len() >= 2 {
+            *votes.entry((l[1].x0 / 3.0).round() as i64).or_default() += 1;
+        }
+    }
+    let boundary = votes
+        .iter()
+        .filter(|(_, &c)| c >= 2)
+        .max_by_key(|(k, &c)| (c, -**k))
+        .map(|(k, _)| *k as f64 * 3.0);
+    let left_margin = lines.iter().map(|l| l[0].x0).fold(f64::INFINITY, f64::min);
+    let mut out = Vec::new();
+    let Some(xv) = boundary else {
+        for l in lines {
+            out.push(line_block(page, l));
+        }
+        return out;
+    };
+    // Classify each line: both sides, value only, label only, or ordinary text.
+    #[derive(Clone, Copy, PartialEq, Debug)]
+    enum K {
+        Both,
+        Value,
+        Label,
+        Text,
+    }
+    let near = |x: f64| (x - xv).abs() <= 4.0;
+    let kinds: Vec<K> = lines
+        .iter()
+        .map(|l| {
+            let straddles = l.iter().any(|s| s.x0 < xv - 4.0 && s.x1 > xv + 2.0);
+            if straddles {
+                return K::Text;
+            }
+            let left = l.iter().any(|s| s.x1 <= xv - 2.0);
+            let right = l.iter().any(|s| s.x0 >= xv - 4.0);
+            match (left, right) {
+                (true, true) if l.iter().any(|s| near(s.x0)) => K::Both,
+                (true, true) => K::Text,
+                (false, true) if near(l[0].x0) && l[0].x0 > left_margin + 20.0 => K::Value,
+                (true, false) if (l[0].x0 - left_margin).abs() < 6.0 => K::Label,
+                _ => K::Text,
+            }
+        })
+        .collect();
+    // A region is a maximal run of non-Text lines that contains at least two Both lines;
+    // label-only lines at its end belong to it only when close to the previous line.
+    let mut i = 0;
+    let pitch = median_pitch(&lines);
+    while i < lines.len() {
+        if kinds[i] == K::Text || kinds[i] == K::Label && !(i + 1 < lines.len() && kinds[i + 1] != K::Text) {
+            out.push(line_block(page, lines[i].clone()));
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < lines.len() && kinds[j] != K::Text {
+            j += 1;
+        }
+        let both = kinds[i..j].iter().filter(|k| **k == K::Both).count();
+        if both < 2 && !(both >= 1 && kinds[i..j].iter().any(|k| *k == K::Value)) {
+            for l in &lines[i..j] {
+                out.push(line_block(page, l.clone()));
+            }
+            i = j;
+            continue;
+        }
+        // Rows: a label line after a value-only line or after a wide gap opens a row.
+        let mut rows: Vec<(f64, Vec<Vec<String>>)> = Vec::new();
+        let mut prev_y = f64::NEG_INFINITY;
+        let mut prev_had_label = false;
+        for k in i..j {
+            let l = &lines[k];
+            let label: Vec<&Seg> = l.iter().filter(|s| s.x1 <= xv - 2.0).collect();
+            let value: Vec<&Seg> = l.iter().filter(|s| s.x0 >= xv - 4.0).collect();
+            let y = l[0].y;
+            let gap = y - prev_y;
+            let opens = rows.is_empty() || (!label.is_empty() && (!prev_had_label || gap > 1.45 * pitch));
+            if opens {
+                rows.push((y, vec![Vec::new(), Vec::new()]));
+            }
+            let row = &mut rows.last_mut().expect("a row was just opened").1;
+            if !label.is_empty() {
+                row[0].push(label.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" "));
+            }
+            if !value.is_empty() {
+                row[1].push(value.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" "));
+            }
+            prev_y = y;
+            prev_had_label = !label.is_empty();
+        }
+        for (y, cols) in rows {
+            let cells = vec![
+                Cell { x0: left_margin, x1: xv, lines: cols[0].clone() },
+                Cell { x0: xv, x1: f64::INFINITY, lines: cols[1].clone() },
+            ];
+            out.push((y - 0.5, Block::Row(Row { pages: vec![page], y, ruled: false, cells })));
+        }
+        i = j;
+    }
+    out
+}
+
+fn median_pitch(lines: &[Vec<Seg>]) -> f64 {
+    let mut d: Vec<f64> = lines.windows(2).map(|w| w[1][0].y - w[0][0].y).filter(|d| *d > 1.0).collect();
+    if d.is_empty() {
+        return 14.0;
+    }
+    d.sort_by(f64::total_cmp);
+    d[d.len() / 2]
+}
+
+fn line_block(page: u32, segs: Vec<Seg>) -> (f64, Block) {
+    let y = segs[0].y;
+    let x0 = segs[0].x0;
+    let x1 = segs.iter().map(|s| s.x1).fold(f64::NEG_INFINITY, f64::max);
+    let size = segs.iter().map(|s| s.size).fold(0.0, f64::max);
+    let text = segs.into_iter().map(|s| s.text).collect::<Vec<_>>().join(" ");
+    (y, Block::Line(Line { page, x0, x1, y, size, text }))
+}
+
+/// Drops lines in the top and bottom margins that repeat on many pages (digits ignored,
+/// so "Page 3 / 80" matches "Page 4 / 80"), and bare page numbers there.
+fn drop_repeated_margins(pages: &[RawPage], per_page: &mut [Vec<Block>]) {
+    let key = |t: &str| -> String { t.chars().map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() }).filter(|c| !c.is_whitespace()).collect() };
+    let in_margin = |l: &Line, h: f64| l.y < 0.09 * h || l.y > 0.91 * h;
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (p, blocks) in pages.iter().zip(per_page.iter()) {
+        let mut seen = std::collections::HashSet::new();
+        for b in blocks {
+            if let Block::Line(l) = b {
+                if in_margin(l, p.height) && seen.insert(key(&l.text)) {
+                    *counts.entry(key(&l.text)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let threshold = (pages.len() as f64 * 0.4).max(3.0) as usize;
+    for (p, blocks) in pages.iter().zip(per_page.iter_mut()) {
+        blocks.retain(|b| match b {
+            Block::Line(l) if in_margin(l, p.height) => {
+                let k = key(&l.text);
+                !(counts.get(&k).copied().unwrap_or(0) >= threshold || is_page_number(&l.text))
+            }
+            _ => true,
+        });
+    }
+}
+
+fn is_page_number(t: &str) -> bool {
+    let t = t.trim().to_lowercase();
+    let t = t.trim_start_matches("page").trim().trim_matches(|c| c == '-' || c == '–' || c == ' ');
+    !t.is_empty()
+        && t.len() <= 9
+        && t.chars().all(|c| c.is_ascii_digit() || c == '/' || c == ' ' || c == 's' || c == 'u' || c == 'r')
+        && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Merges a table row cut by a page break: when a page ends with a row and the next page
+/// starts with a row of as many cells, and either part has an empty first cell, they are
+/// one row.
+fn merge_continued_rows(per_page: Vec<Vec<Block>>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for blocks in per_page {
+        let mut first = true;
+        for b in blocks {
+            if first {
+                first = false;
+                if let (Some(Block::Row(prev)), Block::Row(next)) = (out.last_mut(), &b) {
+                    let continued = prev.cells.len() == next.cells.len()
+                        && next.cells.len() >= 2
+                        && (next.cells[0].is_empty() || prev.cells[0].is_empty())
+                        && !prev.pages.contains(&next.pages[0]);
+                    if continued {
+                        for (pc, nc) in prev.cells.iter_mut().zip(next.cells.iter()) {
+                            pc.lines.extend(nc.lines.iter().cloned());
+                        }
+                        prev.pages.extend(next.pages.iter().copied());
+                        continue;
+                    }
+                }
+            }
+            out.push(b);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(x: f64, y: f64, size: f64, text: &str) -> Vec<Glyph> {
+        // One glyph per character, 0.5 em wide, as Chromium positions them.
+        let mut out = Vec::new();
+        let mut x = x;
+        for c in text.chars() {
+            let w = 0.5 * size;
+            if c != ' ' {
+                out.push(Glyph { x0: x, x1: x + w, y, size, text: c.to_string() });
+            }
+            x += w;
+        }
+        out
+    }
+
+    fn page(glyphs: Vec<Glyph>, rules: Vec<Rule>) -> RawPage {
+        RawPage { number: 1, width: 600.0, height: 800.0, glyphs, rules }
+    }
+
+    fn hrule(y: f64) -> Rule {
+        Rule { x0: 50.0, y0: y, x1: 550.0, y1: y }
+    }
+    fn vrule(x: f64, y0: f64, y1: f64) -> Rule {
+        Rule { x0: x, y0, x1: x, y1 }
+    }
+
+    #[test]
+    fn kerned_glyphs_become_words_by_gap() {
+        // "FICHE ACTION" drawn glyph by glyph with tiny kerning gaps must not split words.
+        let mut g = Vec::new();
+        let mut x = 100.0;
+        for c in "FICHE".chars() {
+            g.push(Glyph { x0: x, x1: x + 6.0, y: 100.0, size: 12.0, text: c.to_string() });
+            x += 6.4;
+        }
+        x += 3.0;
+        for c in "ACTION".chars() {
+            g.push(Glyph { x0: x, x1: x + 6.0, y: 100.0, size: 12.0, text: c.to_string() });
+            x += 6.3;
+        }
+        let blocks = layout_pages(vec![page(g, vec![])]);
+        assert_eq!(blocks.len(), 1);
+        match &blocks[0] {
+            Block::Line(l) => assert_eq!(l.text, "FICHE ACTION"),
+            b => panic!("expected a line, got {b:?}"),
+        }
+    }
+
+    #[test]
+    fn ligature_is_expanded() {
+        let g = vec![Glyph { x0: 10.0, x1: 16.0, y: 100.0, size: 12.0, text: "\u{fb01}".into() }];
+        let blocks = layout_pages(vec![page(g, vec![])]);
+        assert!(matches!(&blocks[0], Block::Line(l) if l.text == "fi"));
+    }
+
+    #[test]
+    fn wrapped_label_stays_in_its_cell_between_value_lines() {
+        // Row 1: label "Ressources (Financement et / Ressources humaines)" wraps on two
+        // lines whose baselines fall between the three lines of its value.
+        let mut g = Vec::new();
+        g.extend(word(60.0, 110.0, 10.0, "Ressources (Financement et"));
+        g.extend(word(200.0, 112.0, 10.0, "Financement : 10 000 € et"));
+        g.extend(word(200.0, 124.0, 10.0, "CAUE : 6 000 €"));
+        g.extend(word(60.0, 123.0, 10.0, "Ressources humaines)"));
+        g.extend(word(60.0, 150.0, 10.0, "Evaluation"));
+        g.extend(word(200.0, 150.0, 10.0, "Nombre de réunions"));
+        let rules = vec![hrule(100.0), hrule(140.0), hrule(160.0), vrule(50.0, 100.0, 160.0), vrule(190.0, 100.0, 160.0), vrule(550.0, 100.0, 160.0)];
+        let blocks = layout_pages(vec![page(g, rules)]);
+        let rows: Vec<&Row> = blocks.iter().filter_map(|b| if let Block::Row(r) = b { Some(r) } else { None }).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].cells[0].text(), "Ressources (Financement et Ressources humaines)");
+        assert_eq!(rows[0].cells[1].text(), "Financement : 10 000 € et CAUE : 6 000 €");
+        assert_eq!(rows[1].cells[0].text(), "Evaluation");
+    }
+
+    #[test]
+    fn unruled_two_column_table_is_split_at_the_column_gap() {
+        let mut g = Vec::new();
+        g.extend(word(60.0, 100.0, 10.0, "Pilote"));
+        g.extend(word(200.0, 100.0, 10.0, "CCAS de Chartres"));
+        g.extend(word(60.0, 114.0, 10.0, "Échéancier"));
+        g.extend(word(200.0, 114.0, 10.0, "2021-2023, puis chaque"));
+        g.extend(word(200.0, 126.0, 10.0, "année"));
+        let blocks = layout_pages(vec![page(g, vec![])]);
+        let rows: Vec<&Row> = blocks.iter().filter_map(|b| if let Block::Row(r) = b { Some(r) } else { None }).collect();
+        assert_eq!(rows.len(), 2, "{blocks:?}");
+        assert_eq!(rows[1].cells[0].text(), "Échéancier");
+        assert_eq!(rows[1].cells[1].text(), "2021-2023, puis chaque année");
+    }
+
+    #[test]
+    fn row_continued_on_next_page_is_one_row() {
+        let mut p1 = page(
+            [word(60.0, 700.0, 10.0, "Partenariat"), word(200.0, 700.0, 10.0, "Partenaires de la")].concat(),
+            vec![hrule(690.0), hrule(720.0), vrule(50.0, 690.0, 720.0), vrule(190.0, 690.0, 720.0), vrule(550.0, 690.0, 720.0)],
+        );
+        p1.number = 1;
+        let mut p2 = page(
+            [word(200.0, 60.0, 10.0, "convention"), word(60.0, 90.0, 10.0, "Territoire"), word(200.0, 90.0, 10.0, "Chartres")].concat(),
+            vec![hrule(50.0), hrule(70.0), hrule(100.0), vrule(50.0, 50.0, 100.0), vrule(190.0, 50.0, 100.0), vrule(550.0, 50.0, 100.0)],
+        );
+        p2.number = 2;
+        let blocks = layout_pages(vec![p1, p2]);
+        let rows: Vec<&Row> = blocks.iter().filter_map(|b| if let Block::Row(r) = b { Some(r) } else { None }).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].cells[1].text(), "Partenaires de la convention");
+        assert_eq!(rows[0].pages, vec![1, 2]);
+    }
+
+    #[test]
+    fn hyphen_at_line_end_is_undone_only_before_lower_case() {
+        assert_eq!(join_lines(&["une psycho-", "logue"]), "une psychologue");
+        assert_eq!(join_lines(&["Mittainvilliers-", "Vérigny"]), "Mittainvilliers-Vérigny");
+        assert_eq!(join_lines(&["Nombre de", "réunions"]), "Nombre de réunions");
+    }
+
+    #[test]
+    fn repeated_footer_and_page_numbers_are_dropped() {
+        let pages: Vec<RawPage> = (1..=5)
+            .map(|n| {
+                let mut p = page([word(60.0, 100.0, 10.0, "Texte du contrat"), word(60.0, 780.0, 8.0, "CLS Chartres métropole"), word(500.0, 790.0, 8.0, &n.to_string())].concat(), vec![]);
+                p.number = n;
+                p
+            })
+            .collect();
+        let blocks = layout_pages(pages);
+        assert_eq!(blocks.len(), 5);
+        assert!(blocks.iter().all(|b| matches!(b, Block::Line(l) if l.text == "Texte du contrat")));
+    }
+}

@@ -1,0 +1,167 @@
+//! PDF and HTML to positioned text blocks (lines and table rows); knows nothing of CLS.
+//!
+//! The output of this crate is a flat, reading-ordered list of [`Block`]s: a free line of
+//! text, or a table row made of cells (from ruling lines, or from the column gap when the
+//! table has no rules). Rows that continue across a page break are already merged, and
+//! repeated page headers and footers are already dropped, so that the `structure` crate
+//! only has to recognise a contract's headings and labels.
+
+mod html;
+mod layout;
+mod pdf;
+
+pub use html::{extract_html, HtmlBlock, HtmlDocument, HtmlKind};
+pub use layout::{join_lines, layout_pages};
+
+/// Why a file could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("not a PDF or HTML file")]
+    NotPdf,
+    #[error("the PDF is encrypted and needs a password")]
+    Encrypted,
+    #[error("the PDF cannot be read: {0}")]
+    Unreadable(String),
+    #[error("the PDF has no text layer (scanned pages need OCR first)")]
+    NoText,
+    #[error("no page of the PDF could be read: {0}")]
+    NoReadablePage(String),
+}
+
+/// One glyph as drawn: left and right edges, baseline (top-down), size, text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub x0: f64,
+    pub x1: f64,
+    pub y: f64,
+    pub size: f64,
+    pub text: String,
+}
+
+/// An axis-aligned segment that may be a table rule (top-down coordinates).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rule {
+    pub fn is_horizontal(&self) -> bool {
+        (self.y1 - self.y0).abs() < 0.5 && self.x1 - self.x0 > 0.5
+    }
+}
+
+/// Everything drawn on one page.
+#[derive(Debug, Clone, Default)]
+pub struct RawPage {
+    pub number: u32,
+    pub width: f64,
+    pub height: f64,
+    pub glyphs: Vec<Glyph>,
+    pub rules: Vec<Rule>,
+}
+
+/// A line of text outside any table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub page: u32,
+    pub x0: f64,
+    pub x1: f64,
+    pub y: f64,
+    pub size: f64,
+    pub text: String,
+}
+
+/// One cell of a table row: its lines as laid out, in reading order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cell {
+    pub x0: f64,
+    pub x1: f64,
+    pub lines: Vec<String>,
+}
+
+impl Cell {
+    /// The cell's text with layout undone: lines joined, end-of-line hyphenation removed.
+    pub fn text(&self) -> String {
+        join_lines(&self.lines)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.lines.iter().all(|l| l.trim().is_empty())
+    }
+}
+
+/// A table row; `pages` lists every page it spans (more than one when it was continued).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub pages: Vec<u32>,
+    pub y: f64,
+    pub ruled: bool,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Line(Line),
+    Row(Row),
+}
+
+impl Block {
+    pub fn first_page(&self) -> u32 {
+        match self {
+            Block::Line(l) => l.page,
+            Block::Row(r) => r.pages.first().copied().unwrap_or(0),
+        }
+    }
+}
+
+/// A PDF read into blocks, with what went wrong on the way.
+#[derive(Debug, Clone)]
+pub struct PdfDocument {
+    pub pages: u32,
+    pub blocks: Vec<Block>,
+    /// Pages that could not be read, with the reason, to be reported as alerts.
+    pub failed_pages: Vec<(u32, String)>,
+}
+
+/// Reads a PDF from memory into layout blocks.
+pub fn extract_pdf(bytes: &[u8]) -> Result<PdfDocument, ExtractError> {
+    let raw = pdf::read_pdf(bytes)?;
+    let total = (raw.pages.len() + raw.failed_pages.len()) as u32;
+    if raw.pages.is_empty() {
+        let why = raw.failed_pages.first().map(|(_, e)| e.clone()).unwrap_or_default();
+        return Err(ExtractError::NoReadablePage(why));
+    }
+    if raw.pages.iter().all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty())) {
+        return Err(ExtractError::NoText);
+    }
+    let blocks = layout_pages(raw.pages);
+    Ok(PdfDocument { pages: total, blocks, failed_pages: raw.failed_pages })
+}
+
+/// What a file is, by its content rather than its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    Pdf,
+    Html,
+    Unknown,
+}
+
+pub fn sniff(bytes: &[u8]) -> Sniffed {
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return Sniffed::Pdf;
+    }
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    if t.starts_with("<!doctype html") || t.starts_with("<html") || t.contains("<html") || t.contains("<body") || t.contains("<head") {
+        return Sniffed::Html;
+    }
+    Sniffed::Unknown
+}
+
+#[doc(hidden)]
+pub fn debug_raw(bytes: &[u8]) -> Vec<RawPage> {
+    pdf::read_pdf(bytes).map(|r| r.pages).unwrap_or_default()
+}

@@ -1,0 +1,209 @@
+//! PDF pages to raw glyphs and ruling lines, through pdf-extract's `OutputDev`.
+//!
+//! pdf-extract parses the content streams; this module only records what it draws: every
+//! glyph with its position and size, and every stroked or filled path that could be a
+//! table rule. Pages are processed independently, in parallel, each behind
+//! `catch_unwind`, because pdf-extract panics on purpose on constructs it does not know
+//! and one bad page must cost one page, not the document.
+
+use crate::{ExtractError, Glyph, RawPage, Rule};
+use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
+use rayon::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// The result of reading every page of a PDF: the pages that could be read and, for each
+/// page that could not, its number and the reason.
+pub struct RawPdf {
+    pub pages: Vec<RawPage>,
+    pub failed_pages: Vec<(u32, String)>,
+}
+
+/// Reads a PDF held in memory. Fails only when the file as a whole cannot be read
+/// (not a PDF, truncated beyond repair, encrypted with a user password, no page).
+pub fn read_pdf(bytes: &[u8]) -> Result<RawPdf, ExtractError> {
+    if !bytes.starts_with(b"%PDF") && !bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
+        return Err(ExtractError::NotPdf);
+    }
+    // lopdf itself can panic on malformed cross-reference tables; guard the load too.
+    let loaded = catch_unwind(AssertUnwindSafe(|| pdf_extract::Document::load_mem(bytes)));
+    let mut doc = match loaded {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(e)) => return Err(ExtractError::Unreadable(e.to_string())),
+        Err(_) => return Err(ExtractError::Unreadable("the PDF structure could not be parsed".into())),
+    };
+    if doc.is_encrypted() {
+        // An owner-password-only PDF opens with the empty user password; anything else
+        // cannot be read without the password.
+        if doc.decrypt("").is_err() {
+            return Err(ExtractError::Encrypted);
+        }
+    }
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    if numbers.is_empty() {
+        return Err(ExtractError::Unreadable("the PDF has no page".into()));
+    }
+    let doc = &doc;
+    let results: Vec<(u32, Result<RawPage, String>)> = numbers
+        .par_iter()
+        .map(|&n| (n, read_page(doc, n)))
+        .collect();
+    let mut pages = Vec::new();
+    let mut failed_pages = Vec::new();
+    for (n, r) in results {
+        match r {
+            Ok(p) => pages.push(p),
+            Err(e) => failed_pages.push((n, e)),
+        }
+    }
+    Ok(RawPdf { pages, failed_pages })
+}
+
+fn read_page(doc: &pdf_extract::Document, number: u32) -> Result<RawPage, String> {
+    let mut dev = Collector::new(number);
+    let outcome = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(doc, &mut dev, number)));
+    match outcome {
+        Ok(Ok(())) => Ok(dev.page),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(payload) => Err(panic_message(payload.as_ref())),
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        format!("the PDF reader stopped on this page: {s}")
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        format!("the PDF reader stopped on this page: {s}")
+    } else {
+        "the PDF reader stopped on this page".to_string()
+    }
+}
+
+/// The `OutputDev` that records glyphs and rules of one page, in top-down coordinates.
+struct Collector {
+    page: RawPage,
+    flip_y: f64,
+}
+
+impl Collector {
+    fn new(number: u32) -> Self {
+        Collector {
+            page: RawPage { number, width: 0.0, height: 0.0, glyphs: Vec::new(), rules: Vec::new() },
+            flip_y: 0.0,
+        }
+    }
+
+    fn add_segment(&mut self, a: (f64, f64), b: (f64, f64)) {
+        let (x0, x1) = if a.0 <= b.0 { (a.0, b.0) } else { (b.0, a.0) };
+        let (y0, y1) = if a.1 <= b.1 { (a.1, b.1) } else { (b.1, a.1) };
+        let (y0, y1) = (self.flip_y - y1, self.flip_y - y0);
+        // Only axis-aligned segments can be table rules; curves and diagonals are drawings.
+        if (y1 - y0) < 1.5 && (x1 - x0) > 2.0 {
+            self.page.rules.push(Rule { x0, y0: (y0 + y1) / 2.0, x1, y1: (y0 + y1) / 2.0 });
+        } else if (x1 - x0) < 1.5 && (y1 - y0) > 2.0 {
+            self.page.rules.push(Rule { x0: (x0 + x1) / 2.0, y0, x1: (x0 + x1) / 2.0, y1 });
+        }
+    }
+
+    fn add_path(&mut self, ctm: &Transform, path: &Path, filled: bool) {
+        let tp = |x: f64, y: f64| {
+            // Row-vector convention of PDF (and euclid's Transform2D): p' = p × M.
+            (x * ctm.m11 + y * ctm.m21 + ctm.m31, x * ctm.m12 + y * ctm.m22 + ctm.m32)
+        };
+        let mut start = None;
+        let mut cur = None;
+        for op in &path.ops {
+            match *op {
+                PathOp::MoveTo(x, y) => {
+                    cur = Some(tp(x, y));
+                    start = cur;
+                }
+                PathOp::LineTo(x, y) => {
+                    let p = tp(x, y);
+                    if let Some(c) = cur {
+                        self.add_segment(c, p);
+                    }
+                    cur = Some(p);
+                }
+                PathOp::CurveTo(_, _, _, _, x, y) => cur = Some(tp(x, y)),
+                PathOp::Rect(x, y, w, h) => {
+                    let a = tp(x, y);
+                    let b = tp(x + w, y + h);
+                    let (wx, hy) = ((a.0 - b.0).abs(), (a.1 - b.1).abs());
+                    if filled && (wx < 3.0 || hy < 3.0) {
+                        // A thin filled rectangle is how many producers draw a border.
+                        if wx >= hy {
+                            let ym = (a.1 + b.1) / 2.0;
+                            self.add_segment((a.0, ym), (b.0, ym));
+                        } else {
+                            let xm = (a.0 + b.0) / 2.0;
+                            self.add_segment((xm, a.1), (xm, b.1));
+                        }
+                    } else if !filled {
+                        let c = tp(x + w, y);
+                        let d = tp(x, y + h);
+                        self.add_segment(a, c);
+                        self.add_segment(c, b);
+                        self.add_segment(b, d);
+                        self.add_segment(d, a);
+                    }
+                }
+                PathOp::Close => {
+                    if let (Some(c), Some(s)) = (cur, start) {
+                        self.add_segment(c, s);
+                    }
+                    cur = start;
+                }
+            }
+        }
+    }
+}
+
+impl OutputDev for Collector {
+    fn begin_page(&mut self, _n: u32, media_box: &MediaBox, _art: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+        self.page.width = media_box.urx - media_box.llx;
+        self.page.height = media_box.ury - media_box.lly;
+        self.flip_y = media_box.ury;
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
+        let sx = (trm.m11 * trm.m11 + trm.m12 * trm.m12).sqrt();
+        let sy = (trm.m21 * trm.m21 + trm.m22 * trm.m22).sqrt();
+        let size = font_size * sy;
+        if !(size.is_finite() && size > 0.1) {
+            return Ok(());
+        }
+        // Rotated text (margins, stamps) is not part of the reading flow of a contract.
+        if trm.m12.abs() > 0.01 * sx.max(1e-9) {
+            return Ok(());
+        }
+        let x0 = trm.m31;
+        let adv = width * font_size * sx;
+        let y = self.flip_y - trm.m32;
+        self.page.glyphs.push(Glyph { x0, x1: x0 + adv.max(0.0), y, size, text: ch.to_string() });
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn stroke(&mut self, ctm: &Transform, _cs: &ColorSpace, _color: &[f64], path: &Path) -> Result<(), OutputError> {
+        self.add_path(ctm, path, false);
+        Ok(())
+    }
+    fn fill(&mut self, ctm: &Transform, _cs: &ColorSpace, color: &[f64], path: &Path) -> Result<(), OutputError> {
+        // A white fill is a background eraser, not a border.
+        if !color.is_empty() && color.iter().all(|c| *c > 0.95) {
+            return Ok(());
+        }
+        self.add_path(ctm, path, true);
+        Ok(())
+    }
+}

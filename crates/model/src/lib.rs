@@ -1,0 +1,238 @@
+//! The serde types of the `cls/1` contract: the only crate that knows the JSON keys.
+//!
+//! Every other crate builds these values; none of them spells a key. Unknown values are
+//! `None` (serialised as `null`, never `""`), empty lists are `[]`, as the spec requires.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The schema version written in every document and manifest.
+pub const SCHEMA_VERSION: &str = "cls/1";
+
+/// One contract, amendment or web page, read into the common model.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Document {
+    pub schema_version: String,
+    pub id: String,
+    pub contrat_id: String,
+    pub nature: Nature,
+    pub source: Source,
+    pub territoire: Territoire,
+    pub periode: Periode,
+    pub date_signature: Option<String>,
+    pub signataires: Vec<Signataire>,
+    pub axes: Vec<Axe>,
+    pub actions: Vec<Action>,
+    pub sigles: BTreeMap<String, String>,
+    pub alertes: Vec<Alerte>,
+}
+
+/// What kind of text the document is.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Nature {
+    Contrat,
+    Avenant,
+    PageWeb,
+    Autre,
+}
+
+/// Where the document came from.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Source {
+    pub fichier: String,
+    pub sha256: String,
+    pub format: Format,
+    pub pages: Option<u32>,
+}
+
+/// The input format, recognised by content.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Pdf,
+    Html,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Territoire {
+    pub nom: Option<String>,
+    pub departements: Vec<String>,
+    pub region: Option<String>,
+    pub communes: Vec<String>,
+}
+
+/// The years the contract covers, as printed in its title or text.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Periode {
+    pub debut: Option<i32>,
+    pub fin: Option<i32>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Signataire {
+    pub nom: String,
+    pub organisation_id: Option<String>,
+    pub representant: Option<String>,
+    pub qualite: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Axe {
+    pub numero: u32,
+    pub titre: String,
+    pub objectifs: Vec<Objectif>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Objectif {
+    pub code: String,
+    pub titre: String,
+    pub sous_objectifs: Vec<SousObjectif>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SousObjectif {
+    pub code: String,
+    pub titre: String,
+}
+
+/// A fiche-action, or an action listed on a web page.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Action {
+    pub numero: Option<String>,
+    pub titre: Option<String>,
+    pub axe: Option<u32>,
+    pub objectif: Option<String>,
+    pub sous_objectif: Option<String>,
+    pub statut: Option<Statut>,
+    pub porteurs: Vec<Mention>,
+    pub partenaires: Vec<Mention>,
+    pub description: Option<String>,
+    pub public_cible: Vec<String>,
+    pub territoire: Option<String>,
+    pub calendrier: Calendrier,
+    pub budget: Budget,
+    pub indicateurs: Vec<String>,
+    pub themes: Vec<String>,
+    pub pages: Vec<u32>,
+}
+
+/// Whether the action existed before the contract.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Statut {
+    Nouvelle,
+    Existante,
+    Mixte,
+}
+
+/// An organisation named in a cell, as written (minus leading articles).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Mention {
+    pub nom: String,
+    pub organisation_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Calendrier {
+    pub texte: Option<String>,
+    pub debut: Option<i32>,
+    pub fin: Option<i32>,
+    pub recurrence: Option<Recurrence>,
+    pub jalons: Vec<Jalon>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Recurrence {
+    Annuelle,
+    Mensuelle,
+    Hebdomadaire,
+}
+
+/// A dated step of a calendar: `date` is "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Jalon {
+    pub date: String,
+    pub libelle: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Budget {
+    pub texte: Option<String>,
+    pub montants: Vec<Montant>,
+    #[serde(serialize_with = "amount::option")]
+    pub total_eur: Option<f64>,
+    pub repartition: Vec<Repartition>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Montant {
+    #[serde(serialize_with = "amount::plain")]
+    pub montant_eur: f64,
+    pub financeur: Option<String>,
+    pub organisation_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Repartition {
+    pub financeur: Option<String>,
+    #[serde(serialize_with = "amount::plain")]
+    pub pourcentage: f64,
+}
+
+/// A diagnostic: something the reader could not place, or a doubt worth a look.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Alerte {
+    pub code: String,
+    pub action: Option<String>,
+    pub message: String,
+}
+
+impl Alerte {
+    pub fn new(code: &str, action: Option<&str>, message: impl Into<String>) -> Self {
+        Alerte { code: code.to_string(), action: action.map(str::to_string), message: message.into() }
+    }
+}
+
+/// Amounts are stored as `f64` (cents exist) but written as integers when whole, so that
+/// spreadsheets and DuckDB see `10000`, not `10000.0`.
+mod amount {
+    use serde::Serializer;
+
+    pub fn plain<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            s.serialize_i64(*v as i64)
+        } else {
+            s.serialize_f64(*v)
+        }
+    }
+
+    pub fn option<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(v) => plain(v, s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_values_serialise_as_null_and_enums_in_snake_case() {
+        let a = Action { statut: Some(Statut::Mixte), ..Default::default() };
+        let v = serde_json::to_value(&a).unwrap();
+        assert_eq!(v["statut"], "mixte");
+        assert!(v["titre"].is_null());
+        assert_eq!(v["porteurs"], serde_json::json!([]));
+        assert!(v["calendrier"]["debut"].is_null());
+        assert_eq!(serde_json::to_value(Nature::PageWeb).unwrap(), "page_web");
+        let m = Montant { montant_eur: 10000.0, financeur: None, organisation_id: None };
+        assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"montant_eur":10000,"financeur":null,"organisation_id":null}"#);
+    }
+}
