@@ -343,121 +343,236 @@ fn layout_page(page: &RawPage) -> Vec<Block> {
     blocks.into_iter().map(|(_, b)| b).collect()
 }
 
-/// Finds two-column tables drawn without rules: runs of lines whose segments stay on
-/// either side of one column boundary, with at least some lines using both sides.
+/// How a line sits relative to the column boundary of an unruled table.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Side {
+    Both,
+    Value,
+    Label,
+    Text,
+}
+
+fn side(l: &[Seg], left: f64, xv: f64) -> Side {
+    if l.iter().any(|s| s.x0 < xv - 4.0 && s.x1 > xv + 2.0) {
+        return Side::Text;
+    }
+    let lefts: Vec<&Seg> = l.iter().filter(|s| s.x1 <= xv + 2.0 && s.x0 < xv - 4.0).collect();
+    let rights: Vec<&Seg> = l.iter().filter(|s| s.x0 >= xv - 4.0).collect();
+    if lefts.first().is_some_and(|s| (s.x0 - left).abs() > 10.0) {
+        return Side::Text;
+    }
+    if rights.first().is_some_and(|s| (s.x0 - xv).abs() > 8.0) {
+        return Side::Text;
+    }
+    match (lefts.is_empty(), rights.is_empty()) {
+        (false, false) => Side::Both,
+        (true, false) => Side::Value,
+        (false, true) => Side::Label,
+        (true, true) => Side::Text,
+    }
+}
+
+/// Finds two-column tables drawn without rules (label column, value column) and rebuilds
+/// their rows from whitespace: lines of one cell follow each other at the line pitch, and
+/// cells are separated by a wider gap. Labels may be vertically centred on their value
+/// (LibreOffice does this), so a label cell is paired with the value cell it overlaps.
 fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
-    // The value column's left edge: the most common start of a second segment.
-    let mut votes: HashMap<i64, usize> = HashMap::new();
-    for l in &lines {
-        if l.len() >= 2 {
-            *votes.entry((l[1].x0 / 3.0).round() as i64).or_default() += 1;
-        }
-    }
-    let boundary = votes
-        .iter()
-        .filter(|(_, &c)| c >= 2)
-        .max_by_key(|(k, &c)| (c, -**k))
-        .map(|(k, _)| *k as f64 * 3.0);
-    let left_margin = lines.iter().map(|l| l[0].x0).fold(f64::INFINITY, f64::min);
-    let mut out = Vec::new();
-    let Some(xv) = boundary else {
-        for l in lines {
-            out.push(line_block(page, l));
-        }
-        return out;
-    };
-    // Classify each line: both sides, value only, label only, or ordinary text.
-    #[derive(Clone, Copy, PartialEq, Debug)]
-    enum K {
-        Both,
-        Value,
-        Label,
-        Text,
-    }
-    let near = |x: f64| (x - xv).abs() <= 4.0;
-    let kinds: Vec<K> = lines
-        .iter()
-        .map(|l| {
-            let straddles = l.iter().any(|s| s.x0 < xv - 4.0 && s.x1 > xv + 2.0);
-            if straddles {
-                return K::Text;
-            }
-            let left = l.iter().any(|s| s.x1 <= xv - 2.0);
-            let right = l.iter().any(|s| s.x0 >= xv - 4.0);
-            match (left, right) {
-                (true, true) if l.iter().any(|s| near(s.x0)) => K::Both,
-                (true, true) => K::Text,
-                (false, true) if near(l[0].x0) && l[0].x0 > left_margin + 20.0 => K::Value,
-                (true, false) if (l[0].x0 - left_margin).abs() < 6.0 => K::Label,
-                _ => K::Text,
-            }
-        })
-        .collect();
-    // A region is a maximal run of non-Text lines that contains at least two Both lines;
-    // label-only lines at its end belong to it only when close to the previous line.
+    let n = lines.len();
+    let mut region_of: Vec<Option<usize>> = vec![None; n];
+    let mut regions: Vec<(usize, usize, f64, f64)> = Vec::new();
     let mut i = 0;
-    let pitch = median_pitch(&lines);
-    while i < lines.len() {
-        if kinds[i] == K::Text || kinds[i] == K::Label && !(i + 1 < lines.len() && kinds[i + 1] != K::Text) {
-            out.push(line_block(page, lines[i].clone()));
+    while i < n {
+        let l = &lines[i];
+        let seed = region_of[i].is_none() && l.len() >= 2 && l[1].x0 - l[0].x1 >= COLUMN_GAP * l[0].size * 0.9;
+        if !seed {
             i += 1;
             continue;
         }
-        let mut j = i;
-        while j < lines.len() && kinds[j] != K::Text {
-            j += 1;
-        }
-        let both = kinds[i..j].iter().filter(|k| **k == K::Both).count();
-        if both < 2 && !(both >= 1 && kinds[i..j].iter().any(|k| *k == K::Value)) {
-            for l in &lines[i..j] {
-                out.push(line_block(page, l.clone()));
+        let (left, xv) = (l[0].x0, l[1].x0);
+        let size = l[0].size;
+        let mut start = i;
+        // Walk back over value-only lines (a cell continued from the previous page, or
+        // the top of a value whose label is centred lower) and over label-only lines that
+        // sit between value lines; a label-only line right above the seed is ordinary text
+        // ("Action nouvelle" before the table).
+        while start > 0 && region_of[start - 1].is_none() {
+            let s = side(&lines[start - 1], left, xv);
+            let below_is_value = side(&lines[start], left, xv) == Side::Value;
+            let same_size = (lines[start - 1][0].size - size).abs() < 0.2 * size;
+            if s == Side::Value || (s == Side::Label && below_is_value && same_size) {
+                start -= 1;
+            } else {
+                break;
             }
-            i = j;
-            continue;
         }
-        // Rows: a label line after a value-only line or after a wide gap opens a row.
-        let mut rows: Vec<(f64, Vec<Vec<String>>)> = Vec::new();
-        let mut prev_y = f64::NEG_INFINITY;
-        let mut prev_had_label = false;
-        for k in i..j {
-            let l = &lines[k];
-            let label: Vec<&Seg> = l.iter().filter(|s| s.x1 <= xv - 2.0).collect();
-            let value: Vec<&Seg> = l.iter().filter(|s| s.x0 >= xv - 4.0).collect();
-            let y = l[0].y;
-            let gap = y - prev_y;
-            let opens = rows.is_empty() || (!label.is_empty() && (!prev_had_label || gap > 1.45 * pitch));
-            if opens {
-                rows.push((y, vec![Vec::new(), Vec::new()]));
+        let mut end = i + 1;
+        let mut last_y = l[0].y;
+        while end < n {
+            let s = side(&lines[end], left, xv);
+            let y = lines[end][0].y;
+            let gap = y - last_y;
+            let same_size = (lines[end][0].size - size).abs() < 0.2 * size;
+            let next_in_table = lines.get(end + 1).is_some_and(|nl| matches!(side(nl, left, xv), Side::Both | Side::Value | Side::Label) && nl[0].y - y < 4.0 * size);
+            let ok = match s {
+                Side::Both | Side::Value => gap < 4.0 * size,
+                Side::Label => same_size && (gap < 2.4 * size || (gap < 4.0 * size && next_in_table)),
+                Side::Text => false,
+            };
+            if !ok {
+                break;
             }
-            let row = &mut rows.last_mut().expect("a row was just opened").1;
-            if !label.is_empty() {
-                row[0].push(label.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" "));
-            }
-            if !value.is_empty() {
-                row[1].push(value.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" "));
-            }
-            prev_y = y;
-            prev_had_label = !label.is_empty();
+            last_y = y;
+            end += 1;
         }
-        for (y, cols) in rows {
-            let cells = vec![
-                Cell { x0: left_margin, x1: xv, lines: cols[0].clone() },
-                Cell { x0: xv, x1: f64::INFINITY, lines: cols[1].clone() },
-            ];
-            out.push((y - 0.5, Block::Row(Row { pages: vec![page], y, ruled: false, cells })));
+        let r = regions.len();
+        for slot in region_of.iter_mut().take(end).skip(start) {
+            *slot = Some(r);
         }
-        i = j;
+        regions.push((start, end, left, xv));
+        i = end;
+    }
+    let mut out = Vec::new();
+    for (k, l) in lines.iter().enumerate() {
+        if region_of[k].is_none() {
+            out.push(line_block(page, l.clone()));
+        }
+    }
+    for (start, end, left, xv) in regions {
+        out.extend(unruled_rows(page, &lines[start..end], left, xv));
     }
     out
 }
 
-fn median_pitch(lines: &[Vec<Seg>]) -> f64 {
-    let mut d: Vec<f64> = lines.windows(2).map(|w| w[1][0].y - w[0][0].y).filter(|d| *d > 1.0).collect();
-    if d.is_empty() {
-        return 14.0;
+/// A cell of an unruled table being rebuilt: its lines with their baselines.
+#[derive(Debug, Default, Clone)]
+struct ColCell {
+    lines: Vec<(f64, String)>,
+}
+
+impl ColCell {
+    fn top(&self) -> f64 {
+        self.lines.first().map(|l| l.0).unwrap_or(0.0)
     }
-    d.sort_by(f64::total_cmp);
-    d[d.len() / 2]
+    fn bottom(&self) -> f64 {
+        self.lines.last().map(|l| l.0).unwrap_or(0.0)
+    }
+}
+
+fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, Block)> {
+    let size = lines.iter().map(|l| l[0].size).fold(0.0, f64::max).max(1.0);
+    let mut label_lines: Vec<(f64, String)> = Vec::new();
+    let mut value_lines: Vec<(f64, String)> = Vec::new();
+    for l in lines {
+        let y = l[0].y;
+        let lt: Vec<&str> = l.iter().filter(|s| s.x0 < xv - 4.0).map(|s| s.text.as_str()).collect();
+        let vt: Vec<&str> = l.iter().filter(|s| s.x0 >= xv - 4.0).map(|s| s.text.as_str()).collect();
+        if !lt.is_empty() {
+            label_lines.push((y, lt.join(" ")));
+        }
+        if !vt.is_empty() {
+            value_lines.push((y, vt.join(" ")));
+        }
+    }
+    // The line pitch inside a cell: the smallest common gap between lines of one column.
+    let mut gaps: Vec<f64> = label_lines
+        .windows(2)
+        .chain(value_lines.windows(2))
+        .map(|w| w[1].0 - w[0].0)
+        .filter(|g| *g > 0.5 * size && *g < 3.0 * size)
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    let pitch = gaps.get(gaps.len() / 4).copied().unwrap_or(1.2 * size);
+    if std::env::var("CLS_DEBUG_LAYOUT").is_ok() {
+        eprintln!("page {page} pitch {pitch:.2} gaps {gaps:?}\n labels {label_lines:?}\n values {value_lines:?}");
+    }
+    // Tables with cell padding separate rows by a gap wider than the pitch; in tables
+    // without padding only the alignment of first lines tells rows apart.
+    let padded = gaps.iter().any(|g| *g > 1.12 * pitch && *g < 2.6 * pitch);
+    let split = |col: &[(f64, String)], other: &[(f64, String)]| -> Vec<ColCell> {
+        let mut cells: Vec<ColCell> = Vec::new();
+        for (idx, (y, t)) in col.iter().enumerate() {
+            let prev = idx.checked_sub(1).map(|p| col[p].0);
+            // A cell ends at a gap wider than the pitch; in tables without padding, a line
+            // that shares its baseline with the first line of a cell of the other column
+            // (top-aligned rows) also opens a cell.
+            let aligned = other.iter().enumerate().any(|(oi, (oy, _))| (oy - y).abs() < 1.0 && (oi == 0 || oy - other[oi - 1].0 > 0.0) && idx > 0);
+            let opens = match prev {
+                None => true,
+                Some(py) => y - py > 1.12 * pitch || (!padded && aligned && y - py >= pitch * 0.9 && starts_cell(other, *y, pitch)),
+            };
+            if opens {
+                cells.push(ColCell::default());
+            }
+            if let Some(c) = cells.last_mut() {
+                c.lines.push((*y, t.clone()));
+            }
+        }
+        cells
+    };
+    let labels = split(&label_lines, &value_lines);
+    let values = split(&value_lines, &label_lines);
+    // Pair every value cell with the label cell it overlaps most.
+    let ext = |c: &ColCell| (c.top() - 0.8 * size, c.bottom() + 0.25 * size);
+    let mut rows: Vec<(Option<usize>, Vec<usize>)> = labels.iter().enumerate().map(|(li, _)| (Some(li), Vec::new())).collect();
+    let mut orphans: Vec<usize> = Vec::new();
+    for (vi, v) in values.iter().enumerate() {
+        let (v0, v1) = ext(v);
+        let best = labels
+            .iter()
+            .enumerate()
+            .map(|(li, l)| {
+                let (l0, l1) = ext(l);
+                (li, (v1.min(l1) - v0.max(l0)).max(0.0))
+            })
+            .filter(|(_, o)| *o > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(li, _)| li);
+        // Without overlap, the nearest label cell above or below takes it; a value cell at
+        // the top of the table far from any label continues the previous page's row.
+        let dist = |l: &ColCell| {
+            let (l0, l1) = ext(l);
+            if l1 <= v0 { v0 - l1 } else { l0 - v1 }
+        };
+        let above = labels.iter().rposition(|l| l.top() < v.top());
+        let below = labels.iter().position(|l| l.top() > v.top());
+        let nearest = match (above, below) {
+            (Some(a), Some(b)) => Some(if dist(&labels[b]) < dist(&labels[a]) { b } else { a }),
+            (Some(a), None) => Some(a),
+            (None, Some(b)) if dist(&labels[b]) < 1.5 * pitch => Some(b),
+            _ => None,
+        };
+        let target = best.or(nearest);
+        match target {
+            Some(li) => rows[li].1.push(vi),
+            None => orphans.push(vi),
+        }
+    }
+    let mut out = Vec::new();
+    if !orphans.is_empty() {
+        rows.insert(0, (None, orphans));
+    }
+    for (li, vis) in rows {
+        let label = li.map(|i| labels[i].clone()).unwrap_or_default();
+        let mut vlines: Vec<(f64, String)> = vis.iter().flat_map(|&i| values[i].lines.clone()).collect();
+        vlines.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let y = label.lines.first().map(|l| l.0).into_iter().chain(vlines.first().map(|l| l.0)).fold(f64::INFINITY, f64::min);
+        let cells = vec![
+            Cell { x0: left, x1: xv, lines: label.lines.into_iter().map(|l| l.1).collect() },
+            Cell { x0: xv, x1: f64::INFINITY, lines: vlines.into_iter().map(|l| l.1).collect() },
+        ];
+        out.push((y - 0.5, Block::Row(Row { pages: vec![page], y, ruled: false, cells })));
+    }
+    out
+}
+
+/// Whether baseline `y` is the first line of a cell in column `col` (the previous line of
+/// that column, if any, is more than a pitch above).
+fn starts_cell(col: &[(f64, String)], y: f64, pitch: f64) -> bool {
+    match col.iter().position(|(cy, _)| (cy - y).abs() < 1.0) {
+        Some(0) => true,
+        Some(i) => y - col[i - 1].0 > 0.9 * pitch,
+        None => false,
+    }
 }
 
 fn line_block(page: u32, segs: Vec<Seg>) -> (f64, Block) {
