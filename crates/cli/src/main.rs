@@ -1,22 +1,77 @@
-//! The `cls` binary (temporary debug entry while the pipeline is built).
-fn main() {
-    let path = std::env::args().nth(1).expect("file");
-    let bytes = std::fs::read(&path).unwrap();
-    if let Ok(pg) = std::env::var("RAW") {
-        let pg: u32 = pg.parse().unwrap();
-        for p in cls_extract::debug_raw(&bytes) { if p.number == pg {
-            for g in &p.glyphs { println!("{:.2} {:.2} {:.2} {:.2} {:?}", g.x0, g.x1, g.y, g.size, g.text); }
-            for r in &p.rules { println!("RULE {:.1} {:.1} {:.1} {:.1}", r.x0, r.y0, r.x1, r.y1); }
-        }}
-        return;
+//! The `cls` binary: the only place that prints, chooses exit codes and uses anyhow.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "cls", version, about = "Lit les Contrats Locaux de Santé (PDF, pages web) et construit un corpus comparable (cls/1).")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read one PDF or HTML page and print its cls/1 document as JSON.
+    Ingest {
+        file: PathBuf,
+        /// Indent the JSON for reading.
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Debug: print the layout blocks of a PDF (lines and table rows).
+    #[command(hide = true)]
+    Blocks { file: PathBuf },
+}
+
+fn main() -> ExitCode {
+    // pdf-extract panics on purpose on PDFs it does not understand; those panics are
+    // caught and reported as one-line reasons, so the default hook's backtrace noise is
+    // kept for debugging only.
+    if std::env::var_os("CLS_DEBUG").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
     }
-    let t = std::time::Instant::now();
-    let doc = cls_extract::extract_pdf(&bytes).unwrap();
-    eprintln!("{:?} {} blocks, failed {:?}", t.elapsed(), doc.blocks.len(), doc.failed_pages);
-    for b in &doc.blocks {
-        match b {
-            cls_extract::Block::Line(l) => println!("p{} L {:.0},{:.0} s{:.1}: {}", l.page, l.x0, l.y, l.size, l.text),
-            cls_extract::Block::Row(r) => println!("p{:?} R{} | {}", r.pages, if r.ruled {"r"} else {"g"}, r.cells.iter().map(|c| c.text()).collect::<Vec<_>>().join(" || ")),
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            let msg = format!("{e:#}").replace('\n', " ");
+            eprintln!("cls: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ingest { file, pretty } => {
+            let outcome = std::panic::catch_unwind(|| cls_corpus::ingest_path(&file));
+            let doc = match outcome {
+                Ok(r) => r.with_context(|| format!("{}", file.display()))?,
+                Err(_) => anyhow::bail!("{}: internal error while reading the file", file.display()),
+            };
+            let json = if pretty { serde_json::to_string_pretty(&doc)? } else { serde_json::to_string(&doc)? };
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{json}").ok();
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Blocks { file } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("cannot open {}", file.display()))?;
+            let doc = cls_extract::extract_pdf(&bytes)?;
+            let mut out = std::io::stdout().lock();
+            for b in &doc.blocks {
+                let line = match b {
+                    cls_extract::Block::Line(l) => format!("p{} L {:.0},{:.0} s{:.1}: {}", l.page, l.x0, l.y, l.size, l.text),
+                    cls_extract::Block::Row(r) => format!("p{:?} R{} | {}", r.pages, if r.ruled { "r" } else { "g" }, r.cells.iter().map(|c| c.text()).collect::<Vec<_>>().join(" || ")),
+                };
+                if writeln!(out, "{line}").is_err() {
+                    break;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

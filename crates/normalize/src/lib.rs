@@ -1,1 +1,8 @@
-//! placeholder
+//! Pure functions that turn the free text of fiche cells into comparable values: budgets,
+//! calendars, lists, organisations, themes. Each has its own table-driven tests.
+
+pub mod budget;
+pub mod calendar;
+pub mod lists;
+pub mod mentions;
+pub mod text;

@@ -1,1 +1,213 @@
-//! placeholder
+//! Layout blocks to the `cls/1` document: fiches, axes, objectives, fields, document facts.
+//!
+//! This crate never fails. Whatever it cannot place becomes an entry of `alertes` (a fiche
+//! without porteur, an unknown label, a repeated fiche number), and the document is
+//! returned with what could be read.
+
+mod document;
+mod fiche;
+pub mod vocab;
+mod web;
+
+use cls_extract::{Block, PdfDocument};
+use cls_model::{Alerte, Axe, Document, Format, Nature, Objectif, Source, SousObjectif, SCHEMA_VERSION};
+use cls_normalize::text::{fold, is_all_caps, slug};
+pub use fiche::roman_or_arabic;
+pub use web::structure_html;
+
+/// A layout block reduced to what structure reads: a line of text, or a label/value row.
+#[derive(Debug, Clone)]
+pub enum Item {
+    Text { text: String, page: u32 },
+    Row { label: String, value: Vec<String>, pages: Vec<u32> },
+}
+
+impl Item {
+    pub fn pages(&self) -> Vec<u32> {
+        match self {
+            Item::Text { page, .. } => vec![*page],
+            Item::Row { pages, .. } => pages.clone(),
+        }
+    }
+    pub fn text(&self) -> String {
+        match self {
+            Item::Text { text, .. } => text.clone(),
+            Item::Row { label, value, .. } => format!("{} {}", label, cls_extract::join_lines(value)).trim().to_string(),
+        }
+    }
+}
+
+/// Turns layout blocks into items: rows whose first cell is a label stay rows; a table
+/// "row" that is only a framed heading, or a grid without labels (signature tables),
+/// becomes lines of text.
+pub fn items_from_blocks(blocks: &[Block]) -> Vec<Item> {
+    let mut out = Vec::new();
+    for b in blocks {
+        match b {
+            Block::Line(l) => out.push(Item::Text { text: l.text.clone(), page: l.page }),
+            Block::Row(r) => {
+                let page = r.pages.first().copied().unwrap_or(0);
+                let nonempty: Vec<&cls_extract::Cell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
+                let is_label_row = r.cells.len() >= 2 && (r.cells[0].is_empty() || vocab::match_label(&r.cells[0].text()).is_some());
+                let two_col_unknown_label = r.cells.len() == 2 && !r.cells[0].is_empty() && !r.cells[1].is_empty() && r.cells[0].text().chars().count() <= 60;
+                if is_label_row || two_col_unknown_label {
+                    let value: Vec<String> = r.cells[1..].iter().flat_map(|c| c.lines.iter().cloned()).collect();
+                    out.push(Item::Row { label: r.cells[0].text(), value, pages: r.pages.clone() });
+                } else {
+                    for c in nonempty {
+                        out.push(Item::Text { text: c.text(), page });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reads a PDF's blocks into a document. `fichier` and `sha256` describe the source.
+pub fn structure_pdf(pdf: &PdfDocument, fichier: &str, sha256: &str) -> Document {
+    let items = items_from_blocks(&pdf.blocks);
+    let mut alertes: Vec<Alerte> = pdf
+        .failed_pages
+        .iter()
+        .map(|(n, why)| Alerte::new("page_illisible", None, format!("page {n} non lue : {why}")))
+        .collect();
+    let source = Source { fichier: fichier.to_string(), sha256: sha256.to_string(), format: Format::Pdf, pages: Some(pdf.pages) };
+    let mut doc = build_document(&items, source, &mut alertes);
+    doc.alertes = alertes;
+    doc
+}
+
+/// The common reader of PDFs and of web pages laid out as fiches.
+fn build_document(items: &[Item], source: Source, alertes: &mut Vec<Alerte>) -> Document {
+    let p = vocab::patterns();
+    // Fiche boundaries: a heading line opens one; an annex heading after it closes the
+    // programme of actions.
+    let mut starts: Vec<(usize, String, Option<String>)> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if let Item::Text { text, .. } = it {
+            if let Some(c) = p.fiche.captures(text.trim()) {
+                starts.push((i, c["num"].to_string(), c.name("titre").map(|m| m.as_str().trim().to_string())));
+            }
+        }
+    }
+    let first_fiche = starts.first().map(|s| s.0).unwrap_or(items.len());
+    let facts = document::read_facts(items, first_fiche);
+    let periode = facts.periode;
+    let mut raws = Vec::new();
+    let mut end_of_programme = items.len();
+    for (k, (start, num, heading_title)) in starts.iter().enumerate() {
+        let mut end = starts.get(k + 1).map(|s| s.0).unwrap_or(items.len());
+        if k + 1 == starts.len() {
+            if let Some(off) = items[*start + 1..end].iter().position(|it| matches!(it, Item::Text { text, .. } if p.annexes.is_match(text.trim()))) {
+                end = start + 1 + off;
+            }
+            end_of_programme = end;
+        }
+        raws.push(fiche::read_fiche(&items[*start..end], Some(num.clone()), heading_title.clone(), alertes));
+    }
+    // Axes and objectives: from the fiches' headers (they carry codes), completed by axis
+    // headings of the body text.
+    let mut axes: Vec<Axe> = Vec::new();
+    for r in &raws {
+        let Some((n, titre)) = r.outline.axe.clone() else { continue };
+        let axe = match axes.iter_mut().position(|a| a.numero == n) {
+            Some(i) => &mut axes[i],
+            None => {
+                axes.push(Axe { numero: n, titre: titre.clone(), objectifs: Vec::new(), themes: Vec::new() });
+                axes.last_mut().expect("just pushed")
+            }
+        };
+        if is_all_caps(&axe.titre) && !is_all_caps(&titre) {
+            axe.titre = titre;
+        }
+        if let Some((code, t)) = r.outline.objectif.clone() {
+            let obj = match axe.objectifs.iter().position(|o| o.code == code) {
+                Some(i) => &mut axe.objectifs[i],
+                None => {
+                    axe.objectifs.push(Objectif { code: code.clone(), titre: t.clone(), sous_objectifs: Vec::new() });
+                    axe.objectifs.last_mut().expect("just pushed")
+                }
+            };
+            if let Some((sc, st)) = r.outline.sous_objectif.clone() {
+                if !obj.sous_objectifs.iter().any(|s| s.code == sc) {
+                    obj.sous_objectifs.push(SousObjectif { code: sc, titre: st });
+                }
+            }
+        }
+    }
+    for (n, titre) in &facts.axes {
+        if !axes.iter().any(|a| a.numero == *n) {
+            axes.push(Axe { numero: *n, titre: titre.clone(), objectifs: Vec::new(), themes: Vec::new() });
+        }
+    }
+    axes.sort_by_key(|a| a.numero);
+    let mut actions = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for r in raws {
+        if let Some(n) = &r.numero {
+            if !seen.insert(n.clone()) {
+                alertes.push(Alerte::new("numero_duplique", Some(n), format!("la fiche n° {n} apparaît plusieurs fois")));
+            }
+        }
+        let a = fiche::to_action(r, periode.fin);
+        check_action(&a, alertes);
+        actions.push(a);
+    }
+    let tail = &items[end_of_programme.min(items.len())..];
+    let sigles = document::read_sigles(if starts.is_empty() { items } else { tail });
+    let communes = document::read_communes(items);
+    let nom = facts.territoire.clone();
+    let base = match (&nom, periode.debut, periode.fin) {
+        (Some(n), Some(d), Some(f)) => format!("{} {d}-{f}", n),
+        (Some(n), Some(d), None) => format!("{} {d}", n),
+        (Some(n), _, _) => n.clone(),
+        (None, _, _) => source.fichier.rsplit('/').next().unwrap_or("document").to_string(),
+    };
+    let id = slug(&base, 80);
+    let id = if id.is_empty() { "document".to_string() } else { id };
+    if nom.is_none() {
+        alertes.push(Alerte::new("territoire_absent", None, "nom du territoire introuvable dans le titre"));
+    }
+    if actions.is_empty() {
+        alertes.push(Alerte::new("aucune_action", None, "aucune fiche-action reconnue"));
+    }
+    let nature = if facts.avenant { Nature::Avenant } else if actions.is_empty() && nom.is_none() { Nature::Autre } else { Nature::Contrat };
+    Document {
+        schema_version: SCHEMA_VERSION.to_string(),
+        id: id.clone(),
+        contrat_id: id,
+        nature,
+        source,
+        territoire: cls_model::Territoire { nom, departements: Vec::new(), region: None, communes },
+        periode,
+        date_signature: facts.date_signature,
+        signataires: facts.signataires,
+        axes,
+        actions,
+        sigles,
+        alertes: Vec::new(),
+    }
+}
+
+/// Alerts for fields an analyst expects on every fiche.
+fn check_action(a: &cls_model::Action, alertes: &mut Vec<Alerte>) {
+    let n = a.numero.as_deref();
+    if a.titre.is_none() {
+        alertes.push(Alerte::new("champ_absent", n, "titre de l'action absent"));
+    }
+    if a.porteurs.is_empty() {
+        alertes.push(Alerte::new("champ_absent", n, "aucun porteur"));
+    }
+    if a.calendrier.texte.is_none() {
+        alertes.push(Alerte::new("champ_absent", n, "calendrier absent"));
+    }
+    if a.budget.texte.is_none() {
+        alertes.push(Alerte::new("champ_absent", n, "budget absent"));
+    }
+}
+
+/// Folds for comparisons inside this crate.
+pub(crate) fn f(s: &str) -> String {
+    fold(s)
+}

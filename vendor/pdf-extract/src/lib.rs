@@ -1,3 +1,4 @@
+#![allow(warnings)]
 extern crate lopdf;
 
 use adobe_cmap_parser::{ByteMapping, CodeRange, CIDRange};

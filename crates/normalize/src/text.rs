@@ -1,0 +1,90 @@
+//! Text folding shared by label matching, organisation matching and themes.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower case, accents removed (NFKD then combining marks dropped), typographic apostrophes
+/// and dashes made plain, whitespace collapsed. "Échéancier" → "echeancier".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => '\'',
+            '\u{2013}' | '\u{2014}' | '\u{2010}' | '\u{2011}' => '-',
+            'œ' | 'Œ' => {
+                out.push_str("oe");
+                space = false;
+                continue;
+            }
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.extend(c.to_lowercase());
+            space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A file-name-safe slug: folded, every run of other characters made one '-', at most
+/// `max` characters, cut at a '-' when possible.
+pub fn slug(s: &str, max: usize) -> String {
+    let f = fold(s);
+    let mut out = String::new();
+    for c in f.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.len() > max {
+        out.truncate(max);
+        if let Some(i) = out.rfind('-') {
+            if i > max / 2 {
+                out.truncate(i);
+            }
+        }
+        while out.ends_with('-') {
+            out.pop();
+        }
+    }
+    out
+}
+
+/// True when the letters of `s` are all upper case (a heading typed in capitals).
+pub fn is_all_caps(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3 && letters.iter().all(|c| !c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_and_slug() {
+        assert_eq!(fold("  Échéancier   prévisionnel "), "echeancier previsionnel");
+        assert_eq!(fold("L’Agence – Santé"), "l'agence - sante");
+        assert_eq!(fold("Cœur"), "coeur");
+        assert_eq!(slug("Chartres métropole 2020-2025", 80), "chartres-metropole-2020-2025");
+        assert_eq!(slug("Pays de l'Yonne", 80), "pays-de-l-yonne");
+        assert!(is_all_caps("PROMOUVOIR LA SANTE"));
+        assert!(!is_all_caps("Promouvoir la santé"));
+    }
+}

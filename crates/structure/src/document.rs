@@ -1,0 +1,310 @@
+//! Document-level facts: territory name and period from the title, signing date,
+//! signatories, axes of the outline, glossary (`sigles`) and list of communes.
+
+use crate::{f, vocab::patterns, Item};
+use cls_model::{Periode, Signataire};
+use cls_normalize::calendar::parse_date_fr;
+use cls_normalize::text::is_all_caps;
+use regex::Regex;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+#[derive(Debug, Default)]
+pub struct Facts {
+    pub territoire: Option<String>,
+    pub periode: Periode,
+    pub date_signature: Option<String>,
+    pub signataires: Vec<Signataire>,
+    pub axes: Vec<(u32, String)>,
+    pub avenant: bool,
+}
+
+fn re(cell: &'static OnceLock<Regex>, s: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(s).expect("built-in pattern"))
+}
+
+fn period_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"\b((?:19|20)\d{2})\s*(?:-|–|/|à|au)\s*((?:19|20)\d{2})\b")
+}
+
+/// Reads the facts stated before the first fiche (title page, preamble, signatures).
+pub fn read_facts(items: &[Item], first_fiche: usize) -> Facts {
+    let mut facts = Facts::default();
+    let head = &items[..first_fiche.min(items.len())];
+    let texts: Vec<String> = head.iter().map(Item::text).collect();
+    // Title: the first line naming a "contrat local de santé", with the next line when
+    // the title wraps.
+    if let Some(i) = texts.iter().take(400).position(|t| {
+        let ft = f(t);
+        ft.contains("contrat local de sante") && ft.len() < 160 && !ft.contains("est un") && !ft.starts_with("le contrat")
+    }) {
+        let mut title = texts[i].clone();
+        for next in texts.iter().skip(i + 1).take(2) {
+            if period_re().is_match(&title) || next.len() > 80 {
+                break;
+            }
+            if is_all_caps(next) || period_re().is_match(next) {
+                title = format!("{title} {next}");
+            } else {
+                break;
+            }
+        }
+        facts.avenant = f(&title).contains("avenant");
+        if let Some(c) = period_re().captures(&title) {
+            facts.periode = Periode { debut: c[1].parse().ok(), fin: c[2].parse().ok() };
+        }
+        facts.territoire = territory_from_title(&title).map(|n| best_casing(&n, items));
+    }
+    if facts.periode.debut.is_none() {
+        facts.periode = period_from_text(&texts);
+    }
+    let all: Vec<String> = items.iter().map(Item::text).collect();
+    facts.date_signature = signing_date(&all);
+    facts.signataires = signataires(&texts);
+    let p = patterns();
+    for t in &texts {
+        if let Some(c) = p.axe.captures(t.trim()) {
+            if let Some(n) = crate::roman_or_arabic(&c["num"]) {
+                if !facts.axes.iter().any(|(m, _)| *m == n) && c["titre"].len() < 200 {
+                    facts.axes.push((n, c["titre"].trim().to_string()));
+                }
+            }
+        }
+    }
+    facts
+}
+
+/// "CONTRAT LOCAL DE SANTE DE CHARTRES METROPOLE 2020-2025" → "CHARTRES METROPOLE".
+pub fn territory_from_title(title: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"(?i)contrat\s+local\s+de\s+sant[ée]\s*(?:\(CLS\)\s*)?(?:(?:de\s+)?\d(?:e|ème|eme)\s+g[ée]n[ée]ration\s*)?(?:[:\-–]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|sur\s+le\s+territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?(?P<nom>.+)$");
+    let c = r.captures(title)?;
+    let mut nom = c["nom"].to_string();
+    if let Some(m) = period_re().find(&nom) {
+        nom.truncate(m.start());
+    }
+    static T: OnceLock<Regex> = OnceLock::new();
+    let tail = re(&T, r"(?i)\s*(?:\(CLS\)|CLS|\d(?:e|ème|eme)\s+g[ée]n[ée]ration|de\s+\d(?:e|ème)\s+g[ée]n[ée]ration|[-–:,])\s*$");
+    loop {
+        let before = nom.len();
+        nom = tail.replace(nom.trim(), "").trim().to_string();
+        if nom.len() == before {
+            break;
+        }
+    }
+    let nom = nom.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim().to_string();
+    (!nom.is_empty() && nom.split_whitespace().count() <= 8).then_some(nom)
+}
+
+/// The most frequent mixed-case spelling of `name` in the document ("CHARTRES METROPOLE"
+/// → "Chartres métropole"), or the name itself.
+fn best_casing(name: &str, items: &[Item]) -> String {
+    let target = f(name);
+    let k = target.split_whitespace().count();
+    if k == 0 {
+        return name.to_string();
+    }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for it in items {
+        let t = it.text();
+        let words: Vec<&str> = t.split_whitespace().collect();
+        if words.len() < k {
+            continue;
+        }
+        for w in words.windows(k) {
+            let cand = w.join(" ");
+            let cand = cand.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+            if f(&cand) == target && !is_all_caps(&cand) {
+                *counts.entry(cand).or_default() += 1;
+            }
+        }
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(c, _)| c).unwrap_or_else(|| name.to_string())
+}
+
+/// "pour la période 2022-2027", "2020 et jusqu'en 2025".
+fn period_from_text(texts: &[String]) -> Periode {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"(?i)(?:p[ée]riode|pour les ann[ée]es|de)\s+((?:19|20)\d{2})\s*(?:-|–|/|à|au)\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à)\s+((?:19|20)\d{2})");
+    for t in texts {
+        if let Some(c) = r.captures(t) {
+            let (a, b) = if c.get(1).is_some() { (&c[1], &c[2]) } else { (&c[3], &c[4]) };
+            return Periode { debut: a.parse().ok(), fin: b.parse().ok() };
+        }
+    }
+    Periode::default()
+}
+
+/// "Signé en 9 exemplaires, le 17 FEV. 2020" → "2020-02-17".
+pub fn signing_date(texts: &[String]) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"(?i)\b(?:sign[ée]e?s?|fait)\b[^.]{0,60}?\ble\s+(.{6,30})");
+    for t in texts {
+        if let Some(c) = r.captures(t) {
+            if let Some(d) = parse_date_fr(&c[1]) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// The "conclu entre :" list, or the "ENTRE :" list of the cover page.
+fn signataires(texts: &[String]) -> Vec<Signataire> {
+    let start = texts.iter().position(|t| f(t).contains("conclu entre")).or_else(|| texts.iter().position(|t| f(t).trim_end_matches([' ', ':']) == "entre"));
+    let Some(start) = start else { return Vec::new() };
+    let mut entries: Vec<String> = Vec::new();
+    static BULLET: OnceLock<Regex> = OnceLock::new();
+    let bullet = re(&BULLET, r"^\s*(?:[-•–·▪➢✓*]|\d+[.)])\s*");
+    static ARTICLE: OnceLock<Regex> = OnceLock::new();
+    let article = re(&ARTICLE, r"^(?:Le|La|Les|L'|L’)\s*\S");
+    static SECTION: OnceLock<Regex> = OnceLock::new();
+    let section = re(&SECTION, r"^(?:[IVX]+[-–.]\d|[IVX]+\s|Article\b|ET\b|SOMMAIRE|Il est convenu|Vu\b)");
+    for t in texts.iter().skip(start + 1).take(40) {
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if section.is_match(t) {
+            break;
+        }
+        let is_new = bullet.is_match(t) || article.is_match(t) || entries.is_empty();
+        let clean = bullet.replace(t, "").trim().to_string();
+        if is_new {
+            if entries.len() >= 2 && !article.is_match(&clean) && !bullet.is_match(t) && !t.contains("représent") {
+                break;
+            }
+            entries.push(clean);
+        } else if let Some(last) = entries.last_mut() {
+            *last = cls_extract::join_lines(&[last.as_str(), clean.as_str()]);
+        }
+    }
+    static REP: OnceLock<Regex> = OnceLock::new();
+    let rep = re(&REP, r"(?i)^(?P<nom>.+?),?\s+représentée?s?\s+par\s+(?P<rest>.+)$");
+    static CIV: OnceLock<Regex> = OnceLock::new();
+    let civ = re(&CIV, r"^(?:(?:son|sa|leur)\s+(?P<q1>[^,]+?)\s*,?\s+)?(?:M\.|Mme|Mr|Monsieur|Madame|Mlle)\s+(?P<nom>[A-ZÉÈ][^,]+?)\s*(?:,\s*(?P<q2>.+))?$");
+    entries
+        .into_iter()
+        .filter(|e| e.len() > 3 && e.len() < 400)
+        .map(|e| {
+            let e = e.trim_end_matches([';', ',', '.']).trim().to_string();
+            match rep.captures(&e) {
+                Some(c) => {
+                    let rest = c["rest"].trim().to_string();
+                    let (representant, qualite) = match civ.captures(&rest) {
+                        Some(cc) => (Some(cc["nom"].trim().to_string()), cc.name("q2").or(cc.name("q1")).map(|m| m.as_str().trim().to_string())),
+                        None => (None, Some(rest)),
+                    };
+                    Signataire { nom: c["nom"].trim().to_string(), organisation_id: None, representant, qualite }
+                }
+                None => Signataire { nom: e, organisation_id: None, representant: None, qualite: None },
+            }
+        })
+        .collect()
+}
+
+/// The glossary: "ADMS : Association pour …" lines (or two-column rows) after the
+/// glossary heading that is followed by the most entries.
+pub fn read_sigles(items: &[Item]) -> BTreeMap<String, String> {
+    let p = patterns();
+    let mut best = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        let Item::Text { text, .. } = it else { continue };
+        if !p.lexique.is_match(text.trim()) {
+            continue;
+        }
+        let mut found = BTreeMap::new();
+        let mut misses = 0;
+        for it in &items[i + 1..] {
+            let entry = match it {
+                Item::Text { text, .. } => p.sigle.captures(text.trim()).map(|c| (c["sigle"].to_string(), c["sens"].trim().to_string())),
+                Item::Row { label, value, .. } => Some((label.trim().to_string(), cls_extract::join_lines(value))),
+            };
+            match entry {
+                Some((s, sens)) if is_sigle(&s) && !sens.is_empty() => {
+                    found.entry(s).or_insert(sens);
+                    misses = 0;
+                }
+                _ => {
+                    misses += 1;
+                    if misses > 3 {
+                        break;
+                    }
+                }
+            }
+        }
+        if found.len() > best.len() {
+            best = found;
+        }
+    }
+    best
+}
+
+fn is_sigle(s: &str) -> bool {
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    !s.contains(' ') && s.chars().count() <= 15 && (upper >= 2 || (upper == 1 && s.chars().count() <= 6))
+}
+
+/// The list of communes under a "Cartographie / Liste des N communes" heading.
+pub fn read_communes(items: &[Item]) -> Vec<String> {
+    let p = patterns();
+    static SECTION: OnceLock<Regex> = OnceLock::new();
+    let section = re(&SECTION, r"^(?:[IVX]+\s*[-–.]|\d+\s*[-–.]|Annexe|ANNEXE)");
+    let mut best: Vec<String> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        let Item::Text { text, .. } = it else { continue };
+        if !p.communes.is_match(text) {
+            continue;
+        }
+        let mut buf = String::new();
+        for it in items.iter().skip(i + 1).take(40) {
+            let t = it.text();
+            if section.is_match(t.trim()) || (!t.contains(',') && !buf.is_empty() && t.split_whitespace().count() > 4) {
+                break;
+            }
+            if !t.contains(',') && buf.is_empty() {
+                break;
+            }
+            buf.push_str(&t);
+            buf.push(if t.trim_end().ends_with(',') { ' ' } else { ',' });
+        }
+        let list: Vec<String> = buf
+            .split([',', ';'])
+            .map(|s| s.trim().trim_end_matches('.').trim().to_string())
+            .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 6 && s.chars().next().is_some_and(|c| c.is_uppercase()))
+            .collect();
+        if list.len() > best.len() {
+            best = list;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn territory_names_from_titles() {
+        let cases = [
+            ("CONTRAT LOCAL DE SANTE DE CHARTRES METROPOLE 2020-2025", Some("CHARTRES METROPOLE")),
+            ("Contrat local de santé du Pays de Chaumont 2023-2028", Some("Pays de Chaumont")),
+            ("Contrat Local de Santé de l'Agglomération de Blois (CLS) 2019-2023", Some("Agglomération de Blois")),
+            ("CONTRAT LOCAL DE SANTE 2e génération de la Communauté de communes du Pays Houdanais", Some("Communauté de communes du Pays Houdanais")),
+            ("Contrat local de santé", None),
+        ];
+        for (t, want) in cases {
+            assert_eq!(territory_from_title(t).as_deref(), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn signing_dates() {
+        let t = |s: &str| signing_date(&[s.to_string()]);
+        assert_eq!(t("Signé en 9 exemplaires, le 17 FEV. 2020"), Some("2020-02-17".into()));
+        assert_eq!(t("Fait à Blois, le 1er juillet 2019"), Some("2019-07-01".into()));
+        assert_eq!(t("signé le 15/12/2022 à Chaumont"), Some("2022-12-15".into()));
+        assert_eq!(t("Signé en juillet 2015 pour prendre le relais"), None);
+    }
+}

@@ -1,0 +1,228 @@
+//! The words of contracts, kept as data in one place: field labels (from `data/labels.txt`)
+//! and the heading patterns that open a fiche, an axis, an objective or an action title.
+//!
+//! Regions lay their contracts out differently ("Pilote" for "Porteur du projet",
+//! "Échéancier" for "Calendrier", "Ambition 1 :" for "AXE 1 –"); adding a variant means
+//! adding a word or a pattern here, not touching the readers.
+
+use cls_normalize::text::fold;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The spec field a fiche label fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Porteurs,
+    Partenaires,
+    Description,
+    PublicCible,
+    Territoire,
+    Calendrier,
+    Budget,
+    Indicateurs,
+    Titre,
+    Statut,
+    /// A known label with no key in `cls/1` (objectives, context…): read, not copied.
+    Autre,
+}
+
+impl Field {
+    fn from_key(k: &str) -> Option<Field> {
+        Some(match k {
+            "porteurs" => Field::Porteurs,
+            "partenaires" => Field::Partenaires,
+            "description" => Field::Description,
+            "public_cible" => Field::PublicCible,
+            "territoire" => Field::Territoire,
+            "calendrier" => Field::Calendrier,
+            "budget" => Field::Budget,
+            "indicateurs" => Field::Indicateurs,
+            "titre" => Field::Titre,
+            "statut" => Field::Statut,
+            "autre" => Field::Autre,
+            _ => return None,
+        })
+    }
+}
+
+const LABELS_TXT: &str = include_str!("../data/labels.txt");
+
+fn labels() -> &'static Vec<(String, Field)> {
+    static L: OnceLock<Vec<(String, Field)>> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut out = Vec::new();
+        for line in LABELS_TXT.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((key, variants)) = line.split_once(':') else { continue };
+            let Some(field) = Field::from_key(key.trim()) else { continue };
+            for v in variants.split('|') {
+                let v = label_key(v);
+                if !v.is_empty() {
+                    out.push((v, field));
+                }
+            }
+        }
+        // Longest variants first, so that "Partenaires associés" wins over "Partenaires".
+        out.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        out
+    })
+}
+
+/// A label folded for comparison: accents, case, end punctuation and "(s)" removed.
+fn label_key(s: &str) -> String {
+    let f = fold(s).replace("(s)", "s").replace("(e)", "e");
+    f.trim_matches(|c: char| !c.is_alphanumeric() && c != ')').trim().to_string()
+}
+
+/// Recognises a label cell. Accepts the label followed by a parenthesised or
+/// colon-separated precision ("Ressources (Financement et …)", "Budget : estimation").
+pub fn match_label(text: &str) -> Option<Field> {
+    let k = label_key(text);
+    if k.is_empty() || k.len() > 120 {
+        return None;
+    }
+    for (v, f) in labels() {
+        if k == *v {
+            return Some(*f);
+        }
+        if let Some(rest) = k.strip_prefix(v.as_str()) {
+            let rest = rest.trim_start();
+            if rest.starts_with('(') || rest.starts_with(':') || rest.starts_with('/') || rest.starts_with('-') {
+                return Some(*f);
+            }
+        }
+    }
+    None
+}
+
+/// Recognises a label only when the text is exactly a label (used to split a stray label
+/// printed in the value column).
+pub fn exact_label(text: &str) -> Option<Field> {
+    let k = label_key(text);
+    labels().iter().find(|(v, _)| *v == k).map(|(_, f)| *f)
+}
+
+/// Heading patterns. Each is matched against one line of text (trimmed).
+pub struct Patterns {
+    /// Opens a fiche; group `num` is its number as printed ("12", "2.3", "A").
+    pub fiche: Regex,
+    /// An axis line; group `num` (arabic or roman), group `titre`.
+    pub axe: Regex,
+    /// A strategic objective; groups `code`, `titre`.
+    pub objectif: Regex,
+    /// An operational objective (three-level code); groups `code`, `titre`.
+    pub sous_objectif: Regex,
+    /// The action title line; group `titre`.
+    pub action_titre: Regex,
+    /// A section heading that ends the programme of actions (annexes, glossary).
+    pub annexes: Regex,
+    /// The glossary heading.
+    pub lexique: Regex,
+    /// One glossary entry; groups `sigle`, `sens`.
+    pub sigle: Regex,
+    /// The heading of the list of communes.
+    pub communes: Regex,
+}
+
+pub fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let r = |s: &str| Regex::new(s).expect("built-in pattern");
+        Patterns {
+            fiche: r(r"(?i)^fiche(?:[\s-]+(?:action|actions|projet|th[ée]matique|g[ée]n[ée]raliste|op[ée]rationnelle))+\s*(?:n\s*°|n°|no\.?|num[ée]ro|#)?\s*(?P<num>\d+(?:\.\d+)*|[A-Z])\b\.?\s*(?:[:\-–]\s*(?P<titre>.+))?$"),
+            axe: r(r"(?i)^(?:axe(?:\s+strat[ée]gique)?|ambition|orientation(?:\s+strat[ée]gique)?|priorit[ée])\s*(?:n\s*°|n°|no)?\s*(?P<num>\d+|[IVX]+)\s*[:\-–.]\s*(?P<titre>\S.*)$"),
+            objectif: r(r"(?i)^(?:objectif\s+(?:strat[ée]gique|g[ée]n[ée]ral)\s*(?:n\s*°|n°)?\s*)?(?P<code>\d+\.\d+)\.?\s*(?:[:\-–]\s*)?(?P<titre>[^\d\s].*)$"),
+            sous_objectif: r(r"(?i)^(?:objectif\s+op[ée]rationnel\s*(?:n\s*°|n°)?\s*)?(?P<code>\d+\.\d+\.\d+)\.?\s*(?:[:\-–]\s*)?(?P<titre>\S.*)$"),
+            action_titre: r(r"(?i)^action\s*(?:n\s*°|n°)?\s*[\dA-Z]*(?:\.\d+)*\s*[:\-–]\s*(?P<titre>\S.*)$"),
+            annexes: r(r"(?i)^(?:[IVX]+\s*[-–.]?\s*(?:\d+\s*[-–.]?\s*)?)?(?:annexes?|lexique|glossaire|liste des (?:sigles|abr[ée]viations)|sigles et acronymes|table des sigles)\b"),
+            lexique: r(r"(?i)^(?:[IVX]+\s*[-–.]?\s*(?:\d+\s*[-–.]?\s*)?)?(?:lexique|glossaire|liste des (?:sigles|abr[ée]viations)|sigles et acronymes|table des sigles|abr[ée]viations)\b"),
+            sigle: r(r"^(?P<sigle>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9'&.\-]{1,14})\s*(?::|–|-|=)\s+(?P<sens>\S.{2,})$"),
+            communes: r(r"(?i)(?:cartographie|liste)\s+des\s+(?:\d+\s+)?communes"),
+        }
+    })
+}
+
+/// The status printed under a fiche's title. `None` when the line is not a status line.
+pub fn match_statut(line: &str) -> Option<cls_model::Statut> {
+    let f = fold(line);
+    if f.len() > 90 {
+        return None;
+    }
+    let nouvelle = f.contains("nouvelle") || f.contains("a creer") || f.contains("nouveau projet");
+    let existante = f.contains("existante") || f.contains("en cours") || f.contains("poursuite") || f.contains("reconduite");
+    let looks_like_status = f.starts_with("action") || f.starts_with("nouvelle") || f.starts_with("projet") || f.starts_with("existante") || f.starts_with("statut");
+    if !looks_like_status {
+        return None;
+    }
+    match (nouvelle, existante) {
+        (true, true) => Some(cls_model::Statut::Mixte),
+        (true, false) => Some(cls_model::Statut::Nouvelle),
+        (false, true) => Some(cls_model::Statut::Existante),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cls_model::Statut;
+
+    #[test]
+    fn label_variants_of_several_regions() {
+        let cases = [
+            ("Porteur du projet", Some(Field::Porteurs)),
+            ("Pilote", Some(Field::Porteurs)),
+            ("Référent(s)", Some(Field::Porteurs)),
+            ("Structure", Some(Field::Porteurs)),
+            ("Partenariat", Some(Field::Partenaires)),
+            ("Principaux partenaires", Some(Field::Partenaires)),
+            ("Descriptif de l'action", Some(Field::Description)),
+            ("Population cible", Some(Field::PublicCible)),
+            ("Territoire concerné", Some(Field::Territoire)),
+            ("Échéancier", Some(Field::Calendrier)),
+            ("Calendrier :", Some(Field::Calendrier)),
+            ("Ressources (Financement et Ressources humaines et matérielles)", Some(Field::Budget)),
+            ("Budget prévisionnel", Some(Field::Budget)),
+            ("Financeurs", Some(Field::Budget)),
+            ("Indicateurs de suivi", Some(Field::Indicateurs)),
+            ("Evaluation", Some(Field::Indicateurs)),
+            ("Objectifs", Some(Field::Autre)),
+            ("Chartres métropole", None),
+            ("Nombre de réunions", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(match_label(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn heading_patterns() {
+        let p = patterns();
+        for (line, num) in [("FICHE ACTION N° 12", "12"), ("Fiche action n° 2.3", "2.3"), ("Fiche thématique n° 1.1", "1.1"), ("Fiche généraliste A", "A"), ("FICHE-ACTION N°7", "7")] {
+            assert_eq!(&p.fiche.captures(line).expect(line)["num"], num, "{line}");
+        }
+        assert!(p.fiche.captures("Fiche action à compléter par le porteur").is_none());
+        for (line, num) in [("AXE 1 – Promotion", "1"), ("Axe stratégique 2 : Offre", "2"), ("Ambition 1 : Agir", "1"), ("Axe n°3 : Autonomie", "3"), ("AXE II - Soins", "II")] {
+            assert_eq!(&p.axe.captures(line).expect(line)["num"], num, "{line}");
+        }
+        let c = p.objectif.captures("Objectif stratégique 1.1 : PROMOUVOIR LA SANTE").unwrap();
+        assert_eq!((&c["code"], &c["titre"]), ("1.1", "PROMOUVOIR LA SANTE"));
+        assert_eq!(&p.objectif.captures("2.1 FAVORISER L'INSTALLATION").unwrap()["code"], "2.1");
+        assert!(p.objectif.captures("1.1.3 Développer").is_none());
+        assert_eq!(&p.sous_objectif.captures("3.1.3. Engager des actions").unwrap()["code"], "3.1.3");
+        assert_eq!(&p.action_titre.captures("ACTION 4 : Développer un urbanisme").unwrap()["titre"], "Développer un urbanisme");
+        assert_eq!(&p.sigle.captures("ADMS : Association pour le Développement").unwrap()["sigle"], "ADMS");
+    }
+
+    #[test]
+    fn status_lines() {
+        assert_eq!(match_statut("Action nouvelle"), Some(Statut::Nouvelle));
+        assert_eq!(match_statut("Nouvelle action"), Some(Statut::Nouvelle));
+        assert_eq!(match_statut("Action existante"), Some(Statut::Existante));
+        assert_eq!(match_statut("Action existante pour partie - Action nouvelle pour partie"), Some(Statut::Mixte));
+        assert_eq!(match_statut("ACTION 4 : Développer un urbanisme"), None);
+    }
+}
