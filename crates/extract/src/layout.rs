@@ -41,6 +41,11 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
             out.push_str(l);
             continue;
         }
+        // "2020-" + "2021": a range cut at the line end is one token again.
+        if out.ends_with('-') && out.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()) && l.starts_with(|c: char| c.is_ascii_digit()) {
+            out.push_str(l);
+            continue;
+        }
         let prev_hyphen = out.ends_with('-') && out.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic());
         let next_lower = l.chars().next().is_some_and(|c| c.is_lowercase());
         if prev_hyphen && next_lower {
@@ -127,6 +132,8 @@ struct Seg {
     y: f64,
     size: f64,
     text: String,
+    /// The words of the segment: left edge, right edge, text.
+    words: Vec<(f64, f64, String)>,
 }
 
 /// Splits a line into segments at column gaps and at vertical rules, building words from
@@ -151,15 +158,20 @@ fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
                 let word_break = if spaces_drawn { pending_space || gap > 0.8 * size } else { gap > WORD_GAP * size || pending_space };
                 if word_break && !s.text.ends_with(' ') {
                     s.text.push(' ');
+                    s.words.push((g.x0, g.x1, String::new()));
                 }
                 s.text.push_str(&g.text);
                 s.x1 = s.x1.max(g.x1);
+                if let Some(w) = s.words.last_mut() {
+                    w.1 = w.1.max(g.x1);
+                    w.2.push_str(&g.text);
+                }
             }
             _ => {
                 if let Some(s) = cur.take() {
                     segs.push(s);
                 }
-                cur = Some(Seg { x0: g.x0, x1: g.x1, y: line.y, size: line.size, text: g.text.clone() });
+                cur = Some(Seg { x0: g.x0, x1: g.x1, y: line.y, size: line.size, text: g.text.clone(), words: vec![(g.x0, g.x1, g.text.clone())] });
             }
         }
         // Overlapping glyphs (bold faked by double printing) do not move the pen back.
@@ -172,6 +184,7 @@ fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
     for s in &mut segs {
         let t = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
         s.text = t;
+        s.words.retain(|w| !w.2.trim().is_empty());
     }
     segs.retain(|s| !s.text.is_empty());
     segs
@@ -352,12 +365,35 @@ enum Side {
     Text,
 }
 
-fn side(l: &[Seg], left: f64, xv: f64) -> Side {
-    if l.iter().any(|s| s.x0 < xv - 4.0 && s.x1 > xv + 2.0) {
-        return Side::Text;
+/// Re-cuts a line at a known column boundary: words starting at or after `xv` form the
+/// value segment, the others the label segment. `None` when a word straddles `xv` (the line
+/// is ordinary text running across both columns).
+fn resplit(l: &[Seg], xv: f64) -> Option<Vec<Seg>> {
+    let words: Vec<&(f64, f64, String)> = l.iter().flat_map(|s| s.words.iter()).collect();
+    if words.iter().any(|w| w.0 < xv - 1.5 && w.1 > xv + 1.5) {
+        return None;
     }
-    let lefts: Vec<&Seg> = l.iter().filter(|s| s.x1 <= xv + 2.0 && s.x0 < xv - 4.0).collect();
-    let rights: Vec<&Seg> = l.iter().filter(|s| s.x0 >= xv - 4.0).collect();
+    let (y, size) = (l[0].y, l[0].size);
+    let make = |ws: Vec<&&(f64, f64, String)>| -> Option<Seg> {
+        let first = ws.first()?;
+        Some(Seg {
+            x0: first.0,
+            x1: ws.iter().map(|w| w.1).fold(f64::NEG_INFINITY, f64::max),
+            y,
+            size,
+            text: ws.iter().map(|w| w.2.as_str()).collect::<Vec<_>>().join(" "),
+            words: ws.iter().map(|w| (**w).clone()).collect(),
+        })
+    };
+    let left: Vec<&&(f64, f64, String)> = words.iter().filter(|w| w.0 < xv - 1.5).collect();
+    let right: Vec<&&(f64, f64, String)> = words.iter().filter(|w| w.0 >= xv - 1.5).collect();
+    Some(make(left).into_iter().chain(make(right)).collect())
+}
+
+fn side(l: &[Seg], left: f64, xv: f64) -> Side {
+    let Some(l) = resplit(l, xv) else { return Side::Text };
+    let lefts: Vec<&Seg> = l.iter().filter(|s| s.x0 < xv - 1.5).collect();
+    let rights: Vec<&Seg> = l.iter().filter(|s| s.x0 >= xv - 1.5).collect();
     if lefts.first().is_some_and(|s| (s.x0 - left).abs() > 10.0) {
         return Side::Text;
     }
@@ -378,17 +414,22 @@ fn side(l: &[Seg], left: f64, xv: f64) -> Side {
 /// (LibreOffice does this), so a label cell is paired with the value cell it overlaps.
 fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
     let n = lines.len();
+    let starts: Vec<f64> = lines.iter().map(|l| l[0].x0).collect();
     let mut region_of: Vec<Option<usize>> = vec![None; n];
     let mut regions: Vec<(usize, usize, f64, f64)> = Vec::new();
     let mut i = 0;
     while i < n {
         let l = &lines[i];
-        let seed = region_of[i].is_none() && l.len() >= 2 && l[1].x0 - l[0].x1 >= COLUMN_GAP * l[0].size * 0.9;
+        let wide_gap = l.len() >= 2 && l[1].x0 - l[0].x1 >= COLUMN_GAP * l[0].size * 0.9;
+        // A label followed by its value after an ordinary space ("Descriptif de l'action
+        // Sensibiliser…") is cut where a neighbouring line starts its value.
+        let aligned = if region_of[i].is_none() && !wide_gap { aligned_split(&lines, i, &starts) } else { None };
+        let seed = region_of[i].is_none() && (wide_gap || aligned.is_some());
         if !seed {
             i += 1;
             continue;
         }
-        let (left, xv) = (l[0].x0, l[1].x0);
+        let (left, xv) = (l[0].x0, aligned.unwrap_or(if l.len() >= 2 { l[1].x0 } else { l[0].x0 }));
         let size = l[0].size;
         let mut start = i;
         // Walk back over value-only lines (a cell continued from the previous page, or
@@ -399,7 +440,9 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
             let s = side(&lines[start - 1], left, xv);
             let below_is_value = side(&lines[start], left, xv) == Side::Value;
             let same_size = (lines[start - 1][0].size - size).abs() < 0.2 * size;
-            if s == Side::Value || (s == Side::Label && below_is_value && same_size) {
+            // A centred label lies between lines of its value: value below and above.
+            let above_is_value = start >= 2 && region_of[start - 2].is_none() && side(&lines[start - 2], left, xv) == Side::Value;
+            if s == Side::Value || (s == Side::Label && below_is_value && above_is_value && same_size) {
                 start -= 1;
             } else {
                 break;
@@ -438,9 +481,47 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
         }
     }
     for (start, end, left, xv) in regions {
-        out.extend(unruled_rows(page, &lines[start..end], left, xv));
+        let cut: Vec<Vec<Seg>> = lines[start..end].iter().map(|l| resplit(l, xv).unwrap_or_else(|| l.clone())).collect();
+        out.extend(unruled_rows(page, &cut, left, xv));
     }
     out
+}
+
+/// When line `i` has a word starting exactly where a neighbouring line (within two lines)
+/// starts, and that neighbour is indented from line `i`'s start, that position is a column
+/// boundary: returns it.
+fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<f64> {
+    let l = &lines[i];
+    let size = l[0].size;
+    // A lone label between two value lines that start at the same indent (a centred label
+    // whose value runs above and below it).
+    if i > 0 && i + 1 < lines.len() && l.len() == 1 {
+        let (a, b) = (&lines[i - 1], &lines[i + 1]);
+        let x = a[0].x0;
+        let same = |o: &Seg| (o.size - size).abs() <= 0.1 * size;
+        if a.len() == 1 && b.len() == 1 && same(&a[0]) && same(&b[0]) && (b[0].x0 - x).abs() <= 1.5 && x > l[0].x1 + 0.5 * size && x > l[0].x0 + 30.0
+            && l[0].y - a[0].y < 2.0 * size && b[0].y - l[0].y < 2.0 * size
+        {
+            return Some(x);
+        }
+    }
+    let words: Vec<&(f64, f64, String)> = l.iter().flat_map(|s| s.words.iter()).collect();
+    let lo = i.saturating_sub(2);
+    let hi = (i + 3).min(lines.len());
+    for k in lo..hi {
+        if k == i || (lines[k][0].y - l[0].y).abs() > 2.6 * size || (lines[k][0].size - size).abs() > 0.1 * size {
+            continue;
+        }
+        let xv = starts[k];
+        if xv < l[0].x0 + 30.0 {
+            continue;
+        }
+        let hit = words.windows(2).any(|w| (w[1].0 - xv).abs() <= 1.5 && w[0].1 < xv - 0.5);
+        if hit {
+            return Some(xv);
+        }
+    }
+    None
 }
 
 /// A cell of an unruled table being rebuilt: its lines with their baselines.
@@ -474,12 +555,8 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
         }
     }
     // The line pitch inside a cell: the smallest common gap between lines of one column.
-    let mut gaps: Vec<f64> = label_lines
-        .windows(2)
-        .chain(value_lines.windows(2))
-        .map(|w| w[1].0 - w[0].0)
-        .filter(|g| *g > 0.5 * size && *g < 3.0 * size)
-        .collect();
+    let all_gaps: Vec<f64> = label_lines.windows(2).chain(value_lines.windows(2)).map(|w| w[1].0 - w[0].0).collect();
+    let mut gaps: Vec<f64> = all_gaps.iter().copied().filter(|g| *g > 0.5 * size && *g < 3.0 * size).collect();
     gaps.sort_by(f64::total_cmp);
     let pitch = gaps.get(gaps.len() / 4).copied().unwrap_or(1.2 * size);
     if std::env::var("CLS_DEBUG_LAYOUT").is_ok() {
@@ -487,7 +564,7 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
     }
     // Tables with cell padding separate rows by a gap wider than the pitch; in tables
     // without padding only the alignment of first lines tells rows apart.
-    let padded = gaps.iter().any(|g| *g > 1.12 * pitch && *g < 2.6 * pitch);
+    let padded = all_gaps.iter().any(|g| *g > 1.12 * pitch && *g < 3.2 * pitch);
     let split = |col: &[(f64, String)], other: &[(f64, String)]| -> Vec<ColCell> {
         let mut cells: Vec<ColCell> = Vec::new();
         for (idx, (y, t)) in col.iter().enumerate() {
@@ -768,6 +845,7 @@ mod tests {
         assert_eq!(join_lines(&["une psycho-", "logue"]), "une psychologue");
         assert_eq!(join_lines(&["Mittainvilliers-", "Vérigny"]), "Mittainvilliers-Vérigny");
         assert_eq!(join_lines(&["Nombre de", "réunions"]), "Nombre de réunions");
+        assert_eq!(join_lines(&["déploiement 2020-", "2021 : production"]), "déploiement 2020-2021 : production");
     }
 
     #[test]

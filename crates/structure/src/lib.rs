@@ -50,6 +50,14 @@ pub fn items_from_blocks(blocks: &[Block]) -> Vec<Item> {
                 let nonempty: Vec<&cls_extract::Cell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
                 let is_label_row = r.cells.len() >= 2 && (r.cells[0].is_empty() || vocab::match_label(&r.cells[0].text()).is_some());
                 let two_col_unknown_label = r.cells.len() == 2 && !r.cells[0].is_empty() && !r.cells[1].is_empty() && r.cells[0].text().chars().count() <= 60;
+                // A heading caught in a table's column (or framed as a one-row table) is
+                // still a heading.
+                let joined = r.cells.iter().map(|c| c.text()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ");
+                let p = vocab::patterns();
+                if p.fiche.is_match(joined.trim()) || (r.cells.len() >= 2 && r.cells[1].is_empty() && vocab::match_statut(&r.cells[0].text()).is_some()) {
+                    out.push(Item::Text { text: joined, page });
+                    continue;
+                }
                 if is_label_row || two_col_unknown_label {
                     let value: Vec<String> = r.cells[1..].iter().flat_map(|c| c.lines.iter().cloned()).collect();
                     out.push(Item::Row { label: r.cells[0].text(), value, pages: r.pages.clone() });
