@@ -71,6 +71,7 @@ struct G {
     size: f64,
     text: String,
     space: bool,
+    run: u32,
 }
 
 fn normalise_glyphs(glyphs: &[Glyph]) -> Vec<G> {
@@ -84,7 +85,7 @@ fn normalise_glyphs(glyphs: &[Glyph]) -> Vec<G> {
                 return None;
             }
             let space = t.trim().is_empty();
-            Some(G { x0: g.x0, x1: g.x1.max(g.x0), y: g.y, size: g.size, text: t, space })
+            Some(G { x0: g.x0, x1: g.x1.max(g.x0), y: g.y, size: g.size, text: t, space, run: g.run })
         })
         .collect()
 }
@@ -124,6 +125,8 @@ fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
     lines
 }
 
+type W = (f64, f64, String, bool);
+
 /// A run of glyphs of one line between column gaps.
 #[derive(Debug, Clone)]
 struct Seg {
@@ -132,8 +135,9 @@ struct Seg {
     y: f64,
     size: f64,
     text: String,
-    /// The words of the segment: left edge, right edge, text.
-    words: Vec<(f64, f64, String)>,
+    /// The words of the segment: left edge, right edge, text, and whether it is glued to
+    /// the previous word (a new text run with no space before it).
+    words: Vec<W>,
 }
 
 /// Splits a line into segments at column gaps and at vertical rules, building words from
@@ -143,6 +147,7 @@ fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
     let mut cur: Option<Seg> = None;
     let mut last_x1 = f64::NEG_INFINITY;
     let mut pending_space = false;
+    let mut last_run = u32::MAX;
     for g in &line.glyphs {
         if g.space {
             pending_space = true;
@@ -158,7 +163,11 @@ fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
                 let word_break = if spaces_drawn { pending_space || gap > 0.8 * size } else { gap > WORD_GAP * size || pending_space };
                 if word_break && !s.text.ends_with(' ') {
                     s.text.push(' ');
-                    s.words.push((g.x0, g.x1, String::new()));
+                    s.words.push((g.x0, g.x1, String::new(), false));
+                } else if g.run != last_run && gap > -0.05 * size && !s.text.ends_with(' ') {
+                    // A new run starting where the last one ended, without a space: keep
+                    // the text joined, but remember the cut, which may be a column edge.
+                    s.words.push((g.x0, g.x1, String::new(), true));
                 }
                 s.text.push_str(&g.text);
                 s.x1 = s.x1.max(g.x1);
@@ -171,12 +180,13 @@ fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
                 if let Some(s) = cur.take() {
                     segs.push(s);
                 }
-                cur = Some(Seg { x0: g.x0, x1: g.x1, y: line.y, size: line.size, text: g.text.clone(), words: vec![(g.x0, g.x1, g.text.clone())] });
+                cur = Some(Seg { x0: g.x0, x1: g.x1, y: line.y, size: line.size, text: g.text.clone(), words: vec![(g.x0, g.x1, g.text.clone(), false)] });
             }
         }
         // Overlapping glyphs (bold faked by double printing) do not move the pen back.
         last_x1 = last_x1.max(g.x1);
         pending_space = false;
+        last_run = g.run;
     }
     if let Some(s) = cur.take() {
         segs.push(s);
@@ -369,24 +379,26 @@ enum Side {
 /// value segment, the others the label segment. `None` when a word straddles `xv` (the line
 /// is ordinary text running across both columns).
 fn resplit(l: &[Seg], xv: f64) -> Option<Vec<Seg>> {
-    let words: Vec<&(f64, f64, String)> = l.iter().flat_map(|s| s.words.iter()).collect();
+    let words: Vec<&W> = l.iter().flat_map(|s| s.words.iter()).collect();
     if words.iter().any(|w| w.0 < xv - 1.5 && w.1 > xv + 1.5) {
         return None;
     }
     let (y, size) = (l[0].y, l[0].size);
-    let make = |ws: Vec<&&(f64, f64, String)>| -> Option<Seg> {
+    let make = |ws: Vec<&&W>| -> Option<Seg> {
         let first = ws.first()?;
-        Some(Seg {
-            x0: first.0,
-            x1: ws.iter().map(|w| w.1).fold(f64::NEG_INFINITY, f64::max),
-            y,
-            size,
-            text: ws.iter().map(|w| w.2.as_str()).collect::<Vec<_>>().join(" "),
-            words: ws.iter().map(|w| (**w).clone()).collect(),
-        })
+        let mut text = String::new();
+        for (i, w) in ws.iter().enumerate() {
+            if i > 0 && !w.3 {
+                text.push(' ');
+            }
+            text.push_str(&w.2);
+        }
+        let mut words: Vec<W> = ws.iter().map(|w| (**w).clone()).collect();
+        words[0].3 = false;
+        Some(Seg { x0: first.0, x1: ws.iter().map(|w| w.1).fold(f64::NEG_INFINITY, f64::max), y, size, text, words })
     };
-    let left: Vec<&&(f64, f64, String)> = words.iter().filter(|w| w.0 < xv - 1.5).collect();
-    let right: Vec<&&(f64, f64, String)> = words.iter().filter(|w| w.0 >= xv - 1.5).collect();
+    let left: Vec<&&W> = words.iter().filter(|w| w.0 < xv - 1.5).collect();
+    let right: Vec<&&W> = words.iter().filter(|w| w.0 >= xv - 1.5).collect();
     Some(make(left).into_iter().chain(make(right)).collect())
 }
 
@@ -505,7 +517,7 @@ fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<f64> {
             return Some(x);
         }
     }
-    let words: Vec<&(f64, f64, String)> = l.iter().flat_map(|s| s.words.iter()).collect();
+    let words: Vec<&W> = l.iter().flat_map(|s| s.words.iter()).collect();
     let lo = i.saturating_sub(2);
     let hi = (i + 3).min(lines.len());
     for k in lo..hi {
@@ -615,7 +627,7 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
         let nearest = match (above, below) {
             (Some(a), Some(b)) => Some(if dist(&labels[b]) < dist(&labels[a]) { b } else { a }),
             (Some(a), None) => Some(a),
-            (None, Some(b)) if dist(&labels[b]) < 1.5 * pitch => Some(b),
+            // Nothing above: the top of a cell continued from the previous page.
             _ => None,
         };
         let target = best.or(nearest);
@@ -739,7 +751,7 @@ mod tests {
         for c in text.chars() {
             let w = 0.5 * size;
             if c != ' ' {
-                out.push(Glyph { x0: x, x1: x + w, y, size, text: c.to_string() });
+                out.push(Glyph { x0: x, x1: x + w, y, size, text: c.to_string(), run: 0 });
             }
             x += w;
         }
@@ -763,12 +775,12 @@ mod tests {
         let mut g = Vec::new();
         let mut x = 100.0;
         for c in "FICHE".chars() {
-            g.push(Glyph { x0: x, x1: x + 6.0, y: 100.0, size: 12.0, text: c.to_string() });
+            g.push(Glyph { x0: x, x1: x + 6.0, y: 100.0, size: 12.0, text: c.to_string(), run: 0 });
             x += 6.4;
         }
         x += 3.0;
         for c in "ACTION".chars() {
-            g.push(Glyph { x0: x, x1: x + 6.0, y: 100.0, size: 12.0, text: c.to_string() });
+            g.push(Glyph { x0: x, x1: x + 6.0, y: 100.0, size: 12.0, text: c.to_string(), run: 0 });
             x += 6.3;
         }
         let blocks = layout_pages(vec![page(g, vec![])]);
@@ -781,7 +793,7 @@ mod tests {
 
     #[test]
     fn ligature_is_expanded() {
-        let g = vec![Glyph { x0: 10.0, x1: 16.0, y: 100.0, size: 12.0, text: "\u{fb01}".into() }];
+        let g = vec![Glyph { x0: 10.0, x1: 16.0, y: 100.0, size: 12.0, text: "\u{fb01}".into(), run: 0 }];
         let blocks = layout_pages(vec![page(g, vec![])]);
         assert!(matches!(&blocks[0], Block::Line(l) if l.text == "fi"));
     }

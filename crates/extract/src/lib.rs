@@ -36,6 +36,8 @@ pub struct Glyph {
     pub y: f64,
     pub size: f64,
     pub text: String,
+    /// The text-showing operation that drew it (glyphs of one run were placed together).
+    pub run: u32,
 }
 
 /// An axis-aligned segment that may be a table rule (top-down coordinates).

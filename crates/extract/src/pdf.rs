@@ -82,6 +82,8 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 struct Collector {
     page: RawPage,
     flip_y: f64,
+    /// Counts text-showing operations: glyphs of one run were positioned together.
+    run: u32,
 }
 
 impl Collector {
@@ -89,6 +91,7 @@ impl Collector {
         Collector {
             page: RawPage { number, width: 0.0, height: 0.0, glyphs: Vec::new(), rules: Vec::new() },
             flip_y: 0.0,
+            run: 0,
         }
     }
 
@@ -182,10 +185,11 @@ impl OutputDev for Collector {
         let x0 = trm.m31;
         let adv = width * font_size * sx;
         let y = self.flip_y - trm.m32;
-        self.page.glyphs.push(Glyph { x0, x1: x0 + adv.max(0.0), y, size, text: ch.to_string() });
+        self.page.glyphs.push(Glyph { x0, x1: x0 + adv.max(0.0), y, size, text: ch.to_string(), run: self.run });
         Ok(())
     }
     fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.run += 1;
         Ok(())
     }
     fn end_word(&mut self) -> Result<(), OutputError> {
