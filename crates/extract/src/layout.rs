@@ -454,7 +454,10 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
             let same_size = (lines[start - 1][0].size - size).abs() < 0.2 * size;
             // A centred label lies between lines of its value: value below and above.
             let above_is_value = start >= 2 && region_of[start - 2].is_none() && side(&lines[start - 2], left, xv) == Side::Value;
-            if s == Side::Value || (s == Side::Label && below_is_value && above_is_value && same_size) {
+            // The upper lines of a wrapped label, centred on a value lower down.
+            let below_has_label = matches!(side(&lines[start], left, xv), Side::Both | Side::Label);
+            let close = lines[start][0].y - lines[start - 1][0].y <= 1.6 * size;
+            if s == Side::Value || (s == Side::Label && same_size && ((below_is_value && above_is_value) || (below_has_label && close))) {
                 start -= 1;
             } else {
                 break;
@@ -568,9 +571,11 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
     }
     // The line pitch inside a cell: the smallest common gap between lines of one column.
     let all_gaps: Vec<f64> = label_lines.windows(2).chain(value_lines.windows(2)).map(|w| w[1].0 - w[0].0).collect();
-    let mut gaps: Vec<f64> = all_gaps.iter().copied().filter(|g| *g > 0.5 * size && *g < 3.0 * size).collect();
-    gaps.sort_by(f64::total_cmp);
-    let pitch = gaps.get(gaps.len() / 4).copied().unwrap_or(1.2 * size);
+    // The line pitch inside a cell: the smallest gap between two lines of one column
+    // (a row gap is always wider, by the cell padding).
+    let pitch = all_gaps.iter().copied().filter(|g| *g >= 0.95 * size).fold(f64::INFINITY, f64::min);
+    let pitch = if pitch.is_finite() { pitch } else { 1.2 * size };
+    let gaps = &all_gaps;
     if std::env::var("CLS_DEBUG_LAYOUT").is_ok() {
         eprintln!("page {page} pitch {pitch:.2} gaps {gaps:?}\n labels {label_lines:?}\n values {value_lines:?}");
     }

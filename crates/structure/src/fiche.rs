@@ -137,7 +137,9 @@ pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<
                 // ("0" then "Evaluation") opens that field, empty.
                 let mut trailing = None;
                 if let Some(lastv) = value.last() {
-                    if let Some(tf) = exact_label(lastv) {
+                    // Only a capitalised line: "évaluation" ending a sentence is text.
+                    let capitalised = lastv.chars().next().is_some_and(char::is_uppercase);
+                    if let Some(tf) = exact_label(lastv).filter(|_| capitalised) {
                         if tf != field && !f.fields.contains_key(&tf) && value.len() >= 1 {
                             trailing = Some(tf);
                             value.pop();
