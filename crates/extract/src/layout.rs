@@ -472,7 +472,7 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
             let same_size = (lines[end][0].size - size).abs() < 0.2 * size;
             let next_in_table = lines.get(end + 1).is_some_and(|nl| matches!(side(nl, left, xv), Side::Both | Side::Value | Side::Label) && nl[0].y - y < 4.0 * size);
             let ok = match s {
-                Side::Both | Side::Value => gap < 4.0 * size,
+                Side::Both | Side::Value => gap < 4.0 * size && same_size,
                 Side::Label => same_size && (gap < 2.4 * size || (gap < 4.0 * size && next_in_table)),
                 Side::Text => false,
             };
@@ -518,6 +518,17 @@ fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<f64> {
             && l[0].y - a[0].y < 2.0 * size && b[0].y - l[0].y < 2.0 * size
         {
             return Some(x);
+        }
+    }
+    // A lone value line between two label lines (a wrapped label centred on it).
+    if i > 0 && i + 1 < lines.len() && l.len() == 1 {
+        let (a, b) = (&lines[i - 1], &lines[i + 1]);
+        let same = |o: &Seg| (o.size - size).abs() <= 0.1 * size;
+        if a.len() == 1 && b.len() == 1 && same(&a[0]) && same(&b[0]) && (a[0].x0 - b[0].x0).abs() <= 1.5
+            && l[0].x0 > a[0].x1.max(b[0].x1) + 0.5 * size && l[0].x0 > a[0].x0 + 30.0
+            && l[0].y - a[0].y < 2.0 * size && b[0].y - l[0].y < 2.0 * size
+        {
+            return Some(l[0].x0);
         }
     }
     let words: Vec<&W> = l.iter().flat_map(|s| s.words.iter()).collect();

@@ -54,7 +54,8 @@ pub fn items_from_blocks(blocks: &[Block]) -> Vec<Item> {
                 // still a heading.
                 let joined = r.cells.iter().map(|c| c.text()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ");
                 let p = vocab::patterns();
-                if p.fiche.is_match(joined.trim()) || (r.cells.len() >= 2 && r.cells[1].is_empty() && vocab::match_statut(&r.cells[0].text()).is_some()) {
+                let heading = |t: &str| p.fiche.is_match(t) || p.axe.is_match(t) || p.action_titre.is_match(t) || p.objectif.is_match(t) || p.sous_objectif.is_match(t);
+                if (heading(joined.trim()) && vocab::match_label(&r.cells[0].text()).is_none()) || (r.cells.len() >= 2 && r.cells[1].is_empty() && vocab::match_statut(&r.cells[0].text()).is_some()) {
                     out.push(Item::Text { text: joined, page });
                     continue;
                 }
