@@ -25,6 +25,9 @@ enum Command {
     /// Debug: print the layout blocks of a PDF (lines and table rows).
     #[command(hide = true)]
     Blocks { file: PathBuf },
+    /// Debug: print the glyphs and rules of one PDF page.
+    #[command(hide = true)]
+    Glyphs { file: PathBuf, page: u32 },
 }
 
 fn main() -> ExitCode {
@@ -56,6 +59,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let json = if pretty { serde_json::to_string_pretty(&doc)? } else { serde_json::to_string(&doc)? };
             let mut out = std::io::stdout().lock();
             writeln!(out, "{json}").ok();
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Glyphs { file, page } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("cannot open {}", file.display()))?;
+            let mut out = std::io::stdout().lock();
+            for p in cls_extract::debug_raw(&bytes).into_iter().filter(|p| p.number == page) {
+                for g in &p.glyphs {
+                    writeln!(out, "{:.2} {:.2} {:.2} {:.2} r{} {:?}", g.x0, g.x1, g.y, g.size, g.run, g.text).ok();
+                }
+                for r in &p.rules {
+                    writeln!(out, "RULE {:.1} {:.1} {:.1} {:.1}", r.x0, r.y0, r.x1, r.y1).ok();
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Blocks { file } => {

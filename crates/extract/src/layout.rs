@@ -103,7 +103,15 @@ fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
     for g in glyphs {
         // Glyphs are sorted by baseline, so only the last few lines can take this one.
         let tol = 0.35 * g.size.max(1.0);
-        let found = lines.iter_mut().rev().take(3).find(|l| (l.y - g.y).abs() <= tol.max(0.35 * l.size));
+        // A smaller glyph off the baseline (a superscript) joins a line only next to its
+        // glyphs: a centred label in another column may share its height by chance.
+        let found = lines.iter_mut().rev().take(3).find(|l| {
+            (l.y - g.y).abs() <= tol.max(0.35 * l.size)
+                && (g.space
+                    || (g.size >= 0.85 * l.size && l.size >= 0.85 * g.size)
+                    || (l.y - g.y).abs() < 0.1 * l.size
+                    || l.glyphs.iter().any(|o| (g.x0 - o.x1).abs() < l.size.max(g.size)))
+        });
         match found {
             Some(l) => {
                 if !g.space {
@@ -115,6 +123,27 @@ fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
         }
     }
     lines.retain(|l| l.glyphs.iter().any(|g| !g.space));
+    // Superscripts ("1er", "2e") sit above the baseline in a smaller size: they belong to
+    // the line just below them.
+    let extent = |l: &VLine| {
+        (l.glyphs.iter().map(|g| g.x0).fold(f64::INFINITY, f64::min), l.glyphs.iter().map(|g| g.x1).fold(f64::NEG_INFINITY, f64::max))
+    };
+    let mut k = 0;
+    while k < lines.len() {
+        let (a_x0, a_x1) = extent(&lines[k]);
+        let host = (k + 1..(k + 4).min(lines.len())).find(|&h| {
+            let (a, b) = (&lines[k], &lines[h]);
+            let (b_x0, b_x1) = extent(b);
+            a.size < 0.85 * b.size && b.y > a.y && b.y - a.y < 0.6 * b.size && a_x0 >= b_x0 - 1.0 && a_x1 <= b_x1 + 0.3 * b.size && a.glyphs.len() <= 4
+        });
+        match host {
+            Some(h) => {
+                let mut sat = lines.remove(k);
+                lines[h - 1].glyphs.append(&mut sat.glyphs);
+            }
+            None => k += 1,
+        }
+    }
     for l in &mut lines {
         l.glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         if l.size <= 0.0 {
@@ -160,7 +189,14 @@ fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
             Some(s) if gap < COLUMN_GAP * size && !crosses_rule => {
                 // When the producer draws its spaces, they are the word breaks: glyph widths
                 // read from some embedded fonts are wrong, so a gap alone is weak evidence.
-                let word_break = if spaces_drawn { pending_space || gap > 0.8 * size } else { gap > WORD_GAP * size || pending_space };
+                let superscript = g.size < 0.85 * line.size && g.y < line.y - 0.15 * line.size;
+                let word_break = if superscript {
+                    gap > 0.6 * size
+                } else if spaces_drawn {
+                    pending_space || gap > 0.8 * size
+                } else {
+                    gap > WORD_GAP * size || pending_space
+                };
                 if word_break && !s.text.ends_with(' ') {
                     s.text.push(' ');
                     s.words.push((g.x0, g.x1, String::new(), false));
@@ -437,11 +473,12 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
         // Sensibiliser…") is cut where a neighbouring line starts its value.
         let aligned = if region_of[i].is_none() && !wide_gap { aligned_split(&lines, i, &starts) } else { None };
         let seed = region_of[i].is_none() && (wide_gap || aligned.is_some());
+        if std::env::var("CLS_DEBUG_SEED").is_ok() { eprintln!("p{page} i{i} seed={seed} segs={} {:?}", l.len(), l.iter().map(|s| (s.x0, s.x1, s.y, s.size, s.text.clone())).collect::<Vec<_>>()); }
         if !seed {
             i += 1;
             continue;
         }
-        let (left, xv) = (l[0].x0, aligned.unwrap_or(if l.len() >= 2 { l[1].x0 } else { l[0].x0 }));
+        let (left, xv) = aligned.unwrap_or((l[0].x0, if l.len() >= 2 { l[1].x0 } else { l[0].x0 }));
         let size = l[0].size;
         let mut start = i;
         // Walk back over value-only lines (a cell continued from the previous page, or
@@ -457,7 +494,7 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
             // The upper lines of a wrapped label, centred on a value lower down.
             let below_has_label = matches!(side(&lines[start], left, xv), Side::Both | Side::Label);
             let close = lines[start][0].y - lines[start - 1][0].y <= 1.6 * size;
-            if s == Side::Value || (s == Side::Label && same_size && ((below_is_value && above_is_value) || (below_has_label && close))) {
+            if s == Side::Value || (s == Side::Label && same_size && ((below_is_value && above_is_value) || ((below_has_label || below_is_value) && close))) {
                 start -= 1;
             } else {
                 break;
@@ -505,7 +542,7 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
 /// When line `i` has a word starting exactly where a neighbouring line (within two lines)
 /// starts, and that neighbour is indented from line `i`'s start, that position is a column
 /// boundary: returns it.
-fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<f64> {
+fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<(f64, f64)> {
     let l = &lines[i];
     let size = l[0].size;
     // A lone label between two value lines that start at the same indent (a centred label
@@ -517,7 +554,7 @@ fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<f64> {
         if a.len() == 1 && b.len() == 1 && same(&a[0]) && same(&b[0]) && (b[0].x0 - x).abs() <= 1.5 && x > l[0].x1 + 0.5 * size && x > l[0].x0 + 30.0
             && l[0].y - a[0].y < 2.0 * size && b[0].y - l[0].y < 2.0 * size
         {
-            return Some(x);
+            return Some((l[0].x0, x));
         }
     }
     // A lone value line between two label lines (a wrapped label centred on it).
@@ -525,10 +562,10 @@ fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<f64> {
         let (a, b) = (&lines[i - 1], &lines[i + 1]);
         let same = |o: &Seg| (o.size - size).abs() <= 0.1 * size;
         if a.len() == 1 && b.len() == 1 && same(&a[0]) && same(&b[0]) && (a[0].x0 - b[0].x0).abs() <= 1.5
-            && l[0].x0 > a[0].x1.max(b[0].x1) + 0.5 * size && l[0].x0 > a[0].x0 + 30.0
+            && l[0].x0 > a[0].x1.max(b[0].x1) + 1.0 && l[0].x0 > a[0].x0 + 30.0
             && l[0].y - a[0].y < 2.0 * size && b[0].y - l[0].y < 2.0 * size
         {
-            return Some(l[0].x0);
+            return Some((a[0].x0, l[0].x0));
         }
     }
     let words: Vec<&W> = l.iter().flat_map(|s| s.words.iter()).collect();
@@ -544,7 +581,7 @@ fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<f64> {
         }
         let hit = words.windows(2).any(|w| (w[1].0 - xv).abs() <= 1.5 && w[0].1 < xv - 0.5);
         if hit {
-            return Some(xv);
+            return Some((l[0].x0, xv));
         }
     }
     None

@@ -43,6 +43,7 @@ pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<
     let mut last = Last::None;
     let mut current: Option<Field> = None;
     let mut in_fields = false;
+    let mut open_label = false;
     for item in items.iter().skip(1) {
         for pg in item.pages() {
             if !f.pages.contains(&pg) {
@@ -63,6 +64,12 @@ pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<
                     continue;
                 }
                 if in_fields {
+                    // The end of a wrapped label cut by a page break ("… Ressources humaines"
+                    // / "et matérielles)") is not part of the value.
+                    if open_label && t.len() < 40 && t.contains(')') && !t.contains('(') {
+                        open_label = false;
+                        continue;
+                    }
                     if let Some(field) = exact_label(t) {
                         current = Some(field);
                         f.fields.entry(field).or_default();
@@ -117,6 +124,9 @@ pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<
             Item::Row { label, value, .. } => {
                 in_fields = true;
                 let label_t = label.trim();
+                if !label_t.is_empty() {
+                    open_label = label_t.matches('(').count() > label_t.matches(')').count();
+                }
                 let mut value = value.clone();
                 if label_t.is_empty() {
                     // A row without label continues the previous cell (page break, split row).
