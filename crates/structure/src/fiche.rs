@@ -44,6 +44,7 @@ pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<
     let mut current: Option<Field> = None;
     let mut in_fields = false;
     let mut open_label = false;
+    let mut label_x = f64::NAN;
     for item in items.iter().skip(1) {
         for pg in item.pages() {
             if !f.pages.contains(&pg) {
@@ -51,7 +52,7 @@ pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<
             }
         }
         match item {
-            Item::Text { text, .. } => {
+            Item::Text { text, x, .. } => {
                 let t = text.trim();
                 if t.is_empty() {
                     continue;
@@ -66,8 +67,8 @@ pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<
                 if in_fields {
                     // The end of a wrapped label cut by a page break ("… Ressources humaines"
                     // / "et matérielles)") is not part of the value.
-                    if open_label && t.len() < 40 && t.contains(')') && !t.contains('(') {
-                        open_label = false;
+                    if open_label && t.len() < 40 && !t.contains('(') && (x - label_x).abs() < 6.0 {
+                        open_label = !t.contains(')');
                         continue;
                     }
                     if let Some(field) = exact_label(t) {
@@ -121,10 +122,11 @@ pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<
                     Last::None => alertes.push(Alerte::new("texte_non_place", num, format!("ligne d'en-tête non reconnue : {}", clip(t)))),
                 }
             }
-            Item::Row { label, value, .. } => {
+            Item::Row { label, value, label_x: lx, .. } => {
                 in_fields = true;
                 let label_t = label.trim();
                 if !label_t.is_empty() {
+                    label_x = *lx;
                     open_label = label_t.matches('(').count() > label_t.matches(')').count();
                 }
                 let mut value = value.clone();

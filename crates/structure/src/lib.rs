@@ -18,8 +18,10 @@ pub use web::structure_html;
 /// A layout block reduced to what structure reads: a line of text, or a label/value row.
 #[derive(Debug, Clone)]
 pub enum Item {
-    Text { text: String, page: u32 },
-    Row { label: String, value: Vec<String>, pages: Vec<u32> },
+    /// `x` is the left edge of the line (0 for web blocks), used to tell a label's
+    /// wrapped tail from a value's continuation.
+    Text { text: String, page: u32, x: f64 },
+    Row { label: String, value: Vec<String>, pages: Vec<u32>, label_x: f64 },
 }
 
 impl Item {
@@ -44,7 +46,7 @@ pub fn items_from_blocks(blocks: &[Block]) -> Vec<Item> {
     let mut out = Vec::new();
     for b in blocks {
         match b {
-            Block::Line(l) => out.push(Item::Text { text: l.text.clone(), page: l.page }),
+            Block::Line(l) => out.push(Item::Text { text: l.text.clone(), page: l.page, x: l.x0 }),
             Block::Row(r) => {
                 let page = r.pages.first().copied().unwrap_or(0);
                 let nonempty: Vec<&cls_extract::Cell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
@@ -56,15 +58,15 @@ pub fn items_from_blocks(blocks: &[Block]) -> Vec<Item> {
                 let p = vocab::patterns();
                 let heading = |t: &str| p.fiche.is_match(t) || p.axe.is_match(t) || p.action_titre.is_match(t) || p.objectif.is_match(t) || p.sous_objectif.is_match(t);
                 if (heading(joined.trim()) && vocab::match_label(&r.cells[0].text()).is_none()) || (r.cells.len() >= 2 && r.cells[1].is_empty() && vocab::match_statut(&r.cells[0].text()).is_some()) {
-                    out.push(Item::Text { text: joined, page });
+                    out.push(Item::Text { text: joined, page, x: r.cells[0].x0 });
                     continue;
                 }
                 if is_label_row || two_col_unknown_label {
                     let value: Vec<String> = r.cells[1..].iter().flat_map(|c| c.lines.iter().cloned()).collect();
-                    out.push(Item::Row { label: r.cells[0].text(), value, pages: r.pages.clone() });
+                    out.push(Item::Row { label: r.cells[0].text(), value, pages: r.pages.clone(), label_x: r.cells[0].x0 });
                 } else {
                     for c in nonempty {
-                        out.push(Item::Text { text: c.text(), page });
+                        out.push(Item::Text { text: c.text(), page, x: c.x0 });
                     }
                 }
             }
