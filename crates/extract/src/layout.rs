@@ -10,6 +10,7 @@
 //! are merged.
 
 use crate::{Block, Cell, Glyph, Line, RawPage, Row, Rule};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
@@ -23,7 +24,7 @@ const SNAP: f64 = 2.5;
 /// Lays out every page and returns the blocks of the whole document in reading order.
 pub fn layout_pages(mut pages: Vec<RawPage>) -> Vec<Block> {
     pages.sort_by_key(|p| p.number);
-    let mut per_page: Vec<Vec<Block>> = pages.iter().map(layout_page).collect();
+    let mut per_page: Vec<Vec<Block>> = pages.par_iter().map(layout_page).collect();
     drop_repeated_margins(&pages, &mut per_page);
     merge_continued_rows(per_page)
 }
@@ -78,8 +79,15 @@ fn normalise_glyphs(glyphs: &[Glyph]) -> Vec<G> {
     glyphs
         .iter()
         .filter_map(|g| {
-            let mut t: String = g.text.nfkc().collect();
-            t = t.replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'").replace('\u{a0}', " ");
+            // Most glyphs are plain letters already in NFKC form: skip the allocation-heavy
+            // normalisation for them.
+            let plain = g.text.chars().all(|c| c.is_ascii_graphic() || c == ' ')
+                || unicode_normalization::is_nfkc_quick(g.text.chars()) == unicode_normalization::IsNormalized::Yes
+                    && !g.text.contains(['\u{2019}', '\u{2018}', '\u{02bc}', '\u{a0}']);
+            let mut t: String = if plain { g.text.clone() } else { g.text.nfkc().collect() };
+            if !plain {
+                t = t.replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'").replace('\u{a0}', " ");
+            }
             t.retain(|c| !c.is_control() || c == ' ');
             if t.is_empty() {
                 return None;
@@ -473,7 +481,6 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
         // Sensibiliser…") is cut where a neighbouring line starts its value.
         let aligned = if region_of[i].is_none() && !wide_gap { aligned_split(&lines, i, &starts) } else { None };
         let seed = region_of[i].is_none() && (wide_gap || aligned.is_some());
-        if std::env::var("CLS_DEBUG_SEED").is_ok() { eprintln!("p{page} i{i} seed={seed} segs={} {:?}", l.len(), l.iter().map(|s| (s.x0, s.x1, s.y, s.size, s.text.clone())).collect::<Vec<_>>()); }
         if !seed {
             i += 1;
             continue;
@@ -624,9 +631,6 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
     let pitch = all_gaps.iter().copied().filter(|g| *g >= 0.95 * size).fold(f64::INFINITY, f64::min);
     let pitch = if pitch.is_finite() { pitch } else { 1.2 * size };
     let gaps = &all_gaps;
-    if std::env::var("CLS_DEBUG_LAYOUT").is_ok() {
-        eprintln!("page {page} pitch {pitch:.2} gaps {gaps:?}\n labels {label_lines:?}\n values {value_lines:?}");
-    }
     // Tables with cell padding separate rows by a gap wider than the pitch; in tables
     // without padding only the alignment of first lines tells rows apart.
     let padded = all_gaps.iter().any(|g| *g > 1.12 * pitch && *g < 3.2 * pitch);

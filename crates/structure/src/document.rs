@@ -106,7 +106,8 @@ fn best_casing(name: &str, items: &[Item]) -> String {
         return name.to_string();
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for it in items {
+    // The preamble names the territory often enough; no need to scan the annexes.
+    for it in items.iter().take(1500) {
         let t = it.text();
         let words: Vec<&str> = t.split_whitespace().collect();
         if words.len() < k {
@@ -152,7 +153,13 @@ pub fn signing_date(texts: &[String]) -> Option<String> {
 
 /// The "conclu entre :" list, or the "ENTRE :" list of the cover page.
 fn signataires(texts: &[String]) -> Vec<Signataire> {
-    let start = texts.iter().position(|t| f(t).contains("conclu entre")).or_else(|| texts.iter().position(|t| f(t).trim_end_matches([' ', ':']) == "entre"));
+    // The list opens on a line ending with "conclu entre :" (a sentence that merely
+    // mentions a contract "conclu entre différents partenaires" does not count).
+    let opens = |t: &String| {
+        let ft = f(t);
+        ft.find("entre").is_some_and(|i| ft[i + 5..].trim_matches([' ', ':']).is_empty()) && (ft.contains("conclu") || ft.contains("signe") || ft.contains("passe") || ft.trim_matches([' ', ':']) == "entre")
+    };
+    let start = texts.iter().position(|t| opens(t) && f(t).contains("conclu")).or_else(|| texts.iter().position(opens));
     let Some(start) = start else { return Vec::new() };
     let mut entries: Vec<String> = Vec::new();
     static BULLET: OnceLock<Regex> = OnceLock::new();
@@ -266,8 +273,9 @@ pub fn read_communes(items: &[Item]) -> Vec<String> {
             if !t.contains(',') && buf.is_empty() {
                 break;
             }
-            buf.push_str(&t);
-            buf.push(if t.trim_end().ends_with(',') { ' ' } else { ',' });
+            // Lines of the list wrap anywhere ("La" / "Bourdinière Saint Loup"): only
+            // commas separate communes.
+            buf = cls_extract::join_lines(&[buf.as_str(), t.as_str()]);
         }
         let list: Vec<String> = buf
             .split([',', ';'])

@@ -918,6 +918,10 @@ struct PdfCIDFont<'a> {
     default_width: Option<f64>, // only used for CID fonts and we should probably brake out the different font types
 }
 
+thread_local! {
+    static CMAP_CACHE: std::cell::RefCell<HashMap<Vec<u8>, HashMap<u32, String>>> = std::cell::RefCell::new(HashMap::new());
+}
+
 fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMap<u32, String>> {
     let to_unicode = maybe_get_obj(doc, font, b"ToUnicode");
     dlog!("ToUnicode: {:?}", to_unicode);
@@ -926,6 +930,12 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
         Some(&Object::Stream(ref stream)) => {
             let contents = get_contents(stream);
             dlog!("Stream: {}", String::from_utf8(contents.clone()).unwrap());
+            // cls patch: fonts are rebuilt on every page, and parsing the same ToUnicode
+            // CMap again dominated extraction time; cache the result by the CMap's bytes.
+            if let Some(hit) = CMAP_CACHE.with(|c| c.borrow().get(&contents).cloned()) {
+                return Some(hit);
+            }
+            let key = contents.clone();
 
             let cmap = adobe_cmap_parser::get_unicode_map(&contents).unwrap();
             let mut unicode = HashMap::new();
@@ -952,6 +962,13 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
 
                 unicode.insert(k, s);
             }
+            CMAP_CACHE.with(|c| {
+                let mut c = c.borrow_mut();
+                if c.len() > 256 {
+                    c.clear();
+                }
+                c.insert(key, unicode.clone());
+            });
             unicode_map = Some(unicode);
 
             dlog!("map: {:?}", unicode_map);

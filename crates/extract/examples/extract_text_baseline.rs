@@ -1,0 +1,14 @@
+//! Baseline for `make bench`: pdf-extract's own `extract_text` on a file, to compare with `cls ingest`.
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: extract_text_baseline FILE.pdf");
+        std::process::exit(2);
+    };
+    match pdf_extract::extract_text(&path) {
+        Ok(t) => println!("{} characters", t.len()),
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    }
+}
