@@ -495,7 +495,7 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
         while start > 0 && region_of[start - 1].is_none() {
             let s = side(&lines[start - 1], left, xv);
             let below_is_value = side(&lines[start], left, xv) == Side::Value;
-            let same_size = (lines[start - 1][0].size - size).abs() < 0.2 * size;
+            let same_size = (lines[start - 1][0].size - size).abs() < 0.1 * size;
             // A centred label lies between lines of its value: value below and above.
             let above_is_value = start >= 2 && region_of[start - 2].is_none() && side(&lines[start - 2], left, xv) == Side::Value;
             // The upper lines of a wrapped label, centred on a value lower down.
@@ -513,7 +513,7 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
             let s = side(&lines[end], left, xv);
             let y = lines[end][0].y;
             let gap = y - last_y;
-            let same_size = (lines[end][0].size - size).abs() < 0.2 * size;
+            let same_size = (lines[end][0].size - size).abs() < 0.1 * size;
             let next_in_table = lines.get(end + 1).is_some_and(|nl| matches!(side(nl, left, xv), Side::Both | Side::Value | Side::Label) && nl[0].y - y < 4.0 * size);
             let ok = match s {
                 Side::Both | Side::Value => gap < 4.0 * size && same_size,
@@ -630,7 +630,6 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
     // (a row gap is always wider, by the cell padding).
     let pitch = all_gaps.iter().copied().filter(|g| *g >= 0.95 * size).fold(f64::INFINITY, f64::min);
     let pitch = if pitch.is_finite() { pitch } else { 1.2 * size };
-    let gaps = &all_gaps;
     // Tables with cell padding separate rows by a gap wider than the pitch; in tables
     // without padding only the alignment of first lines tells rows apart.
     let padded = all_gaps.iter().any(|g| *g > 1.12 * pitch && *g < 3.2 * pitch);
@@ -730,30 +729,43 @@ fn line_block(page: u32, segs: Vec<Seg>) -> (f64, Block) {
     (y, Block::Line(Line { page, x0, x1, y, size, text }))
 }
 
-/// Drops lines in the top and bottom margins that repeat on many pages (digits ignored,
-/// so "Page 3 / 80" matches "Page 4 / 80"), and bare page numbers there.
+/// Drops lines and rows in the top and bottom margins that repeat on many pages (digits
+/// ignored, so "Page 3 / 80" matches "Page 4 / 80"), and bare page numbers there.
 fn drop_repeated_margins(pages: &[RawPage], per_page: &mut [Vec<Block>]) {
-    let key = |t: &str| -> String { t.chars().map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() }).filter(|c| !c.is_whitespace()).collect() };
-    let in_margin = |l: &Line, h: f64| l.y < 0.09 * h || l.y > 0.91 * h;
+    // Digits are ignored only when the text carries the page's own number ("3/5",
+    // "Page 3"): "FICHE ACTION N° 4" at the top of a page is a heading, not a header.
+    let key = |t: &str, page: u32| -> String {
+        let has_page_number = t.split(|c: char| !c.is_ascii_digit()).any(|d| d.parse::<u32>().ok() == Some(page));
+        t.chars()
+            .map(|c| if has_page_number && c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() })
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let margin_text = |b: &Block, h: f64| -> Option<String> {
+        let (y, text) = match b {
+            Block::Line(l) => (l.y, l.text.clone()),
+            Block::Row(r) if r.pages.len() == 1 => (r.y, r.cells.iter().map(|c| c.text()).collect::<Vec<_>>().join(" ")),
+            Block::Row(_) => return None,
+        };
+        (y < 0.09 * h || y > 0.91 * h).then_some(text)
+    };
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (p, blocks) in pages.iter().zip(per_page.iter()) {
         let mut seen = std::collections::HashSet::new();
         for b in blocks {
-            if let Block::Line(l) = b {
-                if in_margin(l, p.height) && seen.insert(key(&l.text)) {
-                    *counts.entry(key(&l.text)).or_default() += 1;
+            if let Some(t) = margin_text(b, p.height) {
+                let k = key(&t, p.number);
+                if seen.insert(k.clone()) {
+                    *counts.entry(k).or_default() += 1;
                 }
             }
         }
     }
     let threshold = (pages.len() as f64 * 0.4).max(3.0) as usize;
     for (p, blocks) in pages.iter().zip(per_page.iter_mut()) {
-        blocks.retain(|b| match b {
-            Block::Line(l) if in_margin(l, p.height) => {
-                let k = key(&l.text);
-                !(counts.get(&k).copied().unwrap_or(0) >= threshold || is_page_number(&l.text))
-            }
-            _ => true,
+        blocks.retain(|b| match margin_text(b, p.height) {
+            Some(t) => !(counts.get(&key(&t, p.number)).copied().unwrap_or(0) >= threshold || is_page_number(&t)),
+            None => true,
         });
     }
 }

@@ -184,6 +184,12 @@ fn signataires(texts: &[String]) -> Vec<Signataire> {
             }
             entries.push(clean);
         } else if let Some(last) = entries.last_mut() {
+            // A wrapped entry goes on in lower case or with a short name ("Fleury"); a new
+            // capitalised sentence ends the list.
+            let continues = clean.chars().next().is_some_and(|c| !c.is_uppercase()) || clean.split_whitespace().count() <= 3 || !last.contains("représent");
+            if !continues {
+                break;
+            }
             *last = cls_extract::join_lines(&[last.as_str(), clean.as_str()]);
         }
     }

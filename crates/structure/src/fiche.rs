@@ -40,7 +40,8 @@ pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<
     let p = patterns();
     let mut f = RawFiche { numero: numero.clone(), titre: heading_title, ..Default::default() };
     let num = numero.as_deref();
-    let mut last = Last::None;
+    // A title printed in the heading may wrap onto the next line.
+    let mut last = if f.titre.is_some() { Last::Titre } else { Last::None };
     let mut current: Option<Field> = None;
     let mut in_fields = false;
     let mut open_label = false;
