@@ -176,7 +176,8 @@ fn signataires(texts: &[String]) -> Vec<Signataire> {
         if section.is_match(t) {
             break;
         }
-        let is_new = bullet.is_match(t) || article.is_match(t) || entries.is_empty();
+        let starts_upper = t.chars().next().is_some_and(char::is_uppercase);
+        let is_new = bullet.is_match(t) || article.is_match(t) || entries.is_empty() || (starts_upper && f(t).contains("represente"));
         let clean = bullet.replace(t, "").trim().to_string();
         if is_new {
             if entries.len() >= 2 && !article.is_match(&clean) && !bullet.is_match(t) && !t.contains("représent") {
