@@ -22,6 +22,21 @@ enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    /// Read many files (or folder trees) into a corpus directory.
+    Batch {
+        /// Files and directories to read.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The corpus directory to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Parallel workers (default: the number of cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// No summary on stderr.
+        #[arg(short, long)]
+        quiet: bool,
+    },
     /// Debug: print the layout blocks of a PDF (lines and table rows).
     #[command(hide = true)]
     Blocks { file: PathBuf },
@@ -60,6 +75,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut out = std::io::stdout().lock();
             writeln!(out, "{json}").ok();
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Batch { inputs, out, jobs, quiet } => {
+            let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+            let start = std::time::Instant::now();
+            let manifest = cls_corpus::batch::run_batch(&inputs, &out, jobs)?;
+            let count = |s: cls_model::EtatLecture| manifest.documents.iter().filter(|d| d.statut == s).count();
+            let (ok, partiel, echec) = (count(cls_model::EtatLecture::Ok), count(cls_model::EtatLecture::Partiel), count(cls_model::EtatLecture::Echec));
+            if !quiet {
+                eprintln!("cls batch: {} fichier(s) en {:.1} s — ok {ok}, partiel {partiel}, echec {echec}", manifest.documents.len(), start.elapsed().as_secs_f64());
+                for d in manifest.documents.iter().filter(|d| d.statut == cls_model::EtatLecture::Echec) {
+                    eprintln!("  echec {}: {}", d.fichier, d.raison.as_deref().unwrap_or(""));
+                }
+            }
+            Ok(if echec > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
         }
         Command::Glyphs { file, page } => {
             let bytes = std::fs::read(&file).with_context(|| format!("cannot open {}", file.display()))?;

@@ -198,6 +198,35 @@ impl Alerte {
     }
 }
 
+/// `manifest.json` of a corpus: one entry per input file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Manifest {
+    pub outil: String,
+    pub schema_version: String,
+    pub documents: Vec<ManifestEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ManifestEntry {
+    /// The path as given on the command line (or found under a given directory).
+    pub fichier: String,
+    pub sha256: String,
+    pub statut: EtatLecture,
+    /// One line, null when the file was read without alert.
+    pub raison: Option<String>,
+    pub document_id: Option<String>,
+    pub duree_ms: u64,
+}
+
+/// How a file was read: `ok`, `partiel` (read, with alerts), `echec` (not read).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum EtatLecture {
+    Ok,
+    Partiel,
+    Echec,
+}
+
 /// Amounts are stored as `f64` (cents exist) but written as integers when whole, so that
 /// spreadsheets and DuckDB see `10000`, not `10000.0`.
 mod amount {

@@ -1,0 +1,24 @@
+# The two set-up commands of README.md: `make corpus` and `make test`.
+CARGO ?= cargo
+CLS := target/release/cls
+
+.PHONY: build test corpus bench clean
+
+build:
+	$(CARGO) build --release --workspace
+
+test:
+	$(CARGO) test --release --workspace
+
+# Reads every shipped fixture (PDFs and web pages) into corpus/.
+corpus: build
+	$(CLS) batch fixtures/pdf fixtures/html --out corpus
+
+# Timed commands: cls ingest against pdf-extract's own extract_text on the 83-page PDF,
+# and the in-process benchmarks of normalisation and web pages.
+bench: build
+	$(CARGO) build --release --example extract_text_baseline -p cls-extract
+	$(CARGO) run --release -p cls-cli --example bench
+
+clean:
+	rm -rf corpus
