@@ -228,7 +228,7 @@ pub fn roman_or_arabic(s: &str) -> Option<u32> {
 
 /// Builds the spec's `Action` from the raw fields; normalisation of budgets, calendars,
 /// lists and mentions happens here through the `normalize` crate.
-pub fn to_action(f: RawFiche, periode_fin: Option<i32>) -> Action {
+pub fn to_action(f: RawFiche, periode: cls_model::Periode) -> Action {
     let text = |field: Field| -> Option<String> {
         let lines = f.fields.get(&field)?;
         let t = cls_extract::join_lines(lines);
@@ -252,7 +252,7 @@ pub fn to_action(f: RawFiche, periode_fin: Option<i32>) -> Action {
     a.description = text(Field::Description);
     a.public_cible = cls_normalize::lists::public_cible(&lines(Field::PublicCible));
     a.territoire = text(Field::Territoire);
-    a.calendrier = cls_normalize::calendar::calendrier(text(Field::Calendrier), periode_fin);
+    a.calendrier = cls_normalize::calendar::calendrier(text(Field::Calendrier), (periode.debut, periode.fin));
     a.budget = cls_normalize::budget::budget(text(Field::Budget));
     a.indicateurs = cls_normalize::lists::indicateurs(&lines(Field::Indicateurs));
     a.pages = f.pages.clone();

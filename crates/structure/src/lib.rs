@@ -161,7 +161,7 @@ fn build_document(items: &[Item], source: Source, alertes: &mut Vec<Alerte>) -> 
                 alertes.push(Alerte::new("numero_duplique", Some(n), format!("la fiche n° {n} apparaît plusieurs fois")));
             }
         }
-        let a = fiche::to_action(r, periode.fin);
+        let a = fiche::to_action(r, periode);
         check_action(&a, alertes);
         actions.push(a);
     }
