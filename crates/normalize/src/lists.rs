@@ -10,8 +10,11 @@ use crate::text::fold;
 
 /// Words after which a capitalised word continues the phrase ("Habitants de Chartres").
 const FUNCTION_WORDS: &[&str] = &[
-    "de", "du", "des", "d'", "la", "le", "les", "l'", "à", "a", "au", "aux", "en", "et", "ou", "sur", "pour", "par", "dans", "avec", "chez", "vers", "entre", "sans", "sous", "son", "sa", "ses", "leur", "leurs", "un", "une", "dont", "que", "qui", "ville", "commune", "communes", "quartier", "quartiers", "collège", "lycée", "école", "centre", "association", "pays", "saint", "sainte",
+    "de", "du", "des", "d'", "la", "le", "les", "l'", "à", "a", "au", "aux", "en", "et", "ou", "sur", "pour", "par", "dans", "avec", "chez", "vers", "entre", "sans", "sous", "son", "sa", "ses", "leur", "leurs", "un", "une", "dont", "que", "qui",
 ];
+
+/// Nouns usually followed by a proper name ("collège Jean Moulin", "ville Chartres").
+const NAME_NOUNS: &[&str] = &["ville", "commune", "communes", "quartier", "quartiers", "college", "lycee", "ecole", "centre", "association", "pays", "saint", "sainte"];
 
 /// Words that open an indicator even in lower case ("… conforme nombre de communes …").
 const INDICATOR_HEADS: &[&str] = &["nombre de ", "nombre d'", "taux de ", "taux d'", "pourcentage de ", "pourcentage d'", "part de ", "part des ", "proportion de ", "evolution de ", "evolution du ", "evolution des "];
@@ -39,9 +42,10 @@ fn split_at_capitals(s: &str, indicator_heads: bool) -> Vec<String> {
         let mut opens = false;
         if let Some(prev) = prev {
             let pf = fold(prev);
-            let prev_ends_phrase = !FUNCTION_WORDS.contains(&pf.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'').as_ref()) && !prev.ends_with('\'') && !prev.ends_with('-');
+            let pw = pf.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+            let prev_ends_phrase = !FUNCTION_WORDS.contains(&pw) && !prev.ends_with('\'') && !prev.ends_with('-');
             if depth == 0 && quotes % 2 == 0 && prev_ends_phrase {
-                if capitalised(w) && !is_acronym(w) {
+                if capitalised(w) && !is_acronym(w) && !NAME_NOUNS.contains(&pw) {
                     // "Jean Moulin", "Saint Aubin", "Mission Locale": capitalised words in a
                     // row are a name, not a new item.
                     let name_follows = next.is_some_and(|n| capitalised(n) && !is_acronym(n));

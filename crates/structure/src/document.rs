@@ -28,6 +28,14 @@ fn period_re() -> &'static Regex {
     re(&R, r"\b((?:19|20)\d{2})\s*(?:-|–|/|à|au)\s*((?:19|20)\d{2})\b")
 }
 
+/// Compiles this module's patterns (see `crate::warm_up`).
+pub fn warm_up() {
+    let texts = vec!["Contrat local de santé de X 2020-2025".to_string(), "conclu entre :".to_string(), "- La Préfecture, représentée par Mme A B, préfète".to_string(), "Signé le 1 mars 2020".to_string()];
+    let items: Vec<Item> = texts.iter().map(|t| Item::Text { text: t.clone(), page: 1, x: 0.0 }).collect();
+    let _ = read_facts(&items, items.len());
+    let _ = read_communes(&items);
+}
+
 /// Reads the facts stated before the first fiche (title page, preamble, signatures).
 pub fn read_facts(items: &[Item], first_fiche: usize) -> Facts {
     let mut facts = Facts::default();
@@ -113,7 +121,15 @@ fn best_casing(name: &str, items: &[Item]) -> String {
         if words.len() < k {
             continue;
         }
+        let first = target.split_whitespace().next().unwrap_or("");
+        let first_char = first.chars().next();
         for w in words.windows(k) {
+            // Cheap filter before folding: the first letter and the length must fit.
+            let w0 = w[0].trim_matches(|c: char| !c.is_alphanumeric());
+            let c0 = w0.chars().next().and_then(|c| c.to_lowercase().next());
+            if c0 != first_char && !(c0.is_some_and(|c| !c.is_ascii()) && first_char.is_some()) || w0.len() + 3 < first.len() || w0.len() > first.len() + 6 {
+                continue;
+            }
             let cand = w.join(" ");
             let cand = cand.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
             if f(&cand) == target && !is_all_caps(&cand) {
@@ -156,6 +172,9 @@ fn signataires(texts: &[String]) -> Vec<Signataire> {
     // The list opens on a line ending with "conclu entre :" (a sentence that merely
     // mentions a contract "conclu entre différents partenaires" does not count).
     let opens = |t: &String| {
+        if !t.contains("ntre") && !t.contains("NTRE") {
+            return false;
+        }
         let ft = f(t);
         ft.find("entre").is_some_and(|i| ft[i + 5..].trim_matches([' ', ':']).is_empty()) && (ft.contains("conclu") || ft.contains("signe") || ft.contains("passe") || ft.trim_matches([' ', ':']) == "entre")
     };

@@ -75,6 +75,18 @@ pub fn items_from_blocks(blocks: &[Block]) -> Vec<Item> {
     out
 }
 
+/// Builds every pattern and word table this crate and `normalize` use. Compiling them
+/// takes tens of milliseconds; callers run this on a spare thread while a PDF loads, which
+/// is single-threaded, instead of paying for it afterwards.
+pub fn warm_up() {
+    let _ = vocab::patterns();
+    let _ = vocab::match_label("Porteur");
+    document::warm_up();
+    let _ = cls_normalize::budget::budget(Some("Total : 1 000 € par an pendant 2 ans, cofinancé à 50 % par l'ARS de la Région".into()));
+    let _ = cls_normalize::calendar::calendrier(Some("A partir de février 2020 jusqu'en 2021, durée du CLS, fin 2020, le 1er mars 2020".into()), (None, None));
+    let _ = cls_normalize::calendar::parse_date_fr("1 mars 2020");
+}
+
 /// Reads a PDF's blocks into a document. `fichier` and `sha256` describe the source.
 pub fn structure_pdf(pdf: &PdfDocument, fichier: &str, sha256: &str) -> Document {
     let items = items_from_blocks(&pdf.blocks);

@@ -1,0 +1,83 @@
+//! `make bench`: timed runs of the pipeline on the shipped fixtures, printed as a table.
+//!
+//! Each figure is the median of repeated runs in this process (release build). The
+//! comparison with pdf-extract's own `extract_text` is run as separate processes so that
+//! both pay the same start-up cost.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time<F: FnMut()>(runs: usize, mut f: F) -> Duration {
+    f();
+    median((0..runs).map(|_| {
+        let t = Instant::now();
+        f();
+        t.elapsed()
+    }).collect())
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn process(cmd: &Path, args: &[&str], runs: usize) -> Duration {
+    time(runs, || {
+        let out = Command::new(cmd).args(args).output().expect("run command");
+        assert!(out.status.success(), "{} failed", cmd.display());
+    })
+}
+
+fn main() {
+    let r = root();
+    let chromium = r.join("fixtures/pdf/chartres-2020-2025.chromium.pdf");
+    let chromium_s = chromium.to_string_lossy().to_string();
+    println!("{:<62} {:>10}", "measure", "median");
+
+    let cls = r.join("target/release/cls");
+    let baseline = r.join("target/release/examples/extract_text_baseline");
+    if cls.exists() && baseline.exists() {
+        let a = process(&cls, &["ingest", &chromium_s], 10);
+        let b = process(&baseline, &[&chromium_s], 10);
+        println!("{:<62} {:>8.1} ms", "cls ingest chromium.pdf (83 p., whole process)", a.as_secs_f64() * 1e3);
+        println!("{:<62} {:>8.1} ms", "pdf_extract::extract_text chromium.pdf (whole process)", b.as_secs_f64() * 1e3);
+    }
+
+    for name in ["chartres-2020-2025.chromium.pdf", "chartres-2020-2025.lo-writer.pdf", "chartres-2020-2025.lo-web.pdf"] {
+        let bytes = std::fs::read(r.join("fixtures/pdf").join(name)).expect("fixture");
+        let d = time(10, || {
+            cls_corpus::ingest_bytes(name, &bytes).expect("ingest");
+        });
+        println!("{:<62} {:>8.1} ms", format!("ingest in process: {name}"), d.as_secs_f64() * 1e3);
+    }
+
+    // Normalisation of the 56 Chartres fiches: calendars, budgets, lists.
+    let doc = cls_corpus::ingest_path(&chromium).expect("fixture");
+    let cells: Vec<(Option<String>, Option<String>, Vec<String>, Vec<String>)> = doc
+        .actions
+        .iter()
+        .map(|a| (a.calendrier.texte.clone(), a.budget.texte.clone(), a.public_cible.clone(), a.indicateurs.clone()))
+        .collect();
+    let d = time(50, || {
+        for (c, b, p, i) in &cells {
+            std::hint::black_box(cls_normalize::calendar::calendrier(c.clone(), (Some(2020), Some(2025))));
+            std::hint::black_box(cls_normalize::budget::budget(b.clone()));
+            std::hint::black_box(cls_normalize::lists::public_cible(p));
+            std::hint::black_box(cls_normalize::lists::indicateurs(i));
+        }
+    });
+    println!("{:<62} {:>8.3} ms", format!("normalise {} fiches (calendar, budget, lists)", cells.len()), d.as_secs_f64() * 1e3);
+
+    for page in ["agglopolys-web.html", "chartres-web.html"] {
+        let bytes = std::fs::read(r.join("fixtures/html").join(page)).expect("fixture");
+        let d = time(50, || {
+            let _ = std::hint::black_box(cls_corpus::ingest_bytes(page, &bytes));
+        });
+        println!("{:<62} {:>8.3} ms", format!("ingest web page {page} ({} kB)", bytes.len() / 1024), d.as_secs_f64() * 1e3);
+    }
+}

@@ -1,0 +1,20 @@
+//! Debug helper: time each stage of ingesting one PDF (extract, structure, JSON), cold then warm.
+fn main() {
+    let path = std::env::args().nth(1).expect("FILE.pdf");
+    let bytes = std::fs::read(&path).expect("read");
+    for _ in 0..3 {
+        let t = std::time::Instant::now();
+        let sha = cls_corpus::sha256_hex(&bytes);
+        let t0 = t.elapsed();
+        let t = std::time::Instant::now();
+        let pdf = cls_extract::extract_pdf(&bytes).expect("pdf");
+        let t1 = t.elapsed();
+        let t = std::time::Instant::now();
+        let d = cls_structure::structure_pdf(&pdf, "x", &sha);
+        let t2 = t.elapsed();
+        let t = std::time::Instant::now();
+        let j = serde_json::to_string(&d).expect("json");
+        let t3 = t.elapsed();
+        println!("sha {t0:?} extract {t1:?} structure {t2:?} json {t3:?} ({} bytes)", j.len());
+    }
+}
