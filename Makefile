@@ -18,6 +18,7 @@ corpus: build
 # and the in-process benchmarks of normalisation and web pages.
 bench: build
 	$(CARGO) build --release --example extract_text_baseline -p cls-extract
+	$(CARGO) build --release --manifest-path bench/stock-extract-text/Cargo.toml --target-dir target/stock
 	$(CARGO) run --release -p cls-cli --example bench
 
 clean:

@@ -2,6 +2,9 @@
 fn main() {
     let path = std::env::args().nth(1).expect("FILE.pdf");
     let bytes = std::fs::read(&path).expect("read");
+    let t = std::time::Instant::now();
+    cls_structure::warm_up();
+    println!("warm_up {:?}", t.elapsed());
     for _ in 0..3 {
         let t = std::time::Instant::now();
         let sha = cls_corpus::sha256_hex(&bytes);
