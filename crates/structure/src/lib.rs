@@ -5,7 +5,7 @@
 //! returned with what could be read.
 
 mod document;
-mod fiche;
+pub(crate) mod fiche;
 pub mod vocab;
 mod web;
 
@@ -102,7 +102,7 @@ pub fn structure_pdf(pdf: &PdfDocument, fichier: &str, sha256: &str) -> Document
 }
 
 /// The common reader of PDFs and of web pages laid out as fiches.
-fn build_document(items: &[Item], source: Source, alertes: &mut Vec<Alerte>) -> Document {
+pub(crate) fn build_document(items: &[Item], source: Source, alertes: &mut Vec<Alerte>) -> Document {
     let p = vocab::patterns();
     // Fiche boundaries: a heading line opens one; an annex heading after it closes the
     // programme of actions.
