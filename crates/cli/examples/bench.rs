@@ -80,6 +80,22 @@ fn main() {
     });
     println!("{:<62} {:>8.3} ms", format!("normalise {} fiches (calendar, budget, lists)", cells.len()), d.as_secs_f64() * 1e3);
 
+    // A 5 MB page: the Agglopolys content repeated inside one article.
+    let base = String::from_utf8(std::fs::read(r.join("fixtures/html/agglopolys-web.html")).expect("fixture")).expect("utf8");
+    if let (Some(a), Some(b)) = (base.find("<article"), base.rfind("</article>")) {
+        let inner = &base[a..b];
+        let mut big = String::from(&base[..a]);
+        while big.len() < 5_000_000 {
+            big.push_str(inner);
+            big.push_str("</article>");
+        }
+        big.push_str(&base[b..]);
+        let bytes = big.into_bytes();
+        let d = time(5, || {
+            let _ = std::hint::black_box(cls_corpus::ingest_bytes("big.html", &bytes));
+        });
+        println!("{:<62} {:>8.1} ms", format!("ingest a {:.1} MB web page", bytes.len() as f64 / 1e6), d.as_secs_f64() * 1e3);
+    }
     for page in ["agglopolys-web.html", "chartres-web.html"] {
         let bytes = std::fs::read(r.join("fixtures/html").join(page)).expect("fixture");
         let d = time(50, || {

@@ -12,6 +12,7 @@
 //! aussi"), "Revenir en haut de page" and trailing lorem-ipsum filler are dropped.
 
 use scraper::{ElementRef, Html, Node};
+use std::collections::HashMap;
 
 /// The kind of an HTML block, as the page's markup says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,7 +91,15 @@ fn is_boilerplate_element(e: &ElementRef) -> bool {
         return false;
     }
     // Content containers often carry words like "site-content": only whole tokens count.
-    marks.split(|c: char| c.is_whitespace()).any(|tok| BOILERPLATE_MARKS.iter().any(|m| tok == *m || tok.starts_with(&format!("{m}-")) || tok.ends_with(&format!("-{m}")) || tok.contains(&format!("-{m}-")) || (m.len() > 6 && tok.contains(m))))
+    marks.split(|c: char| c.is_whitespace()).any(|tok| {
+        BOILERPLATE_MARKS.iter().any(|m| {
+            if m.len() > 6 {
+                return tok.contains(m);
+            }
+            // Whole dash-separated parts only: "share" in "fr-share", not in "shared".
+            tok.split(['-', '_']).any(|part| part == *m) || tok == *m
+        })
+    })
 }
 
 fn is_inside_content(e: &ElementRef) -> bool {
@@ -128,18 +137,34 @@ fn inline_text(e: &ElementRef, out: &mut String) {
     }
 }
 
-/// Full text of an element (nested blocks included), for scoring and cells.
+/// Full text of an element (nested blocks included, boilerplate subtrees pruned).
 fn all_text(e: &ElementRef) -> String {
-    let mut out = String::new();
-    for d in e.descendants() {
-        if let Node::Text(t) = d.value() {
-            let skip = d.ancestors().filter_map(ElementRef::wrap).take_while(|a| a.id() != e.id()).any(|a| is_boilerplate_element(&a));
-            if !skip {
-                out.push_str(t);
-                out.push(' ');
+    fn rec(e: &ElementRef, out: &mut String) {
+        for child in e.children() {
+            match child.value() {
+                Node::Text(t) => {
+                    out.push_str(t);
+                }
+                Node::Element(el) => {
+                    if let Some(ce) = ElementRef::wrap(child) {
+                        if is_boilerplate_element(&ce) {
+                            continue;
+                        }
+                        if is_block(el.name()) || el.name() == "br" {
+                            out.push(' ');
+                        }
+                        rec(&ce, out);
+                        if is_block(el.name()) {
+                            out.push(' ');
+                        }
+                    }
+                }
+                _ => {}
             }
         }
     }
+    let mut out = String::new();
+    rec(e, &mut out);
     clean(&out)
 }
 
@@ -147,33 +172,66 @@ fn clean(s: &str) -> String {
     s.replace('\u{a0}', " ").replace(['\u{2019}', '\u{2018}'], "'").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn link_text_len(e: &ElementRef) -> usize {
-    e.descendants().filter_map(ElementRef::wrap).filter(|a| a.value().name() == "a").map(|a| all_text(&a).len()).sum()
+/// Text and link-text lengths of every element, computed once bottom-up (boilerplate
+/// subtrees count for nothing), so that choosing the content block stays linear.
+fn measure(e: &ElementRef, in_link: bool, sizes: &mut HashMap<ego_tree::NodeId, (usize, usize)>) -> (usize, usize) {
+    let mut text = 0;
+    let mut links = 0;
+    let is_link = in_link || e.value().name() == "a";
+    for child in e.children() {
+        match child.value() {
+            Node::Text(t) => {
+                let n = t.trim().len();
+                text += n;
+                if is_link {
+                    links += n;
+                }
+            }
+            Node::Element(_) => {
+                if let Some(ce) = ElementRef::wrap(child) {
+                    if is_boilerplate_element(&ce) {
+                        continue;
+                    }
+                    let (t, l) = measure(&ce, is_link, sizes);
+                    text += t;
+                    links += l;
+                }
+            }
+            _ => {}
+        }
+    }
+    sizes.insert(e.id(), (text, links));
+    (text, links)
 }
 
 /// Chooses the element holding the page's content.
 fn content_root<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
     let sel = |s: &str| scraper::Selector::parse(s).ok();
+    let body = sel("body").and_then(|b| doc.select(&b).next());
+    let mut sizes = HashMap::new();
+    if let Some(b) = body {
+        measure(&b, false, &mut sizes);
+    }
+    let size = |e: &ElementRef| sizes.get(&e.id()).copied().unwrap_or((0, 0));
     // Semantic containers, most specific first.
     for s in [".field--name-body", ".entry-content", "article .content", "article", "main", "[role=main]", "#content", "#contenu", ".content"] {
         let Some(selector) = sel(s) else { continue };
-        let best = doc.select(&selector).filter(|e| !is_boilerplate_element(e)).max_by_key(|e| all_text(e).len());
+        let best = doc.select(&selector).filter(|e| sizes.contains_key(&e.id())).max_by_key(|e| size(e).0);
         if let Some(e) = best {
-            if all_text(&e).len() >= 200 {
+            if size(&e).0 >= 200 {
                 return Some(e);
             }
         }
     }
     // Otherwise: the block with the most text outside links (text density).
     let divs = sel("div, section, td")?;
-    let body = sel("body").and_then(|b| doc.select(&b).next());
-    let best = doc.select(&divs)
-        .filter(|e| !is_boilerplate_element(e) && !e.ancestors().filter_map(ElementRef::wrap).any(|a| is_boilerplate_element(&a)))
+    let best = doc
+        .select(&divs)
+        .filter(|e| sizes.contains_key(&e.id()))
         .map(|e| {
-            let text = all_text(&e).len() as f64;
-            let links = link_text_len(&e) as f64;
-            let paragraphs = e.children().filter_map(ElementRef::wrap).filter(|c| matches!(c.value().name(), "p" | "h2" | "h3" | "ul" | "ol" | "table")).count() as f64;
-            (e, (text - 2.0 * links) * (1.0 + paragraphs.min(20.0) / 10.0))
+            let (text, links) = size(&e);
+            let paragraphs = e.children().filter_map(ElementRef::wrap).filter(|c| matches!(c.value().name(), "p" | "h2" | "h3" | "ul" | "ol" | "table" | "div")).count() as f64;
+            (e, (text as f64 - 2.0 * links as f64) * (1.0 + paragraphs.min(20.0) / 10.0))
         })
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .filter(|(_, score)| *score > 100.0)

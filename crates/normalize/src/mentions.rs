@@ -173,8 +173,9 @@ fn segment(piece: &str) -> Vec<String> {
                 cut = true;
             }
             // A known national body followed by another name: "Mutualité Française Lig'Air".
-            let joined = cur.join(" ");
-            if KNOWN_NAMES.iter().any(|n| fold(n) == fold(&joined)) && starts_upper(w) {
+            static KNOWN_FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+            let known = KNOWN_FOLDED.get_or_init(|| KNOWN_NAMES.iter().map(|n| fold(n)).collect());
+            if starts_upper(w) && cur.len() <= 4 && known.contains(&fold(&cur.join(" "))) {
                 cut = true;
             }
         }

@@ -292,7 +292,7 @@ fn split_enumeration(s: &str, n: usize) -> Vec<String> {
 fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec<Action> {
     let p = vocab::patterns();
     static NUMBERED: OnceLock<Regex> = OnceLock::new();
-    let numbered = re(&NUMBERED, r"^(?:(?:fiche\s+)?action\s*(?:n\s*°|n°)?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*[-–.):]\s+(?P<titre>\p{Lu}.{8,})$");
+    let numbered = re(&NUMBERED, r"^(?:(?i:fiche\s+)?(?i:action)\s*(?:n\s*°|n°)?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*[-–.):]\s+(?P<titre>\p{Lu}.{8,})$");
     static LEAD: OnceLock<Regex> = OnceLock::new();
     let lead = re(&LEAD, r"(?i)^(?:pilot[ée]e?s?|port[ée]e?s?|coordonn[ée]e?s?|men[ée]e?s?)\s+par\s+(?P<who>.+)$|^(?:pilotes?|porteurs?|porteur du projet|référents?)\s*:\s*(?P<who2>.+)$");
     let mut out: Vec<Action> = Vec::new();
@@ -301,7 +301,10 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
     while i < blocks.len() {
         let t = blocks[i].text.trim();
         if let Some(c) = p.axe.captures(t) {
-            axe = crate::roman_or_arabic(&c["num"]).filter(|n| axes.iter().any(|a| a.numero == *n));
+            // Axis lines listed one after another are the outline, not section headings:
+            // the actions that follow belong to none of them in particular.
+            let listed = blocks.get(i + 1).is_some_and(|b| p.axe.is_match(b.text.trim())) || blocks[..i].last().is_some_and(|b| p.axe.is_match(b.text.trim()));
+            axe = if listed { None } else { crate::roman_or_arabic(&c["num"]).filter(|n| axes.iter().any(|a| a.numero == *n)) };
             i += 1;
             continue;
         }
