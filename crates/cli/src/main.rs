@@ -42,6 +42,14 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Print the organisation registry of files (PDFs, pages) or of a corpus directory.
+    Orgs {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// json (the organisations.json format) or text (a table to read).
+        #[arg(long, default_value = "json")]
+        format: String,
+    },
     /// Debug: print the layout blocks of a PDF (lines and table rows).
     #[command(hide = true)]
     Blocks { file: PathBuf },
@@ -66,6 +74,26 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Documents of the given inputs: a corpus directory (its documents/), or files to ingest.
+fn load_documents(inputs: &[PathBuf]) -> Result<Vec<cls_model::Document>> {
+    let mut docs = Vec::new();
+    for i in inputs {
+        let dir = i.join("documents");
+        if dir.is_dir() {
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)?.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+            paths.sort();
+            for p in paths {
+                let text = std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?;
+                docs.push(serde_json::from_str(&text).with_context(|| format!("{} is not a cls/1 document", p.display()))?);
+            }
+        } else {
+            let d = std::panic::catch_unwind(|| cls_corpus::ingest_path(i)).map_err(|_| anyhow::anyhow!("{}: internal error while reading the file", i.display()))?.with_context(|| format!("{}", i.display()))?;
+            docs.push(d);
+        }
+    }
+    Ok(docs)
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -94,6 +122,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             Ok(if echec > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
+        Command::Orgs { inputs, format } => {
+            let docs = load_documents(&inputs)?;
+            let reg = cls_corpus::registry::build(&docs);
+            let mut out = std::io::stdout().lock();
+            if format == "text" {
+                writeln!(out, "{:<40} {:<55} {:>4} {:>4} {:>4} {:>4}  variantes", "id", "nom", "por.", "par.", "fin.", "sig.").ok();
+                for o in &reg {
+                    let v: Vec<String> = o.variantes.iter().map(|v| format!("{} ({})", v.nom, v.occurrences)).collect();
+                    writeln!(out, "{:<40} {:<55} {:>4} {:>4} {:>4} {:>4}  {}", o.id, o.nom.chars().take(55).collect::<String>(), o.roles.porteur, o.roles.partenaire, o.roles.financeur, o.roles.signataire, v.join(" | ")).ok();
+                }
+            } else {
+                writeln!(out, "{}", serde_json::to_string_pretty(&reg)?).ok();
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Glyphs { file, page } => {
             let bytes = std::fs::read(&file).with_context(|| format!("cannot open {}", file.display()))?;

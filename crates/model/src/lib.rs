@@ -130,10 +130,14 @@ pub enum Statut {
 }
 
 /// An organisation named in a cell, as written (minus leading articles).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Mention {
     pub nom: String,
     pub organisation_id: Option<String>,
+    /// Not written: the full form to resolve when the name as written is elliptic ("Lucé"
+    /// in "CCAS de Chartres, Lucé et Mainvilliers" stands for "CCAS de Lucé").
+    #[serde(skip)]
+    pub forme: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -167,6 +171,10 @@ pub struct Budget {
     #[serde(serialize_with = "amount::option")]
     pub total_eur: Option<f64>,
     pub repartition: Vec<Repartition>,
+    /// Added key: the organisations the budget text names as funders (with or without an
+    /// amount), so that "who pays" can be counted.
+    #[serde(default)]
+    pub financeurs: Vec<Mention>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -196,6 +204,37 @@ impl Alerte {
     pub fn new(code: &str, action: Option<&str>, message: impl Into<String>) -> Self {
         Alerte { code: code.to_string(), action: action.map(str::to_string), message: message.into() }
     }
+}
+
+/// One organisation of the corpus registry (`organisations.json`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Organisation {
+    pub id: String,
+    pub nom: String,
+    pub sigle: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub departement: Option<String>,
+    pub region: Option<String>,
+    pub variantes: Vec<Variante>,
+    pub documents: Vec<String>,
+    /// Added key: how often the organisation appears in each role.
+    #[serde(default)]
+    pub roles: Roles,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Variante {
+    pub nom: String,
+    pub occurrences: u32,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Roles {
+    pub porteur: u32,
+    pub partenaire: u32,
+    pub financeur: u32,
+    pub signataire: u32,
 }
 
 /// `manifest.json` of a corpus: one entry per input file.

@@ -170,7 +170,47 @@ pub fn budget(texte: Option<String>) -> Budget {
     } else {
         None
     };
-    Budget { texte: Some(t), montants, total_eur, repartition }
+    let financeurs = funders(&t, &montants);
+    Budget { texte: Some(t), montants, total_eur, repartition, financeurs }
+}
+
+/// Organisations the budget text names as funders: the funders of amounts, and the names
+/// after "Financement(s) :", "Cofinancement", "financé par", "Pris en charge par", or a
+/// short cell that is only a list of bodies ("ARS, CD28").
+fn funders(t: &str, montants: &[Montant]) -> Vec<cls_model::Mention> {
+    let mut names: Vec<String> = montants.iter().filter_map(|m| m.financeur.clone()).collect();
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| Regex::new(r"(?i)(?:co)?financements?(?:\s+(?:potentiels?|privés?|publics?))?\s*(?::|de|du|des|par)\s*|financ[ée]e?s?\s+par\s+|pris[e]?\s+en\s+charge\s+(?:par|en\s+interne\s+\()\s*|participation\s+(?:de|du|des)\s+").expect("pattern"));
+    let mut spans: Vec<String> = Vec::new();
+    for m in r.find_iter(t) {
+        let rest = &t[m.end()..];
+        let end = rest.find(|c: char| c == '.' || c == '\n').unwrap_or(rest.len());
+        spans.push(rest[..end].to_string());
+    }
+    let words = t.split_whitespace().count();
+    if spans.is_empty() && words <= 8 && !t.chars().any(|c| c.is_ascii_digit()) {
+        spans.push(t.to_string());
+    }
+    // "(Action Logement, CDC, Conseil Départemental)" right after an amount: its funders.
+    static PAREN: OnceLock<Regex> = OnceLock::new();
+    let paren = PAREN.get_or_init(|| Regex::new(r"(?:€|euros?)\s*\(([^()]{2,120})\)").expect("pattern"));
+    for c in paren.captures_iter(t) {
+        spans.push(c[1].to_string());
+    }
+    for span in spans {
+        // "Financements de l'ARS, de la MILDECA, de la Politique de la Ville": an
+        // enumeration of "de …", not one long name.
+        let span = span.replace(", de la ", " ; ").replace(", de l'", " ; ").replace(", du ", " ; ").replace(", des ", " ; ").replace(", d'", " ; ");
+        let span = if span.matches(')').count() > span.matches('(').count() { span.replacen(')', "", 1) } else { span };
+        for m in crate::mentions::split_mentions(&span) {
+            let f = fold(&m);
+            let org_like = m.chars().next().is_some_and(|c| c.is_uppercase()) && m.split_whitespace().count() <= 9 && !f.contains("determiner") && !f.contains("ressources") && !f.starts_with("budget") && !f.starts_with("cout") && !f.starts_with("a ") && !f.contains(" €") && !f.chars().any(|c| c == '€');
+            if org_like && !crate::mentions::is_generic(&m) && !names.iter().any(|n| fold(n) == f) {
+                names.push(m);
+            }
+        }
+    }
+    names.into_iter().map(|nom| cls_model::Mention { nom, ..Default::default() }).collect()
 }
 
 /// Percentage shares with their funder: "Chartres métropole budget de l'eau (70 %)",

@@ -6,3 +6,5 @@ pub mod calendar;
 pub mod lists;
 pub mod mentions;
 pub mod text;
+pub mod geo;
+pub mod orgs;

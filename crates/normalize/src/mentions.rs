@@ -85,7 +85,7 @@ fn strip_lead(s: &str) -> String {
     loop {
         let lower = fold(&t);
         let mut cut = None;
-        for lead in ["mobiliser ", "solliciter ", "associer ", "avec ", "par ", "en lien avec ", "en partenariat avec ", "notamment ", "dont ", "via "] {
+        for lead in ["et ", "ou ", "mobiliser ", "solliciter ", "associer ", "avec ", "par ", "en lien avec ", "en partenariat avec ", "notamment ", "dont ", "via ", "financement ", "financements ", "cofinancement ", "cofinancements ", "financement: ", "financement : "] {
             if lower.starts_with(lead) {
                 cut = Some(lead.chars().count());
                 break;
@@ -162,6 +162,10 @@ fn segment(piece: &str) -> Vec<String> {
         let mut cut = false;
         if depth == 0 && !cur.is_empty() {
             let prev = words[k - 1];
+            // After a closing parenthesis, a new capitalised name: "DSDEN (…) Communes".
+            if prev.ends_with(')') && starts_upper(w) && !is_dept_code(w) {
+                cut = true;
+            }
             // After a département number, a new capitalised name: "Santé Escale 41 Agglopolys".
             if is_dept_code(prev) && starts_upper(w) && !is_dept_code(w) && cur.len() >= 2 {
                 cut = true;
@@ -169,7 +173,7 @@ fn segment(piece: &str) -> Vec<String> {
             // A body acronym after a name of ordinary words: "… Lig'Air ARS".
             let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
             let letters: String = bare.chars().take_while(|c| c.is_alphabetic()).collect();
-            if BODY_ACRONYMS.contains(&letters.as_str()) && !cur.iter().any(|c| is_acronym(c)) && !cur.is_empty() && !matches!(fold(prev).as_str(), "de" | "du" | "des" | "la" | "le" | "l'" | "d'") {
+            if BODY_ACRONYMS.contains(&letters.as_str()) && !w.starts_with('(') && !cur.iter().any(|c| is_acronym(c)) && !cur.is_empty() && !matches!(fold(prev).as_str(), "de" | "du" | "des" | "la" | "le" | "l'" | "d'") {
                 cut = true;
             }
             // A known national body followed by another name: "Mutualité Française Lig'Air".
@@ -187,6 +191,20 @@ fn segment(piece: &str) -> Vec<String> {
         out.last_mut().expect("one group").push(w);
     }
     out.into_iter().map(|g| g.join(" ")).filter(|g| !g.is_empty()).collect()
+}
+
+/// "(CAUE)" after "Conseil d'Architecture, d'Urbanisme et d'Environnement" is its own sigle
+/// when its capitals are the initials of the name's main words.
+pub fn own_sigle(name: &str, sigle: &str) -> bool {
+    let caps: String = sigle.chars().filter(|c| c.is_uppercase()).collect();
+    let stop = ["de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "pour", "a", "au", "aux", "sur"];
+    let initials: String = name
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == '-' || c == ',')
+        .filter(|w| !w.is_empty() && !stop.contains(&fold(w).as_str()))
+        .filter_map(|w| w.chars().next())
+        .map(|c| fold(&c.to_string()).to_uppercase())
+        .collect();
+    caps.len() >= 2 && (initials.starts_with(&caps) || initials.contains(&caps))
 }
 
 /// Whether " et " at byte `i` of `s` joins two organisations rather than words of one name.
@@ -228,6 +246,17 @@ fn et_splits(left: &str, right: &str) -> bool {
 }
 
 fn split_et(piece: &str) -> Vec<String> {
+    // "Centre d'Information … et Toxicomanie (CICAT)": the sigle spans the whole name.
+    let t = piece.trim();
+    if let (Some(open), true) = (t.rfind('('), t.ends_with(')')) {
+        let inner = &t[open + 1..t.len() - 1];
+        if own_sigle(&t[..open], inner) {
+            let before_et = t[..open].rsplit(" et ").nth(1).unwrap_or("");
+            if !before_et.is_empty() {
+                return vec![piece.to_string()];
+            }
+        }
+    }
     let mut out = Vec::new();
     let mut rest = piece.to_string();
     loop {
@@ -270,15 +299,47 @@ fn is_place_continuation(piece: &str, prev: &str) -> bool {
         && (prev_f.contains(" de ") || prev_f.contains(" d'"))
         && prev.split_whitespace().last().is_some_and(starts_upper)
         && !prev.split_whitespace().last().is_some_and(is_acronym)
-        && !["ville", "commune", "association", "centre", "conseil", "caisse", "agence", "federation", "maison", "mission", "union", "hopital"].iter().any(|k| fold(words[0]).starts_with(k))
+        && !["ville", "commune", "association", "centre", "conseil", "caisse", "agence", "federation", "maison", "mission", "union", "hopital", "contrat", "programme", "plan", "service", "direction", "etat", "region", "departement"].iter().any(|k| fold(words[0]).starts_with(k))
+        && !words.iter().skip(1).any(|w| matches!(fold(w).as_str(), "de" | "du" | "d'"))
 }
 
-/// The mentions of a porteurs / partenaires / funders cell.
+/// "CCAS de Chartres" then "Lucé": the CCAS of Lucé, one more body. `None` when the
+/// previous mention is not a body placed in one commune.
+fn expand_place(piece: &str, prev: &str) -> Option<String> {
+    let pf = fold(prev);
+    let head_end = pf.find(" de ").or_else(|| pf.find(" d'"))?;
+    let head = &prev[..prev.char_indices().nth(pf[..head_end].chars().count()).map(|x| x.0).unwrap_or(prev.len())];
+    let hf = fold(head);
+    let commune_scoped = ["ccas", "ville", "mairie", "centre communal d'action sociale"].contains(&hf.as_str());
+    commune_scoped.then(|| {
+        let vowel = fold(piece).starts_with(|c: char| "aeiouy".contains(c));
+        if vowel { format!("{head} d'{piece}") } else { format!("{head} de {piece}") }
+    })
+}
+
+/// The mentions of a porteurs / partenaires / funders cell, as written.
 pub fn split_mentions(text: &str) -> Vec<String> {
+    split_detailed(text).into_iter().map(|(n, _)| n).collect()
+}
+
+/// The mentions with, for elliptic ones, the full form they stand for.
+fn split_detailed(text: &str) -> Vec<(String, Option<String>)> {
     // "et/ou" is a conjunction, not a separator.
     let t = text.replace("et/ou", "et\u{2215}ou").replace('\n', " ; ").replace(" en lien avec ", " ; ").replace(" en partenariat avec ", " ; ").replace(" avec l'appui de ", " ; ");
-    let mut pieces: Vec<String> = Vec::new();
+    let mut pieces: Vec<(String, Option<String>)> = Vec::new();
     for p in split_top(&t, &[";", " / ", "/", " – ", " - ", "•"]) {
+        // "DSDEN – infirmières scolaires …": a lower-case sub-unit belongs to the body
+        // before it; only a capitalised name after it is a new mention.
+        let p = if strip_lead(&p).starts_with(char::is_lowercase) && !pieces.is_empty() {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let start = (1..words.len()).find(|&i| words[i].starts_with(char::is_uppercase) && !matches!(fold(words[i - 1]).as_str(), "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "et"));
+            match start {
+                Some(i) => words[i..].join(" "),
+                None => continue,
+            }
+        } else {
+            p
+        };
         let mut commas: Vec<String> = Vec::new();
         for c in split_top(&p, &[","]) {
             let c = c.trim().to_string();
@@ -299,18 +360,25 @@ pub fn split_mentions(text: &str) -> Vec<String> {
         for c in commas {
             for e in split_et(&c) {
                 let e = e.trim().to_string();
-                match pieces.last_mut() {
-                    Some(last) if is_place_continuation(&e, last) => {
-                        last.push_str(", ");
-                        last.push_str(&e);
-                    }
-                    _ => pieces.push(e),
+                let cont = pieces.last().filter(|last| is_place_continuation(&e, &last.1.clone().unwrap_or_else(|| last.0.clone()))).cloned();
+                match cont {
+                    Some(last) => match expand_place(&e, &last.1.clone().unwrap_or_else(|| last.0.clone())) {
+                        // Written "Lucé", standing for "CCAS de Lucé".
+                        Some(full) => pieces.push((e, Some(full))),
+                        None => {
+                            if let Some(l) = pieces.last_mut() {
+                                l.0.push_str(", ");
+                                l.0.push_str(&e);
+                            }
+                        }
+                    },
+                    None => pieces.push((e, None)),
                 }
             }
         }
     }
-    let mut out = Vec::new();
-    for p in pieces {
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    for (p, forme) in pieces {
         let p = strip_lead(&p);
         let p = p.trim().trim_end_matches(['.', ';', ',', ':']).trim().to_string();
         // "…, etc." stays a mention of its own (a generic group).
@@ -319,19 +387,20 @@ pub fn split_mentions(text: &str) -> Vec<String> {
             None => (p.clone(), false),
         };
         if fold(&p) == "etc" {
-            out.push("etc.".to_string());
+            out.push(("etc.".to_string(), None));
             continue;
         }
         if !p.is_empty() {
-            for s in segment(&drop_subunit(&p)) {
+            let segs = if forme.is_some() { vec![p.clone()] } else { segment(&drop_subunit(&p)) };
+            for s in segs {
                 let s = s.trim().to_string();
                 if !s.is_empty() {
-                    out.push(s.replace('\u{2215}', "/"));
+                    out.push((s.replace('\u{2215}', "/"), forme.clone()));
                 }
             }
         }
         if etc {
-            out.push("etc.".to_string());
+            out.push(("etc.".to_string(), None));
         }
     }
     out
@@ -339,7 +408,7 @@ pub fn split_mentions(text: &str) -> Vec<String> {
 
 /// Mentions of a cell, ready for the model (ids are given by the organisation registry).
 pub fn mentions(text: &str) -> Vec<Mention> {
-    split_mentions(text).into_iter().map(|nom| Mention { nom, organisation_id: None }).collect()
+    split_detailed(text).into_iter().map(|(nom, forme)| Mention { nom, organisation_id: None, forme }).collect()
 }
 
 /// Generic groups are not organisations: "associations", "communes intéressées", "les
@@ -371,6 +440,8 @@ mod tests {
     fn splitting_real_cells() {
         let cases: &[(&str, &[&str])] = &[
             ("ARS, Communes", &["ARS", "Communes"]),
+            ("l'Agence Régionale de Santé (ARS)", &["Agence Régionale de Santé (ARS)"]),
+            ("Centre d'Information et de Consultation en Alcoolologie et Toxicomanie (CICAT)", &["Centre d'Information et de Consultation en Alcoolologie et Toxicomanie (CICAT)"]),
             ("Conseil d'Architecture, d'Urbanisme et d'Environnement d'Eure-et-Loir (CAUE) et Chartres métropole", &["Conseil d'Architecture, d'Urbanisme et d'Environnement d'Eure-et-Loir (CAUE)", "Chartres métropole"]),
             ("Profession Sports 28 et Espace diabète 28", &["Profession Sports 28", "Espace diabète 28"]),
             ("Cesel 28 DSDEN28", &["Cesel 28", "DSDEN28"]),
@@ -378,7 +449,10 @@ mod tests {
             ("Mutualité Française Lig'Air ARS", &["Mutualité Française", "Lig'Air", "ARS"]),
             ("Chambre de commerce et d'industrie", &["Chambre de commerce et d'industrie"]),
             ("Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)", &["Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)"]),
-            ("Communes et CCAS de Chartres, Lucé et Mainvilliers", &["Communes", "CCAS de Chartres, Lucé, Mainvilliers"]),
+            ("Communes et CCAS de Chartres, Lucé et Mainvilliers", &["Communes", "CCAS de Chartres", "Lucé", "Mainvilliers"]),
+            ("Trois communes : Chartres, Lucé et Mainvilliers, et CGET", &["Trois communes : Chartres", "Lucé", "Mainvilliers", "CGET"]),
+            ("DSDEN – infirmières scolaires Mission Locale de l'arrondissement de Chartres", &["DSDEN", "Mission Locale de l'arrondissement de Chartres"]),
+            ("Financement CCAS de Chartres ; Contrat de Ville", &["CCAS de Chartres", "Contrat de Ville"]),
             ("Cesel 28 / CAARUD / CICAT / CCAS de Chartres (centre pluridisciplinaire de soins) / DSDEN 28", &["Cesel 28", "CAARUD", "CICAT", "CCAS de Chartres (centre pluridisciplinaire de soins)", "DSDEN 28"]),
             ("Mobiliser la Croix Rouge, DSDEN", &["Croix Rouge", "DSDEN"]),
             ("Chartres métropole, les entreprises intéressées, les communes, etc.", &["Chartres métropole", "entreprises intéressées", "communes", "etc."]),
@@ -394,11 +468,18 @@ mod tests {
             ("l'Union Nationale de Familles et Amis de personnes Malades et/ou handicapées psychiques et le Groupement d'Entraide Mutuelle AMILA", &["Union Nationale de Familles et Amis de personnes Malades et/ou handicapées psychiques", "Groupement d'Entraide Mutuelle AMILA"]),
             ("Agglopolys, le CIAS du Blaisois et le Centre Hospitalier Simone Veil de Blois", &["Agglopolys", "CIAS du Blaisois", "Centre Hospitalier Simone Veil de Blois"]),
             ("Chartres métropole Eau (CMEau) et Chartres métropole (Service Maîtrise d'ouvrage-usages de la Direction du Cycle de l'Eau)", &["Chartres métropole Eau (CMEau)", "Chartres métropole (Service Maîtrise d'ouvrage-usages de la Direction du Cycle de l'Eau)"]),
-            ("DSDEN (infirmières et médecins EN) Communes et CCAS de Chartres, Lucé et Mainvilliers", &["DSDEN (infirmières et médecins EN) Communes", "CCAS de Chartres, Lucé, Mainvilliers"]),
+            ("DSDEN (infirmières et médecins EN) Communes et CCAS de Chartres, Lucé et Mainvilliers", &["DSDEN (infirmières et médecins EN)", "Communes", "CCAS de Chartres", "Lucé", "Mainvilliers"]),
         ];
         for (text, want) in cases {
             assert_eq!(s(text), want.iter().map(|x| x.to_string()).collect::<Vec<_>>(), "{text}");
         }
+    }
+
+    #[test]
+    fn elliptic_places_carry_their_full_form() {
+        let m = mentions("CCAS de Chartres, Lucé et Mainvilliers");
+        let f: Vec<(&str, Option<&str>)> = m.iter().map(|m| (m.nom.as_str(), m.forme.as_deref())).collect();
+        assert_eq!(f, vec![("CCAS de Chartres", None), ("Lucé", Some("CCAS de Lucé")), ("Mainvilliers", Some("CCAS de Mainvilliers"))]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! returned with what could be read.
 
 mod document;
+mod orgpass;
 pub(crate) mod fiche;
 pub mod vocab;
 mod web;
@@ -196,7 +197,7 @@ pub(crate) fn build_document(items: &[Item], source: Source, alertes: &mut Vec<A
         alertes.push(Alerte::new("aucune_action", None, "aucune fiche-action reconnue"));
     }
     let nature = if facts.avenant { Nature::Avenant } else if actions.is_empty() && nom.is_none() { Nature::Autre } else { Nature::Contrat };
-    Document {
+    let mut doc = Document {
         schema_version: SCHEMA_VERSION.to_string(),
         id: id.clone(),
         contrat_id: id,
@@ -210,7 +211,10 @@ pub(crate) fn build_document(items: &[Item], source: Source, alertes: &mut Vec<A
         actions,
         sigles,
         alertes: Vec::new(),
-    }
+    };
+    let texts: Vec<String> = items.iter().map(Item::text).collect();
+    orgpass::resolve_document(&mut doc, &texts);
+    doc
 }
 
 /// Alerts for fields an analyst expects on every fiche.

@@ -59,6 +59,8 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
     doc.id = slug(&base, 80);
     doc.contrat_id = doc.id.clone();
     doc.nature = Nature::PageWeb;
+    let texts: Vec<String> = items.iter().map(Item::text).chain(html.title.clone()).collect();
+    crate::orgpass::resolve_document(&mut doc, &texts);
     doc.alertes = alertes;
     Some(doc)
 }

@@ -1,0 +1,213 @@
+//! French départements and régions (INSEE codes and names, from
+//! @etalab/decoupage-administratif, see `data/SOURCES.md`): lookups by code or name found
+//! in a text, and the "de / du / d' …" form of a name.
+
+use crate::text::fold;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone)]
+pub struct Departement {
+    pub code: String,
+    pub nom: String,
+    pub type_liaison: u8,
+    pub region: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub code: String,
+    pub nom: String,
+    pub type_liaison: u8,
+}
+
+struct Geo {
+    deps: Vec<(Departement, String)>,
+    regions: Vec<(Region, String)>,
+}
+
+const DEPS: &str = include_str!("../data/departements.tsv");
+const REGS: &str = include_str!("../data/regions.tsv");
+
+/// Folded name with hyphens as spaces: "Eure-et-Loir" → "eure et loir".
+fn key(s: &str) -> String {
+    fold(s).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn geo() -> &'static Geo {
+    static G: OnceLock<Geo> = OnceLock::new();
+    G.get_or_init(|| {
+        let rows = |t: &'static str| t.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect::<Vec<_>>()).collect::<Vec<_>>();
+        let deps = rows(DEPS)
+            .into_iter()
+            .filter(|c| c.len() >= 4)
+            .map(|c| {
+                let d = Departement { code: c[0].to_string(), nom: c[1].to_string(), type_liaison: c[2].parse().unwrap_or(0), region: c[3].to_string() };
+                let k = key(&d.nom);
+                (d, k)
+            })
+            .collect();
+        let regions = rows(REGS)
+            .into_iter()
+            .filter(|c| c.len() >= 3)
+            .map(|c| {
+                let r = Region { code: c[0].to_string(), nom: c[1].to_string(), type_liaison: c[2].parse().unwrap_or(0) };
+                let k = key(&r.nom);
+                (r, k)
+            })
+            .collect();
+        Geo { deps, regions }
+    })
+}
+
+pub fn departement(code: &str) -> Option<&'static Departement> {
+    geo().deps.iter().map(|d| &d.0).find(|d| d.code == code)
+}
+
+pub fn region(code: &str) -> Option<&'static Region> {
+    geo().regions.iter().map(|r| &r.0).find(|r| r.code == code)
+}
+
+/// Whether a word is a département code ("28", "2A", "974").
+pub fn is_dept_code(w: &str) -> bool {
+    departement(w).is_some()
+}
+
+/// Whether `needle` occurs in `hay` as whole words (both already folded, space-separated).
+fn contains_words(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let start = from + i;
+        let end = start + needle.len();
+        let before = start == 0 || hay.as_bytes()[start - 1] == b' ';
+        let after = end == hay.len() || hay.as_bytes()[end] == b' ';
+        if before && after {
+            return true;
+        }
+        from = start + 1;
+        while from < hay.len() && !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+/// A département named or numbered in a mention: "CD 28", "CD28", "CPAM du Jura",
+/// "Caisse Primaire de l'Assurance Maladie 41", "Conseil départemental d'Eure-et-Loir".
+pub fn find_departement(text: &str) -> Option<String> {
+    let k = key(text);
+    // Longest names first: "Loir-et-Cher" before "Cher".
+    let mut best: Option<(&Departement, usize)> = None;
+    for (d, dk) in &geo().deps {
+        if contains_words(&k, dk) && best.is_none_or(|b| b.1 < dk.len()) {
+            best = Some((d, dk.len()));
+        }
+    }
+    if let Some((b, _)) = best {
+        return Some(b.code.clone());
+    }
+    // A code: a separate token, or glued to an acronym ("CD28", "DSDEN28").
+    for tok in text.split(|c: char| !c.is_alphanumeric()) {
+        if tok.len() >= 4 && tok.chars().take_while(|c| c.is_ascii_uppercase()).count() >= 2 {
+            let digits: String = tok.chars().skip_while(|c| c.is_ascii_alphabetic()).collect();
+            if (digits.len() == 2 || digits.len() == 3) && is_dept_code(&digits) {
+                return Some(digits);
+            }
+        }
+        if (tok.len() == 2 || tok.len() == 3) && tok.chars().all(|c| c.is_ascii_digit()) && is_dept_code(tok) {
+            return Some(tok.to_string());
+        }
+    }
+    None
+}
+
+/// A région named in a text ("Centre-Val de Loire", "Centre Val de Loire", "Bretagne").
+pub fn find_region(text: &str) -> Option<String> {
+    let k = key(text);
+    geo().regions.iter().filter(|(_, rk)| contains_words(&k, rk)).max_by_key(|(_, rk)| rk.len()).map(|(r, _)| r.code.clone())
+}
+
+/// "de" form of a name by its INSEE liaison type: "d'Eure-et-Loir", "du Cher", "de la
+/// Sarthe", "des Yvelines", "de l'Ain", "de Paris".
+pub fn de(nom: &str, type_liaison: u8) -> String {
+    match type_liaison {
+        1 => format!("d'{nom}"),
+        2 => format!("du {nom}"),
+        3 => format!("de la {nom}"),
+        4 => format!("des {nom}"),
+        5 => format!("de l'{nom}"),
+        _ => format!("de {nom}"),
+    }
+}
+
+/// Départements named (not numbered: "66 communes" is no Pyrénées-Orientales) in texts,
+/// most mentioned first.
+pub fn departements_named<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for t in texts {
+        // "Centre-Val de Loire" names a région, not the Loire département.
+        let mut k = format!(" {} ", key(t));
+        for (_, rk) in &geo().regions {
+            k = k.replace(&format!(" {rk} "), " ");
+        }
+        let k = k.trim().to_string();
+        for (d, dk) in &geo().deps {
+            if contains_words(&k, dk) {
+                // "Loir-et-Cher" also contains "Cher": count the longest name only.
+                let shadowed = geo().deps.iter().any(|(o, ok)| ok.len() > dk.len() && ok.contains(dk.as_str()) && contains_words(&k, ok) && o.code != d.code);
+                if shadowed {
+                    continue;
+                }
+                match counts.iter_mut().find(|x| x.0 == d.code) {
+                    Some(x) => x.1 += 1,
+                    None => counts.push((d.code.clone(), 1)),
+                }
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts.into_iter().map(|c| c.0).collect()
+}
+
+/// All départements named or numbered in a set of texts, most mentioned first.
+pub fn departements_in<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for t in texts {
+        if let Some(c) = find_departement(t) {
+            match counts.iter_mut().find(|x| x.0 == c) {
+                Some(x) => x.1 += 1,
+                None => counts.push((c, 1)),
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts.into_iter().map(|c| c.0).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups() {
+        assert_eq!(find_departement("CD 28").as_deref(), Some("28"));
+        assert_eq!(find_departement("CD28").as_deref(), Some("28"));
+        assert_eq!(find_departement("DSDEN28").as_deref(), Some("28"));
+        assert_eq!(find_departement("CPAM du Jura").as_deref(), Some("39"));
+        assert_eq!(find_departement("Caisse Primaire de l'Assurance Maladie 41").as_deref(), Some("41"));
+        assert_eq!(find_departement("Conseil départemental d'Eure-et-Loir").as_deref(), Some("28"));
+        assert_eq!(find_departement("Association … d'Eure et Loir (ADMS)").as_deref(), Some("28"));
+        assert_eq!(find_departement("Département de Loir-et-Cher").as_deref(), Some("41"));
+        assert_eq!(find_departement("Conseil départemental du Cher").as_deref(), Some("18"));
+        assert_eq!(find_departement("ARS"), None);
+        assert_eq!(find_departement("2020-2025"), None);
+        assert_eq!(find_region("ARS Centre-Val de Loire").as_deref(), Some("24"));
+        assert_eq!(find_region("ARS Centre Val de Loire").as_deref(), Some("24"));
+        assert_eq!(find_region("ARS Pays de la Loire").as_deref(), Some("52"));
+        assert_eq!(departement("28").map(|d| d.region.as_str()), Some("24"));
+        assert_eq!(de("Eure-et-Loir", 1), "d'Eure-et-Loir");
+        assert_eq!(de("Cher", 2), "du Cher");
+    }
+}

@@ -1,0 +1,82 @@
+//! Places the document in its département and région, then gives every porteur,
+//! partenaire, signataire and funder mention its `organisation_id`.
+
+use cls_model::{Document, Mention};
+use cls_normalize::{geo, orgs};
+
+/// The resolution context of a document: its département (the one its text names most),
+/// région, territory name and glossary.
+pub fn context(doc: &Document, texts: &[String]) -> orgs::Context {
+    let mut deps = geo::departements_named(texts.iter().map(String::as_str));
+    if deps.is_empty() {
+        // Codes only where an institution carries them ("CPAM 41", "CD 28").
+        let mentions = all_mentions(doc);
+        deps = geo::departements_in(mentions.iter().map(|m| m.as_str()).filter(|m| m.split_whitespace().next().is_some_and(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2)));
+    }
+    let departement = deps.first().cloned();
+    let region = departement.as_deref().and_then(geo::departement).map(|d| d.region.clone()).or_else(|| texts.iter().find_map(|t| geo::find_region(t)));
+    orgs::Context::new(departement, region, doc.territoire.nom.clone(), doc.sigles.clone())
+}
+
+fn all_mentions(doc: &Document) -> Vec<String> {
+    let mut out: Vec<String> = doc.signataires.iter().map(|s| s.nom.clone()).collect();
+    for a in &doc.actions {
+        out.extend(a.porteurs.iter().chain(a.partenaires.iter()).chain(a.budget.financeurs.iter()).map(|m| m.nom.clone()));
+    }
+    out
+}
+
+fn set(m: &mut Mention, ctx: &orgs::Context) {
+    m.organisation_id = orgs::resolve(m.forme.as_deref().unwrap_or(&m.nom), ctx).map(|k| k.id);
+}
+
+/// Fills `territoire.departements` / `region` and every mention's id.
+pub fn resolve_document(doc: &mut Document, texts: &[String]) {
+    let ctx = context(doc, texts);
+    if doc.territoire.departements.is_empty() {
+        doc.territoire.departements = ctx.departement.iter().cloned().collect();
+    }
+    if doc.territoire.region.is_none() {
+        doc.territoire.region = ctx.region.as_deref().and_then(geo::region).map(|r| r.nom.clone());
+    }
+    for s in &mut doc.signataires {
+        s.organisation_id = orgs::resolve(&s.nom, &ctx).map(|k| k.id);
+    }
+    for a in &mut doc.actions {
+        for m in a.porteurs.iter_mut().chain(a.partenaires.iter_mut()).chain(a.budget.financeurs.iter_mut()) {
+            set(m, &ctx);
+        }
+        for m in &mut a.budget.montants {
+            m.organisation_id = m.financeur.as_deref().and_then(|f| orgs::resolve(f, &ctx)).map(|k| k.id);
+        }
+    }
+    // Typos of one body inside the document ("Henri Ey" / "Henry Ey") share one id.
+    let mut keys: Vec<(orgs::OrgKey, usize)> = Vec::new();
+    for name in all_mentions(doc) {
+        if let Some(k) = orgs::resolve(&name, &ctx) {
+            match keys.iter_mut().find(|x| x.0.id == k.id) {
+                Some(x) => x.1 += 1,
+                None => keys.push((k, 1)),
+            }
+        }
+    }
+    let alias = orgs::cluster(&keys);
+    let fix = |id: &mut Option<String>| {
+        if let Some(i) = id {
+            if let Some(to) = alias.get(i) {
+                *i = to.clone();
+            }
+        }
+    };
+    for s in &mut doc.signataires {
+        fix(&mut s.organisation_id);
+    }
+    for a in &mut doc.actions {
+        for m in a.porteurs.iter_mut().chain(a.partenaires.iter_mut()).chain(a.budget.financeurs.iter_mut()) {
+            fix(&mut m.organisation_id);
+        }
+        for m in &mut a.budget.montants {
+            fix(&mut m.organisation_id);
+        }
+    }
+}
