@@ -12,7 +12,7 @@ test:
 
 # Reads every shipped fixture (PDFs and web pages) into corpus/.
 corpus: build
-	$(CLS) batch fixtures/pdf fixtures/html --out corpus
+	$(CLS) batch fixtures/ --out corpus
 
 # Timed commands: cls ingest against pdf-extract's own extract_text on the 83-page PDF,
 # and the in-process benchmarks of normalisation and web pages.

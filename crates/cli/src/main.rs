@@ -38,10 +38,31 @@ enum Command {
         /// Parallel workers (default: the number of cores).
         #[arg(long)]
         jobs: Option<usize>,
-        /// No summary on stderr.
+        /// Seconds after which a file still being read is stopped and recorded as failed.
+        #[arg(long, default_value_t = 60)]
+        timeout: u64,
+        /// Read every file again, even those already read with this version.
+        #[arg(long)]
+        force: bool,
+        /// Read only the stable subset INDEX/COUNT of the files (also from Slurm's
+        /// SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or Kubernetes' JOB_COMPLETION_INDEX
+        /// with CLS_SHARDS).
+        #[arg(long)]
+        shard: Option<String>,
+        /// No progress bar and no summary.
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Merge the corpus directories of several shards into one.
+    Merge {
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Worker mode of `batch`: read one file, print the outcome as JSON.
+    #[command(hide = true)]
+    Worker { file: PathBuf },
     /// Print the organisation registry of files (PDFs, pages) or of a corpus directory.
     Orgs {
         #[arg(required = true)]
@@ -72,6 +93,78 @@ fn main() -> ExitCode {
             let msg = format!("{e:#}").replace('\n', " ");
             eprintln!("cls: {msg}");
             ExitCode::from(1)
+        }
+    }
+}
+
+/// The end-of-batch summary on stderr; returns the number of failed files.
+fn summary(m: &cls_model::Manifest, took: std::time::Duration, quiet: bool) -> usize {
+    use cls_model::EtatLecture;
+    let count = |s: EtatLecture| m.documents.iter().filter(|d| d.statut == s).count();
+    let (ok, partiel, echec) = (count(EtatLecture::Ok), count(EtatLecture::Partiel), count(EtatLecture::Echec));
+    if !quiet {
+        eprintln!("cls batch: {} fichier(s) en {:.1} s — ok {ok}, partiel {partiel}, echec {echec}", m.documents.len(), took.as_secs_f64());
+        for d in m.documents.iter().filter(|d| d.statut == EtatLecture::Echec) {
+            eprintln!("  echec  {}: {}", d.fichier, d.raison.as_deref().unwrap_or(""));
+        }
+        let mut slow: Vec<&cls_model::ManifestEntry> = m.documents.iter().collect();
+        slow.sort_by(|a, b| b.duree_ms.cmp(&a.duree_ms));
+        let slow: Vec<String> = slow.iter().take(3).filter(|d| d.duree_ms > 0).map(|d| format!("{} ({} ms)", d.fichier, d.duree_ms)).collect();
+        if !slow.is_empty() {
+            eprintln!("  plus lents : {}", slow.join(", "));
+        }
+    }
+    echec
+}
+
+mod progress {
+    //! The progress bar of `cls batch`: files done / total, rate, ETA, failures so far;
+    //! silent when stderr is not a terminal or with `-q`.
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use std::io::IsTerminal;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    pub struct Bar {
+        bar: Option<ProgressBar>,
+        failed: AtomicUsize,
+    }
+
+    impl Bar {
+        pub fn new(quiet: bool) -> Bar {
+            let show = !quiet && std::io::stderr().is_terminal();
+            let bar = show.then(|| {
+                let b = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+                if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} fichiers  {per_sec}  reste {eta}  {msg}") {
+                    b.set_style(style);
+                }
+                b
+            });
+            Bar { bar, failed: AtomicUsize::new(0) }
+        }
+        pub fn finish(&self) {
+            if let Some(b) = &self.bar {
+                b.finish_and_clear();
+            }
+        }
+    }
+
+    impl cls_corpus::batch::Progress for Bar {
+        fn start(&self, total: usize) {
+            if let Some(b) = &self.bar {
+                b.set_length(total as u64);
+            }
+        }
+        fn done(&self, _fichier: &str, failed: bool) {
+            if failed {
+                self.failed.fetch_add(1, Ordering::Relaxed);
+            }
+            if let Some(b) = &self.bar {
+                b.inc(1);
+                let f = self.failed.load(Ordering::Relaxed);
+                if f > 0 {
+                    b.set_message(format!("{f} échec(s)"));
+                }
+            }
         }
     }
 }
@@ -109,19 +202,38 @@ fn run(cli: Cli) -> Result<ExitCode> {
             writeln!(out, "{json}").ok();
             Ok(ExitCode::SUCCESS)
         }
-        Command::Batch { inputs, out, jobs, quiet } => {
+        Command::Batch { inputs, out, jobs, timeout, force, shard, quiet } => {
             let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+            let shard = match shard {
+                Some(s) => Some(cls_corpus::batch::Shard::parse(&s)?),
+                None => cls_corpus::batch::Shard::from_env(),
+            };
+            let worker = std::env::current_exe().ok();
+            let opts = cls_corpus::batch::Options { jobs, timeout: std::time::Duration::from_secs(timeout.max(1)), force, shard, worker };
             let start = std::time::Instant::now();
-            let manifest = cls_corpus::batch::run_batch(&inputs, &out, jobs)?;
-            let count = |s: cls_model::EtatLecture| manifest.documents.iter().filter(|d| d.statut == s).count();
-            let (ok, partiel, echec) = (count(cls_model::EtatLecture::Ok), count(cls_model::EtatLecture::Partiel), count(cls_model::EtatLecture::Echec));
-            if !quiet {
-                eprintln!("cls batch: {} fichier(s) en {:.1} s — ok {ok}, partiel {partiel}, echec {echec}", manifest.documents.len(), start.elapsed().as_secs_f64());
-                for d in manifest.documents.iter().filter(|d| d.statut == cls_model::EtatLecture::Echec) {
-                    eprintln!("  echec {}: {}", d.fichier, d.raison.as_deref().unwrap_or(""));
+            let bar = progress::Bar::new(quiet);
+            let manifest = cls_corpus::batch::run_batch(&inputs, &out, &opts, &bar)?;
+            bar.finish();
+            let echec = summary(&manifest, start.elapsed(), quiet);
+            Ok(if echec > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
+        Command::Merge { shards, out } => {
+            let start = std::time::Instant::now();
+            let manifest = cls_corpus::batch::merge(&shards, &out)?;
+            let echec = summary(&manifest, start.elapsed(), false);
+            Ok(if echec > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
+        Command::Worker { file } => {
+            // Test-only hook: make the worker hang on chosen files, to test timeouts.
+            if let Ok(pat) = std::env::var("CLS_TEST_HANG_ON") {
+                if !pat.is_empty() && file.to_string_lossy().contains(&pat) {
+                    std::thread::sleep(std::time::Duration::from_secs(3600));
                 }
             }
-            Ok(if echec > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+            let outcome = cls_corpus::batch::read_one(&file);
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{}", serde_json::to_string(&outcome)?).ok();
+            Ok(ExitCode::SUCCESS)
         }
         Command::Orgs { inputs, format } => {
             let docs = load_documents(&inputs)?;

@@ -3,6 +3,7 @@
 //! Every other crate builds these values; none of them spells a key. Unknown values are
 //! `None` (serialised as `null`, never `""`), empty lists are `[]`, as the spec requires.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -10,7 +11,7 @@ use std::collections::BTreeMap;
 pub const SCHEMA_VERSION: &str = "cls/1";
 
 /// One contract, amendment or web page, read into the common model.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Document {
     pub schema_version: String,
     pub id: String,
@@ -28,7 +29,7 @@ pub struct Document {
 }
 
 /// What kind of text the document is.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Nature {
     Contrat,
@@ -38,7 +39,7 @@ pub enum Nature {
 }
 
 /// Where the document came from.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Source {
     pub fichier: String,
     pub sha256: String,
@@ -47,14 +48,14 @@ pub struct Source {
 }
 
 /// The input format, recognised by content.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     Pdf,
     Html,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Territoire {
     pub nom: Option<String>,
     pub departements: Vec<String>,
@@ -63,13 +64,13 @@ pub struct Territoire {
 }
 
 /// The years the contract covers, as printed in its title or text.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq, JsonSchema)]
 pub struct Periode {
     pub debut: Option<i32>,
     pub fin: Option<i32>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Signataire {
     pub nom: String,
     pub organisation_id: Option<String>,
@@ -77,7 +78,7 @@ pub struct Signataire {
     pub qualite: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Axe {
     pub numero: u32,
     pub titre: String,
@@ -86,21 +87,21 @@ pub struct Axe {
     pub themes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Objectif {
     pub code: String,
     pub titre: String,
     pub sous_objectifs: Vec<SousObjectif>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct SousObjectif {
     pub code: String,
     pub titre: String,
 }
 
 /// A fiche-action, or an action listed on a web page.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Action {
     pub numero: Option<String>,
     pub titre: Option<String>,
@@ -121,7 +122,7 @@ pub struct Action {
 }
 
 /// Whether the action existed before the contract.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Statut {
     Nouvelle,
@@ -130,7 +131,7 @@ pub enum Statut {
 }
 
 /// An organisation named in a cell, as written (minus leading articles).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Mention {
     pub nom: String,
     pub organisation_id: Option<String>,
@@ -140,7 +141,7 @@ pub struct Mention {
     pub forme: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Calendrier {
     pub texte: Option<String>,
     pub debut: Option<i32>,
@@ -149,7 +150,7 @@ pub struct Calendrier {
     pub jalons: Vec<Jalon>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Recurrence {
     Annuelle,
@@ -158,13 +159,13 @@ pub enum Recurrence {
 }
 
 /// A dated step of a calendar: `date` is "YYYY", "YYYY-MM" or "YYYY-MM-DD".
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Jalon {
     pub date: String,
     pub libelle: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Budget {
     pub texte: Option<String>,
     pub montants: Vec<Montant>,
@@ -177,7 +178,7 @@ pub struct Budget {
     pub financeurs: Vec<Mention>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Montant {
     #[serde(serialize_with = "amount::plain")]
     pub montant_eur: f64,
@@ -185,7 +186,7 @@ pub struct Montant {
     pub organisation_id: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Repartition {
     pub financeur: Option<String>,
     #[serde(serialize_with = "amount::plain")]
@@ -193,7 +194,7 @@ pub struct Repartition {
 }
 
 /// A diagnostic: something the reader could not place, or a doubt worth a look.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Alerte {
     pub code: String,
     pub action: Option<String>,
@@ -207,7 +208,7 @@ impl Alerte {
 }
 
 /// One organisation of the corpus registry (`organisations.json`).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Organisation {
     pub id: String,
     pub nom: String,
@@ -223,13 +224,13 @@ pub struct Organisation {
     pub roles: Roles,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Variante {
     pub nom: String,
     pub occurrences: u32,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Roles {
     pub porteur: u32,
     pub partenaire: u32,
@@ -238,14 +239,14 @@ pub struct Roles {
 }
 
 /// `manifest.json` of a corpus: one entry per input file.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct Manifest {
     pub outil: String,
     pub schema_version: String,
     pub documents: Vec<ManifestEntry>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
 pub struct ManifestEntry {
     /// The path as given on the command line (or found under a given directory).
     pub fichier: String,
@@ -258,7 +259,7 @@ pub struct ManifestEntry {
 }
 
 /// How a file was read: `ok`, `partiel` (read, with alerts), `echec` (not read).
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EtatLecture {
     Ok,
