@@ -8,3 +8,4 @@ pub mod mentions;
 pub mod text;
 pub mod geo;
 pub mod orgs;
+pub mod themes;

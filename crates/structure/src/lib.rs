@@ -214,7 +214,39 @@ pub(crate) fn build_document(items: &[Item], source: Source, alertes: &mut Vec<A
     };
     let texts: Vec<String> = items.iter().map(Item::text).collect();
     orgpass::resolve_document(&mut doc, &texts);
+    apply_themes(&mut doc);
     doc
+}
+
+/// Gives every action and axis its themes (`normalize::themes`): an action's own words
+/// decide, its axis and objectives only break ties.
+pub(crate) fn apply_themes(doc: &mut Document) {
+    use cls_normalize::themes::{themes, Fields};
+    for a in &mut doc.actions {
+        let axe = a.axe.and_then(|n| doc.axes.iter().find(|x| x.numero == n));
+        let mut ctx = axe.map(|x| x.titre.clone()).unwrap_or_default();
+        if let Some(x) = axe {
+            for o in &x.objectifs {
+                if Some(&o.code) == a.objectif.as_ref() {
+                    ctx.push_str(" ");
+                    ctx.push_str(&o.titre);
+                    for so in &o.sous_objectifs {
+                        if Some(&so.code) == a.sous_objectif.as_ref() {
+                            ctx.push_str(" ");
+                            ctx.push_str(&so.titre);
+                        }
+                    }
+                }
+            }
+        }
+        let public = a.public_cible.join(" ; ");
+        let ind = a.indicateurs.join(" ; ");
+        a.themes = themes(&Fields { titre: a.titre.as_deref().unwrap_or(""), description: a.description.as_deref().unwrap_or(""), public_cible: &public, indicateurs: &ind, contexte: &ctx });
+    }
+    for x in &mut doc.axes {
+        let objectives: Vec<String> = x.objectifs.iter().flat_map(|o| std::iter::once(o.titre.clone()).chain(o.sous_objectifs.iter().map(|s| s.titre.clone()))).collect();
+        x.themes = themes(&Fields { titre: &x.titre, description: &objectives.join(" ; "), public_cible: "", indicateurs: "", contexte: "" });
+    }
 }
 
 /// Alerts for fields an analyst expects on every fiche.

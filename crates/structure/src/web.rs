@@ -61,6 +61,7 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
     doc.nature = Nature::PageWeb;
     let texts: Vec<String> = items.iter().map(Item::text).chain(html.title.clone()).collect();
     crate::orgpass::resolve_document(&mut doc, &texts);
+    crate::apply_themes(&mut doc);
     doc.alertes = alertes;
     Some(doc)
 }
