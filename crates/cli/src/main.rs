@@ -60,9 +60,14 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Worker mode of `batch`: read one file, print the outcome as JSON.
+    /// Worker mode of `batch`: read one file (or, with --serve, every path given on stdin,
+    /// one per line) and print each outcome as one line of JSON.
     #[command(hide = true)]
-    Worker { file: PathBuf },
+    Worker {
+        file: Option<PathBuf>,
+        #[arg(long)]
+        serve: bool,
+    },
     /// Print the organisation registry of files (PDFs, pages) or of a corpus directory.
     Orgs {
         #[arg(required = true)]
@@ -223,16 +228,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let echec = summary(&manifest, start.elapsed(), false);
             Ok(if echec > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
         }
-        Command::Worker { file } => {
-            // Test-only hook: make the worker hang on chosen files, to test timeouts.
-            if let Ok(pat) = std::env::var("CLS_TEST_HANG_ON") {
-                if !pat.is_empty() && file.to_string_lossy().contains(&pat) {
-                    std::thread::sleep(std::time::Duration::from_secs(3600));
+        Command::Worker { file, serve } => {
+            let one = |file: &std::path::Path| -> Result<()> {
+                // Test-only hook: make the worker hang on chosen files, to test timeouts.
+                if let Ok(pat) = std::env::var("CLS_TEST_HANG_ON") {
+                    if !pat.is_empty() && file.to_string_lossy().contains(&pat) {
+                        std::thread::sleep(std::time::Duration::from_secs(3600));
+                    }
                 }
+                let outcome = cls_corpus::batch::read_one(file);
+                let mut out = std::io::stdout().lock();
+                writeln!(out, "{}", serde_json::to_string(&outcome)?)?;
+                out.flush()?;
+                Ok(())
+            };
+            if serve {
+                use std::io::BufRead;
+                for line in std::io::stdin().lock().lines() {
+                    let line = line?;
+                    if !line.trim().is_empty() {
+                        one(std::path::Path::new(line.trim_end()))?;
+                    }
+                }
+            } else if let Some(f) = file {
+                one(&f)?;
             }
-            let outcome = cls_corpus::batch::read_one(&file);
-            let mut out = std::io::stdout().lock();
-            writeln!(out, "{}", serde_json::to_string(&outcome)?).ok();
             Ok(ExitCode::SUCCESS)
         }
         Command::Orgs { inputs, format } => {
