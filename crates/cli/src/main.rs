@@ -60,6 +60,19 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Comparison tables (CSV) and an HTML report of a corpus.
+    Compare {
+        corpus: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Show which words decided the themes of one action.
+    ExplainThemes {
+        /// A PDF, a web page, or a document JSON of a corpus.
+        file: PathBuf,
+        /// The action's number as printed ("4", "2.3").
+        numero: String,
+    },
     /// Worker mode of `batch`: read one file (or, with --serve, every path given on stdin,
     /// one per line) and print each outcome as one line of JSON.
     #[command(hide = true)]
@@ -252,6 +265,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             } else if let Some(f) = file {
                 one(&f)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Compare { corpus, out } => {
+            cls_corpus::compare::compare(&corpus, &out)?;
+            eprintln!("cls compare: rapport écrit dans {}", out.join("index.html").display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ExplainThemes { file, numero } => {
+            let doc: cls_model::Document = if file.extension().is_some_and(|x| x == "json") {
+                serde_json::from_str(&std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?).with_context(|| format!("{} is not a cls/1 document", file.display()))?
+            } else {
+                cls_corpus::ingest_path(&file).with_context(|| format!("{}", file.display()))?
+            };
+            let a = doc.actions.iter().find(|a| a.numero.as_deref() == Some(numero.as_str())).ok_or_else(|| anyhow::anyhow!("no action numbered {numero} in {}", file.display()))?;
+            let axe = a.axe.and_then(|n| doc.axes.iter().find(|x| x.numero == n)).map(|x| x.titre.clone()).unwrap_or_default();
+            let public = a.public_cible.join(" ; ");
+            let ind = a.indicateurs.join(" ; ");
+            let fields = cls_normalize::themes::Fields { titre: a.titre.as_deref().unwrap_or(""), description: a.description.as_deref().unwrap_or(""), public_cible: &public, indicateurs: &ind, contexte: &axe };
+            let (ranked, hits) = cls_normalize::themes::classify(&fields);
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "Action {numero} : {}", a.titre.as_deref().unwrap_or("(sans titre)")).ok();
+            writeln!(out, "Thèmes retenus : {}", a.themes.join(", ")).ok();
+            for (code, score) in ranked.iter().take(5) {
+                writeln!(out, "\n{code} — {} : score {score:.1}", cls_normalize::themes::label(code).unwrap_or("")).ok();
+                for h in hits.iter().filter(|h| &h.theme == code).take(8) {
+                    writeln!(out, "    {:<40} {:<13} +{:.1}", format!("« {} »", h.word), h.field, h.weight).ok();
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
