@@ -282,11 +282,18 @@ fn push(out: &mut Vec<HtmlBlock>, kind: HtmlKind, text: String, cells: Vec<Strin
 /// Share of words of lorem-ipsum filler.
 fn lorem_share(t: &str) -> f64 {
     const LOREM: &[&str] = &["lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit", "sed", "do", "eiusmod", "tempor", "incididunt", "ut", "labore", "magna", "aliqua", "curabitur", "aenean", "praesent", "lectus", "vestibulum", "nullam", "donec", "quis", "nunc", "vel", "nisl", "mauris", "pellentesque", "vivamus", "integer", "maecenas", "fusce", "phasellus", "etiam", "nam", "suspendisse", "morbi", "proin", "duis", "aliquam", "nulla", "facilisi", "tincidunt", "eget", "egestas", "mollis", "augue", "ligula", "tellus", "risus", "odio", "metus"];
-    let words: Vec<String> = t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect();
-    if words.is_empty() {
+    let mut n = 0usize;
+    let mut latin = 0usize;
+    for w in t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        n += 1;
+        if w.len() <= 12 && LOREM.iter().any(|l| l.eq_ignore_ascii_case(w)) {
+            latin += 1;
+        }
+    }
+    if n == 0 {
         return 0.0;
     }
-    words.iter().filter(|w| LOREM.contains(&w.as_str())).count() as f64 / words.len() as f64
+    latin as f64 / n as f64
 }
 
 fn folded(t: &str) -> String {

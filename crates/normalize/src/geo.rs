@@ -142,28 +142,74 @@ pub fn de(nom: &str, type_liaison: u8) -> String {
     }
 }
 
+/// Names split into words, indexed by their first word, for a linear scan of texts.
+struct NameIndex {
+    /// first word → (code, words), longest names first.
+    by_first: std::collections::HashMap<String, Vec<(String, Vec<String>)>>,
+}
+
+fn index(names: impl Iterator<Item = (String, String)>) -> NameIndex {
+    let mut by_first: std::collections::HashMap<String, Vec<(String, Vec<String>)>> = std::collections::HashMap::new();
+    for (code, k) in names {
+        let words: Vec<String> = k.split(' ').map(str::to_string).collect();
+        by_first.entry(words[0].clone()).or_default().push((code, words));
+    }
+    for v in by_first.values_mut() {
+        v.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+    }
+    NameIndex { by_first }
+}
+
+fn dept_index() -> &'static NameIndex {
+    static I: OnceLock<NameIndex> = OnceLock::new();
+    I.get_or_init(|| index(geo().deps.iter().map(|(d, k)| (d.code.clone(), k.clone()))))
+}
+
+fn region_index() -> &'static NameIndex {
+    static I: OnceLock<NameIndex> = OnceLock::new();
+    I.get_or_init(|| index(geo().regions.iter().map(|(r, k)| (r.code.clone(), k.clone()))))
+}
+
+/// The codes of names found in a word sequence (longest match at each position), and the
+/// positions they cover.
+fn scan(words: &[&str], idx: &NameIndex, covered: &mut [bool]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        let hit = idx.by_first.get(words[i]).and_then(|c| c.iter().find(|(_, w)| i + w.len() <= words.len() && w.iter().zip(&words[i..]).all(|(a, b)| a == b) && !covered[i..i + w.len()].iter().any(|x| *x)));
+        match hit {
+            Some((code, w)) => {
+                out.push(code.clone());
+                for c in covered.iter_mut().skip(i).take(w.len()) {
+                    *c = true;
+                }
+                i += w.len();
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// Départements named (not numbered: "66 communes" is no Pyrénées-Orientales) in texts,
-/// most mentioned first.
+/// most mentioned first. A name inside a région's name ("Centre-Val de Loire" is not the
+/// Loire) or inside a longer département's name ("Loir-et-Cher" is not the Cher) does not
+/// count.
 pub fn departements_named<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for t in texts {
-        // "Centre-Val de Loire" names a région, not the Loire département.
-        let mut k = format!(" {} ", key(t));
-        for (_, rk) in &geo().regions {
-            k = k.replace(&format!(" {rk} "), " ");
-        }
-        let k = k.trim().to_string();
-        for (d, dk) in &geo().deps {
-            if contains_words(&k, dk) {
-                // "Loir-et-Cher" also contains "Cher": count the longest name only.
-                let shadowed = geo().deps.iter().any(|(o, ok)| ok.len() > dk.len() && ok.contains(dk.as_str()) && contains_words(&k, ok) && o.code != d.code);
-                if shadowed {
-                    continue;
-                }
-                match counts.iter_mut().find(|x| x.0 == d.code) {
-                    Some(x) => x.1 += 1,
-                    None => counts.push((d.code.clone(), 1)),
-                }
+        let k = key(t);
+        let words: Vec<&str> = k.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut covered = vec![false; words.len()];
+        scan(&words, region_index(), &mut covered);
+        for code in scan(&words, dept_index(), &mut covered) {
+            match counts.iter_mut().find(|x| x.0 == code) {
+                Some(x) => x.1 += 1,
+                None => counts.push((code, 1)),
             }
         }
     }

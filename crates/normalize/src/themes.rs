@@ -97,11 +97,16 @@ fn count_phrase(toks: &[String], phrase: &[String]) -> usize {
 pub fn classify(f: &Fields) -> (Vec<(String, f64)>, Vec<Hit>) {
     let fields: [(&'static str, &str, f64); 5] = [("titre", f.titre, 3.0), ("description", f.description, 1.0), ("public_cible", f.public_cible, 1.0), ("indicateurs", f.indicateurs, 0.5), ("axe", f.contexte, 0.4)];
     let toks: Vec<(&'static str, Vec<String>, f64)> = fields.iter().map(|(n, t, w)| (*n, tokens(t), *w)).collect();
+    // Most phrases cannot match: skip them unless their first word is in the field.
+    let present: Vec<std::collections::HashSet<&str>> = toks.iter().map(|(_, t, _)| t.iter().map(String::as_str).collect()).collect();
     let mut scores: HashMap<&str, f64> = HashMap::new();
     let mut hits = Vec::new();
     for theme in vocabulary() {
         for (phrase, weight, written) in &theme.words {
-            for (field, t, fw) in &toks {
+            for (k, (field, t, fw)) in toks.iter().enumerate() {
+                if !present[k].contains(phrase[0].as_str()) {
+                    continue;
+                }
                 let n = count_phrase(t, phrase);
                 if n > 0 {
                     // Repeats count, with diminishing returns.

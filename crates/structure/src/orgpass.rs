@@ -26,8 +26,25 @@ fn all_mentions(doc: &Document) -> Vec<String> {
     out
 }
 
-fn set(m: &mut Mention, ctx: &orgs::Context) {
-    m.organisation_id = orgs::resolve(m.forme.as_deref().unwrap_or(&m.nom), ctx).map(|k| k.id);
+/// Resolutions of one document, each name once.
+struct Memo<'a> {
+    ctx: &'a orgs::Context,
+    seen: std::collections::HashMap<String, Option<orgs::OrgKey>>,
+}
+
+impl Memo<'_> {
+    fn get(&mut self, name: &str) -> Option<orgs::OrgKey> {
+        if let Some(k) = self.seen.get(name) {
+            return k.clone();
+        }
+        let k = orgs::resolve(name, self.ctx);
+        self.seen.insert(name.to_string(), k.clone());
+        k
+    }
+}
+
+fn set(m: &mut Mention, memo: &mut Memo) {
+    m.organisation_id = memo.get(m.forme.as_deref().unwrap_or(&m.nom)).map(|k| k.id);
 }
 
 /// Fills `territoire.departements` / `region` and every mention's id.
@@ -39,21 +56,22 @@ pub fn resolve_document(doc: &mut Document, texts: &[String]) {
     if doc.territoire.region.is_none() {
         doc.territoire.region = ctx.region.as_deref().and_then(geo::region).map(|r| r.nom.clone());
     }
+    let mut memo = Memo { ctx: &ctx, seen: Default::default() };
     for s in &mut doc.signataires {
-        s.organisation_id = orgs::resolve(&s.nom, &ctx).map(|k| k.id);
+        s.organisation_id = memo.get(&s.nom).map(|k| k.id);
     }
     for a in &mut doc.actions {
         for m in a.porteurs.iter_mut().chain(a.partenaires.iter_mut()).chain(a.budget.financeurs.iter_mut()) {
-            set(m, &ctx);
+            set(m, &mut memo);
         }
         for m in &mut a.budget.montants {
-            m.organisation_id = m.financeur.as_deref().and_then(|f| orgs::resolve(f, &ctx)).map(|k| k.id);
+            m.organisation_id = m.financeur.as_deref().and_then(|f| memo.get(f)).map(|k| k.id);
         }
     }
     // Typos of one body inside the document ("Henri Ey" / "Henry Ey") share one id.
     let mut keys: Vec<(orgs::OrgKey, usize)> = Vec::new();
     for name in all_mentions(doc) {
-        if let Some(k) = orgs::resolve(&name, &ctx) {
+        if let Some(k) = memo.get(&name) {
             match keys.iter_mut().find(|x| x.0.id == k.id) {
                 Some(x) => x.1 += 1,
                 None => keys.push((k, 1)),

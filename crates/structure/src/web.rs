@@ -102,7 +102,9 @@ fn territory(html: &HtmlDocument) -> Option<String> {
     // Standalone proper names that recur ("Chartres métropole agit …", "Agglopolys").
     static NAME: OnceLock<Regex> = OnceLock::new();
     let name_re = re(&NAME, r"\b(\p{Lu}[\p{L}'\-]+(?:\s+(?:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée]))?)\b");
-    for c in name_re.captures_iter(&all) {
+    // The page names its territory early: the title and the first blocks are enough.
+    let head = texts.iter().take(40).copied().collect::<Vec<_>>().join(" \n ");
+    for c in name_re.captures_iter(&head) {
         let n = c[1].to_string();
         if n.split_whitespace().count() >= 2 || n.len() > 6 {
             let lower = f(&n);
@@ -167,8 +169,7 @@ fn proper_phrase(s: &str) -> Option<String> {
 /// The reader for pages that are not laid out as fiches.
 fn read_page(html: &HtmlDocument, items: &[Item], source: Source, alertes: &mut Vec<Alerte>) -> Document {
     let texts: Vec<String> = items.iter().map(Item::text).collect();
-    let facts = document::read_facts(items, items.len());
-    let date = facts.date_signature.clone().or_else(|| web_signing_date(&texts));
+    let date = document::signing_date(&texts).or_else(|| web_signing_date(&texts));
     let axes = axes(&html.blocks);
     let actions = actions(&html.blocks, &axes, alertes);
     Document {
