@@ -82,19 +82,7 @@ fn years_count(s: &str) -> Option<u32> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| Regex::new(r"(?i)(?:pendant|sur|durant|soit)\s+(\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:ans|ann[ée]es|exercices)").expect("pattern"));
     let c = r.captures(s)?;
-    let w = c[1].to_lowercase();
-    Some(match w.as_str() {
-        "deux" => 2,
-        "trois" => 3,
-        "quatre" => 4,
-        "cinq" => 5,
-        "six" => 6,
-        "sept" => 7,
-        "huit" => 8,
-        "neuf" => 9,
-        "dix" => 10,
-        n => n.parse().ok()?,
-    })
+    crate::text::number_word(&c[1])
 }
 
 /// The funder named right before an amount ("Chartres métropole : 10 000 €",

@@ -73,6 +73,13 @@ pub fn is_all_caps(s: &str) -> bool {
     letters.len() >= 3 && letters.iter().all(|c| !c.is_lowercase())
 }
 
+/// A count written as a number or a French word: "5" or "cinq" → 5 (up to "dix").
+pub fn number_word(s: &str) -> Option<u32> {
+    const WORDS: [&str; 11] = ["zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
+    let f = fold(s);
+    WORDS.iter().position(|w| *w == f).map(|n| n as u32).or_else(|| f.parse().ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,5 +93,6 @@ mod tests {
         assert_eq!(slug("Pays de l'Yonne", 80), "pays-de-l-yonne");
         assert!(is_all_caps("PROMOUVOIR LA SANTE"));
         assert!(!is_all_caps("Promouvoir la santé"));
+        assert_eq!((number_word("cinq"), number_word("12"), number_word("beaucoup")), (Some(5), Some(12), None));
     }
 }

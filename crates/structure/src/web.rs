@@ -247,7 +247,7 @@ fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
         }
         // Inline: "… plan d'actions en 4 axes : a, b, c et d."
         if let Some(pos) = b.text.find(':') {
-            let n = announce.captures(&b.text[..pos]).and_then(|c| c.get(1)).and_then(|m| number_word(m.as_str()));
+            let n = announce.captures(&b.text[..pos]).and_then(|c| c.get(1)).and_then(|m| cls_normalize::text::number_word(m.as_str())).map(|n| n as usize);
             let tail = b.text[pos + 1..].trim().trim_end_matches('.');
             if let Some(n) = n {
                 let items = split_enumeration(tail, n);
@@ -258,18 +258,6 @@ fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
         }
     }
     Vec::new()
-}
-
-fn number_word(s: &str) -> Option<usize> {
-    Some(match f(s).as_str() {
-        "deux" => 2,
-        "trois" => 3,
-        "quatre" => 4,
-        "cinq" => 5,
-        "six" => 6,
-        "sept" => 7,
-        n => n.parse().ok()?,
-    })
 }
 
 /// "a, b, c et d" into `n` items: commas first, then the last " et " of the last item(s).
