@@ -1,0 +1,58 @@
+//! One file to one document: sniff the format, extract, structure. Used by `cls ingest`
+//! and by every batch worker.
+
+use cls_extract::{sniff, ExtractError, Sniffed};
+use cls_model::Document;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// Why a file could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("cannot open {0}: {1}")]
+    Io(String, std::io::Error),
+    #[error(transparent)]
+    Extract(#[from] ExtractError),
+    #[error("not a PDF or HTML file")]
+    UnknownFormat,
+    #[error("the file is empty")]
+    Empty,
+    #[error("the web page has no readable content")]
+    EmptyPage,
+}
+
+/// Lower-case hex sha256 of the bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let d = Sha256::digest(bytes);
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads one file (PDF or HTML, recognised by content) into a document.
+pub fn ingest_path(path: &Path) -> Result<Document, IngestError> {
+    let bytes = std::fs::read(path).map_err(|e| IngestError::Io(path.display().to_string(), e))?;
+    ingest_bytes(&path.display().to_string(), &bytes)
+}
+
+/// Reads bytes named `fichier` into a document.
+pub fn ingest_bytes(fichier: &str, bytes: &[u8]) -> Result<Document, IngestError> {
+    if bytes.is_empty() {
+        return Err(IngestError::Empty);
+    }
+    let sha = sha256_hex(bytes);
+    let name = Path::new(fichier).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| fichier.to_string());
+    match sniff(bytes) {
+        Sniffed::Pdf => {
+            // Loading a PDF is single-threaded: compile the structure patterns meanwhile.
+            let pdf = std::thread::scope(|s| {
+                s.spawn(cls_structure::warm_up);
+                cls_extract::extract_pdf(bytes)
+            })?;
+            Ok(cls_structure::structure_pdf(&pdf, &name, &sha))
+        }
+        Sniffed::Html => {
+            let html = cls_extract::extract_html(bytes);
+            cls_structure::structure_html(&html, &name, &sha).ok_or(IngestError::EmptyPage)
+        }
+        Sniffed::Unknown => Err(IngestError::UnknownFormat),
+    }
+}

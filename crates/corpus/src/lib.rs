@@ -1,0 +1,11 @@
+//! The corpus: ingesting files, batches with isolation, the manifest, atomic writes,
+//! exports and comparison reports.
+
+pub mod batch;
+pub mod compare;
+pub mod export;
+pub mod ingest;
+pub mod registry;
+pub mod write;
+
+pub use ingest::{ingest_bytes, ingest_path, sha256_hex, IngestError};

@@ -1,0 +1,152 @@
+//! The corpus registry (`organisations.json`): one entry per organisation, with every
+//! variant of its name, the documents it appears in and its roles.
+
+use cls_model::{Document, Organisation, Roles, Variante};
+use cls_normalize::orgs::{self, Context, OrgKey};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy)]
+enum Role {
+    Porteur,
+    Partenaire,
+    Financeur,
+    Signataire,
+}
+
+struct Entry {
+    key: OrgKey,
+    variants: BTreeMap<String, u32>,
+    documents: Vec<String>,
+    roles: Roles,
+    count: usize,
+}
+
+/// Builds the registry of a set of documents. Ids are those the documents carry, so the
+/// registry and the documents agree; near-identical keys of one type and territory found
+/// in different documents are merged under the most frequent id.
+pub fn build(docs: &[Document]) -> Vec<Organisation> {
+    let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
+    // Documents of one territory name the same bodies again and again: resolve each name
+    // once per territory.
+    let mut memo: std::collections::HashMap<(Option<String>, Option<String>, Option<String>, String), Option<OrgKey>> = std::collections::HashMap::new();
+    for d in docs {
+        let ctx = Context::of_document(d);
+        let ctx_key = (ctx.departement.clone(), ctx.region.clone(), ctx.territoire.clone());
+        let mut add = |nom: &str, forme: Option<&str>, id: Option<&String>, role: Role| {
+            let Some(id) = id else { return };
+            let name = forme.unwrap_or(nom).to_string();
+            let key = memo.entry((ctx_key.0.clone(), ctx_key.1.clone(), ctx_key.2.clone(), name.clone())).or_insert_with(|| orgs::resolve(&name, &ctx)).clone();
+            let Some(key) = key else { return };
+            let e = entries.entry(id.clone()).or_insert_with(|| Entry { key: OrgKey { id: id.clone(), ..key.clone() }, variants: BTreeMap::new(), documents: Vec::new(), roles: Roles::default(), count: 0 });
+            *e.variants.entry(nom.trim().to_string()).or_default() += 1;
+            e.count += 1;
+            if !e.documents.contains(&d.id) {
+                e.documents.push(d.id.clone());
+            }
+            match role {
+                Role::Porteur => e.roles.porteur += 1,
+                Role::Partenaire => e.roles.partenaire += 1,
+                Role::Financeur => e.roles.financeur += 1,
+                Role::Signataire => e.roles.signataire += 1,
+            }
+        };
+        for s in &d.signataires {
+            add(&s.nom, None, s.organisation_id.as_ref(), Role::Signataire);
+        }
+        for a in &d.actions {
+            for m in &a.porteurs {
+                add(&m.nom, m.forme.as_deref(), m.organisation_id.as_ref(), Role::Porteur);
+            }
+            for m in &a.partenaires {
+                add(&m.nom, m.forme.as_deref(), m.organisation_id.as_ref(), Role::Partenaire);
+            }
+            for m in &a.budget.financeurs {
+                add(&m.nom, m.forme.as_deref(), m.organisation_id.as_ref(), Role::Financeur);
+            }
+        }
+        // The signatory's title often names its body again ("directeur général de l'ARS
+        // Centre-Val de Loire"): a variant of the same organisation.
+        for s in &d.signataires {
+            let (Some(q), Some(id)) = (s.qualite.as_deref(), s.organisation_id.as_ref()) else { continue };
+            for cut in [" de l'", " du ", " de la ", " des "] {
+                if let Some(i) = q.find(cut) {
+                    let name = q[i + cut.len()..].trim();
+                    if orgs::resolve(name, &ctx).is_some_and(|k| &k.id == id) {
+                        if let Some(e) = entries.get_mut(id) {
+                            *e.variants.entry(name.to_string()).or_default() += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // The glossary names a body too ("ADMS : Association pour le Développement …"): its
+    // sigle and long form are variants of an organisation the document mentions.
+    for d in docs {
+        for e in entries.values_mut() {
+            let Some(s) = e.key.sigle.clone() else { continue };
+            if !e.documents.contains(&d.id) {
+                continue;
+            }
+            if let Some(long) = d.sigles.get(&s) {
+                e.variants.entry(s.clone()).or_insert(1);
+                e.variants.entry(long.clone()).or_insert(1);
+            }
+        }
+    }
+    // Merge near-identical keys across documents.
+    let keys: Vec<(OrgKey, usize)> = entries.values().map(|e| (e.key.clone(), e.count)).collect();
+    let alias = orgs::cluster(&keys);
+    let mut merged: BTreeMap<String, Entry> = BTreeMap::new();
+    for (id, e) in entries {
+        let to = alias.get(&id).cloned().unwrap_or(id);
+        match merged.get_mut(&to) {
+            Some(m) => {
+                for (v, n) in e.variants {
+                    *m.variants.entry(v).or_default() += n;
+                }
+                for d in e.documents {
+                    if !m.documents.contains(&d) {
+                        m.documents.push(d);
+                    }
+                }
+                m.roles.porteur += e.roles.porteur;
+                m.roles.partenaire += e.roles.partenaire;
+                m.roles.financeur += e.roles.financeur;
+                m.roles.signataire += e.roles.signataire;
+                m.count += e.count;
+            }
+            None => {
+                let mut e = e;
+                e.key.id = to.clone();
+                merged.insert(to, e);
+            }
+        }
+    }
+    merged
+        .into_values()
+        .map(|e| {
+            // Canonical name: the official long form of a typed body, else the most complete
+            // (longest) form seen.
+            let nom = if e.key.kind == "autre" {
+                e.variants.keys().max_by_key(|v| (v.chars().count(), std::cmp::Reverse((*v).clone()))).cloned().unwrap_or(e.key.nom.clone())
+            } else {
+                e.key.nom.clone()
+            };
+            let region = e.key.region.as_deref().and_then(cls_normalize::geo::region).map(|r| r.nom.clone());
+            let mut documents = e.documents;
+            documents.sort();
+            Organisation {
+                id: e.key.id,
+                nom,
+                sigle: e.key.sigle,
+                kind: e.key.kind,
+                departement: e.key.departement,
+                region,
+                variantes: e.variants.into_iter().map(|(nom, occurrences)| Variante { nom, occurrences }).collect(),
+                documents,
+                roles: e.roles,
+            }
+        })
+        .collect()
+}
