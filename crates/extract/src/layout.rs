@@ -22,10 +22,29 @@ const COLUMN_GAP: f64 = 1.4;
 const SNAP: f64 = 2.5;
 
 /// Lays out every page and returns the blocks of the whole document in reading order.
-pub fn layout_pages(mut pages: Vec<RawPage>) -> Vec<Block> {
+pub fn layout_pages(pages: Vec<RawPage>) -> Vec<Block> {
+    let laid: Vec<LaidPage> = pages.par_iter().map(lay_out).collect();
+    finish(laid)
+}
+
+/// One page laid out: its number, height and blocks (its glyphs are no longer needed).
+pub struct LaidPage {
+    pub number: u32,
+    pub height: f64,
+    pub blocks: Vec<Block>,
+}
+
+/// Lays out one page.
+pub fn lay_out(page: &RawPage) -> LaidPage {
+    LaidPage { number: page.number, height: page.height, blocks: layout_page(page) }
+}
+
+/// Drops repeated headers and footers, then merges rows continued across page breaks.
+pub fn finish(mut pages: Vec<LaidPage>) -> Vec<Block> {
     pages.sort_by_key(|p| p.number);
-    let mut per_page: Vec<Vec<Block>> = pages.par_iter().map(layout_page).collect();
-    drop_repeated_margins(&pages, &mut per_page);
+    let heights: Vec<(u32, f64)> = pages.iter().map(|p| (p.number, p.height)).collect();
+    let mut per_page: Vec<Vec<Block>> = pages.into_iter().map(|p| p.blocks).collect();
+    drop_repeated_margins(&heights, &mut per_page);
     merge_continued_rows(per_page)
 }
 
@@ -731,7 +750,7 @@ fn line_block(page: u32, segs: Vec<Seg>) -> (f64, Block) {
 
 /// Drops lines and rows in the top and bottom margins that repeat on many pages (digits
 /// ignored, so "Page 3 / 80" matches "Page 4 / 80"), and bare page numbers there.
-fn drop_repeated_margins(pages: &[RawPage], per_page: &mut [Vec<Block>]) {
+fn drop_repeated_margins(pages: &[(u32, f64)], per_page: &mut [Vec<Block>]) {
     // Digits are ignored only when the text carries the page's own number ("3/5",
     // "Page 3"): "FICHE ACTION N° 4" at the top of a page is a heading, not a header.
     let key = |t: &str, page: u32| -> String {
@@ -753,8 +772,8 @@ fn drop_repeated_margins(pages: &[RawPage], per_page: &mut [Vec<Block>]) {
     for (p, blocks) in pages.iter().zip(per_page.iter()) {
         let mut seen = std::collections::HashSet::new();
         for b in blocks {
-            if let Some(t) = margin_text(b, p.height) {
-                let k = key(&t, p.number);
+            if let Some(t) = margin_text(b, p.1) {
+                let k = key(&t, p.0);
                 if seen.insert(k.clone()) {
                     *counts.entry(k).or_default() += 1;
                 }
@@ -763,8 +782,8 @@ fn drop_repeated_margins(pages: &[RawPage], per_page: &mut [Vec<Block>]) {
     }
     let threshold = (pages.len() as f64 * 0.4).max(3.0) as usize;
     for (p, blocks) in pages.iter().zip(per_page.iter_mut()) {
-        blocks.retain(|b| match margin_text(b, p.height) {
-            Some(t) => !(counts.get(&key(&t, p.number)).copied().unwrap_or(0) >= threshold || is_page_number(&t)),
+        blocks.retain(|b| match margin_text(b, p.1) {
+            Some(t) => !(counts.get(&key(&t, p.0)).copied().unwrap_or(0) >= threshold || is_page_number(&t)),
             None => true,
         });
     }

@@ -129,16 +129,20 @@ pub struct PdfDocument {
 
 /// Reads a PDF from memory into layout blocks.
 pub fn extract_pdf(bytes: &[u8]) -> Result<PdfDocument, ExtractError> {
-    let raw = pdf::read_pdf(bytes)?;
+    // Each page is laid out as soon as it is read, so its glyphs are freed at once.
+    let raw = pdf::read_pdf(bytes, |p| {
+        let has_text = p.glyphs.iter().any(|g| !g.text.trim().is_empty());
+        (layout::lay_out(&p), has_text)
+    })?;
     let total = (raw.pages.len() + raw.failed_pages.len()) as u32;
     if raw.pages.is_empty() {
         let why = raw.failed_pages.first().map(|(_, e)| e.clone()).unwrap_or_default();
         return Err(ExtractError::NoReadablePage(why));
     }
-    if raw.pages.iter().all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty())) {
+    if raw.pages.iter().all(|p| !p.1) {
         return Err(ExtractError::NoText);
     }
-    let blocks = layout_pages(raw.pages);
+    let blocks = layout::finish(raw.pages.into_iter().map(|p| p.0).collect());
     Ok(PdfDocument { pages: total, blocks, failed_pages: raw.failed_pages })
 }
 
@@ -165,5 +169,5 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
 
 #[doc(hidden)]
 pub fn debug_raw(bytes: &[u8]) -> Vec<RawPage> {
-    pdf::read_pdf(bytes).map(|r| r.pages).unwrap_or_default()
+    pdf::read_pdf(bytes, |p| p).map(|r| r.pages).unwrap_or_default()
 }

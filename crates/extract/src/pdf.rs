@@ -13,14 +13,17 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// The result of reading every page of a PDF: the pages that could be read and, for each
 /// page that could not, its number and the reason.
-pub struct RawPdf {
-    pub pages: Vec<RawPage>,
+pub struct RawPdf<T> {
+    pub pages: Vec<T>,
     pub failed_pages: Vec<(u32, String)>,
 }
 
 /// Reads a PDF held in memory. Fails only when the file as a whole cannot be read
 /// (not a PDF, truncated beyond repair, encrypted with a user password, no page).
-pub fn read_pdf(bytes: &[u8]) -> Result<RawPdf, ExtractError> {
+///
+/// Each page is handed to `per_page` as soon as it is read (on the same thread), so that
+/// its glyphs can be laid out and dropped at once instead of holding every page's glyphs.
+pub fn read_pdf<T: Send>(bytes: &[u8], per_page: impl Fn(RawPage) -> T + Sync) -> Result<RawPdf<T>, ExtractError> {
     if !bytes.starts_with(b"%PDF") && !bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
         return Err(ExtractError::NotPdf);
     }
@@ -43,9 +46,9 @@ pub fn read_pdf(bytes: &[u8]) -> Result<RawPdf, ExtractError> {
         return Err(ExtractError::Unreadable("the PDF has no page".into()));
     }
     let doc = &doc;
-    let results: Vec<(u32, Result<RawPage, String>)> = numbers
+    let results: Vec<(u32, Result<T, String>)> = numbers
         .par_iter()
-        .map(|&n| (n, read_page(doc, n)))
+        .map(|&n| (n, read_page(doc, n).map(&per_page)))
         .collect();
     let mut pages = Vec::new();
     let mut failed_pages = Vec::new();
