@@ -182,7 +182,12 @@ struct Worker {
     child: Child,
     stdin: ChildStdin,
     rx: mpsc::Receiver<String>,
+    /// Files read so far: a worker is replaced after `WORKER_FILES`, because its allocator
+    /// keeps the memory of the largest PDF it has seen.
+    served: usize,
 }
+
+const WORKER_FILES: usize = 25;
 
 impl Worker {
     fn spawn(bin: &Path) -> std::io::Result<Worker> {
@@ -204,7 +209,7 @@ impl Worker {
                 }
             }
         });
-        Ok(Worker { child, stdin, rx })
+        Ok(Worker { child, stdin, rx, served: 0 })
     }
 }
 
@@ -239,14 +244,20 @@ fn read_in_worker(bin: &Path, path: &Path, sha256: &str, timeout: Duration) -> O
             *slot = None;
             return fail("the reader stopped abnormally on this file".into());
         }
+        w.served += 1;
         match w.rx.recv_timeout(timeout) {
-            Ok(line) => match serde_json::from_str::<Outcome>(&line) {
-                Ok(mut o) => {
-                    o.fichier = fichier.clone();
-                    o
+            Ok(line) => {
+                if w.served >= WORKER_FILES {
+                    *slot = None;
                 }
-                Err(_) => fail("the reader returned an unreadable result".into()),
-            },
+                match serde_json::from_str::<Outcome>(&line) {
+                    Ok(mut o) => {
+                        o.fichier = fichier.clone();
+                        o
+                    }
+                    Err(_) => fail("the reader returned an unreadable result".into()),
+                }
+            }
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 *slot = None;
                 fail(format!("timeout: still reading after {} s, stopped", timeout.as_secs()))
@@ -363,22 +374,47 @@ pub fn run_batch(inputs: &[PathBuf], out: &Path, opts: &Options, progress: &dyn 
                     }
                 };
                 progress.done(&o.fichier, o.document.is_none());
+                // Keep only what ids and the manifest need; the full document is read back
+                // from the cache when written, one at a time.
+                let mut o = o;
+                if let Some(d) = &mut o.document {
+                    if cache_path(out, &o.sha256).exists() {
+                        d.actions.clear();
+                        d.axes.clear();
+                        d.signataires.clear();
+                        d.sigles.clear();
+                        d.territoire.communes.clear();
+                    }
+                }
                 o
             })
             .collect()
     });
     assign_ids(&mut outcomes);
-    write_corpus(out, &outcomes)
+    let load = |o: &Outcome| -> Option<Document> {
+        let light = o.document.as_ref()?;
+        let mut full = load_cache(out, &o.sha256).and_then(|c| c.document).unwrap_or_else(|| light.clone());
+        full.id = light.id.clone();
+        full.source = light.source.clone();
+        Some(full)
+    };
+    write_corpus(out, &outcomes, &load)
 }
 
 /// Writes documents, registry, exports and manifest of a set of outcomes (already in path
 /// order, ids assigned). Used by `batch` and `merge`.
-pub fn write_corpus(out: &Path, outcomes: &[Outcome]) -> Result<Manifest, BatchError> {
+pub fn write_corpus(out: &Path, outcomes: &[Outcome], load: &dyn Fn(&Outcome) -> Option<Document>) -> Result<Manifest, BatchError> {
     let w = |p: PathBuf, bytes: &[u8]| write_atomic(&p, bytes).map_err(|e| BatchError::Write(p.display().to_string(), e));
-    let docs: Vec<Document> = outcomes.iter().filter_map(|o| o.document.clone()).collect();
-    let keep: HashSet<String> = docs.iter().map(|d| format!("{}.json", d.id)).collect();
-    for d in &docs {
-        w(out.join("documents").join(format!("{}.json", d.id)), &serde_json::to_vec_pretty(d).expect("a document serialises"))?;
+    let mut keep: HashSet<String> = HashSet::new();
+    let mut registry = crate::registry::Builder::default();
+    let mut lines = Vec::new();
+    // One document in memory at a time.
+    for o in outcomes {
+        let Some(d) = load(o) else { continue };
+        w(out.join("documents").join(format!("{}.json", d.id)), &serde_json::to_vec_pretty(&d).expect("a document serialises"))?;
+        keep.insert(format!("{}.json", d.id));
+        registry.add(&d);
+        lines.extend(crate::export::action_lines(std::slice::from_ref(&d)));
     }
     // Documents of files no longer in the input are stale: remove them.
     if let Ok(rd) = std::fs::read_dir(out.join("documents")) {
@@ -389,9 +425,9 @@ pub fn write_corpus(out: &Path, outcomes: &[Outcome]) -> Result<Manifest, BatchE
             }
         }
     }
-    let registry = crate::registry::build(&docs);
+    let registry = registry.finish();
     w(out.join("organisations.json"), &serde_json::to_vec_pretty(&registry).expect("registry serialises"))?;
-    crate::export::write_exports(out, &docs, &registry)?;
+    crate::export::write_exports(out, &lines, &registry)?;
     let manifest = Manifest { outil: tool_version(), schema_version: SCHEMA_VERSION.to_string(), documents: outcomes.iter().map(manifest_entry).collect() };
     w(out.join("manifest.json"), &serde_json::to_vec_pretty(&manifest).expect("manifest serialises"))?;
     Ok(manifest)
@@ -425,5 +461,5 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<Manifest, BatchError> {
     let mut seen = HashMap::new();
     outcomes.retain(|o| seen.insert(o.fichier.clone(), ()).is_none());
     assign_ids(&mut outcomes);
-    write_corpus(out, &outcomes)
+    write_corpus(out, &outcomes, &|o: &Outcome| o.document.clone())
 }

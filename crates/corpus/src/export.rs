@@ -135,11 +135,10 @@ fn list(v: &[String]) -> String {
 }
 
 /// Writes `actions.jsonl`, `actions.csv`, `organisations.csv` and `schema/`.
-pub fn write_exports(out: &Path, docs: &[Document], registry: &[Organisation]) -> Result<(), BatchError> {
+pub fn write_exports(out: &Path, lines: &[ActionLine], registry: &[Organisation]) -> Result<(), BatchError> {
     let w = |p: std::path::PathBuf, bytes: &[u8]| write_atomic(&p, bytes).map_err(|e| BatchError::Write(p.display().to_string(), e));
-    let lines = action_lines(docs);
     let mut jsonl = String::new();
-    for l in &lines {
+    for l in lines {
         jsonl.push_str(&serde_json::to_string(l).expect("a line serialises"));
         jsonl.push('\n');
     }

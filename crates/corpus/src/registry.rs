@@ -25,11 +25,37 @@ struct Entry {
 /// registry and the documents agree; near-identical keys of one type and territory found
 /// in different documents are merged under the most frequent id.
 pub fn build(docs: &[Document]) -> Vec<Organisation> {
-    let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
-    // Documents of one territory name the same bodies again and again: resolve each name
-    // once per territory.
-    let mut memo: std::collections::HashMap<(Option<String>, Option<String>, Option<String>, String), Option<OrgKey>> = std::collections::HashMap::new();
+    let mut b = Builder::default();
     for d in docs {
+        b.add(d);
+    }
+    b.finish()
+}
+
+type Memo = std::collections::HashMap<(Option<String>, Option<String>, Option<String>, String), Option<OrgKey>>;
+
+/// Builds the registry one document at a time, so that a batch need not hold every
+/// document in memory.
+#[derive(Default)]
+pub struct Builder {
+    entries: BTreeMap<String, Entry>,
+    /// Documents of one territory name the same bodies again and again: each name is
+    /// resolved once per territory.
+    memo: Memo,
+}
+
+impl Builder {
+    pub fn add(&mut self, d: &Document) {
+        add_document(&mut self.entries, &mut self.memo, d);
+    }
+
+    pub fn finish(self) -> Vec<Organisation> {
+        finish(self.entries)
+    }
+}
+
+fn add_document(entries: &mut BTreeMap<String, Entry>, memo: &mut Memo, d: &Document) {
+    {
         let ctx = Context::of_document(d);
         let ctx_key = (ctx.departement.clone(), ctx.region.clone(), ctx.territoire.clone());
         let mut add = |nom: &str, forme: Option<&str>, id: Option<&String>, role: Role| {
@@ -82,7 +108,7 @@ pub fn build(docs: &[Document]) -> Vec<Organisation> {
     }
     // The glossary names a body too ("ADMS : Association pour le Développement …"): its
     // sigle and long form are variants of an organisation the document mentions.
-    for d in docs {
+    {
         for e in entries.values_mut() {
             let Some(s) = e.key.sigle.clone() else { continue };
             if !e.documents.contains(&d.id) {
@@ -94,6 +120,9 @@ pub fn build(docs: &[Document]) -> Vec<Organisation> {
             }
         }
     }
+}
+
+fn finish(entries: BTreeMap<String, Entry>) -> Vec<Organisation> {
     // Merge near-identical keys across documents.
     let keys: Vec<(OrgKey, usize)> = entries.values().map(|e| (e.key.clone(), e.count)).collect();
     let alias = orgs::cluster(&keys);
