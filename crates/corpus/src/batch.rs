@@ -155,7 +155,21 @@ pub struct Outcome {
 /// A fingerprint of the running binary (sha256 of its bytes, computed once).
 pub fn build_id() -> String {
     static B: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    B.get_or_init(|| std::env::current_exe().ok().and_then(|p| std::fs::read(p).ok()).map(|b| sha256_hex(&b)[..16].to_string()).unwrap_or_default()).clone()
+    B.get_or_init(|| {
+        // Streamed: the binary is tens of megabytes and must not sit in memory.
+        use sha2::Digest;
+        let Some(mut f) = std::env::current_exe().ok().and_then(|p| std::fs::File::open(p).ok()) else { return String::new() };
+        let mut h = sha2::Sha256::new();
+        let mut buf = vec![0u8; 1 << 16];
+        loop {
+            match std::io::Read::read(&mut f, &mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => h.update(&buf[..n]),
+            }
+        }
+        h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+    })
+    .clone()
 }
 
 /// Reads one file in this process (the worker's job), turning a panic into a reason.
