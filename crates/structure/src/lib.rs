@@ -115,6 +115,23 @@ pub(crate) fn build_document(items: &[Item], source: Source, alertes: &mut Vec<A
             }
         }
     }
+    // Contracts without "Fiche action" headings number their actions directly ("Action
+    // 2.3 : Titre", "2.3 - Titre") above a table of labelled rows: those open fiches too.
+    if starts.is_empty() {
+        static NUMBERED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        let numbered = NUMBERED.get_or_init(|| regex::Regex::new(r"^(?i:action)\s*(?:n\s*°|n°)?\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\s*[:\-–.]\s*(?P<titre>\S.*)$").expect("pattern"));
+        for (i, it) in items.iter().enumerate() {
+            let Item::Text { text, .. } = it else { continue };
+            let Some(c) = numbered.captures(text.trim()) else { continue };
+            let labelled = items[i + 1..].iter().take(6).any(|x| match x {
+                Item::Row { label, .. } => vocab::match_label(label).is_some(),
+                Item::Text { text, .. } => fiche::inline_label(text.trim()).is_some(),
+            });
+            if labelled {
+                starts.push((i, c["num"].to_string(), Some(c["titre"].trim().to_string())));
+            }
+        }
+    }
     let first_fiche = starts.first().map(|s| s.0).unwrap_or(items.len());
     let facts = document::read_facts(items, first_fiche);
     let periode = facts.periode;
@@ -263,6 +280,41 @@ fn check_action(a: &cls_model::Action, alertes: &mut Vec<Alerte>) {
     }
     if a.budget.texte.is_none() {
         alertes.push(Alerte::new("champ_absent", n, "budget absent"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str) -> Item {
+        Item::Text { text: t.to_string(), page: 1, x: 0.0 }
+    }
+    fn row(l: &str, v: &str) -> Item {
+        Item::Row { label: l.to_string(), value: vec![v.to_string()], pages: vec![1], label_x: 0.0 }
+    }
+
+    #[test]
+    fn actions_numbered_without_fiche_headings_open_fiches() {
+        // A contract laid out with "Action 1.1 :" headings over label tables.
+        let items = vec![
+            text("Contrat local de santé du Pays Test 2021-2026"),
+            text("Axe 1 : Accès aux soins"),
+            text("Action 1.1 : Accueillir les internes"),
+            row("Pilote", "Communauté de communes"),
+            row("Échéancier", "2022-2024"),
+            text("Action 1.2 : Créer une maison de santé"),
+            row("Référent", "Ville de Test"),
+            row("Budget prévisionnel", "20 000 €"),
+        ];
+        let source = Source { fichier: "t.pdf".into(), sha256: String::new(), format: Format::Pdf, pages: Some(1) };
+        let mut alertes = Vec::new();
+        let d = build_document(&items, source, &mut alertes);
+        let nums: Vec<&str> = d.actions.iter().filter_map(|a| a.numero.as_deref()).collect();
+        assert_eq!(nums, vec!["1.1", "1.2"]);
+        assert_eq!(d.actions[1].budget.total_eur, Some(20000.0));
+        assert_eq!(d.actions[0].porteurs[0].nom, "Communauté de communes");
+        assert_eq!((d.actions[0].calendrier.debut, d.actions[0].calendrier.fin), (Some(2022), Some(2024)));
     }
 }
 
