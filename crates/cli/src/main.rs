@@ -2,10 +2,6 @@
 
 use anyhow::{Context, Result};
 
-// PDF parsing allocates and frees millions of small objects; mimalloc cuts the time spent
-// in the system allocator and in page faults by about a third.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;

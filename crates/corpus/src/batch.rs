@@ -196,8 +196,8 @@ struct Worker {
     child: Child,
     stdin: ChildStdin,
     rx: mpsc::Receiver<String>,
-    /// Files read so far: a worker is replaced after `WORKER_FILES`, because its allocator
-    /// keeps the memory of the largest PDF it has seen.
+    /// Files read so far: a worker is replaced after `WORKER_FILES`, so that memory kept by
+    /// its allocator after the largest PDF it has seen is given back.
     served: usize,
 }
 
