@@ -62,6 +62,20 @@ pub fn vocabulary() -> &'static Vec<Theme> {
     })
 }
 
+/// First word of every phrase → (theme, phrase) positions in the vocabulary.
+fn phrase_index() -> &'static HashMap<String, Vec<(usize, usize)>> {
+    static I: OnceLock<HashMap<String, Vec<(usize, usize)>>> = OnceLock::new();
+    I.get_or_init(|| {
+        let mut m: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (ti, t) in vocabulary().iter().enumerate() {
+            for (pi, (words, _, _)) in t.words.iter().enumerate() {
+                m.entry(words[0].clone()).or_default().push((ti, pi));
+            }
+        }
+        m
+    })
+}
+
 /// The label of a theme code.
 pub fn label(code: &str) -> Option<&'static str> {
     vocabulary().iter().find(|t| t.code == code).map(|t| t.label.as_str())
@@ -97,16 +111,18 @@ fn count_phrase(toks: &[String], phrase: &[String]) -> usize {
 pub fn classify(f: &Fields) -> (Vec<(String, f64)>, Vec<Hit>) {
     let fields: [(&'static str, &str, f64); 5] = [("titre", f.titre, 3.0), ("description", f.description, 1.0), ("public_cible", f.public_cible, 1.0), ("indicateurs", f.indicateurs, 0.5), ("axe", f.contexte, 0.4)];
     let toks: Vec<(&'static str, Vec<String>, f64)> = fields.iter().map(|(n, t, w)| (*n, tokens(t), *w)).collect();
-    // Most phrases cannot match: skip them unless their first word is in the field.
-    let present: Vec<std::collections::HashSet<&str>> = toks.iter().map(|(_, t, _)| t.iter().map(String::as_str).collect()).collect();
     let mut scores: HashMap<&str, f64> = HashMap::new();
     let mut hits = Vec::new();
-    for theme in vocabulary() {
-        for (phrase, weight, written) in &theme.words {
-            for (k, (field, t, fw)) in toks.iter().enumerate() {
-                if !present[k].contains(phrase[0].as_str()) {
-                    continue;
-                }
+    // Only phrases whose first word occurs in a field can match it: look them up by word.
+    let index = phrase_index();
+    for (field, t, fw) in &toks {
+        let mut candidates: Vec<(usize, usize)> = t.iter().filter_map(|w| index.get(w.as_str())).flatten().copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for (ti, pi) in candidates {
+            let theme = &vocabulary()[ti];
+            let (phrase, weight, written) = &theme.words[pi];
+            {
                 let n = count_phrase(t, phrase);
                 if n > 0 {
                     // Repeats count, with diminishing returns.

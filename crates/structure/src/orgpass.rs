@@ -7,7 +7,9 @@ use cls_normalize::{geo, orgs};
 /// The resolution context of a document: its département (the one its text names most),
 /// région, territory name and glossary.
 pub fn context(doc: &Document, texts: &[String]) -> orgs::Context {
-    let mut deps = geo::departements_named(texts.iter().map(String::as_str));
+    // The title page and preamble name the département often enough; the annexes add
+    // nothing but reading time.
+    let mut deps = geo::departements_named(texts.iter().take(400).map(String::as_str));
     if deps.is_empty() {
         // Codes only where an institution carries them ("CPAM 41", "CD 28").
         let mentions = all_mentions(doc);

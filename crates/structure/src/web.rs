@@ -85,7 +85,8 @@ fn period(texts: &[String]) -> Periode {
 fn territory(html: &HtmlDocument) -> Option<String> {
     static TRIG: OnceLock<Regex> = OnceLock::new();
     let trig = re(&TRIG, r"(?i)(?:contrat\s+local\s+de\s+sant[ée](?:\s*\(CLS\))?|\bCLS|territoires?|collectivit[ée]s?|syndicat\s+mixte|agglom[ée]ration|sur\s+le\s+territoire)\s+(?:intercommunal\s+)?(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d')");
-    let texts: Vec<&str> = html.title.iter().map(String::as_str).chain(html.blocks.iter().map(|b| b.text.as_str())).collect();
+    // A page names its territory in its first blocks; the rest only repeats it.
+    let texts: Vec<&str> = html.title.iter().map(String::as_str).chain(html.blocks.iter().take(80).map(|b| b.text.as_str())).collect();
     let all = texts.join(" \n ");
     let mut cands: Vec<(String, f64)> = Vec::new();
     for t in &texts {
