@@ -15,7 +15,9 @@ fn root() -> PathBuf {
 fn fixtures() -> Vec<PathBuf> {
     let mut out = Vec::new();
     for dir in ["fixtures/pdf", "fixtures/html"] {
-        let Ok(rd) = std::fs::read_dir(root().join(dir)) else { continue };
+        let Ok(rd) = std::fs::read_dir(root().join(dir)) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -29,7 +31,15 @@ fn fixtures() -> Vec<PathBuf> {
 }
 
 fn names(v: &Value) -> Value {
-    Value::Array(v.as_array().map(|a| a.iter().map(|m| json!([m["nom"], m["organisation_id"]])).collect()).unwrap_or_default())
+    Value::Array(
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|m| json!([m["nom"], m["organisation_id"]]))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    )
 }
 
 /// The reviewable summary of a document.
@@ -64,11 +74,15 @@ fn first_difference(path: &str, a: &Value, b: &Value) -> Option<String> {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             for (k, v) in x {
-                if let Some(d) = first_difference(&format!("{path}.{k}"), v, y.get(k).unwrap_or(&Value::Null)) {
+                if let Some(d) =
+                    first_difference(&format!("{path}.{k}"), v, y.get(k).unwrap_or(&Value::Null))
+                {
                     return Some(d);
                 }
             }
-            y.keys().find(|k| !x.contains_key(*k)).map(|k| format!("{path}.{k}: unexpected key"))
+            y.keys()
+                .find(|k| !x.contains_key(*k))
+                .map(|k| format!("{path}.{k}: unexpected key"))
         }
         (Value::Array(x), Value::Array(y)) => {
             for (i, (v, w)) in x.iter().zip(y.iter()).enumerate() {
@@ -76,7 +90,8 @@ fn first_difference(path: &str, a: &Value, b: &Value) -> Option<String> {
                     return Some(d);
                 }
             }
-            (x.len() != y.len()).then(|| format!("{path}: expected {} items, got {}", x.len(), y.len()))
+            (x.len() != y.len())
+                .then(|| format!("{path}: expected {} items, got {}", x.len(), y.len()))
         }
         _ => (a != b).then(|| format!("{path}: expected {a}, got {b}")),
     }
@@ -92,7 +107,10 @@ fn expected_path(p: &Path) -> PathBuf {
 fn every_fixture_matches_its_expected_summary() {
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let files = fixtures();
-    assert!(files.len() >= 4, "fixtures/ should hold the shared PDFs and pages");
+    assert!(
+        files.len() >= 4,
+        "fixtures/ should hold the shared PDFs and pages"
+    );
     let mut failures = Vec::new();
     for f in &files {
         let got = match cls_corpus::ingest_path(f) {
@@ -106,13 +124,24 @@ fn every_fixture_matches_its_expected_summary() {
             continue;
         }
         let Ok(text) = std::fs::read_to_string(&exp_path) else {
-            failures.push(format!("{}: no expected file (run with UPDATE_EXPECT=1)", f.display()));
+            failures.push(format!(
+                "{}: no expected file (run with UPDATE_EXPECT=1)",
+                f.display()
+            ));
             continue;
         };
         let want: Value = serde_json::from_str(&text).expect("expected file is JSON");
         if let Some(d) = first_difference("", &want, &got) {
-            failures.push(format!("{}: {d}", f.file_name().unwrap_or_default().to_string_lossy()));
+            failures.push(format!(
+                "{}: {d}",
+                f.file_name().unwrap_or_default().to_string_lossy()
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -15,11 +15,15 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 fn time<F: FnMut()>(runs: usize, mut f: F) -> Duration {
     f();
-    median((0..runs).map(|_| {
-        let t = Instant::now();
-        f();
-        t.elapsed()
-    }).collect())
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
 }
 
 fn root() -> PathBuf {
@@ -44,23 +48,43 @@ fn main() {
     let stock = r.join("target/stock/release/stock-extract-text");
     if cls.exists() {
         let a = process(&cls, &["ingest", &chromium_s], 15);
-        println!("{:<62} {:>8.1} ms", "cls ingest chromium.pdf (83 p., whole process)", a.as_secs_f64() * 1e3);
+        println!(
+            "{:<62} {:>8.1} ms",
+            "cls ingest chromium.pdf (83 p., whole process)",
+            a.as_secs_f64() * 1e3
+        );
     }
     if stock.exists() {
         let b = process(&stock, &[&chromium_s], 15);
-        println!("{:<62} {:>8.1} ms", "pdf_extract::extract_text, published 0.12.1 (whole process)", b.as_secs_f64() * 1e3);
+        println!(
+            "{:<62} {:>8.1} ms",
+            "pdf_extract::extract_text, published 0.12.1 (whole process)",
+            b.as_secs_f64() * 1e3
+        );
     }
     if baseline.exists() {
         let b = process(&baseline, &[&chromium_s], 15);
-        println!("{:<62} {:>8.1} ms", "pdf_extract::extract_text, vendored with our fixes", b.as_secs_f64() * 1e3);
+        println!(
+            "{:<62} {:>8.1} ms",
+            "pdf_extract::extract_text, vendored with our fixes",
+            b.as_secs_f64() * 1e3
+        );
     }
 
-    for name in ["chartres-2020-2025.chromium.pdf", "chartres-2020-2025.lo-writer.pdf", "chartres-2020-2025.lo-web.pdf"] {
+    for name in [
+        "chartres-2020-2025.chromium.pdf",
+        "chartres-2020-2025.lo-writer.pdf",
+        "chartres-2020-2025.lo-web.pdf",
+    ] {
         let bytes = std::fs::read(r.join("fixtures/pdf").join(name)).expect("fixture");
         let d = time(10, || {
             cls_corpus::ingest_bytes(name, &bytes).expect("ingest");
         });
-        println!("{:<62} {:>8.1} ms", format!("ingest in process: {name}"), d.as_secs_f64() * 1e3);
+        println!(
+            "{:<62} {:>8.1} ms",
+            format!("ingest in process: {name}"),
+            d.as_secs_f64() * 1e3
+        );
     }
 
     // Normalisation of the 56 Chartres fiches: calendars, budgets, lists.
@@ -68,26 +92,53 @@ fn main() {
     let cells: Vec<(Option<String>, Option<String>, Vec<String>, Vec<String>)> = doc
         .actions
         .iter()
-        .map(|a| (a.calendrier.texte.clone(), a.budget.texte.clone(), a.public_cible.clone(), a.indicateurs.clone()))
+        .map(|a| {
+            (
+                a.calendrier.texte.clone(),
+                a.budget.texte.clone(),
+                a.public_cible.clone(),
+                a.indicateurs.clone(),
+            )
+        })
         .collect();
     let d = time(50, || {
         for (c, b, p, i) in &cells {
-            std::hint::black_box(cls_normalize::calendar::calendrier(c.clone(), (Some(2020), Some(2025))));
+            std::hint::black_box(cls_normalize::calendar::calendrier(
+                c.clone(),
+                (Some(2020), Some(2025)),
+            ));
             std::hint::black_box(cls_normalize::budget::budget(b.clone()));
             std::hint::black_box(cls_normalize::lists::public_cible(p));
             std::hint::black_box(cls_normalize::lists::indicateurs(i));
         }
     });
-    println!("{:<62} {:>8.3} ms", format!("normalise {} fiches (calendar, budget, lists)", cells.len()), d.as_secs_f64() * 1e3);
+    println!(
+        "{:<62} {:>8.3} ms",
+        format!("normalise {} fiches (calendar, budget, lists)", cells.len()),
+        d.as_secs_f64() * 1e3
+    );
 
     // Resolving 100 000 organisation mentions (the fixtures' names, with variations).
     let mut names: Vec<String> = Vec::new();
     for a in &doc.actions {
-        names.extend(a.porteurs.iter().chain(a.partenaires.iter()).map(|m| m.nom.clone()));
+        names.extend(
+            a.porteurs
+                .iter()
+                .chain(a.partenaires.iter())
+                .map(|m| m.nom.clone()),
+        );
     }
     let variants: Vec<String> = names
         .iter()
-        .flat_map(|n| [n.clone(), n.to_uppercase(), format!("la {n}"), n.replace('é', "e"), format!("{n} 28")])
+        .flat_map(|n| {
+            [
+                n.clone(),
+                n.to_uppercase(),
+                format!("la {n}"),
+                n.replace('é', "e"),
+                format!("{n} 28"),
+            ]
+        })
         .collect();
     let mentions: Vec<&String> = variants.iter().cycle().take(100_000).collect();
     let ctx = cls_normalize::orgs::Context::of_document(&doc);
@@ -96,10 +147,17 @@ fn main() {
             std::hint::black_box(cls_normalize::orgs::resolve(m, &ctx));
         }
     });
-    println!("{:<62} {:>8.1} ms", "resolve 100 000 organisation mentions (one core)", d.as_secs_f64() * 1e3);
+    println!(
+        "{:<62} {:>8.1} ms",
+        "resolve 100 000 organisation mentions (one core)",
+        d.as_secs_f64() * 1e3
+    );
 
     // A 5 MB page: the Agglopolys content repeated inside one article.
-    let base = String::from_utf8(std::fs::read(r.join("fixtures/html/agglopolys-web.html")).expect("fixture")).expect("utf8");
+    let base = String::from_utf8(
+        std::fs::read(r.join("fixtures/html/agglopolys-web.html")).expect("fixture"),
+    )
+    .expect("utf8");
     if let (Some(a), Some(b)) = (base.find("<article"), base.rfind("</article>")) {
         let inner = &base[a..b];
         let mut big = String::from(&base[..a]);
@@ -112,13 +170,21 @@ fn main() {
         let d = time(5, || {
             let _ = std::hint::black_box(cls_corpus::ingest_bytes("big.html", &bytes));
         });
-        println!("{:<62} {:>8.1} ms", format!("ingest a {:.1} MB web page", bytes.len() as f64 / 1e6), d.as_secs_f64() * 1e3);
+        println!(
+            "{:<62} {:>8.1} ms",
+            format!("ingest a {:.1} MB web page", bytes.len() as f64 / 1e6),
+            d.as_secs_f64() * 1e3
+        );
     }
     for page in ["agglopolys-web.html", "chartres-web.html"] {
         let bytes = std::fs::read(r.join("fixtures/html").join(page)).expect("fixture");
         let d = time(50, || {
             let _ = std::hint::black_box(cls_corpus::ingest_bytes(page, &bytes));
         });
-        println!("{:<62} {:>8.3} ms", format!("ingest web page {page} ({} kB)", bytes.len() / 1024), d.as_secs_f64() * 1e3);
+        println!(
+            "{:<62} {:>8.3} ms",
+            format!("ingest web page {page} ({} kB)", bytes.len() / 1024),
+            d.as_secs_f64() * 1e3
+        );
     }
 }

@@ -18,6 +18,9 @@ fn main() {
         let t = std::time::Instant::now();
         let j = serde_json::to_string(&d).expect("json");
         let t3 = t.elapsed();
-        println!("sha {t0:?} extract {t1:?} structure {t2:?} json {t3:?} ({} bytes)", j.len());
+        println!(
+            "sha {t0:?} extract {t1:?} structure {t2:?} json {t3:?} ({} bytes)",
+            j.len()
+        );
     }
 }

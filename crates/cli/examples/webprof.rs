@@ -1,7 +1,10 @@
 //! Debug helper: ingest one web page many times (for profiling).
 fn main() {
     let path = std::env::args().nth(1).expect("FILE.html");
-    let n: usize = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(200);
+    let n: usize = std::env::args()
+        .nth(2)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200);
     let bytes = std::fs::read(&path).expect("read");
     let t = std::time::Instant::now();
     for _ in 0..n {

@@ -8,7 +8,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "cls", version, about = "Lit les Contrats Locaux de Santé (PDF, pages web) et construit un corpus comparable (cls/1).")]
+#[command(
+    name = "cls",
+    version,
+    about = "Lit les Contrats Locaux de Santé (PDF, pages web) et construit un corpus comparable (cls/1)."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -115,15 +119,36 @@ fn main() -> ExitCode {
 fn summary(m: &cls_model::Manifest, took: std::time::Duration, quiet: bool) -> usize {
     use cls_model::EtatLecture;
     let count = |s: EtatLecture| m.documents.iter().filter(|d| d.statut == s).count();
-    let (ok, partiel, echec) = (count(EtatLecture::Ok), count(EtatLecture::Partiel), count(EtatLecture::Echec));
+    let (ok, partiel, echec) = (
+        count(EtatLecture::Ok),
+        count(EtatLecture::Partiel),
+        count(EtatLecture::Echec),
+    );
     if !quiet {
-        eprintln!("cls batch: {} fichier(s) en {:.1} s — ok {ok}, partiel {partiel}, echec {echec}", m.documents.len(), took.as_secs_f64());
-        for d in m.documents.iter().filter(|d| d.statut == EtatLecture::Echec) {
-            eprintln!("  echec  {}: {}", d.fichier, d.raison.as_deref().unwrap_or(""));
+        eprintln!(
+            "cls batch: {} fichier(s) en {:.1} s — ok {ok}, partiel {partiel}, echec {echec}",
+            m.documents.len(),
+            took.as_secs_f64()
+        );
+        for d in m
+            .documents
+            .iter()
+            .filter(|d| d.statut == EtatLecture::Echec)
+        {
+            eprintln!(
+                "  echec  {}: {}",
+                d.fichier,
+                d.raison.as_deref().unwrap_or("")
+            );
         }
         let mut slow: Vec<&cls_model::ManifestEntry> = m.documents.iter().collect();
         slow.sort_by(|a, b| b.duree_ms.cmp(&a.duree_ms));
-        let slow: Vec<String> = slow.iter().take(3).filter(|d| d.duree_ms > 0).map(|d| format!("{} ({} ms)", d.fichier, d.duree_ms)).collect();
+        let slow: Vec<String> = slow
+            .iter()
+            .take(3)
+            .filter(|d| d.duree_ms > 0)
+            .map(|d| format!("{} ({} ms)", d.fichier, d.duree_ms))
+            .collect();
         if !slow.is_empty() {
             eprintln!("  plus lents : {}", slow.join(", "));
         }
@@ -148,12 +173,17 @@ mod progress {
             let show = !quiet && std::io::stderr().is_terminal();
             let bar = show.then(|| {
                 let b = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-                if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} fichiers  {per_sec}  reste {eta}  {msg}") {
+                if let Ok(style) = ProgressStyle::with_template(
+                    "{bar:30} {pos}/{len} fichiers  {per_sec}  reste {eta}  {msg}",
+                ) {
                     b.set_style(style);
                 }
                 b
             });
-            Bar { bar, failed: AtomicUsize::new(0) }
+            Bar {
+                bar,
+                failed: AtomicUsize::new(0),
+            }
         }
         pub fn finish(&self) {
             if let Some(b) = &self.bar {
@@ -189,14 +219,26 @@ fn load_documents(inputs: &[PathBuf]) -> Result<Vec<cls_model::Document>> {
     for i in inputs {
         let dir = i.join("documents");
         if dir.is_dir() {
-            let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)?.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
             paths.sort();
             for p in paths {
-                let text = std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?;
-                docs.push(serde_json::from_str(&text).with_context(|| format!("{} is not a cls/1 document", p.display()))?);
+                let text = std::fs::read_to_string(&p)
+                    .with_context(|| format!("cannot read {}", p.display()))?;
+                docs.push(
+                    serde_json::from_str(&text)
+                        .with_context(|| format!("{} is not a cls/1 document", p.display()))?,
+                );
             }
         } else {
-            let d = std::panic::catch_unwind(|| cls_corpus::ingest_path(i)).map_err(|_| anyhow::anyhow!("{}: internal error while reading the file", i.display()))?.with_context(|| format!("{}", i.display()))?;
+            let d = std::panic::catch_unwind(|| cls_corpus::ingest_path(i))
+                .map_err(|_| {
+                    anyhow::anyhow!("{}: internal error while reading the file", i.display())
+                })?
+                .with_context(|| format!("{}", i.display()))?;
             docs.push(d);
         }
     }
@@ -209,33 +251,65 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let outcome = std::panic::catch_unwind(|| cls_corpus::ingest_path(&file));
             let doc = match outcome {
                 Ok(r) => r.with_context(|| format!("{}", file.display()))?,
-                Err(_) => anyhow::bail!("{}: internal error while reading the file", file.display()),
+                Err(_) => {
+                    anyhow::bail!("{}: internal error while reading the file", file.display())
+                }
             };
-            let json = if pretty { serde_json::to_string_pretty(&doc)? } else { serde_json::to_string(&doc)? };
+            let json = if pretty {
+                serde_json::to_string_pretty(&doc)?
+            } else {
+                serde_json::to_string(&doc)?
+            };
             let mut out = std::io::stdout().lock();
             writeln!(out, "{json}").ok();
             Ok(ExitCode::SUCCESS)
         }
-        Command::Batch { inputs, out, jobs, timeout, force, shard, quiet } => {
-            let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+        Command::Batch {
+            inputs,
+            out,
+            jobs,
+            timeout,
+            force,
+            shard,
+            quiet,
+        } => {
+            let jobs = jobs.unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(1)
+            });
             let shard = match shard {
                 Some(s) => Some(cls_corpus::batch::Shard::parse(&s)?),
                 None => cls_corpus::batch::Shard::from_env(),
             };
             let worker = std::env::current_exe().ok();
-            let opts = cls_corpus::batch::Options { jobs, timeout: std::time::Duration::from_secs(timeout.max(1)), force, shard, worker };
+            let opts = cls_corpus::batch::Options {
+                jobs,
+                timeout: std::time::Duration::from_secs(timeout.max(1)),
+                force,
+                shard,
+                worker,
+            };
             let start = std::time::Instant::now();
             let bar = progress::Bar::new(quiet);
             let manifest = cls_corpus::batch::run_batch(&inputs, &out, &opts, &bar)?;
             bar.finish();
             let echec = summary(&manifest, start.elapsed(), quiet);
-            Ok(if echec > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+            Ok(if echec > 0 {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Merge { shards, out } => {
             let start = std::time::Instant::now();
             let manifest = cls_corpus::batch::merge(&shards, &out)?;
             let echec = summary(&manifest, start.elapsed(), false);
-            Ok(if echec > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+            Ok(if echec > 0 {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Worker { file, serve } => {
             let one = |file: &std::path::Path| -> Result<()> {
@@ -266,28 +340,68 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Compare { corpus, out } => {
             cls_corpus::compare::compare(&corpus, &out)?;
-            eprintln!("cls compare: rapport écrit dans {}", out.join("index.html").display());
+            eprintln!(
+                "cls compare: rapport écrit dans {}",
+                out.join("index.html").display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::ExplainThemes { file, numero } => {
             let doc: cls_model::Document = if file.extension().is_some_and(|x| x == "json") {
-                serde_json::from_str(&std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?).with_context(|| format!("{} is not a cls/1 document", file.display()))?
+                serde_json::from_str(
+                    &std::fs::read_to_string(&file)
+                        .with_context(|| format!("cannot read {}", file.display()))?,
+                )
+                .with_context(|| format!("{} is not a cls/1 document", file.display()))?
             } else {
                 cls_corpus::ingest_path(&file).with_context(|| format!("{}", file.display()))?
             };
-            let a = doc.actions.iter().find(|a| a.numero.as_deref() == Some(numero.as_str())).ok_or_else(|| anyhow::anyhow!("no action numbered {numero} in {}", file.display()))?;
-            let axe = a.axe.and_then(|n| doc.axes.iter().find(|x| x.numero == n)).map(|x| x.titre.clone()).unwrap_or_default();
+            let a = doc
+                .actions
+                .iter()
+                .find(|a| a.numero.as_deref() == Some(numero.as_str()))
+                .ok_or_else(|| {
+                    anyhow::anyhow!("no action numbered {numero} in {}", file.display())
+                })?;
+            let axe = a
+                .axe
+                .and_then(|n| doc.axes.iter().find(|x| x.numero == n))
+                .map(|x| x.titre.clone())
+                .unwrap_or_default();
             let public = a.public_cible.join(" ; ");
             let ind = a.indicateurs.join(" ; ");
-            let fields = cls_normalize::themes::Fields { titre: a.titre.as_deref().unwrap_or(""), description: a.description.as_deref().unwrap_or(""), public_cible: &public, indicateurs: &ind, contexte: &axe };
+            let fields = cls_normalize::themes::Fields {
+                titre: a.titre.as_deref().unwrap_or(""),
+                description: a.description.as_deref().unwrap_or(""),
+                public_cible: &public,
+                indicateurs: &ind,
+                contexte: &axe,
+            };
             let (ranked, hits) = cls_normalize::themes::classify(&fields);
             let mut out = std::io::stdout().lock();
-            writeln!(out, "Action {numero} : {}", a.titre.as_deref().unwrap_or("(sans titre)")).ok();
+            writeln!(
+                out,
+                "Action {numero} : {}",
+                a.titre.as_deref().unwrap_or("(sans titre)")
+            )
+            .ok();
             writeln!(out, "Thèmes retenus : {}", a.themes.join(", ")).ok();
             for (code, score) in ranked.iter().take(5) {
-                writeln!(out, "\n{code} — {} : score {score:.1}", cls_normalize::themes::label(code).unwrap_or("")).ok();
+                writeln!(
+                    out,
+                    "\n{code} — {} : score {score:.1}",
+                    cls_normalize::themes::label(code).unwrap_or("")
+                )
+                .ok();
                 for h in hits.iter().filter(|h| &h.theme == code).take(8) {
-                    writeln!(out, "    {:<40} {:<13} +{:.1}", format!("« {} »", h.word), h.field, h.weight).ok();
+                    writeln!(
+                        out,
+                        "    {:<40} {:<13} +{:.1}",
+                        format!("« {} »", h.word),
+                        h.field,
+                        h.weight
+                    )
+                    .ok();
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -297,10 +411,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let reg = cls_corpus::registry::build(&docs);
             let mut out = std::io::stdout().lock();
             if format == "text" {
-                writeln!(out, "{:<40} {:<55} {:>4} {:>4} {:>4} {:>4}  variantes", "id", "nom", "por.", "par.", "fin.", "sig.").ok();
+                writeln!(
+                    out,
+                    "{:<40} {:<55} {:>4} {:>4} {:>4} {:>4}  variantes",
+                    "id", "nom", "por.", "par.", "fin.", "sig."
+                )
+                .ok();
                 for o in &reg {
-                    let v: Vec<String> = o.variantes.iter().map(|v| format!("{} ({})", v.nom, v.occurrences)).collect();
-                    writeln!(out, "{:<40} {:<55} {:>4} {:>4} {:>4} {:>4}  {}", o.id, o.nom.chars().take(55).collect::<String>(), o.roles.porteur, o.roles.partenaire, o.roles.financeur, o.roles.signataire, v.join(" | ")).ok();
+                    let v: Vec<String> = o
+                        .variantes
+                        .iter()
+                        .map(|v| format!("{} ({})", v.nom, v.occurrences))
+                        .collect();
+                    writeln!(
+                        out,
+                        "{:<40} {:<55} {:>4} {:>4} {:>4} {:>4}  {}",
+                        o.id,
+                        o.nom.chars().take(55).collect::<String>(),
+                        o.roles.porteur,
+                        o.roles.partenaire,
+                        o.roles.financeur,
+                        o.roles.signataire,
+                        v.join(" | ")
+                    )
+                    .ok();
                 }
             } else {
                 writeln!(out, "{}", serde_json::to_string_pretty(&reg)?).ok();
@@ -308,11 +442,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Glyphs { file, page } => {
-            let bytes = std::fs::read(&file).with_context(|| format!("cannot open {}", file.display()))?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("cannot open {}", file.display()))?;
             let mut out = std::io::stdout().lock();
-            for p in cls_extract::debug_raw(&bytes).into_iter().filter(|p| p.number == page) {
+            for p in cls_extract::debug_raw(&bytes)
+                .into_iter()
+                .filter(|p| p.number == page)
+            {
                 for g in &p.glyphs {
-                    writeln!(out, "{:.2} {:.2} {:.2} {:.2} r{} {:?}", g.x0, g.x1, g.y, g.size, g.run, g.text).ok();
+                    writeln!(
+                        out,
+                        "{:.2} {:.2} {:.2} {:.2} r{} {:?}",
+                        g.x0, g.x1, g.y, g.size, g.run, g.text
+                    )
+                    .ok();
                 }
                 for r in &p.rules {
                     writeln!(out, "RULE {:.1} {:.1} {:.1} {:.1}", r.x0, r.y0, r.x1, r.y1).ok();
@@ -321,13 +464,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Blocks { file } => {
-            let bytes = std::fs::read(&file).with_context(|| format!("cannot open {}", file.display()))?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("cannot open {}", file.display()))?;
             let doc = cls_extract::extract_pdf(&bytes)?;
             let mut out = std::io::stdout().lock();
             for b in &doc.blocks {
                 let line = match b {
-                    cls_extract::Block::Line(l) => format!("p{} L {:.0},{:.0} s{:.1}: {}", l.page, l.x0, l.y, l.size, l.text),
-                    cls_extract::Block::Row(r) => format!("p{:?} R{} | {}", r.pages, if r.ruled { "r" } else { "g" }, r.cells.iter().map(|c| c.text()).collect::<Vec<_>>().join(" || ")),
+                    cls_extract::Block::Line(l) => format!(
+                        "p{} L {:.0},{:.0} s{:.1}: {}",
+                        l.page, l.x0, l.y, l.size, l.text
+                    ),
+                    cls_extract::Block::Row(r) => format!(
+                        "p{:?} R{} | {}",
+                        r.pages,
+                        if r.ruled { "r" } else { "g" },
+                        r.cells
+                            .iter()
+                            .map(|c| c.text())
+                            .collect::<Vec<_>>()
+                            .join(" || ")
+                    ),
                 };
                 if writeln!(out, "{line}").is_err() {
                     break;

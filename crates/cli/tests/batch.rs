@@ -26,39 +26,77 @@ fn archive(name: &str, broken: bool) -> PathBuf {
     let a = tmp(name);
     let input = a.join("archive");
     std::fs::create_dir_all(&input).expect("dir");
-    for f in ["pdf/chartres-2020-2025.lo-writer.pdf", "pdf/cls-pays-de-vierzon-2022-2027.chromium.pdf", "html/agglopolys-web.html", "html/chaumont-web.html"] {
+    for f in [
+        "pdf/chartres-2020-2025.lo-writer.pdf",
+        "pdf/cls-pays-de-vierzon-2022-2027.chromium.pdf",
+        "html/agglopolys-web.html",
+        "html/chaumont-web.html",
+    ] {
         let src = root().join("fixtures").join(f);
         std::fs::copy(&src, input.join(src.file_name().expect("name"))).expect("copy fixture");
     }
     if broken {
         for f in ["encrypted.pdf", "truncated.pdf", "random.pdf"] {
-            std::fs::copy(root().join("tests/data/broken").join(f), input.join(f)).expect("copy broken");
+            std::fs::copy(root().join("tests/data/broken").join(f), input.join(f))
+                .expect("copy broken");
         }
-        std::fs::copy(root().join("fixtures/html/challans-web.html"), input.join("hang-forever.html")).expect("copy");
+        std::fs::copy(
+            root().join("fixtures/html/challans-web.html"),
+            input.join("hang-forever.html"),
+        )
+        .expect("copy");
     }
     a
 }
 
 fn manifest(out: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).expect("manifest")).expect("json")
+    serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).expect("manifest"))
+        .expect("json")
 }
 
 #[test]
 fn broken_files_and_a_hanging_worker_do_not_stop_the_batch() {
     let a = archive("broken", true);
     let out = a.join("corpus");
-    let st = cls().args(["batch", "--quiet", "--timeout", "3", "--jobs", "2", "--out"]).arg(&out).arg(a.join("archive")).env("CLS_TEST_HANG_ON", "hang-forever").status().expect("run cls");
+    let st = cls()
+        .args(["batch", "--quiet", "--timeout", "3", "--jobs", "2", "--out"])
+        .arg(&out)
+        .arg(a.join("archive"))
+        .env("CLS_TEST_HANG_ON", "hang-forever")
+        .status()
+        .expect("run cls");
     assert_eq!(st.code(), Some(2), "some files failed: exit code 2");
     let m = manifest(&out);
     let entries = m["documents"].as_array().expect("entries");
     assert_eq!(entries.len(), 8);
-    let reason = |name: &str| entries.iter().find(|e| e["fichier"].as_str().unwrap_or("").ends_with(name)).map(|e| (e["statut"].as_str().unwrap_or("").to_string(), e["raison"].as_str().unwrap_or("").to_string())).expect("entry");
-    for (name, word) in [("encrypted.pdf", "encrypted"), ("truncated.pdf", "cannot be read"), ("random.pdf", "not a PDF"), ("hang-forever.html", "timeout")] {
+    let reason = |name: &str| {
+        entries
+            .iter()
+            .find(|e| e["fichier"].as_str().unwrap_or("").ends_with(name))
+            .map(|e| {
+                (
+                    e["statut"].as_str().unwrap_or("").to_string(),
+                    e["raison"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .expect("entry")
+    };
+    for (name, word) in [
+        ("encrypted.pdf", "encrypted"),
+        ("truncated.pdf", "cannot be read"),
+        ("random.pdf", "not a PDF"),
+        ("hang-forever.html", "timeout"),
+    ] {
         let (statut, raison) = reason(name);
         assert_eq!(statut, "echec", "{name}");
-        assert!(raison.contains(word) && !raison.contains('\n'), "{name}: {raison}");
+        assert!(
+            raison.contains(word) && !raison.contains('\n'),
+            "{name}: {raison}"
+        );
     }
-    let docs = std::fs::read_dir(out.join("documents")).expect("documents").count();
+    let docs = std::fs::read_dir(out.join("documents"))
+        .expect("documents")
+        .count();
     assert_eq!(docs, 4, "every good file is written");
 }
 
@@ -66,7 +104,9 @@ fn snapshot(out: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     let mut stack = vec![out.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in rd.flatten() {
             let p = e.path();
             let name = e.file_name().to_string_lossy().to_string();
@@ -85,7 +125,10 @@ fn snapshot(out: &Path) -> Vec<(String, Vec<u8>)> {
                     }
                     bytes = serde_json::to_vec(&m).expect("json");
                 }
-                files.push((p.strip_prefix(out).expect("inside").display().to_string(), bytes));
+                files.push((
+                    p.strip_prefix(out).expect("inside").display().to_string(),
+                    bytes,
+                ));
             }
         }
     }
@@ -98,26 +141,47 @@ fn a_batch_killed_and_run_again_gives_the_same_outputs() {
     let a = archive("resume", false);
     let input = a.join("archive");
     let reference = a.join("reference");
-    let st = cls().args(["batch", "-q", "--jobs", "2", "--out"]).arg(&reference).arg(&input).status().expect("run");
+    let st = cls()
+        .args(["batch", "-q", "--jobs", "2", "--out"])
+        .arg(&reference)
+        .arg(&input)
+        .status()
+        .expect("run");
     assert!(st.success());
     let out = a.join("killed");
     // Kill at a few moments: early, while workers run, near the end.
     for delay in [30u64, 150, 400] {
-        let mut child = cls().args(["batch", "-q", "--jobs", "2", "--out"]).arg(&out).arg(&input).spawn().expect("spawn");
+        let mut child = cls()
+            .args(["batch", "-q", "--jobs", "2", "--out"])
+            .arg(&out)
+            .arg(&input)
+            .spawn()
+            .expect("spawn");
         std::thread::sleep(Duration::from_millis(delay));
         let _ = child.kill();
         let _ = child.wait();
         // No half-written JSON anywhere.
         for (name, bytes) in snapshot(&out) {
             if name.ends_with(".json") {
-                assert!(serde_json::from_slice::<serde_json::Value>(&bytes).is_ok(), "{name} is half-written");
+                assert!(
+                    serde_json::from_slice::<serde_json::Value>(&bytes).is_ok(),
+                    "{name} is half-written"
+                );
             }
         }
     }
-    let st = cls().args(["batch", "-q", "--jobs", "2", "--out"]).arg(&out).arg(&input).status().expect("run");
+    let st = cls()
+        .args(["batch", "-q", "--jobs", "2", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .status()
+        .expect("run");
     assert!(st.success());
     let (x, y) = (snapshot(&reference), snapshot(&out));
-    assert_eq!(x.iter().map(|f| &f.0).collect::<Vec<_>>(), y.iter().map(|f| &f.0).collect::<Vec<_>>());
+    assert_eq!(
+        x.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        y.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
     for (f, g) in x.iter().zip(y.iter()) {
         assert!(f.1 == g.1, "{} differs after a resumed batch", f.0);
     }
@@ -153,13 +217,28 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 fn exports_load_back_with_types_and_row_counts() {
     let a = archive("exports", false);
     let out = a.join("corpus");
-    let st = cls().args(["batch", "-q", "--out"]).arg(&out).arg(a.join("archive")).status().expect("run");
+    let st = cls()
+        .args(["batch", "-q", "--out"])
+        .arg(&out)
+        .arg(a.join("archive"))
+        .status()
+        .expect("run");
     assert!(st.success());
-    let docs: Vec<serde_json::Value> = std::fs::read_dir(out.join("documents")).expect("docs").flatten().map(|e| serde_json::from_slice(&std::fs::read(e.path()).expect("read")).expect("json")).collect();
-    let n_actions: usize = docs.iter().map(|d| d["actions"].as_array().map(Vec::len).unwrap_or(0)).sum();
+    let docs: Vec<serde_json::Value> = std::fs::read_dir(out.join("documents"))
+        .expect("docs")
+        .flatten()
+        .map(|e| serde_json::from_slice(&std::fs::read(e.path()).expect("read")).expect("json"))
+        .collect();
+    let n_actions: usize = docs
+        .iter()
+        .map(|d| d["actions"].as_array().map(Vec::len).unwrap_or(0))
+        .sum();
     let jsonl = std::fs::read_to_string(out.join("actions.jsonl")).expect("jsonl");
     assert!(!jsonl.starts_with('\u{feff}'), "JSON Lines without BOM");
-    let lines: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
+    let lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
     assert_eq!(lines.len(), n_actions);
     for l in &lines {
         assert!(l["document_id"].is_string());
@@ -172,12 +251,26 @@ fn exports_load_back_with_types_and_row_counts() {
     let rows = parse_csv(csv.trim_start_matches('\u{feff}'));
     assert_eq!(rows.len(), n_actions + 1);
     let width = rows[0].len();
-    assert!(rows.iter().all(|r| r.len() == width), "every row has {width} columns");
-    let col = rows[0].iter().position(|h| h == "budget_total_eur").expect("column");
-    assert!(rows[1..].iter().all(|r| r[col].is_empty() || r[col].parse::<f64>().is_ok()));
+    assert!(
+        rows.iter().all(|r| r.len() == width),
+        "every row has {width} columns"
+    );
+    let col = rows[0]
+        .iter()
+        .position(|h| h == "budget_total_eur")
+        .expect("column");
+    assert!(rows[1..]
+        .iter()
+        .all(|r| r[col].is_empty() || r[col].parse::<f64>().is_ok()));
     let orgs = std::fs::read_to_string(out.join("organisations.csv")).expect("orgs csv");
-    let reg: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(out.join("organisations.json")).expect("registry")).expect("json");
-    assert_eq!(parse_csv(orgs.trim_start_matches('\u{feff}')).len(), reg.len() + 1);
+    let reg: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(out.join("organisations.json")).expect("registry"),
+    )
+    .expect("json");
+    assert_eq!(
+        parse_csv(orgs.trim_start_matches('\u{feff}')).len(),
+        reg.len() + 1
+    );
     assert!(out.join("schema/document.schema.json").exists());
 }
 
@@ -187,12 +280,29 @@ fn shards_partition_the_files_and_merge_back() {
     let input = a.join("archive");
     let (s0, s1, merged) = (a.join("s0"), a.join("s1"), a.join("merged"));
     for (i, dir) in [(0, &s0), (1, &s1)] {
-        let st = cls().args(["batch", "-q", "--shard", &format!("{i}/2"), "--out"]).arg(dir).arg(&input).status().expect("run");
+        let st = cls()
+            .args(["batch", "-q", "--shard", &format!("{i}/2"), "--out"])
+            .arg(dir)
+            .arg(&input)
+            .status()
+            .expect("run");
         assert!(st.success());
     }
-    let n = |d: &Path| manifest(d)["documents"].as_array().map(Vec::len).unwrap_or(0);
+    let n = |d: &Path| {
+        manifest(d)["documents"]
+            .as_array()
+            .map(Vec::len)
+            .unwrap_or(0)
+    };
     assert_eq!(n(&s0) + n(&s1), 4);
-    let st = cls().arg("merge").arg(&s0).arg(&s1).arg("--out").arg(&merged).status().expect("merge");
+    let st = cls()
+        .arg("merge")
+        .arg(&s0)
+        .arg(&s1)
+        .arg("--out")
+        .arg(&merged)
+        .status()
+        .expect("merge");
     assert!(st.success());
     assert_eq!(n(&merged), 4);
     assert!(merged.join("organisations.json").exists());

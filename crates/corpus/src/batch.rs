@@ -15,8 +15,8 @@ use crate::write::write_atomic;
 use cls_model::{Document, EtatLecture, Manifest, ManifestEntry, SCHEMA_VERSION};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -70,7 +70,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), BatchError> {
         if p.is_dir() {
             walk(&p, out)?;
         } else {
-            let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("").to_ascii_lowercase();
+            let ext = p
+                .extension()
+                .and_then(|x| x.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase();
             if !NOT_DOCUMENTS.contains(&ext.as_str()) {
                 out.push(p);
             }
@@ -89,11 +93,21 @@ pub struct Shard {
 impl Shard {
     /// "2/8" → shard 2 of 8 (0-based index).
     pub fn parse(s: &str) -> Result<Shard, BatchError> {
-        let (i, n) = s.split_once('/').ok_or_else(|| BatchError::Invalid(format!("--shard {s}: expected INDEX/COUNT, e.g. 0/4")))?;
-        let index: u32 = i.trim().parse().map_err(|_| BatchError::Invalid(format!("--shard {s}: index is not a number")))?;
-        let count: u32 = n.trim().parse().map_err(|_| BatchError::Invalid(format!("--shard {s}: count is not a number")))?;
+        let (i, n) = s.split_once('/').ok_or_else(|| {
+            BatchError::Invalid(format!("--shard {s}: expected INDEX/COUNT, e.g. 0/4"))
+        })?;
+        let index: u32 = i
+            .trim()
+            .parse()
+            .map_err(|_| BatchError::Invalid(format!("--shard {s}: index is not a number")))?;
+        let count: u32 = n
+            .trim()
+            .parse()
+            .map_err(|_| BatchError::Invalid(format!("--shard {s}: count is not a number")))?;
         if count == 0 || index >= count {
-            return Err(BatchError::Invalid(format!("--shard {s}: index must be below count")));
+            return Err(BatchError::Invalid(format!(
+                "--shard {s}: index must be below count"
+            )));
         }
         Ok(Shard { index, count })
     }
@@ -102,10 +116,17 @@ impl Shard {
     /// `SLURM_ARRAY_TASK_COUNT`) or a Kubernetes Indexed Job (`JOB_COMPLETION_INDEX`, with
     /// the count in `CLS_SHARDS`).
     pub fn from_env() -> Option<Shard> {
-        let get = |k: &str| std::env::var(k).ok().and_then(|v| v.trim().parse::<u32>().ok());
+        let get = |k: &str| {
+            std::env::var(k)
+                .ok()
+                .and_then(|v| v.trim().parse::<u32>().ok())
+        };
         if let (Some(i), Some(n)) = (get("SLURM_ARRAY_TASK_ID"), get("SLURM_ARRAY_TASK_COUNT")) {
             let min = get("SLURM_ARRAY_TASK_MIN").unwrap_or(0);
-            return (n > 0 && i >= min && i - min < n).then_some(Shard { index: i - min, count: n });
+            return (n > 0 && i >= min && i - min < n).then_some(Shard {
+                index: i - min,
+                count: n,
+            });
         }
         if let (Some(i), Some(n)) = (get("JOB_COMPLETION_INDEX"), get("CLS_SHARDS")) {
             return (n > 0 && i < n).then_some(Shard { index: i, count: n });
@@ -158,7 +179,12 @@ pub fn build_id() -> String {
     B.get_or_init(|| {
         // Streamed: the binary is tens of megabytes and must not sit in memory.
         use sha2::Digest;
-        let Some(mut f) = std::env::current_exe().ok().and_then(|p| std::fs::File::open(p).ok()) else { return String::new() };
+        let Some(mut f) = std::env::current_exe()
+            .ok()
+            .and_then(|p| std::fs::File::open(p).ok())
+        else {
+            return String::new();
+        };
         let mut h = sha2::Sha256::new();
         let mut buf = vec![0u8; 1 << 16];
         loop {
@@ -167,7 +193,11 @@ pub fn build_id() -> String {
                 Ok(n) => h.update(&buf[..n]),
             }
         }
-        h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+        h.finalize()
+            .iter()
+            .take(8)
+            .map(|b| format!("{b:02x}"))
+            .collect()
     })
     .clone()
 }
@@ -178,16 +208,37 @@ pub fn read_one(path: &Path) -> Outcome {
     let fichier = path.display().to_string();
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) => return Outcome { fichier, sha256: String::new(), outil: tool_version(), document: None, erreur: Some(format!("cannot open: {e}")), duree_ms: 0, build: String::new() },
+        Err(e) => {
+            return Outcome {
+                fichier,
+                sha256: String::new(),
+                outil: tool_version(),
+                document: None,
+                erreur: Some(format!("cannot open: {e}")),
+                duree_ms: 0,
+                build: String::new(),
+            }
+        }
     };
     let sha256 = sha256_hex(&bytes);
     let r = std::panic::catch_unwind(|| crate::ingest::ingest_bytes(&fichier, &bytes));
     let (document, erreur) = match r {
         Ok(Ok(d)) => (Some(d), None),
         Ok(Err(e)) => (None, Some(e.to_string())),
-        Err(_) => (None, Some("internal error while reading the file".to_string())),
+        Err(_) => (
+            None,
+            Some("internal error while reading the file".to_string()),
+        ),
     };
-    Outcome { fichier, sha256, outil: tool_version(), document, erreur, duree_ms: start.elapsed().as_millis() as u64, build: String::new() }
+    Outcome {
+        fichier,
+        sha256,
+        outil: tool_version(),
+        document,
+        erreur,
+        duree_ms: start.elapsed().as_millis() as u64,
+        build: String::new(),
+    }
 }
 
 /// A persistent worker process (`cls worker --serve`): file paths in on stdin, one JSON
@@ -207,9 +258,22 @@ impl Worker {
     fn spawn(bin: &Path) -> std::io::Result<Worker> {
         // One core per worker: the pool gives the parallelism, and a worker's own page
         // threads would only oversubscribe the machine.
-        let mut child = Command::new(bin).arg("worker").arg("--serve").env("RAYON_NUM_THREADS", "1").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn()?;
-        let stdin = child.stdin.take().ok_or_else(|| std::io::Error::other("no stdin"))?;
-        let stdout = child.stdout.take().ok_or_else(|| std::io::Error::other("no stdout"))?;
+        let mut child = Command::new(bin)
+            .arg("worker")
+            .arg("--serve")
+            .env("RAYON_NUM_THREADS", "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()?;
+        let stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| std::io::Error::other("no stdin"))?;
+        let stdout = child
+            .stdout
+            .take()
+            .ok_or_else(|| std::io::Error::other("no stdout"))?;
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines() {
@@ -223,7 +287,12 @@ impl Worker {
                 }
             }
         });
-        Ok(Worker { child, stdin, rx, served: 0 })
+        Ok(Worker {
+            child,
+            stdin,
+            rx,
+            served: 0,
+        })
     }
 }
 
@@ -243,7 +312,15 @@ thread_local! {
 fn read_in_worker(bin: &Path, path: &Path, sha256: &str, timeout: Duration) -> Outcome {
     let start = Instant::now();
     let fichier = path.display().to_string();
-    let fail = |why: String| Outcome { fichier: fichier.clone(), sha256: sha256.to_string(), outil: tool_version(), document: None, erreur: Some(why), duree_ms: start.elapsed().as_millis() as u64, build: String::new() };
+    let fail = |why: String| Outcome {
+        fichier: fichier.clone(),
+        sha256: sha256.to_string(),
+        outil: tool_version(),
+        document: None,
+        erreur: Some(why),
+        duree_ms: start.elapsed().as_millis() as u64,
+        build: String::new(),
+    };
     WORKER.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {
@@ -252,9 +329,14 @@ fn read_in_worker(bin: &Path, path: &Path, sha256: &str, timeout: Duration) -> O
                 Err(e) => return fail(format!("cannot start a worker: {e}")),
             }
         }
-        let Some(w) = slot.as_mut() else { return fail("cannot start a worker".into()) };
+        let Some(w) = slot.as_mut() else {
+            return fail("cannot start a worker".into());
+        };
         let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if writeln!(w.stdin, "{}", abs.display()).and_then(|_| w.stdin.flush()).is_err() {
+        if writeln!(w.stdin, "{}", abs.display())
+            .and_then(|_| w.stdin.flush())
+            .is_err()
+        {
             *slot = None;
             return fail("the reader stopped abnormally on this file".into());
         }
@@ -274,7 +356,10 @@ fn read_in_worker(bin: &Path, path: &Path, sha256: &str, timeout: Duration) -> O
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 *slot = None;
-                fail(format!("timeout: still reading after {} s, stopped", timeout.as_secs()))
+                fail(format!(
+                    "timeout: still reading after {} s, stopped",
+                    timeout.as_secs()
+                ))
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 *slot = None;
@@ -321,15 +406,36 @@ pub fn assign_ids(outcomes: &mut [Outcome]) {
 pub fn manifest_entry(o: &Outcome) -> ManifestEntry {
     match (&o.document, &o.erreur) {
         (Some(d), _) => {
-            let statut = if d.alertes.is_empty() { EtatLecture::Ok } else { EtatLecture::Partiel };
-            let raison = (!d.alertes.is_empty()).then(|| format!("{} alerte(s), dont : {}", d.alertes.len(), d.alertes[0].message));
-            ManifestEntry { fichier: o.fichier.clone(), sha256: o.sha256.clone(), statut, raison, document_id: Some(d.id.clone()), duree_ms: o.duree_ms }
+            let statut = if d.alertes.is_empty() {
+                EtatLecture::Ok
+            } else {
+                EtatLecture::Partiel
+            };
+            let raison = (!d.alertes.is_empty()).then(|| {
+                format!(
+                    "{} alerte(s), dont : {}",
+                    d.alertes.len(),
+                    d.alertes[0].message
+                )
+            });
+            ManifestEntry {
+                fichier: o.fichier.clone(),
+                sha256: o.sha256.clone(),
+                statut,
+                raison,
+                document_id: Some(d.id.clone()),
+                duree_ms: o.duree_ms,
+            }
         }
         (None, e) => ManifestEntry {
             fichier: o.fichier.clone(),
             sha256: o.sha256.clone(),
             statut: EtatLecture::Echec,
-            raison: Some(e.clone().unwrap_or_else(|| "unknown error".into()).replace('\n', " ")),
+            raison: Some(
+                e.clone()
+                    .unwrap_or_else(|| "unknown error".into())
+                    .replace('\n', " "),
+            ),
             document_id: None,
             duree_ms: o.duree_ms,
         },
@@ -347,26 +453,42 @@ pub struct Silent;
 impl Progress for Silent {}
 
 /// Runs a batch and writes the corpus. Returns the manifest.
-pub fn run_batch(inputs: &[PathBuf], out: &Path, opts: &Options, progress: &dyn Progress) -> Result<Manifest, BatchError> {
+pub fn run_batch(
+    inputs: &[PathBuf],
+    out: &Path,
+    opts: &Options,
+    progress: &dyn Progress,
+) -> Result<Manifest, BatchError> {
     let mut files = collect_inputs(inputs)?;
     if let Some(s) = opts.shard {
         files.retain(|f| s.contains(f));
     }
-    std::fs::create_dir_all(out.join(".cache")).map_err(|e| BatchError::Write(out.display().to_string(), e))?;
+    std::fs::create_dir_all(out.join(".cache"))
+        .map_err(|e| BatchError::Write(out.display().to_string(), e))?;
     progress.start(files.len());
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs.max(1)).build().map_err(|e| BatchError::Invalid(e.to_string()))?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.max(1))
+        .build()
+        .map_err(|e| BatchError::Invalid(e.to_string()))?;
     let mut outcomes: Vec<Outcome> = pool.install(|| {
         files
             .par_iter()
             .map(|f| {
                 let sha = std::fs::read(f).map(|b| sha256_hex(&b)).unwrap_or_default();
-                let cached = if opts.force || sha.is_empty() { None } else { load_cache(out, &sha) };
+                let cached = if opts.force || sha.is_empty() {
+                    None
+                } else {
+                    load_cache(out, &sha)
+                };
                 let o = match cached {
                     Some(mut c) => {
                         // The same bytes may sit under another name: the source is this file.
                         c.fichier = f.display().to_string();
                         if let Some(d) = &mut c.document {
-                            d.source.fichier = f.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                            d.source.fichier = f
+                                .file_name()
+                                .map(|n| n.to_string_lossy().to_string())
+                                .unwrap_or_default();
                         }
                         c
                     }
@@ -376,7 +498,10 @@ pub fn run_batch(inputs: &[PathBuf], out: &Path, opts: &Options, progress: &dyn 
                             None => read_one(f),
                         };
                         // A timeout is not cached: the file may be read another day.
-                        let timed_out = o.erreur.as_deref().is_some_and(|e| e.starts_with("timeout"));
+                        let timed_out = o
+                            .erreur
+                            .as_deref()
+                            .is_some_and(|e| e.starts_with("timeout"));
                         let mut o = o;
                         o.build = build_id();
                         if !sha.is_empty() && !timed_out {
@@ -407,7 +532,9 @@ pub fn run_batch(inputs: &[PathBuf], out: &Path, opts: &Options, progress: &dyn 
     assign_ids(&mut outcomes);
     let load = |o: &Outcome| -> Option<Document> {
         let light = o.document.as_ref()?;
-        let mut full = load_cache(out, &o.sha256).and_then(|c| c.document).unwrap_or_else(|| light.clone());
+        let mut full = load_cache(out, &o.sha256)
+            .and_then(|c| c.document)
+            .unwrap_or_else(|| light.clone());
         full.id = light.id.clone();
         full.source = light.source.clone();
         Some(full)
@@ -417,15 +544,24 @@ pub fn run_batch(inputs: &[PathBuf], out: &Path, opts: &Options, progress: &dyn 
 
 /// Writes documents, registry, exports and manifest of a set of outcomes (already in path
 /// order, ids assigned). Used by `batch` and `merge`.
-pub fn write_corpus(out: &Path, outcomes: &[Outcome], load: &dyn Fn(&Outcome) -> Option<Document>) -> Result<Manifest, BatchError> {
-    let w = |p: PathBuf, bytes: &[u8]| write_atomic(&p, bytes).map_err(|e| BatchError::Write(p.display().to_string(), e));
+pub fn write_corpus(
+    out: &Path,
+    outcomes: &[Outcome],
+    load: &dyn Fn(&Outcome) -> Option<Document>,
+) -> Result<Manifest, BatchError> {
+    let w = |p: PathBuf, bytes: &[u8]| {
+        write_atomic(&p, bytes).map_err(|e| BatchError::Write(p.display().to_string(), e))
+    };
     let mut keep: HashSet<String> = HashSet::new();
     let mut registry = crate::registry::Builder::default();
     let mut lines = Vec::new();
     // One document in memory at a time.
     for o in outcomes {
         let Some(d) = load(o) else { continue };
-        w(out.join("documents").join(format!("{}.json", d.id)), &serde_json::to_vec_pretty(&d).expect("a document serialises"))?;
+        w(
+            out.join("documents").join(format!("{}.json", d.id)),
+            &serde_json::to_vec_pretty(&d).expect("a document serialises"),
+        )?;
         keep.insert(format!("{}.json", d.id));
         registry.add(&d);
         lines.extend(crate::export::action_lines(std::slice::from_ref(&d)));
@@ -440,10 +576,20 @@ pub fn write_corpus(out: &Path, outcomes: &[Outcome], load: &dyn Fn(&Outcome) ->
         }
     }
     let registry = registry.finish();
-    w(out.join("organisations.json"), &serde_json::to_vec_pretty(&registry).expect("registry serialises"))?;
+    w(
+        out.join("organisations.json"),
+        &serde_json::to_vec_pretty(&registry).expect("registry serialises"),
+    )?;
     crate::export::write_exports(out, &lines, &registry)?;
-    let manifest = Manifest { outil: tool_version(), schema_version: SCHEMA_VERSION.to_string(), documents: outcomes.iter().map(manifest_entry).collect() };
-    w(out.join("manifest.json"), &serde_json::to_vec_pretty(&manifest).expect("manifest serialises"))?;
+    let manifest = Manifest {
+        outil: tool_version(),
+        schema_version: SCHEMA_VERSION.to_string(),
+        documents: outcomes.iter().map(manifest_entry).collect(),
+    };
+    w(
+        out.join("manifest.json"),
+        &serde_json::to_vec_pretty(&manifest).expect("manifest serialises"),
+    )?;
     Ok(manifest)
 }
 
@@ -452,23 +598,39 @@ pub fn write_corpus(out: &Path, outcomes: &[Outcome], load: &dyn Fn(&Outcome) ->
 pub fn merge(shards: &[PathBuf], out: &Path) -> Result<Manifest, BatchError> {
     let mut outcomes: Vec<Outcome> = Vec::new();
     for s in shards {
-        let text = std::fs::read_to_string(s.join("manifest.json")).map_err(|e| BatchError::Read(s.join("manifest.json").display().to_string(), e))?;
-        let m: Manifest = serde_json::from_str(&text).map_err(|e| BatchError::Invalid(format!("{}: {e}", s.join("manifest.json").display())))?;
+        let text = std::fs::read_to_string(s.join("manifest.json"))
+            .map_err(|e| BatchError::Read(s.join("manifest.json").display().to_string(), e))?;
+        let m: Manifest = serde_json::from_str(&text).map_err(|e| {
+            BatchError::Invalid(format!("{}: {e}", s.join("manifest.json").display()))
+        })?;
         for e in m.documents {
             let document = match &e.document_id {
                 Some(id) => {
                     let p = s.join("documents").join(format!("{id}.json"));
-                    let t = std::fs::read_to_string(&p).map_err(|err| BatchError::Read(p.display().to_string(), err))?;
-                    let mut d: Document = serde_json::from_str(&t).map_err(|err| BatchError::Invalid(format!("{}: {err}", p.display())))?;
+                    let t = std::fs::read_to_string(&p)
+                        .map_err(|err| BatchError::Read(p.display().to_string(), err))?;
+                    let mut d: Document = serde_json::from_str(&t)
+                        .map_err(|err| BatchError::Invalid(format!("{}: {err}", p.display())))?;
                     // The base id, before any collision suffix of the shard.
-                    if id.len() > 9 && id.as_bytes()[id.len() - 9] == b'-' && e.sha256.starts_with(&id[id.len() - 8..]) {
+                    if id.len() > 9
+                        && id.as_bytes()[id.len() - 9] == b'-'
+                        && e.sha256.starts_with(&id[id.len() - 8..])
+                    {
                         d.id = id[..id.len() - 9].to_string();
                     }
                     Some(d)
                 }
                 None => None,
             };
-            outcomes.push(Outcome { fichier: e.fichier, sha256: e.sha256, outil: m.outil.clone(), document, erreur: e.raison.filter(|_| e.statut == EtatLecture::Echec), duree_ms: e.duree_ms, build: String::new() });
+            outcomes.push(Outcome {
+                fichier: e.fichier,
+                sha256: e.sha256,
+                outil: m.outil.clone(),
+                document,
+                erreur: e.raison.filter(|_| e.statut == EtatLecture::Echec),
+                duree_ms: e.duree_ms,
+                build: String::new(),
+            });
         }
     }
     outcomes.sort_by(|a, b| a.fichier.cmp(&b.fichier));

@@ -48,7 +48,9 @@ pub struct ActionLine {
 }
 
 fn enum_str<T: Serialize>(v: &T) -> Option<String> {
-    serde_json::to_value(v).ok().and_then(|x| x.as_str().map(str::to_string))
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|x| x.as_str().map(str::to_string))
 }
 
 /// The flat lines of a set of documents, in document then action order.
@@ -56,7 +58,10 @@ pub fn action_lines(docs: &[Document]) -> Vec<ActionLine> {
     let mut out = Vec::new();
     for d in docs {
         for a in &d.actions {
-            let axe_titre = a.axe.and_then(|n| d.axes.iter().find(|x| x.numero == n)).map(|x| x.titre.clone());
+            let axe_titre = a
+                .axe
+                .and_then(|n| d.axes.iter().find(|x| x.numero == n))
+                .map(|x| x.titre.clone());
             out.push(ActionLine {
                 document_id: d.id.clone(),
                 contrat_id: d.contrat_id.clone(),
@@ -75,10 +80,23 @@ pub fn action_lines(docs: &[Document]) -> Vec<ActionLine> {
                 titre: a.titre.clone(),
                 statut: a.statut.as_ref().and_then(enum_str),
                 porteurs: a.porteurs.iter().map(|m| m.nom.clone()).collect(),
-                porteurs_ids: a.porteurs.iter().filter_map(|m| m.organisation_id.clone()).collect(),
+                porteurs_ids: a
+                    .porteurs
+                    .iter()
+                    .filter_map(|m| m.organisation_id.clone())
+                    .collect(),
                 partenaires: a.partenaires.iter().map(|m| m.nom.clone()).collect(),
-                partenaires_ids: a.partenaires.iter().filter_map(|m| m.organisation_id.clone()).collect(),
-                financeurs_ids: a.budget.financeurs.iter().filter_map(|m| m.organisation_id.clone()).collect(),
+                partenaires_ids: a
+                    .partenaires
+                    .iter()
+                    .filter_map(|m| m.organisation_id.clone())
+                    .collect(),
+                financeurs_ids: a
+                    .budget
+                    .financeurs
+                    .iter()
+                    .filter_map(|m| m.organisation_id.clone())
+                    .collect(),
                 public_cible: a.public_cible.clone(),
                 territoire_action: a.territoire.clone(),
                 calendrier_debut: a.calendrier.debut,
@@ -108,7 +126,13 @@ pub fn csv_field(s: &str) -> String {
 /// CSV text (UTF-8 with BOM, comma-separated, CRLF-free) of a header and rows.
 pub fn csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     let mut s = String::from("\u{feff}");
-    s.push_str(&header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
+    s.push_str(
+        &header
+            .iter()
+            .map(|h| csv_field(h))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
     s.push('\n');
     for r in rows {
         s.push_str(&r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
@@ -135,8 +159,14 @@ fn list(v: &[String]) -> String {
 }
 
 /// Writes `actions.jsonl`, `actions.csv`, `organisations.csv` and `schema/`.
-pub fn write_exports(out: &Path, lines: &[ActionLine], registry: &[Organisation]) -> Result<(), BatchError> {
-    let w = |p: std::path::PathBuf, bytes: &[u8]| write_atomic(&p, bytes).map_err(|e| BatchError::Write(p.display().to_string(), e));
+pub fn write_exports(
+    out: &Path,
+    lines: &[ActionLine],
+    registry: &[Organisation],
+) -> Result<(), BatchError> {
+    let w = |p: std::path::PathBuf, bytes: &[u8]| {
+        write_atomic(&p, bytes).map_err(|e| BatchError::Write(p.display().to_string(), e))
+    };
     let mut jsonl = String::new();
     for l in lines {
         jsonl.push_str(&serde_json::to_string(l).expect("a line serialises"));
@@ -144,34 +174,135 @@ pub fn write_exports(out: &Path, lines: &[ActionLine], registry: &[Organisation]
     }
     w(out.join("actions.jsonl"), jsonl.as_bytes())?;
     let header = [
-        "document_id", "contrat_id", "nature", "territoire", "departements", "region", "periode_debut", "periode_fin", "date_signature", "numero", "axe", "axe_titre", "objectif", "sous_objectif", "titre", "statut", "porteurs", "porteurs_ids", "partenaires", "partenaires_ids", "financeurs_ids", "public_cible", "territoire_action", "calendrier_debut", "calendrier_fin", "recurrence", "budget_total_eur", "nb_indicateurs", "theme_principal", "themes",
+        "document_id",
+        "contrat_id",
+        "nature",
+        "territoire",
+        "departements",
+        "region",
+        "periode_debut",
+        "periode_fin",
+        "date_signature",
+        "numero",
+        "axe",
+        "axe_titre",
+        "objectif",
+        "sous_objectif",
+        "titre",
+        "statut",
+        "porteurs",
+        "porteurs_ids",
+        "partenaires",
+        "partenaires_ids",
+        "financeurs_ids",
+        "public_cible",
+        "territoire_action",
+        "calendrier_debut",
+        "calendrier_fin",
+        "recurrence",
+        "budget_total_eur",
+        "nb_indicateurs",
+        "theme_principal",
+        "themes",
     ];
     let rows: Vec<Vec<String>> = lines
         .iter()
         .map(|l| {
             vec![
-                l.document_id.clone(), l.contrat_id.clone(), l.nature.clone(), opt(&l.territoire), list(&l.departements), opt(&l.region), opt(&l.periode_debut), opt(&l.periode_fin), opt(&l.date_signature), opt(&l.numero), opt(&l.axe), opt(&l.axe_titre), opt(&l.objectif), opt(&l.sous_objectif), opt(&l.titre), opt(&l.statut), list(&l.porteurs), list(&l.porteurs_ids), list(&l.partenaires), list(&l.partenaires_ids), list(&l.financeurs_ids), list(&l.public_cible), opt(&l.territoire_action), opt(&l.calendrier_debut), opt(&l.calendrier_fin), opt(&l.recurrence), amount(l.budget_total_eur), l.nb_indicateurs.to_string(), opt(&l.theme_principal), list(&l.themes),
+                l.document_id.clone(),
+                l.contrat_id.clone(),
+                l.nature.clone(),
+                opt(&l.territoire),
+                list(&l.departements),
+                opt(&l.region),
+                opt(&l.periode_debut),
+                opt(&l.periode_fin),
+                opt(&l.date_signature),
+                opt(&l.numero),
+                opt(&l.axe),
+                opt(&l.axe_titre),
+                opt(&l.objectif),
+                opt(&l.sous_objectif),
+                opt(&l.titre),
+                opt(&l.statut),
+                list(&l.porteurs),
+                list(&l.porteurs_ids),
+                list(&l.partenaires),
+                list(&l.partenaires_ids),
+                list(&l.financeurs_ids),
+                list(&l.public_cible),
+                opt(&l.territoire_action),
+                opt(&l.calendrier_debut),
+                opt(&l.calendrier_fin),
+                opt(&l.recurrence),
+                amount(l.budget_total_eur),
+                l.nb_indicateurs.to_string(),
+                opt(&l.theme_principal),
+                list(&l.themes),
             ]
         })
         .collect();
     w(out.join("actions.csv"), &csv(&header, &rows))?;
     w(out.join("organisations.csv"), &organisations_csv(registry))?;
     let schema = |s: schemars::Schema| serde_json::to_vec_pretty(&s).expect("schema serialises");
-    w(out.join("schema/document.schema.json"), &schema(schemars::schema_for!(Document)))?;
-    w(out.join("schema/action-line.schema.json"), &schema(schemars::schema_for!(ActionLine)))?;
-    w(out.join("schema/organisations.schema.json"), &schema(schemars::schema_for!(Vec<Organisation>)))?;
-    w(out.join("schema/manifest.schema.json"), &schema(schemars::schema_for!(cls_model::Manifest)))?;
+    w(
+        out.join("schema/document.schema.json"),
+        &schema(schemars::schema_for!(Document)),
+    )?;
+    w(
+        out.join("schema/action-line.schema.json"),
+        &schema(schemars::schema_for!(ActionLine)),
+    )?;
+    w(
+        out.join("schema/organisations.schema.json"),
+        &schema(schemars::schema_for!(Vec<Organisation>)),
+    )?;
+    w(
+        out.join("schema/manifest.schema.json"),
+        &schema(schemars::schema_for!(cls_model::Manifest)),
+    )?;
     Ok(())
 }
 
 /// `organisations.csv`: the registry as a table (UTF-8 with BOM).
 pub fn organisations_csv(registry: &[Organisation]) -> Vec<u8> {
-    let oh = ["id", "nom", "sigle", "type", "departement", "region", "nb_documents", "documents", "porteur", "partenaire", "financeur", "signataire", "variantes"];
+    let oh = [
+        "id",
+        "nom",
+        "sigle",
+        "type",
+        "departement",
+        "region",
+        "nb_documents",
+        "documents",
+        "porteur",
+        "partenaire",
+        "financeur",
+        "signataire",
+        "variantes",
+    ];
     let orows: Vec<Vec<String>> = registry
         .iter()
         .map(|o| {
             vec![
-                o.id.clone(), o.nom.clone(), opt(&o.sigle), o.kind.clone(), opt(&o.departement), opt(&o.region), o.documents.len().to_string(), list(&o.documents), o.roles.porteur.to_string(), o.roles.partenaire.to_string(), o.roles.financeur.to_string(), o.roles.signataire.to_string(), list(&o.variantes.iter().map(|v| v.nom.clone()).collect::<Vec<_>>()),
+                o.id.clone(),
+                o.nom.clone(),
+                opt(&o.sigle),
+                o.kind.clone(),
+                opt(&o.departement),
+                opt(&o.region),
+                o.documents.len().to_string(),
+                list(&o.documents),
+                o.roles.porteur.to_string(),
+                o.roles.partenaire.to_string(),
+                o.roles.financeur.to_string(),
+                o.roles.signataire.to_string(),
+                list(
+                    &o.variantes
+                        .iter()
+                        .map(|v| v.nom.clone())
+                        .collect::<Vec<_>>(),
+                ),
             ]
         })
         .collect();

@@ -39,7 +39,10 @@ pub fn ingest_bytes(fichier: &str, bytes: &[u8]) -> Result<Document, IngestError
         return Err(IngestError::Empty);
     }
     let sha = sha256_hex(bytes);
-    let name = Path::new(fichier).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| fichier.to_string());
+    let name = Path::new(fichier)
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| fichier.to_string());
     match sniff(bytes) {
         Sniffed::Pdf => {
             // Loading a PDF is single-threaded: compile the structure patterns meanwhile.

@@ -32,7 +32,10 @@ pub fn build(docs: &[Document]) -> Vec<Organisation> {
     b.finish()
 }
 
-type Memo = std::collections::HashMap<(Option<String>, Option<String>, Option<String>, String), Option<OrgKey>>;
+type Memo = std::collections::HashMap<
+    (Option<String>, Option<String>, Option<String>, String),
+    Option<OrgKey>,
+>;
 
 /// Builds the registry one document at a time, so that a batch need not hold every
 /// document in memory.
@@ -57,13 +60,34 @@ impl Builder {
 fn add_document(entries: &mut BTreeMap<String, Entry>, memo: &mut Memo, d: &Document) {
     {
         let ctx = Context::of_document(d);
-        let ctx_key = (ctx.departement.clone(), ctx.region.clone(), ctx.territoire.clone());
+        let ctx_key = (
+            ctx.departement.clone(),
+            ctx.region.clone(),
+            ctx.territoire.clone(),
+        );
         let mut add = |nom: &str, forme: Option<&str>, id: Option<&String>, role: Role| {
             let Some(id) = id else { return };
             let name = forme.unwrap_or(nom).to_string();
-            let key = memo.entry((ctx_key.0.clone(), ctx_key.1.clone(), ctx_key.2.clone(), name.clone())).or_insert_with(|| orgs::resolve(&name, &ctx)).clone();
+            let key = memo
+                .entry((
+                    ctx_key.0.clone(),
+                    ctx_key.1.clone(),
+                    ctx_key.2.clone(),
+                    name.clone(),
+                ))
+                .or_insert_with(|| orgs::resolve(&name, &ctx))
+                .clone();
             let Some(key) = key else { return };
-            let e = entries.entry(id.clone()).or_insert_with(|| Entry { key: OrgKey { id: id.clone(), ..key.clone() }, variants: BTreeMap::new(), documents: Vec::new(), roles: Roles::default(), count: 0 });
+            let e = entries.entry(id.clone()).or_insert_with(|| Entry {
+                key: OrgKey {
+                    id: id.clone(),
+                    ..key.clone()
+                },
+                variants: BTreeMap::new(),
+                documents: Vec::new(),
+                roles: Roles::default(),
+                count: 0,
+            });
             *e.variants.entry(nom.trim().to_string()).or_default() += 1;
             e.count += 1;
             if !e.documents.contains(&d.id) {
@@ -81,19 +105,36 @@ fn add_document(entries: &mut BTreeMap<String, Entry>, memo: &mut Memo, d: &Docu
         }
         for a in &d.actions {
             for m in &a.porteurs {
-                add(&m.nom, m.forme.as_deref(), m.organisation_id.as_ref(), Role::Porteur);
+                add(
+                    &m.nom,
+                    m.forme.as_deref(),
+                    m.organisation_id.as_ref(),
+                    Role::Porteur,
+                );
             }
             for m in &a.partenaires {
-                add(&m.nom, m.forme.as_deref(), m.organisation_id.as_ref(), Role::Partenaire);
+                add(
+                    &m.nom,
+                    m.forme.as_deref(),
+                    m.organisation_id.as_ref(),
+                    Role::Partenaire,
+                );
             }
             for m in &a.budget.financeurs {
-                add(&m.nom, m.forme.as_deref(), m.organisation_id.as_ref(), Role::Financeur);
+                add(
+                    &m.nom,
+                    m.forme.as_deref(),
+                    m.organisation_id.as_ref(),
+                    Role::Financeur,
+                );
             }
         }
         // The signatory's title often names its body again ("directeur général de l'ARS
         // Centre-Val de Loire"): a variant of the same organisation.
         for s in &d.signataires {
-            let (Some(q), Some(id)) = (s.qualite.as_deref(), s.organisation_id.as_ref()) else { continue };
+            let (Some(q), Some(id)) = (s.qualite.as_deref(), s.organisation_id.as_ref()) else {
+                continue;
+            };
             for cut in [" de l'", " du ", " de la ", " des "] {
                 if let Some(i) = q.find(cut) {
                     let name = q[i + cut.len()..].trim();
@@ -110,7 +151,9 @@ fn add_document(entries: &mut BTreeMap<String, Entry>, memo: &mut Memo, d: &Docu
     // sigle and long form are variants of an organisation the document mentions.
     {
         for e in entries.values_mut() {
-            let Some(s) = e.key.sigle.clone() else { continue };
+            let Some(s) = e.key.sigle.clone() else {
+                continue;
+            };
             if !e.documents.contains(&d.id) {
                 continue;
             }
@@ -158,11 +201,20 @@ fn finish(entries: BTreeMap<String, Entry>) -> Vec<Organisation> {
             // Canonical name: the official long form of a typed body, else the most complete
             // (longest) form seen.
             let nom = if e.key.kind == "autre" {
-                e.variants.keys().max_by_key(|v| (v.chars().count(), std::cmp::Reverse((*v).clone()))).cloned().unwrap_or(e.key.nom.clone())
+                e.variants
+                    .keys()
+                    .max_by_key(|v| (v.chars().count(), std::cmp::Reverse((*v).clone())))
+                    .cloned()
+                    .unwrap_or(e.key.nom.clone())
             } else {
                 e.key.nom.clone()
             };
-            let region = e.key.region.as_deref().and_then(cls_normalize::geo::region).map(|r| r.nom.clone());
+            let region = e
+                .key
+                .region
+                .as_deref()
+                .and_then(cls_normalize::geo::region)
+                .map(|r| r.nom.clone());
             let mut documents = e.documents;
             documents.sort();
             Organisation {
@@ -172,7 +224,11 @@ fn finish(entries: BTreeMap<String, Entry>) -> Vec<Organisation> {
                 kind: e.key.kind,
                 departement: e.key.departement,
                 region,
-                variantes: e.variants.into_iter().map(|(nom, occurrences)| Variante { nom, occurrences }).collect(),
+                variantes: e
+                    .variants
+                    .into_iter()
+                    .map(|(nom, occurrences)| Variante { nom, occurrences })
+                    .collect(),
                 documents,
                 roles: e.roles,
             }

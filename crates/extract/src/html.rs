@@ -44,9 +44,15 @@ pub fn decode(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
     let declared = head.find("charset=").map(|i| {
-        head[i + 8..].trim_start_matches(['"', '\'']).chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>()
+        head[i + 8..]
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect::<String>()
     });
-    let enc = declared.as_deref().and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()));
+    let enc = declared
+        .as_deref()
+        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()));
     match enc {
         Some(e) if e != encoding_rs::UTF_8 => e.decode(bytes).0.into_owned(),
         _ => match std::str::from_utf8(bytes) {
@@ -56,18 +62,114 @@ pub fn decode(bytes: &[u8]) -> String {
     }
 }
 
-const SKIP_TAGS: &[&str] = &["script", "style", "noscript", "nav", "form", "iframe", "svg", "button", "select", "input", "template", "aside", "footer", "object", "embed", "canvas", "map", "dialog", "figure"];
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "nav", "form", "iframe", "svg", "button", "select", "input",
+    "template", "aside", "footer", "object", "embed", "canvas", "map", "dialog", "figure",
+];
 
 /// Words in an id or class that mark boilerplate.
 const BOILERPLATE_MARKS: &[&str] = &[
-    "tarteaucitron", "cookie", "consent", "rgpd", "gdpr", "breadcrumb", "fil-ariane", "ariane", "share", "partage", "sharing", "social", "related", "lire-aussi", "a-lire", "sidebar", "widget", "menu", "navigation", "navbar", "skip", "haut-de-page", "back-to-top", "newsletter", "search", "recherche", "pied", "bandeau", "colonne", "agenda", "actualites", "actus", "news", "posted-on", "entry-meta", "copyright", "adresse", "logo", "fr-header", "fr-footer", "fr-consent", "fr-nav", "fr-breadcrumb", "fr-share", "fr-sidemenu", "fr-skiplinks", "footer", "header-nav", "site-header", "site-footer", "comments", "pagination", "print", "imprimer", "modal", "popup",
+    "tarteaucitron",
+    "cookie",
+    "consent",
+    "rgpd",
+    "gdpr",
+    "breadcrumb",
+    "fil-ariane",
+    "ariane",
+    "share",
+    "partage",
+    "sharing",
+    "social",
+    "related",
+    "lire-aussi",
+    "a-lire",
+    "sidebar",
+    "widget",
+    "menu",
+    "navigation",
+    "navbar",
+    "skip",
+    "haut-de-page",
+    "back-to-top",
+    "newsletter",
+    "search",
+    "recherche",
+    "pied",
+    "bandeau",
+    "colonne",
+    "agenda",
+    "actualites",
+    "actus",
+    "news",
+    "posted-on",
+    "entry-meta",
+    "copyright",
+    "adresse",
+    "logo",
+    "fr-header",
+    "fr-footer",
+    "fr-consent",
+    "fr-nav",
+    "fr-breadcrumb",
+    "fr-share",
+    "fr-sidemenu",
+    "fr-skiplinks",
+    "footer",
+    "header-nav",
+    "site-header",
+    "site-footer",
+    "comments",
+    "pagination",
+    "print",
+    "imprimer",
+    "modal",
+    "popup",
 ];
 
 /// Phrases that open a related-news or utility section, which is skipped to its end.
-const RELATED_HEADINGS: &[&str] = &["a lire aussi", "à lire aussi", "lire aussi", "actualites", "actualités", "dans la meme rubrique", "dans la même rubrique", "dans cette rubrique", "sur le meme sujet", "sur le même sujet", "agenda", "voir aussi", "en savoir plus sur le site", "articles similaires", "les dernieres actualites", "les dernières actualités", "partager", "partager cette page"];
+const RELATED_HEADINGS: &[&str] = &[
+    "a lire aussi",
+    "à lire aussi",
+    "lire aussi",
+    "actualites",
+    "actualités",
+    "dans la meme rubrique",
+    "dans la même rubrique",
+    "dans cette rubrique",
+    "sur le meme sujet",
+    "sur le même sujet",
+    "agenda",
+    "voir aussi",
+    "en savoir plus sur le site",
+    "articles similaires",
+    "les dernieres actualites",
+    "les dernières actualités",
+    "partager",
+    "partager cette page",
+];
 
 /// Lines that are utility text, never content.
-const UTILITY_LINES: &[&str] = &["revenir en haut de page", "retour en haut de page", "haut de page", "lire la suite", "imprimer", "partager", "partager :", "envoyer par e-mail", "aller au contenu", "tout accepter", "tout refuser", "personnaliser", "mentions légales", "plan du site", "accessibilité", "gestion des cookies", "données personnelles", "télécharger"];
+const UTILITY_LINES: &[&str] = &[
+    "revenir en haut de page",
+    "retour en haut de page",
+    "haut de page",
+    "lire la suite",
+    "imprimer",
+    "partager",
+    "partager :",
+    "envoyer par e-mail",
+    "aller au contenu",
+    "tout accepter",
+    "tout refuser",
+    "personnaliser",
+    "mentions légales",
+    "plan du site",
+    "accessibilité",
+    "gestion des cookies",
+    "données personnelles",
+    "télécharger",
+];
 
 fn is_boilerplate_element(e: &ElementRef) -> bool {
     let v = e.value();
@@ -79,14 +181,28 @@ fn is_boilerplate_element(e: &ElementRef) -> bool {
         return true;
     }
     if let Some(role) = v.attr("role") {
-        if matches!(role, "navigation" | "banner" | "contentinfo" | "search" | "complementary" | "dialog" | "alertdialog") {
+        if matches!(
+            role,
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "search"
+                | "complementary"
+                | "dialog"
+                | "alertdialog"
+        ) {
             return true;
         }
     }
     if v.attr("aria-hidden") == Some("true") || v.attr("hidden").is_some() {
         return true;
     }
-    let marks = format!("{} {}", v.attr("id").unwrap_or(""), v.attr("class").unwrap_or("")).to_ascii_lowercase();
+    let marks = format!(
+        "{} {}",
+        v.attr("id").unwrap_or(""),
+        v.attr("class").unwrap_or("")
+    )
+    .to_ascii_lowercase();
     if marks.trim().is_empty() {
         return false;
     }
@@ -103,10 +219,42 @@ fn is_boilerplate_element(e: &ElementRef) -> bool {
 }
 
 fn is_inside_content(e: &ElementRef) -> bool {
-    e.ancestors().filter_map(ElementRef::wrap).any(|a| matches!(a.value().name(), "main" | "article"))
+    e.ancestors()
+        .filter_map(ElementRef::wrap)
+        .any(|a| matches!(a.value().name(), "main" | "article"))
 }
 
-const BLOCK_TAGS: &[&str] = &["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dt", "dd", "blockquote", "div", "section", "article", "main", "ul", "ol", "table", "tbody", "thead", "td", "th", "header", "dl", "pre", "address", "center", "span"];
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "dt",
+    "dd",
+    "blockquote",
+    "div",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "table",
+    "tbody",
+    "thead",
+    "td",
+    "th",
+    "header",
+    "dl",
+    "pre",
+    "address",
+    "center",
+    "span",
+];
 
 fn is_block(name: &str) -> bool {
     BLOCK_TAGS.contains(&name) && name != "span"
@@ -169,12 +317,20 @@ fn all_text(e: &ElementRef) -> String {
 }
 
 fn clean(s: &str) -> String {
-    s.replace('\u{a0}', " ").replace(['\u{2019}', '\u{2018}'], "'").split_whitespace().collect::<Vec<_>>().join(" ")
+    s.replace('\u{a0}', " ")
+        .replace(['\u{2019}', '\u{2018}'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Text and link-text lengths of every element, computed once bottom-up (boilerplate
 /// subtrees count for nothing), so that choosing the content block stays linear.
-fn measure(e: &ElementRef, in_link: bool, sizes: &mut HashMap<ego_tree::NodeId, (usize, usize)>) -> (usize, usize) {
+fn measure(
+    e: &ElementRef,
+    in_link: bool,
+    sizes: &mut HashMap<ego_tree::NodeId, (usize, usize)>,
+) -> (usize, usize) {
     let mut text = 0;
     let mut links = 0;
     let is_link = in_link || e.value().name() == "a";
@@ -214,9 +370,22 @@ fn content_root<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
     }
     let size = |e: &ElementRef| sizes.get(&e.id()).copied().unwrap_or((0, 0));
     // Semantic containers, most specific first.
-    for s in [".field--name-body", ".entry-content", "article .content", "article", "main", "[role=main]", "#content", "#contenu", ".content"] {
+    for s in [
+        ".field--name-body",
+        ".entry-content",
+        "article .content",
+        "article",
+        "main",
+        "[role=main]",
+        "#content",
+        "#contenu",
+        ".content",
+    ] {
         let Some(selector) = sel(s) else { continue };
-        let best = doc.select(&selector).filter(|e| sizes.contains_key(&e.id())).max_by_key(|e| size(e).0);
+        let best = doc
+            .select(&selector)
+            .filter(|e| sizes.contains_key(&e.id()))
+            .max_by_key(|e| size(e).0);
         if let Some(e) = best {
             if size(&e).0 >= 200 {
                 return Some(e);
@@ -230,8 +399,20 @@ fn content_root<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
         .filter(|e| sizes.contains_key(&e.id()))
         .map(|e| {
             let (text, links) = size(&e);
-            let paragraphs = e.children().filter_map(ElementRef::wrap).filter(|c| matches!(c.value().name(), "p" | "h2" | "h3" | "ul" | "ol" | "table" | "div")).count() as f64;
-            (e, (text as f64 - 2.0 * links as f64) * (1.0 + paragraphs.min(20.0) / 10.0))
+            let paragraphs = e
+                .children()
+                .filter_map(ElementRef::wrap)
+                .filter(|c| {
+                    matches!(
+                        c.value().name(),
+                        "p" | "h2" | "h3" | "ul" | "ol" | "table" | "div"
+                    )
+                })
+                .count() as f64;
+            (
+                e,
+                (text as f64 - 2.0 * links as f64) * (1.0 + paragraphs.min(20.0) / 10.0),
+            )
         })
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .filter(|(_, score)| *score > 100.0)
@@ -251,8 +432,18 @@ fn walk(e: &ElementRef, out: &mut Vec<HtmlBlock>) {
             return;
         }
         "tr" => {
-            let cells: Vec<String> = e.children().filter_map(ElementRef::wrap).filter(|c| matches!(c.value().name(), "td" | "th")).map(|c| all_text(&c)).collect();
-            let text = cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" ");
+            let cells: Vec<String> = e
+                .children()
+                .filter_map(ElementRef::wrap)
+                .filter(|c| matches!(c.value().name(), "td" | "th"))
+                .map(|c| all_text(&c))
+                .collect();
+            let text = cells
+                .iter()
+                .filter(|c| !c.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
             push(out, HtmlKind::TableRow, text, cells);
             return;
         }
@@ -262,7 +453,11 @@ fn walk(e: &ElementRef, out: &mut Vec<HtmlBlock>) {
     inline_text(e, &mut own);
     let own = clean(&own);
     if !own.is_empty() {
-        let kind = if name == "li" || name == "dd" || name == "dt" { HtmlKind::ListItem } else { HtmlKind::Paragraph };
+        let kind = if name == "li" || name == "dd" || name == "dt" {
+            HtmlKind::ListItem
+        } else {
+            HtmlKind::Paragraph
+        };
         push(out, kind, own, Vec::new());
     }
     for child in e.children().filter_map(ElementRef::wrap) {
@@ -281,10 +476,68 @@ fn push(out: &mut Vec<HtmlBlock>, kind: HtmlKind, text: String, cells: Vec<Strin
 
 /// Share of words of lorem-ipsum filler.
 fn lorem_share(t: &str) -> f64 {
-    const LOREM: &[&str] = &["lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing", "elit", "sed", "do", "eiusmod", "tempor", "incididunt", "ut", "labore", "magna", "aliqua", "curabitur", "aenean", "praesent", "lectus", "vestibulum", "nullam", "donec", "quis", "nunc", "vel", "nisl", "mauris", "pellentesque", "vivamus", "integer", "maecenas", "fusce", "phasellus", "etiam", "nam", "suspendisse", "morbi", "proin", "duis", "aliquam", "nulla", "facilisi", "tincidunt", "eget", "egestas", "mollis", "augue", "ligula", "tellus", "risus", "odio", "metus"];
+    const LOREM: &[&str] = &[
+        "lorem",
+        "ipsum",
+        "dolor",
+        "sit",
+        "amet",
+        "consectetur",
+        "adipiscing",
+        "elit",
+        "sed",
+        "do",
+        "eiusmod",
+        "tempor",
+        "incididunt",
+        "ut",
+        "labore",
+        "magna",
+        "aliqua",
+        "curabitur",
+        "aenean",
+        "praesent",
+        "lectus",
+        "vestibulum",
+        "nullam",
+        "donec",
+        "quis",
+        "nunc",
+        "vel",
+        "nisl",
+        "mauris",
+        "pellentesque",
+        "vivamus",
+        "integer",
+        "maecenas",
+        "fusce",
+        "phasellus",
+        "etiam",
+        "nam",
+        "suspendisse",
+        "morbi",
+        "proin",
+        "duis",
+        "aliquam",
+        "nulla",
+        "facilisi",
+        "tincidunt",
+        "eget",
+        "egestas",
+        "mollis",
+        "augue",
+        "ligula",
+        "tellus",
+        "risus",
+        "odio",
+        "metus",
+    ];
     let mut n = 0usize;
     let mut latin = 0usize;
-    for w in t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    for w in t
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
         n += 1;
         if w.len() <= 12 && LOREM.iter().any(|l| l.eq_ignore_ascii_case(w)) {
             latin += 1;
@@ -297,7 +550,11 @@ fn lorem_share(t: &str) -> f64 {
 }
 
 fn folded(t: &str) -> String {
-    t.to_lowercase().trim().trim_end_matches([':', '.', '!']).trim().to_string()
+    t.to_lowercase()
+        .trim()
+        .trim_end_matches([':', '.', '!'])
+        .trim()
+        .to_string()
 }
 
 /// Drops utility lines, related-news sections and lorem-ipsum filler from the blocks.
@@ -320,7 +577,10 @@ fn drop_boilerplate(blocks: Vec<HtmlBlock>) -> Vec<HtmlBlock> {
         if skipping.is_some() {
             continue;
         }
-        if UTILITY_LINES.iter().any(|u| f == *u || (f.starts_with(u) && f.len() < u.len() + 40 && !f.contains(". "))) {
+        if UTILITY_LINES
+            .iter()
+            .any(|u| f == *u || (f.starts_with(u) && f.len() < u.len() + 40 && !f.contains(". ")))
+        {
             continue;
         }
         if lorem_share(&b.text) >= 0.3 {
@@ -335,17 +595,30 @@ fn drop_boilerplate(blocks: Vec<HtmlBlock>) -> Vec<HtmlBlock> {
 pub fn extract_html(bytes: &[u8]) -> HtmlDocument {
     let text = decode(bytes);
     let doc = Html::parse_document(&text);
-    let title = scraper::Selector::parse("title").ok().and_then(|s| doc.select(&s).next()).map(|t| clean(&t.text().collect::<String>())).filter(|t| !t.is_empty());
+    let title = scraper::Selector::parse("title")
+        .ok()
+        .and_then(|s| doc.select(&s).next())
+        .map(|t| clean(&t.text().collect::<String>()))
+        .filter(|t| !t.is_empty());
     let mut blocks = Vec::new();
     if let Some(root) = content_root(&doc) {
         // The page title (h1) often sits outside the body field (Drupal): keep it.
-        let h1 = scraper::Selector::parse("h1").ok().and_then(|s| doc.select(&s).find(|h| !h.ancestors().filter_map(ElementRef::wrap).any(|a| a.id() == root.id())));
+        let h1 = scraper::Selector::parse("h1").ok().and_then(|s| {
+            doc.select(&s).find(|h| {
+                !h.ancestors()
+                    .filter_map(ElementRef::wrap)
+                    .any(|a| a.id() == root.id())
+            })
+        });
         if let Some(h) = h1 {
             push(&mut blocks, HtmlKind::Heading(1), all_text(&h), Vec::new());
         }
         walk(&root, &mut blocks);
     }
-    HtmlDocument { title, blocks: drop_boilerplate(blocks) }
+    HtmlDocument {
+        title,
+        blocks: drop_boilerplate(blocks),
+    }
 }
 
 #[cfg(test)]
@@ -365,7 +638,13 @@ mod tests {
         let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts[0], "Contrat local de santé");
         assert!(texts.contains(&"Axe deux"));
-        assert!(!texts.iter().any(|t| t.contains("Octobre") || t.contains("accepter") || t.contains("Mentions") || t.contains("Accueil")), "{texts:?}");
+        assert!(
+            !texts.iter().any(|t| t.contains("Octobre")
+                || t.contains("accepter")
+                || t.contains("Mentions")
+                || t.contains("Accueil")),
+            "{texts:?}"
+        );
         assert!(!texts.iter().any(|t| t.contains("lire aussi")));
     }
 
@@ -376,19 +655,28 @@ mod tests {
         let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
         assert!(texts.contains(&"Les axes stratégiques"));
         assert!(texts.contains(&"Axe 1 : Soins"));
-        let row = d.blocks.iter().find(|b| b.kind == HtmlKind::TableRow).expect("row");
+        let row = d
+            .blocks
+            .iter()
+            .find(|b| b.kind == HtmlKind::TableRow)
+            .expect("row");
         assert_eq!(row.cells, vec!["Porteur".to_string(), "CCAS".to_string()]);
     }
 
     #[test]
     fn windows_1252_page_is_decoded() {
-        let mut bytes = b"<html><head><meta charset=\"windows-1252\"></head><body><main><p>Sant".to_vec();
+        let mut bytes =
+            b"<html><head><meta charset=\"windows-1252\"></head><body><main><p>Sant".to_vec();
         bytes.push(0xE9);
         bytes.extend_from_slice(" publique et pr".as_bytes());
         bytes.push(0xE9);
         bytes.extend_from_slice(b"vention, un texte assez long pour etre le contenu principal de la page entiere, vraiment.</p></main></body></html>");
         let d = extract_html(&bytes);
-        assert!(d.blocks[0].text.starts_with("Santé publique et prévention"), "{:?}", d.blocks);
+        assert!(
+            d.blocks[0].text.starts_with("Santé publique et prévention"),
+            "{:?}",
+            d.blocks
+        );
     }
 
     #[test]

@@ -36,7 +36,11 @@ pub struct LaidPage {
 
 /// Lays out one page.
 pub fn lay_out(page: &RawPage) -> LaidPage {
-    LaidPage { number: page.number, height: page.height, blocks: layout_page(page) }
+    LaidPage {
+        number: page.number,
+        height: page.height,
+        blocks: layout_page(page),
+    }
 }
 
 /// Drops repeated headers and footers, then merges rows continued across page breaks.
@@ -62,11 +66,15 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
             continue;
         }
         // "2020-" + "2021": a range cut at the line end is one token again.
-        if out.ends_with('-') && out.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit()) && l.starts_with(|c: char| c.is_ascii_digit()) {
+        if out.ends_with('-')
+            && out.chars().rev().nth(1).is_some_and(|c| c.is_ascii_digit())
+            && l.starts_with(|c: char| c.is_ascii_digit())
+        {
             out.push_str(l);
             continue;
         }
-        let prev_hyphen = out.ends_with('-') && out.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic());
+        let prev_hyphen =
+            out.ends_with('-') && out.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic());
         let next_lower = l.chars().next().is_some_and(|c| c.is_lowercase());
         if prev_hyphen && next_lower {
             out.pop();
@@ -101,18 +109,35 @@ fn normalise_glyphs(glyphs: &[Glyph]) -> Vec<G> {
             // Most glyphs are plain letters already in NFKC form: skip the allocation-heavy
             // normalisation for them.
             let plain = g.text.chars().all(|c| c.is_ascii_graphic() || c == ' ')
-                || unicode_normalization::is_nfkc_quick(g.text.chars()) == unicode_normalization::IsNormalized::Yes
-                    && !g.text.contains(['\u{2019}', '\u{2018}', '\u{02bc}', '\u{a0}']);
-            let mut t: String = if plain { g.text.clone() } else { g.text.nfkc().collect() };
+                || unicode_normalization::is_nfkc_quick(g.text.chars())
+                    == unicode_normalization::IsNormalized::Yes
+                    && !g
+                        .text
+                        .contains(['\u{2019}', '\u{2018}', '\u{02bc}', '\u{a0}']);
+            let mut t: String = if plain {
+                g.text.clone()
+            } else {
+                g.text.nfkc().collect()
+            };
             if !plain {
-                t = t.replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'").replace('\u{a0}', " ");
+                t = t
+                    .replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'")
+                    .replace('\u{a0}', " ");
             }
             t.retain(|c| !c.is_control() || c == ' ');
             if t.is_empty() {
                 return None;
             }
             let space = t.trim().is_empty();
-            Some(G { x0: g.x0, x1: g.x1.max(g.x0), y: g.y, size: g.size, text: t, space, run: g.run })
+            Some(G {
+                x0: g.x0,
+                x1: g.x1.max(g.x0),
+                y: g.y,
+                size: g.size,
+                text: t,
+                space,
+                run: g.run,
+            })
         })
         .collect()
 }
@@ -137,7 +162,9 @@ fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
                 && (g.space
                     || (g.size >= 0.85 * l.size && l.size >= 0.85 * g.size)
                     || (l.y - g.y).abs() < 0.1 * l.size
-                    || l.glyphs.iter().any(|o| (g.x0 - o.x1).abs() < l.size.max(g.size)))
+                    || l.glyphs
+                        .iter()
+                        .any(|o| (g.x0 - o.x1).abs() < l.size.max(g.size)))
         });
         match found {
             Some(l) => {
@@ -146,14 +173,24 @@ fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
                 }
                 l.glyphs.push(g)
             }
-            None => lines.push(VLine { y: g.y, size: if g.space { 0.0 } else { g.size }, glyphs: vec![g] }),
+            None => lines.push(VLine {
+                y: g.y,
+                size: if g.space { 0.0 } else { g.size },
+                glyphs: vec![g],
+            }),
         }
     }
     lines.retain(|l| l.glyphs.iter().any(|g| !g.space));
     // Superscripts ("1er", "2e") sit above the baseline in a smaller size: they belong to
     // the line just below them.
     let extent = |l: &VLine| {
-        (l.glyphs.iter().map(|g| g.x0).fold(f64::INFINITY, f64::min), l.glyphs.iter().map(|g| g.x1).fold(f64::NEG_INFINITY, f64::max))
+        (
+            l.glyphs.iter().map(|g| g.x0).fold(f64::INFINITY, f64::min),
+            l.glyphs
+                .iter()
+                .map(|g| g.x1)
+                .fold(f64::NEG_INFINITY, f64::max),
+        )
     };
     let mut k = 0;
     while k < lines.len() {
@@ -161,7 +198,12 @@ fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
         let host = (k + 1..(k + 4).min(lines.len())).find(|&h| {
             let (a, b) = (&lines[k], &lines[h]);
             let (b_x0, b_x1) = extent(b);
-            a.size < 0.85 * b.size && b.y > a.y && b.y - a.y < 0.6 * b.size && a_x0 >= b_x0 - 1.0 && a_x1 <= b_x1 + 0.3 * b.size && a.glyphs.len() <= 4
+            a.size < 0.85 * b.size
+                && b.y > a.y
+                && b.y - a.y < 0.6 * b.size
+                && a_x0 >= b_x0 - 1.0
+                && a_x1 <= b_x1 + 0.3 * b.size
+                && a.glyphs.len() <= 4
         });
         match host {
             Some(h) => {
@@ -211,7 +253,9 @@ fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
         }
         let size = g.size.max(1.0);
         let gap = g.x0 - last_x1;
-        let crosses_rule = splits.iter().any(|&x| last_x1 <= x + 0.5 && g.x0 >= x - 0.5);
+        let crosses_rule = splits
+            .iter()
+            .any(|&x| last_x1 <= x + 0.5 && g.x0 >= x - 0.5);
         match cur.as_mut() {
             Some(s) if gap < COLUMN_GAP * size && !crosses_rule => {
                 // When the producer draws its spaces, they are the word breaks: glyph widths
@@ -243,7 +287,14 @@ fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
                 if let Some(s) = cur.take() {
                     segs.push(s);
                 }
-                cur = Some(Seg { x0: g.x0, x1: g.x1, y: line.y, size: line.size, text: g.text.clone(), words: vec![(g.x0, g.x1, g.text.clone(), false)] });
+                cur = Some(Seg {
+                    x0: g.x0,
+                    x1: g.x1,
+                    y: line.y,
+                    size: line.size,
+                    text: g.text.clone(),
+                    words: vec![(g.x0, g.x1, g.text.clone(), false)],
+                });
             }
         }
         // Overlapping glyphs (bold faked by double printing) do not move the pen back.
@@ -301,8 +352,22 @@ fn merge_collinear(mut rules: Vec<Rule>, horizontal: bool) -> Vec<Rule> {
 }
 
 fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
-    let hs = merge_collinear(rules.iter().copied().filter(|r| r.is_horizontal()).collect(), true);
-    let vs = merge_collinear(rules.iter().copied().filter(|r| !r.is_horizontal()).collect(), false);
+    let hs = merge_collinear(
+        rules
+            .iter()
+            .copied()
+            .filter(|r| r.is_horizontal())
+            .collect(),
+        true,
+    );
+    let vs = merge_collinear(
+        rules
+            .iter()
+            .copied()
+            .filter(|r| !r.is_horizontal())
+            .collect(),
+        false,
+    );
     if hs.len() < 2 || vs.len() < 2 {
         return Vec::new();
     }
@@ -321,7 +386,11 @@ fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
     for i in 0..hs.len() {
         for j in hs.len()..n {
             let (h, v) = (all[i], all[j]);
-            if v.x0 >= h.x0 - SNAP && v.x0 <= h.x1 + SNAP && h.y0 >= v.y0 - SNAP && h.y0 <= v.y1 + SNAP {
+            if v.x0 >= h.x0 - SNAP
+                && v.x0 <= h.x1 + SNAP
+                && h.y0 >= v.y0 - SNAP
+                && h.y0 <= v.y1 + SNAP
+            {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 parent[a] = b;
             }
@@ -337,8 +406,16 @@ fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
     keys.sort_unstable();
     for k in keys {
         let idx = &groups[&k];
-        let h: Vec<Rule> = idx.iter().filter(|&&i| i < hs.len()).map(|&i| all[i]).collect();
-        let v: Vec<Rule> = idx.iter().filter(|&&i| i >= hs.len()).map(|&i| all[i]).collect();
+        let h: Vec<Rule> = idx
+            .iter()
+            .filter(|&&i| i < hs.len())
+            .map(|&i| all[i])
+            .collect();
+        let v: Vec<Rule> = idx
+            .iter()
+            .filter(|&&i| i >= hs.len())
+            .map(|&i| all[i])
+            .collect();
         if h.len() < 2 || v.len() < 2 {
             continue;
         }
@@ -354,7 +431,11 @@ fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
                 continue;
             }
             let mid = (top + bottom) / 2.0;
-            let mut xs: Vec<f64> = v.iter().filter(|r| r.y0 <= mid && r.y1 >= mid).map(|r| r.x0).collect();
+            let mut xs: Vec<f64> = v
+                .iter()
+                .filter(|r| r.y0 <= mid && r.y1 >= mid)
+                .map(|r| r.x0)
+                .collect();
             xs.sort_by(f64::total_cmp);
             xs.dedup_by(|a, b| (*a - *b).abs() < SNAP);
             if xs.len() < 2 {
@@ -378,7 +459,12 @@ fn layout_page(page: &RawPage) -> Vec<Block> {
     // Each glyph goes to the cell that contains its vertical middle, or stays free.
     let mut cell_glyphs: Vec<Vec<Vec<Vec<G>>>> = tables
         .iter()
-        .map(|t| t.rows.iter().map(|(_, _, xs)| vec![Vec::new(); xs.len() - 1]).collect())
+        .map(|t| {
+            t.rows
+                .iter()
+                .map(|(_, _, xs)| vec![Vec::new(); xs.len() - 1])
+                .collect()
+        })
         .collect();
     let mut free = Vec::new();
     'glyph: for g in glyphs {
@@ -390,7 +476,10 @@ fn layout_page(page: &RawPage) -> Vec<Block> {
             }
             for (ri, (top, bottom, xs)) in t.rows.iter().enumerate() {
                 if ymid >= *top && ymid <= *bottom {
-                    let ci = xs.windows(2).position(|w| xmid >= w[0] && xmid <= w[1]).unwrap_or(0);
+                    let ci = xs
+                        .windows(2)
+                        .position(|w| xmid >= w[0] && xmid <= w[1])
+                        .unwrap_or(0);
                     cell_glyphs[ti][ri][ci].push(g);
                     continue 'glyph;
                 }
@@ -408,20 +497,42 @@ fn layout_page(page: &RawPage) -> Vec<Block> {
                     let lines = group_lines(gs);
                     let text_lines = lines
                         .iter()
-                        .map(|l| segments(l, &[], spaces_drawn).into_iter().map(|s| s.text).collect::<Vec<_>>().join(" "))
+                        .map(|l| {
+                            segments(l, &[], spaces_drawn)
+                                .into_iter()
+                                .map(|s| s.text)
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        })
                         .filter(|s| !s.is_empty())
                         .collect();
-                    Cell { x0: xs[ci], x1: xs[ci + 1], lines: text_lines }
+                    Cell {
+                        x0: xs[ci],
+                        x1: xs[ci + 1],
+                        lines: text_lines,
+                    }
                 })
                 .collect();
             if cells.iter().all(Cell::is_empty) {
                 continue;
             }
-            blocks.push((*top, Block::Row(Row { pages: vec![page.number], y: *top, ruled: true, cells })));
+            blocks.push((
+                *top,
+                Block::Row(Row {
+                    pages: vec![page.number],
+                    y: *top,
+                    ruled: true,
+                    cells,
+                }),
+            ));
         }
     }
     let splits: Vec<f64> = Vec::new();
-    let lines: Vec<Vec<Seg>> = group_lines(free).iter().map(|l| segments(l, &splits, spaces_drawn)).filter(|s| !s.is_empty()).collect();
+    let lines: Vec<Vec<Seg>> = group_lines(free)
+        .iter()
+        .map(|l| segments(l, &splits, spaces_drawn))
+        .filter(|s| !s.is_empty())
+        .collect();
     for (y, b) in gap_tables(page.number, lines) {
         blocks.push((y, b));
     }
@@ -458,7 +569,14 @@ fn resplit(l: &[Seg], xv: f64) -> Option<Vec<Seg>> {
         }
         let mut words: Vec<W> = ws.iter().map(|w| (**w).clone()).collect();
         words[0].3 = false;
-        Some(Seg { x0: first.0, x1: ws.iter().map(|w| w.1).fold(f64::NEG_INFINITY, f64::max), y, size, text, words })
+        Some(Seg {
+            x0: first.0,
+            x1: ws.iter().map(|w| w.1).fold(f64::NEG_INFINITY, f64::max),
+            y,
+            size,
+            text,
+            words,
+        })
     };
     let left: Vec<&&W> = words.iter().filter(|w| w.0 < xv - 1.5).collect();
     let right: Vec<&&W> = words.iter().filter(|w| w.0 >= xv - 1.5).collect();
@@ -466,7 +584,9 @@ fn resplit(l: &[Seg], xv: f64) -> Option<Vec<Seg>> {
 }
 
 fn side(l: &[Seg], left: f64, xv: f64) -> Side {
-    let Some(l) = resplit(l, xv) else { return Side::Text };
+    let Some(l) = resplit(l, xv) else {
+        return Side::Text;
+    };
     let lefts: Vec<&Seg> = l.iter().filter(|s| s.x0 < xv - 1.5).collect();
     let rights: Vec<&Seg> = l.iter().filter(|s| s.x0 >= xv - 1.5).collect();
     if lefts.first().is_some_and(|s| (s.x0 - left).abs() > 10.0) {
@@ -498,7 +618,11 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
         let wide_gap = l.len() >= 2 && l[1].x0 - l[0].x1 >= COLUMN_GAP * l[0].size * 0.9;
         // A label followed by its value after an ordinary space ("Descriptif de l'action
         // Sensibiliser…") is cut where a neighbouring line starts its value.
-        let aligned = if region_of[i].is_none() && !wide_gap { aligned_split(&lines, i, &starts) } else { None };
+        let aligned = if region_of[i].is_none() && !wide_gap {
+            aligned_split(&lines, i, &starts)
+        } else {
+            None
+        };
         let seed = region_of[i].is_none() && (wide_gap || aligned.is_some());
         if !seed {
             i += 1;
@@ -516,11 +640,18 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
             let below_is_value = side(&lines[start], left, xv) == Side::Value;
             let same_size = (lines[start - 1][0].size - size).abs() < 0.1 * size;
             // A centred label lies between lines of its value: value below and above.
-            let above_is_value = start >= 2 && region_of[start - 2].is_none() && side(&lines[start - 2], left, xv) == Side::Value;
+            let above_is_value = start >= 2
+                && region_of[start - 2].is_none()
+                && side(&lines[start - 2], left, xv) == Side::Value;
             // The upper lines of a wrapped label, centred on a value lower down.
             let below_has_label = matches!(side(&lines[start], left, xv), Side::Both | Side::Label);
             let close = lines[start][0].y - lines[start - 1][0].y <= 1.6 * size;
-            if s == Side::Value || (s == Side::Label && same_size && ((below_is_value && above_is_value) || ((below_has_label || below_is_value) && close))) {
+            if s == Side::Value
+                || (s == Side::Label
+                    && same_size
+                    && ((below_is_value && above_is_value)
+                        || ((below_has_label || below_is_value) && close)))
+            {
                 start -= 1;
             } else {
                 break;
@@ -533,10 +664,15 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
             let y = lines[end][0].y;
             let gap = y - last_y;
             let same_size = (lines[end][0].size - size).abs() < 0.1 * size;
-            let next_in_table = lines.get(end + 1).is_some_and(|nl| matches!(side(nl, left, xv), Side::Both | Side::Value | Side::Label) && nl[0].y - y < 4.0 * size);
+            let next_in_table = lines.get(end + 1).is_some_and(|nl| {
+                matches!(side(nl, left, xv), Side::Both | Side::Value | Side::Label)
+                    && nl[0].y - y < 4.0 * size
+            });
             let ok = match s {
                 Side::Both | Side::Value => gap < 4.0 * size && same_size,
-                Side::Label => same_size && (gap < 2.4 * size || (gap < 4.0 * size && next_in_table)),
+                Side::Label => {
+                    same_size && (gap < 2.4 * size || (gap < 4.0 * size && next_in_table))
+                }
                 Side::Text => false,
             };
             if !ok {
@@ -559,7 +695,10 @@ fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
         }
     }
     for (start, end, left, xv) in regions {
-        let cut: Vec<Vec<Seg>> = lines[start..end].iter().map(|l| resplit(l, xv).unwrap_or_else(|| l.clone())).collect();
+        let cut: Vec<Vec<Seg>> = lines[start..end]
+            .iter()
+            .map(|l| resplit(l, xv).unwrap_or_else(|| l.clone()))
+            .collect();
         out.extend(unruled_rows(page, &cut, left, xv));
     }
     out
@@ -577,8 +716,15 @@ fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<(f64, f
         let (a, b) = (&lines[i - 1], &lines[i + 1]);
         let x = a[0].x0;
         let same = |o: &Seg| (o.size - size).abs() <= 0.1 * size;
-        if a.len() == 1 && b.len() == 1 && same(&a[0]) && same(&b[0]) && (b[0].x0 - x).abs() <= 1.5 && x > l[0].x1 + 0.5 * size && x > l[0].x0 + 30.0
-            && l[0].y - a[0].y < 2.0 * size && b[0].y - l[0].y < 2.0 * size
+        if a.len() == 1
+            && b.len() == 1
+            && same(&a[0])
+            && same(&b[0])
+            && (b[0].x0 - x).abs() <= 1.5
+            && x > l[0].x1 + 0.5 * size
+            && x > l[0].x0 + 30.0
+            && l[0].y - a[0].y < 2.0 * size
+            && b[0].y - l[0].y < 2.0 * size
         {
             return Some((l[0].x0, x));
         }
@@ -587,9 +733,15 @@ fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<(f64, f
     if i > 0 && i + 1 < lines.len() && l.len() == 1 {
         let (a, b) = (&lines[i - 1], &lines[i + 1]);
         let same = |o: &Seg| (o.size - size).abs() <= 0.1 * size;
-        if a.len() == 1 && b.len() == 1 && same(&a[0]) && same(&b[0]) && (a[0].x0 - b[0].x0).abs() <= 1.5
-            && l[0].x0 > a[0].x1.max(b[0].x1) + 1.0 && l[0].x0 > a[0].x0 + 30.0
-            && l[0].y - a[0].y < 2.0 * size && b[0].y - l[0].y < 2.0 * size
+        if a.len() == 1
+            && b.len() == 1
+            && same(&a[0])
+            && same(&b[0])
+            && (a[0].x0 - b[0].x0).abs() <= 1.5
+            && l[0].x0 > a[0].x1.max(b[0].x1) + 1.0
+            && l[0].x0 > a[0].x0 + 30.0
+            && l[0].y - a[0].y < 2.0 * size
+            && b[0].y - l[0].y < 2.0 * size
         {
             return Some((a[0].x0, l[0].x0));
         }
@@ -598,14 +750,19 @@ fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<(f64, f
     let lo = i.saturating_sub(2);
     let hi = (i + 3).min(lines.len());
     for k in lo..hi {
-        if k == i || (lines[k][0].y - l[0].y).abs() > 2.6 * size || (lines[k][0].size - size).abs() > 0.1 * size {
+        if k == i
+            || (lines[k][0].y - l[0].y).abs() > 2.6 * size
+            || (lines[k][0].size - size).abs() > 0.1 * size
+        {
             continue;
         }
         let xv = starts[k];
         if xv < l[0].x0 + 30.0 {
             continue;
         }
-        let hit = words.windows(2).any(|w| (w[1].0 - xv).abs() <= 1.5 && w[0].1 < xv - 0.5);
+        let hit = words
+            .windows(2)
+            .any(|w| (w[1].0 - xv).abs() <= 1.5 && w[0].1 < xv - 0.5);
         if hit {
             return Some((l[0].x0, xv));
         }
@@ -634,8 +791,16 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
     let mut value_lines: Vec<(f64, String)> = Vec::new();
     for l in lines {
         let y = l[0].y;
-        let lt: Vec<&str> = l.iter().filter(|s| s.x0 < xv - 4.0).map(|s| s.text.as_str()).collect();
-        let vt: Vec<&str> = l.iter().filter(|s| s.x0 >= xv - 4.0).map(|s| s.text.as_str()).collect();
+        let lt: Vec<&str> = l
+            .iter()
+            .filter(|s| s.x0 < xv - 4.0)
+            .map(|s| s.text.as_str())
+            .collect();
+        let vt: Vec<&str> = l
+            .iter()
+            .filter(|s| s.x0 >= xv - 4.0)
+            .map(|s| s.text.as_str())
+            .collect();
         if !lt.is_empty() {
             label_lines.push((y, lt.join(" ")));
         }
@@ -644,14 +809,24 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
         }
     }
     // The line pitch inside a cell: the smallest common gap between lines of one column.
-    let all_gaps: Vec<f64> = label_lines.windows(2).chain(value_lines.windows(2)).map(|w| w[1].0 - w[0].0).collect();
+    let all_gaps: Vec<f64> = label_lines
+        .windows(2)
+        .chain(value_lines.windows(2))
+        .map(|w| w[1].0 - w[0].0)
+        .collect();
     // The line pitch inside a cell: the smallest gap between two lines of one column
     // (a row gap is always wider, by the cell padding).
-    let pitch = all_gaps.iter().copied().filter(|g| *g >= 0.95 * size).fold(f64::INFINITY, f64::min);
+    let pitch = all_gaps
+        .iter()
+        .copied()
+        .filter(|g| *g >= 0.95 * size)
+        .fold(f64::INFINITY, f64::min);
     let pitch = if pitch.is_finite() { pitch } else { 1.2 * size };
     // Tables with cell padding separate rows by a gap wider than the pitch; in tables
     // without padding only the alignment of first lines tells rows apart.
-    let padded = all_gaps.iter().any(|g| *g > 1.12 * pitch && *g < 3.2 * pitch);
+    let padded = all_gaps
+        .iter()
+        .any(|g| *g > 1.12 * pitch && *g < 3.2 * pitch);
     let split = |col: &[(f64, String)], other: &[(f64, String)]| -> Vec<ColCell> {
         let mut cells: Vec<ColCell> = Vec::new();
         for (idx, (y, t)) in col.iter().enumerate() {
@@ -659,10 +834,18 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
             // A cell ends at a gap wider than the pitch; in tables without padding, a line
             // that shares its baseline with the first line of a cell of the other column
             // (top-aligned rows) also opens a cell.
-            let aligned = other.iter().enumerate().any(|(oi, (oy, _))| (oy - y).abs() < 1.0 && (oi == 0 || oy - other[oi - 1].0 > 0.0) && idx > 0);
+            let aligned = other.iter().enumerate().any(|(oi, (oy, _))| {
+                (oy - y).abs() < 1.0 && (oi == 0 || oy - other[oi - 1].0 > 0.0) && idx > 0
+            });
             let opens = match prev {
                 None => true,
-                Some(py) => y - py > 1.12 * pitch || (!padded && aligned && y - py >= pitch * 0.9 && starts_cell(other, *y, pitch)),
+                Some(py) => {
+                    y - py > 1.12 * pitch
+                        || (!padded
+                            && aligned
+                            && y - py >= pitch * 0.9
+                            && starts_cell(other, *y, pitch))
+                }
             };
             if opens {
                 cells.push(ColCell::default());
@@ -677,7 +860,11 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
     let values = split(&value_lines, &label_lines);
     // Pair every value cell with the label cell it overlaps most.
     let ext = |c: &ColCell| (c.top() - 0.8 * size, c.bottom() + 0.25 * size);
-    let mut rows: Vec<(Option<usize>, Vec<usize>)> = labels.iter().enumerate().map(|(li, _)| (Some(li), Vec::new())).collect();
+    let mut rows: Vec<(Option<usize>, Vec<usize>)> = labels
+        .iter()
+        .enumerate()
+        .map(|(li, _)| (Some(li), Vec::new()))
+        .collect();
     let mut orphans: Vec<usize> = Vec::new();
     for (vi, v) in values.iter().enumerate() {
         let (v0, v1) = ext(v);
@@ -695,12 +882,20 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
         // the top of the table far from any label continues the previous page's row.
         let dist = |l: &ColCell| {
             let (l0, l1) = ext(l);
-            if l1 <= v0 { v0 - l1 } else { l0 - v1 }
+            if l1 <= v0 {
+                v0 - l1
+            } else {
+                l0 - v1
+            }
         };
         let above = labels.iter().rposition(|l| l.top() < v.top());
         let below = labels.iter().position(|l| l.top() > v.top());
         let nearest = match (above, below) {
-            (Some(a), Some(b)) => Some(if dist(&labels[b]) < dist(&labels[a]) { b } else { a }),
+            (Some(a), Some(b)) => Some(if dist(&labels[b]) < dist(&labels[a]) {
+                b
+            } else {
+                a
+            }),
             (Some(a), None) => Some(a),
             // Nothing above: the top of a cell continued from the previous page.
             _ => None,
@@ -717,14 +912,37 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
     }
     for (li, vis) in rows {
         let label = li.map(|i| labels[i].clone()).unwrap_or_default();
-        let mut vlines: Vec<(f64, String)> = vis.iter().flat_map(|&i| values[i].lines.clone()).collect();
+        let mut vlines: Vec<(f64, String)> =
+            vis.iter().flat_map(|&i| values[i].lines.clone()).collect();
         vlines.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let y = label.lines.first().map(|l| l.0).into_iter().chain(vlines.first().map(|l| l.0)).fold(f64::INFINITY, f64::min);
+        let y = label
+            .lines
+            .first()
+            .map(|l| l.0)
+            .into_iter()
+            .chain(vlines.first().map(|l| l.0))
+            .fold(f64::INFINITY, f64::min);
         let cells = vec![
-            Cell { x0: left, x1: xv, lines: label.lines.into_iter().map(|l| l.1).collect() },
-            Cell { x0: xv, x1: f64::INFINITY, lines: vlines.into_iter().map(|l| l.1).collect() },
+            Cell {
+                x0: left,
+                x1: xv,
+                lines: label.lines.into_iter().map(|l| l.1).collect(),
+            },
+            Cell {
+                x0: xv,
+                x1: f64::INFINITY,
+                lines: vlines.into_iter().map(|l| l.1).collect(),
+            },
         ];
-        out.push((y - 0.5, Block::Row(Row { pages: vec![page], y, ruled: false, cells })));
+        out.push((
+            y - 0.5,
+            Block::Row(Row {
+                pages: vec![page],
+                y,
+                ruled: false,
+                cells,
+            }),
+        ));
     }
     out
 }
@@ -744,8 +962,22 @@ fn line_block(page: u32, segs: Vec<Seg>) -> (f64, Block) {
     let x0 = segs[0].x0;
     let x1 = segs.iter().map(|s| s.x1).fold(f64::NEG_INFINITY, f64::max);
     let size = segs.iter().map(|s| s.size).fold(0.0, f64::max);
-    let text = segs.into_iter().map(|s| s.text).collect::<Vec<_>>().join(" ");
-    (y, Block::Line(Line { page, x0, x1, y, size, text }))
+    let text = segs
+        .into_iter()
+        .map(|s| s.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    (
+        y,
+        Block::Line(Line {
+            page,
+            x0,
+            x1,
+            y,
+            size,
+            text,
+        }),
+    )
 }
 
 /// Drops lines and rows in the top and bottom margins that repeat on many pages (digits
@@ -754,16 +986,31 @@ fn drop_repeated_margins(pages: &[(u32, f64)], per_page: &mut [Vec<Block>]) {
     // Digits are ignored only when the text carries the page's own number ("3/5",
     // "Page 3"): "FICHE ACTION N° 4" at the top of a page is a heading, not a header.
     let key = |t: &str, page: u32| -> String {
-        let has_page_number = t.split(|c: char| !c.is_ascii_digit()).any(|d| d.parse::<u32>().ok() == Some(page));
+        let has_page_number = t
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.parse::<u32>().ok() == Some(page));
         t.chars()
-            .map(|c| if has_page_number && c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() })
+            .map(|c| {
+                if has_page_number && c.is_ascii_digit() {
+                    '#'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
             .filter(|c| !c.is_whitespace())
             .collect()
     };
     let margin_text = |b: &Block, h: f64| -> Option<String> {
         let (y, text) = match b {
             Block::Line(l) => (l.y, l.text.clone()),
-            Block::Row(r) if r.pages.len() == 1 => (r.y, r.cells.iter().map(|c| c.text()).collect::<Vec<_>>().join(" ")),
+            Block::Row(r) if r.pages.len() == 1 => (
+                r.y,
+                r.cells
+                    .iter()
+                    .map(|c| c.text())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
             Block::Row(_) => return None,
         };
         (y < 0.09 * h || y > 0.91 * h).then_some(text)
@@ -783,7 +1030,10 @@ fn drop_repeated_margins(pages: &[(u32, f64)], per_page: &mut [Vec<Block>]) {
     let threshold = (pages.len() as f64 * 0.4).max(3.0) as usize;
     for (p, blocks) in pages.iter().zip(per_page.iter_mut()) {
         blocks.retain(|b| match margin_text(b, p.1) {
-            Some(t) => !(counts.get(&key(&t, p.0)).copied().unwrap_or(0) >= threshold || is_page_number(&t)),
+            Some(t) => {
+                !(counts.get(&key(&t, p.0)).copied().unwrap_or(0) >= threshold
+                    || is_page_number(&t))
+            }
             None => true,
         });
     }
@@ -791,10 +1041,14 @@ fn drop_repeated_margins(pages: &[(u32, f64)], per_page: &mut [Vec<Block>]) {
 
 fn is_page_number(t: &str) -> bool {
     let t = t.trim().to_lowercase();
-    let t = t.trim_start_matches("page").trim().trim_matches(|c| c == '-' || c == '–' || c == ' ');
+    let t = t
+        .trim_start_matches("page")
+        .trim()
+        .trim_matches(|c| c == '-' || c == '–' || c == ' ');
     !t.is_empty()
         && t.len() <= 9
-        && t.chars().all(|c| c.is_ascii_digit() || c == '/' || c == ' ' || c == 's' || c == 'u' || c == 'r')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '/' || c == ' ' || c == 's' || c == 'u' || c == 'r')
         && t.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
@@ -839,7 +1093,14 @@ mod tests {
         for c in text.chars() {
             let w = 0.5 * size;
             if c != ' ' {
-                out.push(Glyph { x0: x, x1: x + w, y, size, text: c.to_string(), run: 0 });
+                out.push(Glyph {
+                    x0: x,
+                    x1: x + w,
+                    y,
+                    size,
+                    text: c.to_string(),
+                    run: 0,
+                });
             }
             x += w;
         }
@@ -847,14 +1108,30 @@ mod tests {
     }
 
     fn page(glyphs: Vec<Glyph>, rules: Vec<Rule>) -> RawPage {
-        RawPage { number: 1, width: 600.0, height: 800.0, glyphs, rules }
+        RawPage {
+            number: 1,
+            width: 600.0,
+            height: 800.0,
+            glyphs,
+            rules,
+        }
     }
 
     fn hrule(y: f64) -> Rule {
-        Rule { x0: 50.0, y0: y, x1: 550.0, y1: y }
+        Rule {
+            x0: 50.0,
+            y0: y,
+            x1: 550.0,
+            y1: y,
+        }
     }
     fn vrule(x: f64, y0: f64, y1: f64) -> Rule {
-        Rule { x0: x, y0, x1: x, y1 }
+        Rule {
+            x0: x,
+            y0,
+            x1: x,
+            y1,
+        }
     }
 
     #[test]
@@ -863,12 +1140,26 @@ mod tests {
         let mut g = Vec::new();
         let mut x = 100.0;
         for c in "FICHE".chars() {
-            g.push(Glyph { x0: x, x1: x + 6.0, y: 100.0, size: 12.0, text: c.to_string(), run: 0 });
+            g.push(Glyph {
+                x0: x,
+                x1: x + 6.0,
+                y: 100.0,
+                size: 12.0,
+                text: c.to_string(),
+                run: 0,
+            });
             x += 6.4;
         }
         x += 3.0;
         for c in "ACTION".chars() {
-            g.push(Glyph { x0: x, x1: x + 6.0, y: 100.0, size: 12.0, text: c.to_string(), run: 0 });
+            g.push(Glyph {
+                x0: x,
+                x1: x + 6.0,
+                y: 100.0,
+                size: 12.0,
+                text: c.to_string(),
+                run: 0,
+            });
             x += 6.3;
         }
         let blocks = layout_pages(vec![page(g, vec![])]);
@@ -881,7 +1172,14 @@ mod tests {
 
     #[test]
     fn ligature_is_expanded() {
-        let g = vec![Glyph { x0: 10.0, x1: 16.0, y: 100.0, size: 12.0, text: "\u{fb01}".into(), run: 0 }];
+        let g = vec![Glyph {
+            x0: 10.0,
+            x1: 16.0,
+            y: 100.0,
+            size: 12.0,
+            text: "\u{fb01}".into(),
+            run: 0,
+        }];
         let blocks = layout_pages(vec![page(g, vec![])]);
         assert!(matches!(&blocks[0], Block::Line(l) if l.text == "fi"));
     }
@@ -897,12 +1195,28 @@ mod tests {
         g.extend(word(60.0, 123.0, 10.0, "Ressources humaines)"));
         g.extend(word(60.0, 150.0, 10.0, "Evaluation"));
         g.extend(word(200.0, 150.0, 10.0, "Nombre de réunions"));
-        let rules = vec![hrule(100.0), hrule(140.0), hrule(160.0), vrule(50.0, 100.0, 160.0), vrule(190.0, 100.0, 160.0), vrule(550.0, 100.0, 160.0)];
+        let rules = vec![
+            hrule(100.0),
+            hrule(140.0),
+            hrule(160.0),
+            vrule(50.0, 100.0, 160.0),
+            vrule(190.0, 100.0, 160.0),
+            vrule(550.0, 100.0, 160.0),
+        ];
         let blocks = layout_pages(vec![page(g, rules)]);
-        let rows: Vec<&Row> = blocks.iter().filter_map(|b| if let Block::Row(r) = b { Some(r) } else { None }).collect();
+        let rows: Vec<&Row> = blocks
+            .iter()
+            .filter_map(|b| if let Block::Row(r) = b { Some(r) } else { None })
+            .collect();
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].cells[0].text(), "Ressources (Financement et Ressources humaines)");
-        assert_eq!(rows[0].cells[1].text(), "Financement : 10 000 € et CAUE : 6 000 €");
+        assert_eq!(
+            rows[0].cells[0].text(),
+            "Ressources (Financement et Ressources humaines)"
+        );
+        assert_eq!(
+            rows[0].cells[1].text(),
+            "Financement : 10 000 € et CAUE : 6 000 €"
+        );
         assert_eq!(rows[1].cells[0].text(), "Evaluation");
     }
 
@@ -915,7 +1229,10 @@ mod tests {
         g.extend(word(200.0, 114.0, 10.0, "2021-2023, puis chaque"));
         g.extend(word(200.0, 126.0, 10.0, "année"));
         let blocks = layout_pages(vec![page(g, vec![])]);
-        let rows: Vec<&Row> = blocks.iter().filter_map(|b| if let Block::Row(r) = b { Some(r) } else { None }).collect();
+        let rows: Vec<&Row> = blocks
+            .iter()
+            .filter_map(|b| if let Block::Row(r) = b { Some(r) } else { None })
+            .collect();
         assert_eq!(rows.len(), 2, "{blocks:?}");
         assert_eq!(rows[1].cells[0].text(), "Échéancier");
         assert_eq!(rows[1].cells[1].text(), "2021-2023, puis chaque année");
@@ -924,17 +1241,42 @@ mod tests {
     #[test]
     fn row_continued_on_next_page_is_one_row() {
         let mut p1 = page(
-            [word(60.0, 700.0, 10.0, "Partenariat"), word(200.0, 700.0, 10.0, "Partenaires de la")].concat(),
-            vec![hrule(690.0), hrule(720.0), vrule(50.0, 690.0, 720.0), vrule(190.0, 690.0, 720.0), vrule(550.0, 690.0, 720.0)],
+            [
+                word(60.0, 700.0, 10.0, "Partenariat"),
+                word(200.0, 700.0, 10.0, "Partenaires de la"),
+            ]
+            .concat(),
+            vec![
+                hrule(690.0),
+                hrule(720.0),
+                vrule(50.0, 690.0, 720.0),
+                vrule(190.0, 690.0, 720.0),
+                vrule(550.0, 690.0, 720.0),
+            ],
         );
         p1.number = 1;
         let mut p2 = page(
-            [word(200.0, 60.0, 10.0, "convention"), word(60.0, 90.0, 10.0, "Territoire"), word(200.0, 90.0, 10.0, "Chartres")].concat(),
-            vec![hrule(50.0), hrule(70.0), hrule(100.0), vrule(50.0, 50.0, 100.0), vrule(190.0, 50.0, 100.0), vrule(550.0, 50.0, 100.0)],
+            [
+                word(200.0, 60.0, 10.0, "convention"),
+                word(60.0, 90.0, 10.0, "Territoire"),
+                word(200.0, 90.0, 10.0, "Chartres"),
+            ]
+            .concat(),
+            vec![
+                hrule(50.0),
+                hrule(70.0),
+                hrule(100.0),
+                vrule(50.0, 50.0, 100.0),
+                vrule(190.0, 50.0, 100.0),
+                vrule(550.0, 50.0, 100.0),
+            ],
         );
         p2.number = 2;
         let blocks = layout_pages(vec![p1, p2]);
-        let rows: Vec<&Row> = blocks.iter().filter_map(|b| if let Block::Row(r) = b { Some(r) } else { None }).collect();
+        let rows: Vec<&Row> = blocks
+            .iter()
+            .filter_map(|b| if let Block::Row(r) = b { Some(r) } else { None })
+            .collect();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].cells[1].text(), "Partenaires de la convention");
         assert_eq!(rows[0].pages, vec![1, 2]);
@@ -943,22 +1285,38 @@ mod tests {
     #[test]
     fn hyphen_at_line_end_is_undone_only_before_lower_case() {
         assert_eq!(join_lines(&["une psycho-", "logue"]), "une psychologue");
-        assert_eq!(join_lines(&["Mittainvilliers-", "Vérigny"]), "Mittainvilliers-Vérigny");
+        assert_eq!(
+            join_lines(&["Mittainvilliers-", "Vérigny"]),
+            "Mittainvilliers-Vérigny"
+        );
         assert_eq!(join_lines(&["Nombre de", "réunions"]), "Nombre de réunions");
-        assert_eq!(join_lines(&["déploiement 2020-", "2021 : production"]), "déploiement 2020-2021 : production");
+        assert_eq!(
+            join_lines(&["déploiement 2020-", "2021 : production"]),
+            "déploiement 2020-2021 : production"
+        );
     }
 
     #[test]
     fn repeated_footer_and_page_numbers_are_dropped() {
         let pages: Vec<RawPage> = (1..=5)
             .map(|n| {
-                let mut p = page([word(60.0, 100.0, 10.0, "Texte du contrat"), word(60.0, 780.0, 8.0, "CLS Chartres métropole"), word(500.0, 790.0, 8.0, &n.to_string())].concat(), vec![]);
+                let mut p = page(
+                    [
+                        word(60.0, 100.0, 10.0, "Texte du contrat"),
+                        word(60.0, 780.0, 8.0, "CLS Chartres métropole"),
+                        word(500.0, 790.0, 8.0, &n.to_string()),
+                    ]
+                    .concat(),
+                    vec![],
+                );
                 p.number = n;
                 p
             })
             .collect();
         let blocks = layout_pages(pages);
         assert_eq!(blocks.len(), 5);
-        assert!(blocks.iter().all(|b| matches!(b, Block::Line(l) if l.text == "Texte du contrat")));
+        assert!(blocks
+            .iter()
+            .all(|b| matches!(b, Block::Line(l) if l.text == "Texte du contrat")));
     }
 }

@@ -136,14 +136,22 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<PdfDocument, ExtractError> {
     })?;
     let total = (raw.pages.len() + raw.failed_pages.len()) as u32;
     if raw.pages.is_empty() {
-        let why = raw.failed_pages.first().map(|(_, e)| e.clone()).unwrap_or_default();
+        let why = raw
+            .failed_pages
+            .first()
+            .map(|(_, e)| e.clone())
+            .unwrap_or_default();
         return Err(ExtractError::NoReadablePage(why));
     }
     if raw.pages.iter().all(|p| !p.1) {
         return Err(ExtractError::NoText);
     }
     let blocks = layout::finish(raw.pages.into_iter().map(|p| p.0).collect());
-    Ok(PdfDocument { pages: total, blocks, failed_pages: raw.failed_pages })
+    Ok(PdfDocument {
+        pages: total,
+        blocks,
+        failed_pages: raw.failed_pages,
+    })
 }
 
 /// What a file is, by its content rather than its name.
@@ -161,7 +169,12 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     }
     let text = String::from_utf8_lossy(head).to_ascii_lowercase();
     let t = text.trim_start_matches('\u{feff}').trim_start();
-    if t.starts_with("<!doctype html") || t.starts_with("<html") || t.contains("<html") || t.contains("<body") || t.contains("<head") {
+    if t.starts_with("<!doctype html")
+        || t.starts_with("<html")
+        || t.contains("<html")
+        || t.contains("<body")
+        || t.contains("<head")
+    {
         return Sniffed::Html;
     }
     Sniffed::Unknown
@@ -169,5 +182,7 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
 
 #[doc(hidden)]
 pub fn debug_raw(bytes: &[u8]) -> Vec<RawPage> {
-    pdf::read_pdf(bytes, |p| p).map(|r| r.pages).unwrap_or_default()
+    pdf::read_pdf(bytes, |p| p)
+        .map(|r| r.pages)
+        .unwrap_or_default()
 }

@@ -23,8 +23,15 @@ pub struct RawPdf<T> {
 ///
 /// Each page is handed to `per_page` as soon as it is read (on the same thread), so that
 /// its glyphs can be laid out and dropped at once instead of holding every page's glyphs.
-pub fn read_pdf<T: Send>(bytes: &[u8], per_page: impl Fn(RawPage) -> T + Sync) -> Result<RawPdf<T>, ExtractError> {
-    if !bytes.starts_with(b"%PDF") && !bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
+pub fn read_pdf<T: Send>(
+    bytes: &[u8],
+    per_page: impl Fn(RawPage) -> T + Sync,
+) -> Result<RawPdf<T>, ExtractError> {
+    if !bytes.starts_with(b"%PDF")
+        && !bytes[..bytes.len().min(1024)]
+            .windows(5)
+            .any(|w| w == b"%PDF-")
+    {
         return Err(ExtractError::NotPdf);
     }
     // lopdf itself can panic on malformed cross-reference tables; guard the load too.
@@ -32,7 +39,11 @@ pub fn read_pdf<T: Send>(bytes: &[u8], per_page: impl Fn(RawPage) -> T + Sync) -
     let mut doc = match loaded {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) => return Err(ExtractError::Unreadable(e.to_string())),
-        Err(_) => return Err(ExtractError::Unreadable("the PDF structure could not be parsed".into())),
+        Err(_) => {
+            return Err(ExtractError::Unreadable(
+                "the PDF structure could not be parsed".into(),
+            ))
+        }
     };
     if doc.is_encrypted() {
         // An owner-password-only PDF opens with the empty user password; anything else
@@ -58,12 +69,17 @@ pub fn read_pdf<T: Send>(bytes: &[u8], per_page: impl Fn(RawPage) -> T + Sync) -
             Err(e) => failed_pages.push((n, e)),
         }
     }
-    Ok(RawPdf { pages, failed_pages })
+    Ok(RawPdf {
+        pages,
+        failed_pages,
+    })
 }
 
 fn read_page(doc: &pdf_extract::Document, number: u32) -> Result<RawPage, String> {
     let mut dev = Collector::new(number);
-    let outcome = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(doc, &mut dev, number)));
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        pdf_extract::output_doc_page(doc, &mut dev, number)
+    }));
     match outcome {
         Ok(Ok(())) => Ok(dev.page),
         Ok(Err(e)) => Err(e.to_string()),
@@ -92,7 +108,13 @@ struct Collector {
 impl Collector {
     fn new(number: u32) -> Self {
         Collector {
-            page: RawPage { number, width: 0.0, height: 0.0, glyphs: Vec::new(), rules: Vec::new() },
+            page: RawPage {
+                number,
+                width: 0.0,
+                height: 0.0,
+                glyphs: Vec::new(),
+                rules: Vec::new(),
+            },
             flip_y: 0.0,
             run: 0,
         }
@@ -104,16 +126,29 @@ impl Collector {
         let (y0, y1) = (self.flip_y - y1, self.flip_y - y0);
         // Only axis-aligned segments can be table rules; curves and diagonals are drawings.
         if (y1 - y0) < 1.5 && (x1 - x0) > 2.0 {
-            self.page.rules.push(Rule { x0, y0: (y0 + y1) / 2.0, x1, y1: (y0 + y1) / 2.0 });
+            self.page.rules.push(Rule {
+                x0,
+                y0: (y0 + y1) / 2.0,
+                x1,
+                y1: (y0 + y1) / 2.0,
+            });
         } else if (x1 - x0) < 1.5 && (y1 - y0) > 2.0 {
-            self.page.rules.push(Rule { x0: (x0 + x1) / 2.0, y0, x1: (x0 + x1) / 2.0, y1 });
+            self.page.rules.push(Rule {
+                x0: (x0 + x1) / 2.0,
+                y0,
+                x1: (x0 + x1) / 2.0,
+                y1,
+            });
         }
     }
 
     fn add_path(&mut self, ctm: &Transform, path: &Path, filled: bool) {
         let tp = |x: f64, y: f64| {
             // Row-vector convention of PDF (and euclid's Transform2D): p' = p × M.
-            (x * ctm.m11 + y * ctm.m21 + ctm.m31, x * ctm.m12 + y * ctm.m22 + ctm.m32)
+            (
+                x * ctm.m11 + y * ctm.m21 + ctm.m31,
+                x * ctm.m12 + y * ctm.m22 + ctm.m32,
+            )
         };
         let mut start = None;
         let mut cur = None;
@@ -165,7 +200,12 @@ impl Collector {
 }
 
 impl OutputDev for Collector {
-    fn begin_page(&mut self, _n: u32, media_box: &MediaBox, _art: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+    fn begin_page(
+        &mut self,
+        _n: u32,
+        media_box: &MediaBox,
+        _art: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
         self.page.width = media_box.urx - media_box.llx;
         self.page.height = media_box.ury - media_box.lly;
         self.flip_y = media_box.ury;
@@ -174,7 +214,14 @@ impl OutputDev for Collector {
     fn end_page(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
-    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), OutputError> {
         let sx = (trm.m11 * trm.m11 + trm.m12 * trm.m12).sqrt();
         let sy = (trm.m21 * trm.m21 + trm.m22 * trm.m22).sqrt();
         let size = font_size * sy;
@@ -188,7 +235,14 @@ impl OutputDev for Collector {
         let x0 = trm.m31;
         let adv = width * font_size * sx;
         let y = self.flip_y - trm.m32;
-        self.page.glyphs.push(Glyph { x0, x1: x0 + adv.max(0.0), y, size, text: ch.to_string(), run: self.run });
+        self.page.glyphs.push(Glyph {
+            x0,
+            x1: x0 + adv.max(0.0),
+            y,
+            size,
+            text: ch.to_string(),
+            run: self.run,
+        });
         Ok(())
     }
     fn begin_word(&mut self) -> Result<(), OutputError> {
@@ -201,11 +255,23 @@ impl OutputDev for Collector {
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
-    fn stroke(&mut self, ctm: &Transform, _cs: &ColorSpace, _color: &[f64], path: &Path) -> Result<(), OutputError> {
+    fn stroke(
+        &mut self,
+        ctm: &Transform,
+        _cs: &ColorSpace,
+        _color: &[f64],
+        path: &Path,
+    ) -> Result<(), OutputError> {
         self.add_path(ctm, path, false);
         Ok(())
     }
-    fn fill(&mut self, ctm: &Transform, _cs: &ColorSpace, color: &[f64], path: &Path) -> Result<(), OutputError> {
+    fn fill(
+        &mut self,
+        ctm: &Transform,
+        _cs: &ColorSpace,
+        color: &[f64],
+        path: &Path,
+    ) -> Result<(), OutputError> {
         // A white fill is a background eraser, not a border.
         if !color.is_empty() && color.iter().all(|c| *c > 0.95) {
             return Ok(());

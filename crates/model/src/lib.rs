@@ -203,7 +203,11 @@ pub struct Alerte {
 
 impl Alerte {
     pub fn new(code: &str, action: Option<&str>, message: impl Into<String>) -> Self {
-        Alerte { code: code.to_string(), action: action.map(str::to_string), message: message.into() }
+        Alerte {
+            code: code.to_string(),
+            action: action.map(str::to_string),
+            message: message.into(),
+        }
     }
 }
 
@@ -294,14 +298,24 @@ mod tests {
 
     #[test]
     fn unknown_values_serialise_as_null_and_enums_in_snake_case() {
-        let a = Action { statut: Some(Statut::Mixte), ..Default::default() };
+        let a = Action {
+            statut: Some(Statut::Mixte),
+            ..Default::default()
+        };
         let v = serde_json::to_value(&a).unwrap();
         assert_eq!(v["statut"], "mixte");
         assert!(v["titre"].is_null());
         assert_eq!(v["porteurs"], serde_json::json!([]));
         assert!(v["calendrier"]["debut"].is_null());
         assert_eq!(serde_json::to_value(Nature::PageWeb).unwrap(), "page_web");
-        let m = Montant { montant_eur: 10000.0, financeur: None, organisation_id: None };
-        assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"montant_eur":10000,"financeur":null,"organisation_id":null}"#);
+        let m = Montant {
+            montant_eur: 10000.0,
+            financeur: None,
+            organisation_id: None,
+        };
+        assert_eq!(
+            serde_json::to_string(&m).unwrap(),
+            r#"{"montant_eur":10000,"financeur":null,"organisation_id":null}"#
+        );
     }
 }

@@ -42,9 +42,15 @@ fn res() -> &'static Res {
 
 /// "10 000" → 10000.0, "1,5" → 1.5.
 fn parse_number(s: &str) -> Option<f64> {
-    let cleaned: String = s.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
+    let cleaned: String = s
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
     // "10.000" groups thousands; "1,5" is a decimal comma.
-    let cleaned = if cleaned.contains('.') && !cleaned.contains(',') && cleaned.split('.').skip(1).all(|g| g.len() == 3) {
+    let cleaned = if cleaned.contains('.')
+        && !cleaned.contains(',')
+        && cleaned.split('.').skip(1).all(|g| g.len() == 3)
+    {
         cleaned.replace('.', "")
     } else {
         cleaned.replace('.', "").replace(',', ".")
@@ -89,30 +95,67 @@ fn years_count(s: &str) -> Option<u32> {
 /// "Financement ARS : 12 000 €"), or right after it ("20 000 € de la Région").
 fn funder_before(before: &str) -> Option<String> {
     let b = before.trim_end();
-    let b = b.strip_suffix(':').or_else(|| b.strip_suffix('=')).or_else(|| b.strip_suffix('-')).or_else(|| b.strip_suffix('–'))?.trim_end();
+    let b = b
+        .strip_suffix(':')
+        .or_else(|| b.strip_suffix('='))
+        .or_else(|| b.strip_suffix('-'))
+        .or_else(|| b.strip_suffix('–'))?
+        .trim_end();
     // The name runs back to the previous separator.
-    let cut = b.rfind([';', ',', '.', '(', ')', '\n', ':']).map(|i| i + 1).unwrap_or(0);
+    let cut = b
+        .rfind([';', ',', '.', '(', ')', '\n', ':'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
     let mut name = b[cut..].trim().to_string();
-    for lead in ["dont ", "et ", "Financement ", "financement ", "Cofinancement ", "cofinancement ", "Financements ", "Participation ", "participation "] {
+    for lead in [
+        "dont ",
+        "et ",
+        "Financement ",
+        "financement ",
+        "Cofinancement ",
+        "cofinancement ",
+        "Financements ",
+        "Participation ",
+        "participation ",
+    ] {
         if let Some(rest) = name.strip_prefix(lead) {
             name = rest.trim().to_string();
         }
     }
     let f = fold(&name);
     let words = name.split_whitespace().count();
-    let generic = ["total", "cout", "budget", "montant", "soit", "cout total", "financement", "cout global"];
-    (words >= 1 && words <= 8 && !generic.iter().any(|g| f == *g || f.starts_with(&format!("{g} "))) && name.chars().next().is_some_and(|c| c.is_alphabetic())).then_some(name)
+    let generic = [
+        "total",
+        "cout",
+        "budget",
+        "montant",
+        "soit",
+        "cout total",
+        "financement",
+        "cout global",
+    ];
+    (words >= 1
+        && words <= 8
+        && !generic
+            .iter()
+            .any(|g| f == *g || f.starts_with(&format!("{g} ")))
+        && name.chars().next().is_some_and(|c| c.is_alphabetic()))
+    .then_some(name)
 }
 
 /// Reads a budget cell.
 pub fn budget(texte: Option<String>) -> Budget {
-    let Some(t) = texte else { return Budget::default() };
+    let Some(t) = texte else {
+        return Budget::default();
+    };
     let r = res();
     let mut found: Vec<Found> = Vec::new();
     let mut prev_end = 0;
     for c in r.amount.captures_iter(&t) {
         let m = c.get(0).expect("match");
-        let Some(n) = parse_number(&c["num"]) else { continue };
+        let Some(n) = parse_number(&c["num"]) else {
+            continue;
+        };
         // "CRST 2019-2025 €" never happens, but "2 020 €" would: a lone 4-digit year just
         // before a unit is still an amount when the unit follows directly.
         let eur = n * multiplier(&c["unit"]);
@@ -120,18 +163,37 @@ pub fn budget(texte: Option<String>) -> Budget {
             continue;
         }
         // A number glued to a letter or a dash before it is a code, not an amount.
-        if t[..m.start()].chars().next_back().is_some_and(|ch| ch.is_alphanumeric() || ch == '-' || ch == '/') {
+        if t[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_alphanumeric() || ch == '-' || ch == '/')
+        {
             continue;
         }
         let before = &t[..m.start()];
         let after = &t[m.end()..];
         let is_total = r.total_kw.is_match(before);
-        let per_year_times = r.per_year.is_match(after).then(|| years_count(after).unwrap_or(1));
+        let per_year_times = r
+            .per_year
+            .is_match(after)
+            .then(|| years_count(after).unwrap_or(1));
         let after_dont = fold(before).contains("dont");
         // The funder's name runs back at most to the previous amount.
-        let funder = funder_before(&t[prev_end.min(m.start())..m.start()]).or_else(|| r.funder_after.captures(after).map(|c| c["name"].trim().to_string()));
+        let funder = funder_before(&t[prev_end.min(m.start())..m.start()]).or_else(|| {
+            r.funder_after
+                .captures(after)
+                .map(|c| c["name"].trim().to_string())
+        });
         prev_end = m.end();
-        found.push(Found { start: m.start(), end: m.end(), eur, is_total, per_year_times, funder, after_dont });
+        found.push(Found {
+            start: m.start(),
+            end: m.end(),
+            eur,
+            is_total,
+            per_year_times,
+            funder,
+            after_dont,
+        });
     }
     // "X €, dont A : … et B : …": X is a total broken down by what follows "dont".
     let dont_idx = fold(&t).find(" dont ");
@@ -145,34 +207,61 @@ pub fn budget(texte: Option<String>) -> Budget {
     for f in &mut found {
         f.after_dont = dont_idx.is_some_and(|di| f.start > di);
     }
-    let stated_total = found.iter().filter(|f| f.is_total).map(|f| f.eur).reduce(f64::max);
+    let stated_total = found
+        .iter()
+        .filter(|f| f.is_total)
+        .map(|f| f.eur)
+        .reduce(f64::max);
     let items: Vec<&Found> = found.iter().filter(|f| !f.is_total).collect();
-    let montants: Vec<Montant> = items.iter().map(|f| Montant { montant_eur: f.eur, financeur: f.funder.clone(), organisation_id: None }).collect();
+    let montants: Vec<Montant> = items
+        .iter()
+        .map(|f| Montant {
+            montant_eur: f.eur,
+            financeur: f.funder.clone(),
+            organisation_id: None,
+        })
+        .collect();
     let repartition = shares(&t);
     let total_eur = if let Some(st) = stated_total {
         Some(st)
     } else if !items.is_empty() {
-        Some(items.iter().map(|f| f.eur * f64::from(f.per_year_times.unwrap_or(1))).sum())
+        Some(
+            items
+                .iter()
+                .map(|f| f.eur * f64::from(f.per_year_times.unwrap_or(1)))
+                .sum(),
+        )
     } else if r.zero.is_match(&t) {
         Some(0.0)
     } else {
         None
     };
     let financeurs = funders(&t, &montants);
-    Budget { texte: Some(t), montants, total_eur, repartition, financeurs }
+    Budget {
+        texte: Some(t),
+        montants,
+        total_eur,
+        repartition,
+        financeurs,
+    }
 }
 
 /// Organisations the budget text names as funders: the funders of amounts, and the names
 /// after "Financement(s) :", "Cofinancement", "financé par", "Pris en charge par", or a
 /// short cell that is only a list of bodies ("ARS, CD28").
 fn funders(t: &str, montants: &[Montant]) -> Vec<cls_model::Mention> {
-    let mut names: Vec<String> = montants.iter().filter_map(|m| m.financeur.clone()).collect();
+    let mut names: Vec<String> = montants
+        .iter()
+        .filter_map(|m| m.financeur.clone())
+        .collect();
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| Regex::new(r"(?i)(?:co)?financements?(?:\s+(?:potentiels?|privés?|publics?))?\s*(?::|de|du|des|par)\s*|financ[ée]e?s?\s+par\s+|pris[e]?\s+en\s+charge\s+(?:par|en\s+interne\s+\()\s*|participation\s+(?:de|du|des)\s+").expect("pattern"));
     let mut spans: Vec<String> = Vec::new();
     for m in r.find_iter(t) {
         let rest = &t[m.end()..];
-        let end = rest.find(|c: char| c == '.' || c == '\n').unwrap_or(rest.len());
+        let end = rest
+            .find(|c: char| c == '.' || c == '\n')
+            .unwrap_or(rest.len());
         spans.push(rest[..end].to_string());
     }
     let words = t.split_whitespace().count();
@@ -181,24 +270,48 @@ fn funders(t: &str, montants: &[Montant]) -> Vec<cls_model::Mention> {
     }
     // "(Action Logement, CDC, Conseil Départemental)" right after an amount: its funders.
     static PAREN: OnceLock<Regex> = OnceLock::new();
-    let paren = PAREN.get_or_init(|| Regex::new(r"(?:€|euros?)\s*\(([^()]{2,120})\)").expect("pattern"));
+    let paren =
+        PAREN.get_or_init(|| Regex::new(r"(?:€|euros?)\s*\(([^()]{2,120})\)").expect("pattern"));
     for c in paren.captures_iter(t) {
         spans.push(c[1].to_string());
     }
     for span in spans {
         // "Financements de l'ARS, de la MILDECA, de la Politique de la Ville": an
         // enumeration of "de …", not one long name.
-        let span = span.replace(", de la ", " ; ").replace(", de l'", " ; ").replace(", du ", " ; ").replace(", des ", " ; ").replace(", d'", " ; ");
-        let span = if span.matches(')').count() > span.matches('(').count() { span.replacen(')', "", 1) } else { span };
+        let span = span
+            .replace(", de la ", " ; ")
+            .replace(", de l'", " ; ")
+            .replace(", du ", " ; ")
+            .replace(", des ", " ; ")
+            .replace(", d'", " ; ");
+        let span = if span.matches(')').count() > span.matches('(').count() {
+            span.replacen(')', "", 1)
+        } else {
+            span
+        };
         for m in crate::mentions::split_mentions(&span) {
             let f = fold(&m);
-            let org_like = m.chars().next().is_some_and(|c| c.is_uppercase()) && m.split_whitespace().count() <= 9 && !f.contains("determiner") && !f.contains("ressources") && !f.starts_with("budget") && !f.starts_with("cout") && !f.starts_with("a ") && !f.contains(" €") && !f.chars().any(|c| c == '€');
+            let org_like = m.chars().next().is_some_and(|c| c.is_uppercase())
+                && m.split_whitespace().count() <= 9
+                && !f.contains("determiner")
+                && !f.contains("ressources")
+                && !f.starts_with("budget")
+                && !f.starts_with("cout")
+                && !f.starts_with("a ")
+                && !f.contains(" €")
+                && !f.chars().any(|c| c == '€');
             if org_like && !crate::mentions::is_generic(&m) && !names.iter().any(|n| fold(n) == f) {
                 names.push(m);
             }
         }
     }
-    names.into_iter().map(|nom| cls_model::Mention { nom, ..Default::default() }).collect()
+    names
+        .into_iter()
+        .map(|nom| cls_model::Mention {
+            nom,
+            ..Default::default()
+        })
+        .collect()
 }
 
 /// Percentage shares with their funder: "Chartres métropole budget de l'eau (70 %)",
@@ -208,7 +321,10 @@ fn shares(t: &str) -> Vec<Repartition> {
     let mut out = Vec::new();
     for c in r.shared_by.captures_iter(t) {
         if let Some(p) = parse_number(&c["pct"]) {
-            out.push(Repartition { financeur: Some(c["name"].trim().to_string()), pourcentage: p });
+            out.push(Repartition {
+                financeur: Some(c["name"].trim().to_string()),
+                pourcentage: p,
+            });
         }
     }
     if !out.is_empty() {
@@ -216,30 +332,53 @@ fn shares(t: &str) -> Vec<Repartition> {
     }
     for c in r.percent.captures_iter(t) {
         let m = c.get(0).expect("match");
-        let Some(p) = parse_number(&c["num"]) else { continue };
+        let Some(p) = parse_number(&c["num"]) else {
+            continue;
+        };
         if p <= 0.0 || p > 100.0 {
             continue;
         }
         let before = t[..m.start()].trim_end().trim_end_matches('(').trim_end();
-        let cut = before.rfind([';', ',', '(', ')', ':']).map(|i| i + 1).unwrap_or(0);
+        let cut = before
+            .rfind([';', ',', '(', ')', ':'])
+            .map(|i| i + 1)
+            .unwrap_or(0);
         let mut name = before[cut..].trim().to_string();
         if let Some(rest) = name.strip_prefix("et ") {
             name = rest.to_string();
         }
         let name = (!name.is_empty() && name.split_whitespace().count() <= 8).then_some(name);
-        out.push(Repartition { financeur: name, pourcentage: p });
+        out.push(Repartition {
+            financeur: name,
+            pourcentage: p,
+        });
     }
     if out.is_empty() && fold(t).contains("parts egales") {
-        let head = &t[..fold(t).find("a parts egales").unwrap_or(t.len()).min(t.len())];
+        let head = &t[..fold(t)
+            .find("a parts egales")
+            .unwrap_or(t.len())
+            .min(t.len())];
         let names: Vec<String> = head
             .split([',', ';'])
             .flat_map(|s| s.split(" et "))
-            .map(|s| s.trim().trim_start_matches("Financement").trim_start_matches(':').trim().to_string())
+            .map(|s| {
+                s.trim()
+                    .trim_start_matches("Financement")
+                    .trim_start_matches(':')
+                    .trim()
+                    .to_string()
+            })
             .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 6)
             .collect();
         if names.len() >= 2 {
             let share = (1000.0 / names.len() as f64).round() / 10.0;
-            out = names.into_iter().map(|n| Repartition { financeur: Some(n), pourcentage: share }).collect();
+            out = names
+                .into_iter()
+                .map(|n| Repartition {
+                    financeur: Some(n),
+                    pourcentage: share,
+                })
+                .collect();
         }
     }
     out
@@ -328,16 +467,39 @@ mod tests {
 
     #[test]
     fn funders_and_shares() {
-        let b = budget(Some("Financement : Chartres métropole : 10 000 € et CAUE : 6 000 €".into()));
+        let b = budget(Some(
+            "Financement : Chartres métropole : 10 000 € et CAUE : 6 000 €".into(),
+        ));
         let f: Vec<Option<&str>> = b.montants.iter().map(|m| m.financeur.as_deref()).collect();
         assert_eq!(f, vec![Some("Chartres métropole"), Some("CAUE")]);
         let b = budget(Some("20 000 € de la Région".into()));
         assert_eq!(b.montants[0].financeur.as_deref(), Some("Région"));
-        let b = budget(Some("Chartres métropole budget de l'eau (70 %) et Agence de l'eau Seine-Normandie (30 %)".into()));
-        let r: Vec<(Option<&str>, f64)> = b.repartition.iter().map(|r| (r.financeur.as_deref(), r.pourcentage)).collect();
-        assert_eq!(r, vec![(Some("Chartres métropole budget de l'eau"), 70.0), (Some("Agence de l'eau Seine-Normandie"), 30.0)]);
-        let b = budget(Some("Coordonnateur : 25 000 € par an, cofinancé à 50 % par l'ARS".into()));
-        assert_eq!(b.repartition.iter().map(|r| (r.financeur.as_deref(), r.pourcentage)).collect::<Vec<_>>(), vec![(Some("ARS"), 50.0)]);
+        let b = budget(Some(
+            "Chartres métropole budget de l'eau (70 %) et Agence de l'eau Seine-Normandie (30 %)"
+                .into(),
+        ));
+        let r: Vec<(Option<&str>, f64)> = b
+            .repartition
+            .iter()
+            .map(|r| (r.financeur.as_deref(), r.pourcentage))
+            .collect();
+        assert_eq!(
+            r,
+            vec![
+                (Some("Chartres métropole budget de l'eau"), 70.0),
+                (Some("Agence de l'eau Seine-Normandie"), 30.0)
+            ]
+        );
+        let b = budget(Some(
+            "Coordonnateur : 25 000 € par an, cofinancé à 50 % par l'ARS".into(),
+        ));
+        assert_eq!(
+            b.repartition
+                .iter()
+                .map(|r| (r.financeur.as_deref(), r.pourcentage))
+                .collect::<Vec<_>>(),
+            vec![(Some("ARS"), 50.0)]
+        );
         let b = budget(Some("ARS et Conseil départemental à parts égales".into()));
         assert_eq!(b.repartition.len(), 2);
         assert_eq!(b.repartition[0].pourcentage, 50.0);

@@ -15,13 +15,26 @@ pub fn month(word: &str) -> Option<u32> {
     let w = fold(word);
     let w = w.trim_end_matches('.');
     const MONTHS: [(&str, u32); 12] = [
-        ("janv", 1), ("fev", 2), ("mars", 3), ("avr", 4), ("mai", 5), ("juin", 6),
-        ("juil", 7), ("aou", 8), ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+        ("janv", 1),
+        ("fev", 2),
+        ("mars", 3),
+        ("avr", 4),
+        ("mai", 5),
+        ("juin", 6),
+        ("juil", 7),
+        ("aou", 8),
+        ("sep", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
     ];
     if w.len() < 3 {
         return None;
     }
-    MONTHS.iter().find(|(p, _)| w.starts_with(p) || (p.len() > w.len() && p.starts_with(w) && w.len() >= 3)).map(|(_, m)| *m)
+    MONTHS
+        .iter()
+        .find(|(p, _)| w.starts_with(p) || (p.len() > w.len() && p.starts_with(w) && w.len() >= 3))
+        .map(|(_, m)| *m)
 }
 
 /// "17 FEV. 2020", "1er juillet 2019", "15/12/2022" → ISO "YYYY-MM-DD"; `None` when the
@@ -31,9 +44,17 @@ pub fn parse_date_fr(s: &str) -> Option<String> {
     let r = R.get_or_init(|| Regex::new(r"(?i)^\s*(\d{1,2})(?:er|e)?\s+([a-zéèûôA-ZÉÈÛÔ]{3,10})\.?\s+((?:19|20)\d{2})\b|^\s*(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b").expect("pattern"));
     let c = r.captures(s)?;
     let (d, m, y) = if c.get(1).is_some() {
-        (c[1].parse::<u32>().ok()?, month(&c[2])?, c[3].parse::<u32>().ok()?)
+        (
+            c[1].parse::<u32>().ok()?,
+            month(&c[2])?,
+            c[3].parse::<u32>().ok()?,
+        )
     } else {
-        (c[4].parse::<u32>().ok()?, c[5].parse::<u32>().ok()?, c[6].parse::<u32>().ok()?)
+        (
+            c[4].parse::<u32>().ok()?,
+            c[5].parse::<u32>().ok()?,
+            c[6].parse::<u32>().ok()?,
+        )
     };
     if !(1..=31).contains(&d) || !(1..=12).contains(&m) {
         return None;
@@ -72,7 +93,11 @@ fn res() -> &'static Res {
 /// Every year stated in the text, in order, with whether it opens an open-ended span.
 fn years(text: &str) -> Vec<(i32, bool)> {
     let r = res();
-    let open_years: Vec<usize> = r.open.captures_iter(text).filter_map(|c| c.get(1).map(|m| m.start())).collect();
+    let open_years: Vec<usize> = r
+        .open
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).map(|m| m.start()))
+        .collect();
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(c) = r.year.captures_at(text, pos) {
@@ -88,7 +113,9 @@ fn years(text: &str) -> Vec<(i32, bool)> {
 /// Reads a calendar cell. `periode` is the contract's own period (debut, fin), which
 /// phrases like "durée du CLS" stand for.
 pub fn calendrier(texte: Option<String>, periode: (Option<i32>, Option<i32>)) -> Calendrier {
-    let Some(t) = texte else { return Calendrier::default() };
+    let Some(t) = texte else {
+        return Calendrier::default();
+    };
     let r = res();
     let ys = years(&t);
     let mut debut = ys.iter().map(|y| y.0).min();
@@ -107,7 +134,13 @@ pub fn calendrier(texte: Option<String>, periode: (Option<i32>, Option<i32>)) ->
         // Only open-ended dates: the action has a start, not an end.
         fin = None;
     }
-    Calendrier { recurrence: recurrence(&t), jalons: jalons(&t), texte: Some(t), debut, fin }
+    Calendrier {
+        recurrence: recurrence(&t),
+        jalons: jalons(&t),
+        texte: Some(t),
+        debut,
+        fin,
+    }
 }
 
 /// "Chaque année", "6 ateliers par an" → annuelle; "chaque mois", "tous les premiers
@@ -120,13 +153,37 @@ pub fn recurrence(text: &str) -> Option<Recurrence> {
         return Some(Recurrence::Annuelle);
     }
     let has = |words: &[&str]| words.iter().any(|w| f.contains(w));
-    if has(&["hebdomadaire", "chaque semaine", "par semaine", "toutes les semaines", "tous les lundis", "tous les mardis", "tous les mercredis", "tous les jeudis", "tous les vendredis"]) {
+    if has(&[
+        "hebdomadaire",
+        "chaque semaine",
+        "par semaine",
+        "toutes les semaines",
+        "tous les lundis",
+        "tous les mardis",
+        "tous les mercredis",
+        "tous les jeudis",
+        "tous les vendredis",
+    ]) {
         return Some(Recurrence::Hebdomadaire);
     }
-    if has(&["mensuel", "chaque mois", "par mois", "tous les mois", "de chaque mois"]) {
+    if has(&[
+        "mensuel",
+        "chaque mois",
+        "par mois",
+        "tous les mois",
+        "de chaque mois",
+    ]) {
         return Some(Recurrence::Mensuelle);
     }
-    if has(&["chaque annee", "annuel", "par an", "tous les ans", "chaque rentree", "une fois par an", "chaque exercice"]) {
+    if has(&[
+        "chaque annee",
+        "annuel",
+        "par an",
+        "tous les ans",
+        "chaque rentree",
+        "une fois par an",
+        "chaque exercice",
+    ]) {
         return Some(Recurrence::Annuelle);
     }
     None
@@ -137,12 +194,19 @@ pub fn recurrence(text: &str) -> Option<Recurrence> {
 pub fn jalons(text: &str) -> Vec<Jalon> {
     let r = res();
     static POINT_YEAR: OnceLock<Regex> = OnceLock::new();
-    let point_year = POINT_YEAR.get_or_init(|| Regex::new(r"(?i)\b(?:en|courant|d[ée]but|fin|mi|au\s+cours\s+de)\s+((?:19|20)\d{2})\b").expect("pattern"));
+    let point_year = POINT_YEAR.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:en|courant|d[ée]but|fin|mi|au\s+cours\s+de)\s+((?:19|20)\d{2})\b")
+            .expect("pattern")
+    });
     let mut found: Vec<(usize, usize, String)> = Vec::new();
     for c in r.full_date.captures_iter(text) {
         let m = c.get(0).expect("match");
         let d: u32 = c[1].parse().unwrap_or(0);
-        let mo = c.get(2).and_then(|x| month(x.as_str())).or_else(|| c.get(3).and_then(|x| x.as_str().parse().ok())).unwrap_or(0);
+        let mo = c
+            .get(2)
+            .and_then(|x| month(x.as_str()))
+            .or_else(|| c.get(3).and_then(|x| x.as_str().parse().ok()))
+            .unwrap_or(0);
         if (1..=31).contains(&d) && (1..=12).contains(&mo) {
             found.push((m.start(), m.end(), format!("{}-{mo:02}-{d:02}", &c[4])));
         }
@@ -178,14 +242,47 @@ pub fn jalons(text: &str) -> Vec<Jalon> {
 
 /// The label of a date: the words since the previous date, without connectors.
 fn label_of(s: &str) -> Option<String> {
-    let mut t = s.trim().trim_matches(|c: char| c == ':' || c == ',' || c == ';' || c == '-' || c == '–' || c == '(' || c == ')').trim().to_string();
+    let mut t = s
+        .trim()
+        .trim_matches(|c: char| {
+            c == ':' || c == ',' || c == ';' || c == '-' || c == '–' || c == '(' || c == ')'
+        })
+        .trim()
+        .to_string();
     // Drop a trailing connector ("… en", "… de", "… le") and a leading one.
     loop {
         let lower = fold(&t);
         let mut changed = false;
-        for suffix in [" en", " le", " de", " du", " au", " a", " des", " dans", " pour", " entre", " depuis", " d'ici", " a partir de", " courant", " debut", " fin", " mi", " et", " ou", " :", " -"] {
+        for suffix in [
+            " en",
+            " le",
+            " de",
+            " du",
+            " au",
+            " a",
+            " des",
+            " dans",
+            " pour",
+            " entre",
+            " depuis",
+            " d'ici",
+            " a partir de",
+            " courant",
+            " debut",
+            " fin",
+            " mi",
+            " et",
+            " ou",
+            " :",
+            " -",
+        ] {
             if lower.ends_with(suffix) {
-                let cut = t.len() - t.char_indices().rev().nth(suffix.chars().count() - 1).map(|(i, _)| t.len() - i).unwrap_or(0);
+                let cut = t.len()
+                    - t.char_indices()
+                        .rev()
+                        .nth(suffix.chars().count() - 1)
+                        .map(|(i, _)| t.len() - i)
+                        .unwrap_or(0);
                 t.truncate(cut);
                 t = t.trim_end().to_string();
                 changed = true;
@@ -196,9 +293,16 @@ fn label_of(s: &str) -> Option<String> {
             break;
         }
     }
-    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric()).trim().to_string();
+    let t = t
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim()
+        .to_string();
     let words = t.split_whitespace().count();
-    (words >= 1 && words <= 14 && t.chars().any(|c| c.is_alphabetic()) && !t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())).then_some(t)
+    (words >= 1
+        && words <= 14
+        && t.chars().any(|c| c.is_alphabetic())
+        && !t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
+    .then_some(t)
 }
 
 #[cfg(test)]
@@ -288,7 +392,10 @@ mod tests {
         let cases: &[(&str, Option<Recurrence>)] = &[
             ("Chaque année", Some(Recurrence::Annuelle)),
             ("Chaque mois d'avril", Some(Recurrence::Annuelle)),
-            ("Tous les premiers jeudis de chaque mois", Some(Recurrence::Mensuelle)),
+            (
+                "Tous les premiers jeudis de chaque mois",
+                Some(Recurrence::Mensuelle),
+            ),
             ("6 ateliers par an", Some(Recurrence::Annuelle)),
             ("Permanence hebdomadaire", Some(Recurrence::Hebdomadaire)),
             ("Réunion mensuelle du comité", Some(Recurrence::Mensuelle)),
@@ -304,10 +411,18 @@ mod tests {
 
     #[test]
     fn milestones_with_labels() {
-        let j = jalons("Groupe de travail en février 2020 : définition des modalités de déploiement 2020-2021");
-        assert_eq!(j.first().map(|j| (j.date.as_str(), j.libelle.as_str())), Some(("2020-02", "Groupe de travail")));
+        let j = jalons(
+            "Groupe de travail en février 2020 : définition des modalités de déploiement 2020-2021",
+        );
+        assert_eq!(
+            j.first().map(|j| (j.date.as_str(), j.libelle.as_str())),
+            Some(("2020-02", "Groupe de travail"))
+        );
         let j = jalons("Elaboration de la délibération de lancement le 28/03/2019 Première réunion des acteurs en septembre 2019");
-        assert_eq!(j.iter().map(|j| j.date.as_str()).collect::<Vec<_>>(), vec!["2019-03-28", "2019-09"]);
+        assert_eq!(
+            j.iter().map(|j| j.date.as_str()).collect::<Vec<_>>(),
+            vec!["2019-03-28", "2019-09"]
+        );
         assert_eq!(j[1].libelle, "Première réunion des acteurs");
         assert!(jalons("Chaque année").is_empty());
         assert!(jalons("2020-2025").is_empty());
@@ -316,7 +431,10 @@ mod tests {
     #[test]
     fn dates_in_full() {
         assert_eq!(parse_date_fr("17 FEV. 2020").as_deref(), Some("2020-02-17"));
-        assert_eq!(parse_date_fr("1er juillet 2019").as_deref(), Some("2019-07-01"));
+        assert_eq!(
+            parse_date_fr("1er juillet 2019").as_deref(),
+            Some("2019-07-01")
+        );
         assert_eq!(parse_date_fr("15/12/2022").as_deref(), Some("2022-12-15"));
         assert_eq!(parse_date_fr("32/12/2022"), None);
         assert_eq!(parse_date_fr("en juillet 2015"), None);

@@ -30,18 +30,34 @@ const REGS: &str = include_str!("../data/regions.tsv");
 
 /// Folded name with hyphens as spaces: "Eure-et-Loir" → "eure et loir".
 fn key(s: &str) -> String {
-    fold(s).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    fold(s)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn geo() -> &'static Geo {
     static G: OnceLock<Geo> = OnceLock::new();
     G.get_or_init(|| {
-        let rows = |t: &'static str| t.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect::<Vec<_>>()).collect::<Vec<_>>();
+        let rows = |t: &'static str| {
+            t.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .map(|l| l.split('\t').collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        };
         let deps = rows(DEPS)
             .into_iter()
             .filter(|c| c.len() >= 4)
             .map(|c| {
-                let d = Departement { code: c[0].to_string(), nom: c[1].to_string(), type_liaison: c[2].parse().unwrap_or(0), region: c[3].to_string() };
+                let d = Departement {
+                    code: c[0].to_string(),
+                    nom: c[1].to_string(),
+                    type_liaison: c[2].parse().unwrap_or(0),
+                    region: c[3].to_string(),
+                };
                 let k = key(&d.nom);
                 (d, k)
             })
@@ -50,7 +66,11 @@ fn geo() -> &'static Geo {
             .into_iter()
             .filter(|c| c.len() >= 3)
             .map(|c| {
-                let r = Region { code: c[0].to_string(), nom: c[1].to_string(), type_liaison: c[2].parse().unwrap_or(0) };
+                let r = Region {
+                    code: c[0].to_string(),
+                    nom: c[1].to_string(),
+                    type_liaison: c[2].parse().unwrap_or(0),
+                };
                 let k = key(&r.nom);
                 (r, k)
             })
@@ -111,12 +131,18 @@ pub fn find_departement(text: &str) -> Option<String> {
     // A code: a separate token, or glued to an acronym ("CD28", "DSDEN28").
     for tok in text.split(|c: char| !c.is_alphanumeric()) {
         if tok.len() >= 4 && tok.chars().take_while(|c| c.is_ascii_uppercase()).count() >= 2 {
-            let digits: String = tok.chars().skip_while(|c| c.is_ascii_alphabetic()).collect();
+            let digits: String = tok
+                .chars()
+                .skip_while(|c| c.is_ascii_alphabetic())
+                .collect();
             if (digits.len() == 2 || digits.len() == 3) && is_dept_code(&digits) {
                 return Some(digits);
             }
         }
-        if (tok.len() == 2 || tok.len() == 3) && tok.chars().all(|c| c.is_ascii_digit()) && is_dept_code(tok) {
+        if (tok.len() == 2 || tok.len() == 3)
+            && tok.chars().all(|c| c.is_ascii_digit())
+            && is_dept_code(tok)
+        {
             return Some(tok.to_string());
         }
     }
@@ -126,7 +152,12 @@ pub fn find_departement(text: &str) -> Option<String> {
 /// A région named in a text ("Centre-Val de Loire", "Centre Val de Loire", "Bretagne").
 pub fn find_region(text: &str) -> Option<String> {
     let k = key(text);
-    geo().regions.iter().filter(|(_, rk)| contains_words(&k, rk)).max_by_key(|(_, rk)| rk.len()).map(|(r, _)| r.code.clone())
+    geo()
+        .regions
+        .iter()
+        .filter(|(_, rk)| contains_words(&k, rk))
+        .max_by_key(|(_, rk)| rk.len())
+        .map(|(r, _)| r.code.clone())
 }
 
 /// "de" form of a name by its INSEE liaison type: "d'Eure-et-Loir", "du Cher", "de la
@@ -149,10 +180,14 @@ struct NameIndex {
 }
 
 fn index(names: impl Iterator<Item = (String, String)>) -> NameIndex {
-    let mut by_first: std::collections::HashMap<String, Vec<(String, Vec<String>)>> = std::collections::HashMap::new();
+    let mut by_first: std::collections::HashMap<String, Vec<(String, Vec<String>)>> =
+        std::collections::HashMap::new();
     for (code, k) in names {
         let words: Vec<String> = k.split(' ').map(str::to_string).collect();
-        by_first.entry(words[0].clone()).or_default().push((code, words));
+        by_first
+            .entry(words[0].clone())
+            .or_default()
+            .push((code, words));
     }
     for v in by_first.values_mut() {
         v.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
@@ -167,7 +202,14 @@ fn dept_index() -> &'static NameIndex {
 
 fn region_index() -> &'static NameIndex {
     static I: OnceLock<NameIndex> = OnceLock::new();
-    I.get_or_init(|| index(geo().regions.iter().map(|(r, k)| (r.code.clone(), k.clone()))))
+    I.get_or_init(|| {
+        index(
+            geo()
+                .regions
+                .iter()
+                .map(|(r, k)| (r.code.clone(), k.clone())),
+        )
+    })
 }
 
 /// The codes of names found in a word sequence (longest match at each position), and the
@@ -180,7 +222,13 @@ fn scan(words: &[&str], idx: &NameIndex, covered: &mut [bool]) -> Vec<String> {
             i += 1;
             continue;
         }
-        let hit = idx.by_first.get(words[i]).and_then(|c| c.iter().find(|(_, w)| i + w.len() <= words.len() && w.iter().zip(&words[i..]).all(|(a, b)| a == b) && !covered[i..i + w.len()].iter().any(|x| *x)));
+        let hit = idx.by_first.get(words[i]).and_then(|c| {
+            c.iter().find(|(_, w)| {
+                i + w.len() <= words.len()
+                    && w.iter().zip(&words[i..]).all(|(a, b)| a == b)
+                    && !covered[i..i + w.len()].iter().any(|x| *x)
+            })
+        });
         match hit {
             Some((code, w)) => {
                 out.push(code.clone());
@@ -242,15 +290,36 @@ mod tests {
         assert_eq!(find_departement("CD28").as_deref(), Some("28"));
         assert_eq!(find_departement("DSDEN28").as_deref(), Some("28"));
         assert_eq!(find_departement("CPAM du Jura").as_deref(), Some("39"));
-        assert_eq!(find_departement("Caisse Primaire de l'Assurance Maladie 41").as_deref(), Some("41"));
-        assert_eq!(find_departement("Conseil départemental d'Eure-et-Loir").as_deref(), Some("28"));
-        assert_eq!(find_departement("Association … d'Eure et Loir (ADMS)").as_deref(), Some("28"));
-        assert_eq!(find_departement("Département de Loir-et-Cher").as_deref(), Some("41"));
-        assert_eq!(find_departement("Conseil départemental du Cher").as_deref(), Some("18"));
+        assert_eq!(
+            find_departement("Caisse Primaire de l'Assurance Maladie 41").as_deref(),
+            Some("41")
+        );
+        assert_eq!(
+            find_departement("Conseil départemental d'Eure-et-Loir").as_deref(),
+            Some("28")
+        );
+        assert_eq!(
+            find_departement("Association … d'Eure et Loir (ADMS)").as_deref(),
+            Some("28")
+        );
+        assert_eq!(
+            find_departement("Département de Loir-et-Cher").as_deref(),
+            Some("41")
+        );
+        assert_eq!(
+            find_departement("Conseil départemental du Cher").as_deref(),
+            Some("18")
+        );
         assert_eq!(find_departement("ARS"), None);
         assert_eq!(find_departement("2020-2025"), None);
-        assert_eq!(find_region("ARS Centre-Val de Loire").as_deref(), Some("24"));
-        assert_eq!(find_region("ARS Centre Val de Loire").as_deref(), Some("24"));
+        assert_eq!(
+            find_region("ARS Centre-Val de Loire").as_deref(),
+            Some("24")
+        );
+        assert_eq!(
+            find_region("ARS Centre Val de Loire").as_deref(),
+            Some("24")
+        );
         assert_eq!(find_region("ARS Pays de la Loire").as_deref(), Some("52"));
         assert_eq!(departement("28").map(|d| d.region.as_str()), Some("24"));
         assert_eq!(de("Eure-et-Loir", 1), "d'Eure-et-Loir");

@@ -3,9 +3,9 @@
 
 pub mod budget;
 pub mod calendar;
+pub mod geo;
 pub mod lists;
 pub mod mentions;
-pub mod text;
-pub mod geo;
 pub mod orgs;
+pub mod text;
 pub mod themes;

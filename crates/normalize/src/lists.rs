@@ -10,14 +10,43 @@ use crate::text::fold;
 
 /// Words after which a capitalised word continues the phrase ("Habitants de Chartres").
 const FUNCTION_WORDS: &[&str] = &[
-    "de", "du", "des", "d'", "la", "le", "les", "l'", "à", "a", "au", "aux", "en", "et", "ou", "sur", "pour", "par", "dans", "avec", "chez", "vers", "entre", "sans", "sous", "son", "sa", "ses", "leur", "leurs", "un", "une", "dont", "que", "qui",
+    "de", "du", "des", "d'", "la", "le", "les", "l'", "à", "a", "au", "aux", "en", "et", "ou",
+    "sur", "pour", "par", "dans", "avec", "chez", "vers", "entre", "sans", "sous", "son", "sa",
+    "ses", "leur", "leurs", "un", "une", "dont", "que", "qui",
 ];
 
 /// Nouns usually followed by a proper name ("collège Jean Moulin", "ville Chartres").
-const NAME_NOUNS: &[&str] = &["ville", "commune", "communes", "quartier", "quartiers", "college", "lycee", "ecole", "centre", "association", "pays", "saint", "sainte"];
+const NAME_NOUNS: &[&str] = &[
+    "ville",
+    "commune",
+    "communes",
+    "quartier",
+    "quartiers",
+    "college",
+    "lycee",
+    "ecole",
+    "centre",
+    "association",
+    "pays",
+    "saint",
+    "sainte",
+];
 
 /// Words that open an indicator even in lower case ("… conforme nombre de communes …").
-const INDICATOR_HEADS: &[&str] = &["nombre de ", "nombre d'", "taux de ", "taux d'", "pourcentage de ", "pourcentage d'", "part de ", "part des ", "proportion de ", "evolution de ", "evolution du ", "evolution des "];
+const INDICATOR_HEADS: &[&str] = &[
+    "nombre de ",
+    "nombre d'",
+    "taux de ",
+    "taux d'",
+    "pourcentage de ",
+    "pourcentage d'",
+    "part de ",
+    "part des ",
+    "proportion de ",
+    "evolution de ",
+    "evolution du ",
+    "evolution des ",
+];
 
 fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
@@ -43,20 +72,33 @@ fn split_at_capitals(s: &str, indicator_heads: bool) -> Vec<String> {
         if let Some(prev) = prev {
             let pf = fold(prev);
             let pw = pf.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-            let prev_ends_phrase = !FUNCTION_WORDS.contains(&pw) && !prev.ends_with('\'') && !prev.ends_with('-');
+            let prev_ends_phrase =
+                !FUNCTION_WORDS.contains(&pw) && !prev.ends_with('\'') && !prev.ends_with('-');
             if depth == 0 && quotes % 2 == 0 && prev_ends_phrase {
                 if capitalised(w) && !is_acronym(w) && !NAME_NOUNS.contains(&pw) {
                     // "Jean Moulin", "Saint Aubin", "Mission Locale": capitalised words in a
                     // row are a name, not a new item.
                     let name_follows = next.is_some_and(|n| capitalised(n) && !is_acronym(n));
-                    let in_name = capitalised(prev) || is_acronym(prev) || prev.chars().all(|c| c.is_ascii_digit());
+                    let in_name = capitalised(prev)
+                        || is_acronym(prev)
+                        || prev.chars().all(|c| c.is_ascii_digit());
                     opens = !name_follows && !in_name;
                 }
                 // "Nombre de …" opens an indicator even after a name ("… Contrat de Ville
                 // Nombre de réunions").
                 if indicator_heads {
-                    let rest = fold(&words[i..].iter().take(2).copied().collect::<Vec<_>>().join(" "));
-                    opens = opens || INDICATOR_HEADS.iter().any(|h| rest.starts_with(h) || format!("{rest} ").starts_with(h));
+                    let rest = fold(
+                        &words[i..]
+                            .iter()
+                            .take(2)
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    );
+                    opens = opens
+                        || INDICATOR_HEADS
+                            .iter()
+                            .any(|h| rest.starts_with(h) || format!("{rest} ").starts_with(h));
                 }
             }
         }
@@ -68,7 +110,10 @@ fn split_at_capitals(s: &str, indicator_heads: bool) -> Vec<String> {
         quotes += w.matches('"').count() + w.matches('«').count() + w.matches('»').count();
         out.last_mut().expect("one group at least").push(w);
     }
-    out.into_iter().map(|v| v.join(" ")).filter(|s| !s.trim().is_empty()).collect()
+    out.into_iter()
+        .map(|v| v.join(" "))
+        .filter(|s| !s.trim().is_empty())
+        .collect()
 }
 
 /// Splits on a separator character outside parentheses.
@@ -89,11 +134,24 @@ fn split_outside_parens(s: &str, seps: &[char]) -> Vec<String> {
         }
     }
     out.push(cur);
-    out.into_iter().map(|s| s.trim().trim_matches(|c: char| c == '-' || c == '•' || c == '.' || c == '–').trim().to_string()).filter(|s| !s.is_empty()).collect()
+    out.into_iter()
+        .map(|s| {
+            s.trim()
+                .trim_matches(|c: char| c == '-' || c == '•' || c == '.' || c == '–')
+                .trim()
+                .to_string()
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 fn join(lines: &[String]) -> String {
-    lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Target groups of a `public_cible` cell.
@@ -106,8 +164,13 @@ pub fn public_cible(lines: &[String]) -> Vec<String> {
         .iter()
         .enumerate()
         .map(|(i, &c)| {
-            let code = |j: Option<&char>| j.is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
-            if c == '/' && code(i.checked_sub(1).and_then(|j| chars.get(j))) && code(chars.get(i + 1)) && chars.get(i + 2).is_none_or(|c| !c.is_lowercase()) {
+            let code =
+                |j: Option<&char>| j.is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+            if c == '/'
+                && code(i.checked_sub(1).and_then(|j| chars.get(j)))
+                && code(chars.get(i + 1))
+                && chars.get(i + 2).is_none_or(|c| !c.is_lowercase())
+            {
                 SLASH
             } else {
                 c
@@ -127,7 +190,9 @@ pub fn indicateurs(lines: &[String]) -> Vec<String> {
     let t = join(lines);
     let mut out = Vec::new();
     for part in split_outside_parens(&t, &[';', '•', '\n']) {
-        let part = part.trim_start_matches(|c: char| c == '-' || c == '*' || c.is_whitespace()).to_string();
+        let part = part
+            .trim_start_matches(|c: char| c == '-' || c == '*' || c.is_whitespace())
+            .to_string();
         out.extend(split_at_capitals(&part, true));
     }
     out
@@ -215,14 +280,22 @@ mod tests {
     fn target_groups() {
         assert!(PUBLICS.len() + INDICATORS.len() >= 60);
         for (text, want) in PUBLICS {
-            assert_eq!(pc(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");
+            assert_eq!(
+                pc(text),
+                want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn indicators() {
         for (text, want) in INDICATORS {
-            assert_eq!(ind(text), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text}");
+            assert_eq!(
+                ind(text),
+                want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{text}"
+            );
         }
     }
 }

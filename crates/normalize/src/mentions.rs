@@ -13,15 +13,55 @@ use crate::text::fold;
 use cls_model::Mention;
 
 /// Département names that contain "et" and must never be split.
-const ET_NAMES: &[&str] = &["eure et loir", "loir et cher", "indre et loire", "lot et garonne", "maine et loire", "saone et loire", "tarn et garonne", "ille et vilaine", "meurthe et moselle", "seine et marne", "alpes de haute provence", "et/ou"];
+const ET_NAMES: &[&str] = &[
+    "eure et loir",
+    "loir et cher",
+    "indre et loire",
+    "lot et garonne",
+    "maine et loire",
+    "saone et loire",
+    "tarn et garonne",
+    "ille et vilaine",
+    "meurthe et moselle",
+    "seine et marne",
+    "alpes de haute provence",
+    "et/ou",
+];
 
 /// Multi-word bodies known nationally: a cell that starts with one of them and goes on
 /// with another capitalised name holds two mentions.
-const KNOWN_NAMES: &[&str] = &["Mutualité Française", "Croix Rouge", "Croix-Rouge française", "Education Nationale", "Éducation nationale", "Assurance Maladie", "Sécurité routière", "Action Logement", "Familles Rurales", "Mission Locale", "Ligue contre le cancer", "France Addictions", "Addictions France", "Avenir Santé", "Santé publique France", "Secours populaire", "Secours catholique", "Restos du cœur", "Planning familial", "Maison des Adolescents"];
+const KNOWN_NAMES: &[&str] = &[
+    "Mutualité Française",
+    "Croix Rouge",
+    "Croix-Rouge française",
+    "Education Nationale",
+    "Éducation nationale",
+    "Assurance Maladie",
+    "Sécurité routière",
+    "Action Logement",
+    "Familles Rurales",
+    "Mission Locale",
+    "Ligue contre le cancer",
+    "France Addictions",
+    "Addictions France",
+    "Avenir Santé",
+    "Santé publique France",
+    "Secours populaire",
+    "Secours catholique",
+    "Restos du cœur",
+    "Planning familial",
+    "Maison des Adolescents",
+];
 
 /// Acronyms of health and social bodies: one of them after other words starts a new
 /// mention ("… Lig'Air ARS").
-pub const BODY_ACRONYMS: &[&str] = &["ARS", "CPAM", "CD", "CR", "DSDEN", "CCAS", "CIAS", "MSA", "CAF", "CARSAT", "CPTS", "MSP", "CH", "CHU", "EHPAD", "MDPH", "MDA", "PMI", "IREPS", "ORS", "UNAFAM", "URPS", "CLIC", "CMP", "CAARUD", "CSAPA", "CeGIDD", "DDCSPP", "DDETS", "UDAF", "CESEL", "CICAT", "ADMR", "APF", "CNSA", "DAC", "GHT", "GEM", "CMPP", "SSIAD", "SAAD", "ANPAA", "CRIJ", "PJJ", "SDIS", "ANAH", "CDC"];
+pub const BODY_ACRONYMS: &[&str] = &[
+    "ARS", "CPAM", "CD", "CR", "DSDEN", "CCAS", "CIAS", "MSA", "CAF", "CARSAT", "CPTS", "MSP",
+    "CH", "CHU", "EHPAD", "MDPH", "MDA", "PMI", "IREPS", "ORS", "UNAFAM", "URPS", "CLIC", "CMP",
+    "CAARUD", "CSAPA", "CeGIDD", "DDCSPP", "DDETS", "UDAF", "CESEL", "CICAT", "ADMR", "APF",
+    "CNSA", "DAC", "GHT", "GEM", "CMPP", "SSIAD", "SAAD", "ANPAA", "CRIJ", "PJJ", "SDIS", "ANAH",
+    "CDC",
+];
 
 fn is_acronym(w: &str) -> bool {
     let core: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
@@ -43,11 +83,15 @@ fn acronym_unit(words: &[&str], i: usize) -> Option<usize> {
 
 fn is_dept_code(w: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-    (w.len() == 2 && (w.chars().all(|c| c.is_ascii_digit()) || w == "2A" || w == "2B")) || (w.len() == 3 && w.starts_with("97") && w.chars().all(|c| c.is_ascii_digit()))
+    (w.len() == 2 && (w.chars().all(|c| c.is_ascii_digit()) || w == "2A" || w == "2B"))
+        || (w.len() == 3 && w.starts_with("97") && w.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn starts_upper(s: &str) -> bool {
-    s.trim_start_matches(['(', '«', '"', ' ']).chars().next().is_some_and(char::is_uppercase)
+    s.trim_start_matches(['(', '«', '"', ' '])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 /// Splits at a separator outside parentheses.
@@ -81,11 +125,34 @@ fn split_top(s: &str, seps: &[&str]) -> Vec<String> {
 
 /// Leading words that are not part of a name.
 fn strip_lead(s: &str) -> String {
-    let mut t = s.trim().trim_start_matches(['-', '•', '*', '–', ':']).trim().to_string();
+    let mut t = s
+        .trim()
+        .trim_start_matches(['-', '•', '*', '–', ':'])
+        .trim()
+        .to_string();
     loop {
         let lower = fold(&t);
         let mut cut = None;
-        for lead in ["et ", "ou ", "mobiliser ", "solliciter ", "associer ", "avec ", "par ", "en lien avec ", "en partenariat avec ", "notamment ", "dont ", "via ", "financement ", "financements ", "cofinancement ", "cofinancements ", "financement: ", "financement : "] {
+        for lead in [
+            "et ",
+            "ou ",
+            "mobiliser ",
+            "solliciter ",
+            "associer ",
+            "avec ",
+            "par ",
+            "en lien avec ",
+            "en partenariat avec ",
+            "notamment ",
+            "dont ",
+            "via ",
+            "financement ",
+            "financements ",
+            "cofinancement ",
+            "cofinancements ",
+            "financement: ",
+            "financement : ",
+        ] {
             if lower.starts_with(lead) {
                 cut = Some(lead.chars().count());
                 break;
@@ -116,7 +183,18 @@ fn drop_subunit(s: &str) -> String {
     if let (Some(open), true) = (t.rfind('('), t.ends_with(')')) {
         let inner = &t[open + 1..t.len() - 1];
         let fi = fold(inner);
-        let subunit = ["service", "direction", "pole", "departement", "mission", "unite", "cellule", "bureau"].iter().any(|w| fi.starts_with(w));
+        let subunit = [
+            "service",
+            "direction",
+            "pole",
+            "departement",
+            "mission",
+            "unite",
+            "cellule",
+            "bureau",
+        ]
+        .iter()
+        .any(|w| fi.starts_with(w));
         if subunit && inner.chars().next().is_some_and(char::is_lowercase) {
             return t[..open].trim().to_string();
         }
@@ -136,7 +214,8 @@ fn segment(piece: &str) -> Vec<String> {
     let mut only_acronyms = true;
     while i < words.len() {
         let w = words[i];
-        let cap_word_with_number = starts_upper(w) && words.get(i + 1).is_some_and(|n| is_dept_code(n));
+        let cap_word_with_number =
+            starts_upper(w) && words.get(i + 1).is_some_and(|n| is_dept_code(n));
         match acronym_unit(&words, i) {
             Some(n) => {
                 units.push(words[i..i + n].join(" "));
@@ -173,7 +252,15 @@ fn segment(piece: &str) -> Vec<String> {
             // A body acronym after a name of ordinary words: "… Lig'Air ARS".
             let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
             let letters: String = bare.chars().take_while(|c| c.is_alphabetic()).collect();
-            if BODY_ACRONYMS.contains(&letters.as_str()) && !w.starts_with('(') && !cur.iter().any(|c| is_acronym(c)) && !cur.is_empty() && !matches!(fold(prev).as_str(), "de" | "du" | "des" | "la" | "le" | "l'" | "d'") {
+            if BODY_ACRONYMS.contains(&letters.as_str())
+                && !w.starts_with('(')
+                && !cur.iter().any(|c| is_acronym(c))
+                && !cur.is_empty()
+                && !matches!(
+                    fold(prev).as_str(),
+                    "de" | "du" | "des" | "la" | "le" | "l'" | "d'"
+                )
+            {
                 cut = true;
             }
             // A known national body followed by another name: "Mutualité Française Lig'Air".
@@ -190,14 +277,19 @@ fn segment(piece: &str) -> Vec<String> {
         depth = depth.max(0);
         out.last_mut().expect("one group").push(w);
     }
-    out.into_iter().map(|g| g.join(" ")).filter(|g| !g.is_empty()).collect()
+    out.into_iter()
+        .map(|g| g.join(" "))
+        .filter(|g| !g.is_empty())
+        .collect()
 }
 
 /// "(CAUE)" after "Conseil d'Architecture, d'Urbanisme et d'Environnement" is its own sigle
 /// when its capitals are the initials of the name's main words.
 pub fn own_sigle(name: &str, sigle: &str) -> bool {
     let caps: String = sigle.chars().filter(|c| c.is_uppercase()).collect();
-    let stop = ["de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "pour", "a", "au", "aux", "sur"];
+    let stop = [
+        "de", "du", "des", "d", "la", "le", "les", "l", "et", "en", "pour", "a", "au", "aux", "sur",
+    ];
     let initials: String = name
         .split(|c: char| c.is_whitespace() || c == '\'' || c == '’' || c == '-' || c == ',')
         .filter(|w| !w.is_empty() && !stop.contains(&fold(w).as_str()))
@@ -213,21 +305,52 @@ fn et_splits(left: &str, right: &str) -> bool {
     let rf = fold(r);
     let lf = fold(left);
     let last = lf.split_whitespace().last().unwrap_or("");
-    let last = last.strip_prefix("d'").or_else(|| last.strip_prefix("l'")).unwrap_or(last);
-    let first = rf.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    let last = last
+        .strip_prefix("d'")
+        .or_else(|| last.strip_prefix("l'"))
+        .unwrap_or(last);
+    let first = rf
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
     let around = format!("{last} et {first}");
     if ET_NAMES.iter().any(|n| n.contains(&around)) || rf.starts_with("/ou") {
         return false;
     }
     // "et d'industrie", "et du Sport", "et de la santé": the name goes on.
-    if ["d'", "de ", "du ", "des ", "à ", "aux ", "au "].iter().any(|p| rf.starts_with(p)) {
+    if ["d'", "de ", "du ", "des ", "à ", "aux ", "au "]
+        .iter()
+        .any(|p| rf.starts_with(p))
+    {
         return false;
     }
     // "Union Nationale de Familles et Amis de …": nouns coordinated inside one name, unless
     // what follows is an acronym (another body).
     let lw: Vec<&str> = lf.split_whitespace().collect();
     let rw: Vec<&str> = rf.split_whitespace().collect();
-    let org_head = ["ville", "centre", "conseil", "communaute", "association", "agence", "caisse", "federation", "maison", "mission", "union", "groupement", "syndicat", "pays", "commune", "departement", "region", "sante"].iter().any(|h| rw.first().is_some_and(|w| w.starts_with(h)));
+    let org_head = [
+        "ville",
+        "centre",
+        "conseil",
+        "communaute",
+        "association",
+        "agence",
+        "caisse",
+        "federation",
+        "maison",
+        "mission",
+        "union",
+        "groupement",
+        "syndicat",
+        "pays",
+        "commune",
+        "departement",
+        "region",
+        "sante",
+    ]
+    .iter()
+    .any(|h| rw.first().is_some_and(|w| w.starts_with(h)));
     let inside_name = lw.len() >= 2
         && matches!(lw[lw.len() - 2], "de" | "des" | "du" | "pour")
         && !lw[lw.len() - 1].chars().all(|c| c.is_ascii_digit())
@@ -235,12 +358,20 @@ fn et_splits(left: &str, right: &str) -> bool {
         && rw.contains(&"de")
         && !org_head;
     let right_acronym = r.split_whitespace().next().is_some_and(is_acronym);
-    let after_article = ["le ", "la ", "les ", "l'"].iter().find(|a| rf.starts_with(**a)).map(|a| &r[a.len()..]);
+    let after_article = ["le ", "la ", "les ", "l'"]
+        .iter()
+        .find(|a| rf.starts_with(**a))
+        .map(|a| &r[a.len()..]);
     if inside_name && after_article.is_none() && !right_acronym {
         return false;
     }
     match after_article {
-        Some(rest) => starts_upper(rest) || rest.split_whitespace().next().is_some_and(is_acronym) || fold(rest).starts_with("association") || fold(rest).starts_with("commune"),
+        Some(rest) => {
+            starts_upper(rest)
+                || rest.split_whitespace().next().is_some_and(is_acronym)
+                || fold(rest).starts_with("association")
+                || fold(rest).starts_with("commune")
+        }
         None => starts_upper(r) || r.split_whitespace().next().is_some_and(is_acronym),
     }
 }
@@ -268,7 +399,8 @@ fn split_et(piece: &str) -> Vec<String> {
                 ')' => depth = (depth - 1).max(0),
                 _ => {}
             }
-            if depth == 0 && rest[i..].starts_with(" et ") && et_splits(&rest[..i], &rest[i + 4..]) {
+            if depth == 0 && rest[i..].starts_with(" et ") && et_splits(&rest[..i], &rest[i + 4..])
+            {
                 found = Some(i);
                 break;
             }
@@ -299,8 +431,34 @@ fn is_place_continuation(piece: &str, prev: &str) -> bool {
         && (prev_f.contains(" de ") || prev_f.contains(" d'"))
         && prev.split_whitespace().last().is_some_and(starts_upper)
         && !prev.split_whitespace().last().is_some_and(is_acronym)
-        && !["ville", "commune", "association", "centre", "conseil", "caisse", "agence", "federation", "maison", "mission", "union", "hopital", "contrat", "programme", "plan", "service", "direction", "etat", "region", "departement"].iter().any(|k| fold(words[0]).starts_with(k))
-        && !words.iter().skip(1).any(|w| matches!(fold(w).as_str(), "de" | "du" | "d'"))
+        && ![
+            "ville",
+            "commune",
+            "association",
+            "centre",
+            "conseil",
+            "caisse",
+            "agence",
+            "federation",
+            "maison",
+            "mission",
+            "union",
+            "hopital",
+            "contrat",
+            "programme",
+            "plan",
+            "service",
+            "direction",
+            "etat",
+            "region",
+            "departement",
+        ]
+        .iter()
+        .any(|k| fold(words[0]).starts_with(k))
+        && !words
+            .iter()
+            .skip(1)
+            .any(|w| matches!(fold(w).as_str(), "de" | "du" | "d'"))
 }
 
 /// "CCAS de Chartres" then "Lucé": the CCAS of Lucé, one more body. `None` when the
@@ -308,12 +466,26 @@ fn is_place_continuation(piece: &str, prev: &str) -> bool {
 fn expand_place(piece: &str, prev: &str) -> Option<String> {
     let pf = fold(prev);
     let head_end = pf.find(" de ").or_else(|| pf.find(" d'"))?;
-    let head = &prev[..prev.char_indices().nth(pf[..head_end].chars().count()).map(|x| x.0).unwrap_or(prev.len())];
+    let head = &prev[..prev
+        .char_indices()
+        .nth(pf[..head_end].chars().count())
+        .map(|x| x.0)
+        .unwrap_or(prev.len())];
     let hf = fold(head);
-    let commune_scoped = ["ccas", "ville", "mairie", "centre communal d'action sociale"].contains(&hf.as_str());
+    let commune_scoped = [
+        "ccas",
+        "ville",
+        "mairie",
+        "centre communal d'action sociale",
+    ]
+    .contains(&hf.as_str());
     commune_scoped.then(|| {
         let vowel = fold(piece).starts_with(|c: char| "aeiouy".contains(c));
-        if vowel { format!("{head} d'{piece}") } else { format!("{head} de {piece}") }
+        if vowel {
+            format!("{head} d'{piece}")
+        } else {
+            format!("{head} de {piece}")
+        }
     })
 }
 
@@ -325,14 +497,25 @@ pub fn split_mentions(text: &str) -> Vec<String> {
 /// The mentions with, for elliptic ones, the full form they stand for.
 fn split_detailed(text: &str) -> Vec<(String, Option<String>)> {
     // "et/ou" is a conjunction, not a separator.
-    let t = text.replace("et/ou", "et\u{2215}ou").replace('\n', " ; ").replace(" en lien avec ", " ; ").replace(" en partenariat avec ", " ; ").replace(" avec l'appui de ", " ; ");
+    let t = text
+        .replace("et/ou", "et\u{2215}ou")
+        .replace('\n', " ; ")
+        .replace(" en lien avec ", " ; ")
+        .replace(" en partenariat avec ", " ; ")
+        .replace(" avec l'appui de ", " ; ");
     let mut pieces: Vec<(String, Option<String>)> = Vec::new();
     for p in split_top(&t, &[";", " / ", "/", " – ", " - ", "•"]) {
         // "DSDEN – infirmières scolaires …": a lower-case sub-unit belongs to the body
         // before it; only a capitalised name after it is a new mention.
         let p = if strip_lead(&p).starts_with(char::is_lowercase) && !pieces.is_empty() {
             let words: Vec<&str> = p.split_whitespace().collect();
-            let start = (1..words.len()).find(|&i| words[i].starts_with(char::is_uppercase) && !matches!(fold(words[i - 1]).as_str(), "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "et"));
+            let start = (1..words.len()).find(|&i| {
+                words[i].starts_with(char::is_uppercase)
+                    && !matches!(
+                        fold(words[i - 1]).as_str(),
+                        "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "et"
+                    )
+            });
             match start {
                 Some(i) => words[i..].join(" "),
                 None => continue,
@@ -348,7 +531,9 @@ fn split_detailed(text: &str) -> Vec<(String, Option<String>)> {
             }
             // "Conseil d'Architecture, d'Urbanisme et d'Environnement": the name goes on.
             let cf = fold(&c);
-            let continues = ["d'", "de ", "du ", "des ", "à ", "au ", "aux ", "en "].iter().any(|x| cf.starts_with(x));
+            let continues = ["d'", "de ", "du ", "des ", "à ", "au ", "aux ", "en "]
+                .iter()
+                .any(|x| cf.starts_with(x));
             match commas.last_mut() {
                 Some(last) if continues => {
                     last.push_str(", ");
@@ -360,18 +545,25 @@ fn split_detailed(text: &str) -> Vec<(String, Option<String>)> {
         for c in commas {
             for e in split_et(&c) {
                 let e = e.trim().to_string();
-                let cont = pieces.last().filter(|last| is_place_continuation(&e, &last.1.clone().unwrap_or_else(|| last.0.clone()))).cloned();
+                let cont = pieces
+                    .last()
+                    .filter(|last| {
+                        is_place_continuation(&e, &last.1.clone().unwrap_or_else(|| last.0.clone()))
+                    })
+                    .cloned();
                 match cont {
-                    Some(last) => match expand_place(&e, &last.1.clone().unwrap_or_else(|| last.0.clone())) {
-                        // Written "Lucé", standing for "CCAS de Lucé".
-                        Some(full) => pieces.push((e, Some(full))),
-                        None => {
-                            if let Some(l) = pieces.last_mut() {
-                                l.0.push_str(", ");
-                                l.0.push_str(&e);
+                    Some(last) => {
+                        match expand_place(&e, &last.1.clone().unwrap_or_else(|| last.0.clone())) {
+                            // Written "Lucé", standing for "CCAS de Lucé".
+                            Some(full) => pieces.push((e, Some(full))),
+                            None => {
+                                if let Some(l) = pieces.last_mut() {
+                                    l.0.push_str(", ");
+                                    l.0.push_str(&e);
+                                }
                             }
                         }
-                    },
+                    }
                     None => pieces.push((e, None)),
                 }
             }
@@ -380,7 +572,11 @@ fn split_detailed(text: &str) -> Vec<(String, Option<String>)> {
     let mut out: Vec<(String, Option<String>)> = Vec::new();
     for (p, forme) in pieces {
         let p = strip_lead(&p);
-        let p = p.trim().trim_end_matches(['.', ';', ',', ':']).trim().to_string();
+        let p = p
+            .trim()
+            .trim_end_matches(['.', ';', ',', ':'])
+            .trim()
+            .to_string();
         // "…, etc." stays a mention of its own (a generic group).
         let (p, etc) = match p.strip_suffix(" etc").or_else(|| p.strip_suffix(" etc.")) {
             Some(x) => (x.trim().to_string(), true),
@@ -391,7 +587,11 @@ fn split_detailed(text: &str) -> Vec<(String, Option<String>)> {
             continue;
         }
         if !p.is_empty() {
-            let segs = if forme.is_some() { vec![p.clone()] } else { segment(&drop_subunit(&p)) };
+            let segs = if forme.is_some() {
+                vec![p.clone()]
+            } else {
+                segment(&drop_subunit(&p))
+            };
             for s in segs {
                 let s = s.trim().to_string();
                 if !s.is_empty() {
@@ -408,7 +608,14 @@ fn split_detailed(text: &str) -> Vec<(String, Option<String>)> {
 
 /// Mentions of a cell, ready for the model (ids are given by the organisation registry).
 pub fn mentions(text: &str) -> Vec<Mention> {
-    split_detailed(text).into_iter().map(|(nom, forme)| Mention { nom, organisation_id: None, forme }).collect()
+    split_detailed(text)
+        .into_iter()
+        .map(|(nom, forme)| Mention {
+            nom,
+            organisation_id: None,
+            forme,
+        })
+        .collect()
 }
 
 /// Generic groups are not organisations: "associations", "communes intéressées", "les
@@ -419,12 +626,61 @@ pub fn is_generic(nom: &str) -> bool {
     if f.is_empty() || f == "etc" {
         return true;
     }
-    let generic_heads = ["tous ", "toutes ", "ensemble des ", "partenaires", "signataires", "acteur", "acteurs", "associations", "structures", "professionnels", "communes", "hopitaux", "etablissements", "amenageurs", "promoteurs", "bailleurs", "entreprises", "organisations", "services", "usagers", "habitants", "ordres", "elus", "ecoles", "colleges", "lycees", "clubs", "partenaires", "autres "];
-    let generic_tails = ["interesse", "interesses", "interessees", "interessee", "concerne", "concernes", "concernees", "volontaires", "a recenser", "a determiner", "a definir", "locaux", "locales", "du territoire", "de l'agglomeration"];
+    let generic_heads = [
+        "tous ",
+        "toutes ",
+        "ensemble des ",
+        "partenaires",
+        "signataires",
+        "acteur",
+        "acteurs",
+        "associations",
+        "structures",
+        "professionnels",
+        "communes",
+        "hopitaux",
+        "etablissements",
+        "amenageurs",
+        "promoteurs",
+        "bailleurs",
+        "entreprises",
+        "organisations",
+        "services",
+        "usagers",
+        "habitants",
+        "ordres",
+        "elus",
+        "ecoles",
+        "colleges",
+        "lycees",
+        "clubs",
+        "partenaires",
+        "autres ",
+    ];
+    let generic_tails = [
+        "interesse",
+        "interesses",
+        "interessees",
+        "interessee",
+        "concerne",
+        "concernes",
+        "concernees",
+        "volontaires",
+        "a recenser",
+        "a determiner",
+        "a definir",
+        "locaux",
+        "locales",
+        "du territoire",
+        "de l'agglomeration",
+    ];
     let starts_lower = nom.trim().chars().next().is_some_and(char::is_lowercase);
     generic_heads.iter().any(|h| f.starts_with(h))
         || generic_tails.iter().any(|t| f.ends_with(t))
-        || (starts_lower && !is_acronym(nom.split_whitespace().next().unwrap_or("")) && f.split_whitespace().count() <= 4 && f.ends_with('s'))
+        || (starts_lower
+            && !is_acronym(nom.split_whitespace().next().unwrap_or(""))
+            && f.split_whitespace().count() <= 4
+            && f.ends_with('s'))
         || matches!(f, "ccas" | "cias" | "communes" | "etat")
 }
 
@@ -471,23 +727,54 @@ mod tests {
             ("DSDEN (infirmières et médecins EN) Communes et CCAS de Chartres, Lucé et Mainvilliers", &["DSDEN (infirmières et médecins EN)", "Communes", "CCAS de Chartres", "Lucé", "Mainvilliers"]),
         ];
         for (text, want) in cases {
-            assert_eq!(s(text), want.iter().map(|x| x.to_string()).collect::<Vec<_>>(), "{text}");
+            assert_eq!(
+                s(text),
+                want.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn elliptic_places_carry_their_full_form() {
         let m = mentions("CCAS de Chartres, Lucé et Mainvilliers");
-        let f: Vec<(&str, Option<&str>)> = m.iter().map(|m| (m.nom.as_str(), m.forme.as_deref())).collect();
-        assert_eq!(f, vec![("CCAS de Chartres", None), ("Lucé", Some("CCAS de Lucé")), ("Mainvilliers", Some("CCAS de Mainvilliers"))]);
+        let f: Vec<(&str, Option<&str>)> = m
+            .iter()
+            .map(|m| (m.nom.as_str(), m.forme.as_deref()))
+            .collect();
+        assert_eq!(
+            f,
+            vec![
+                ("CCAS de Chartres", None),
+                ("Lucé", Some("CCAS de Lucé")),
+                ("Mainvilliers", Some("CCAS de Mainvilliers"))
+            ]
+        );
     }
 
     #[test]
     fn generic_groups() {
-        for g in ["associations", "communes intéressées", "CCAS intéressés", "Tous les signataires du CLS", "etc.", "Acteur à déterminer dans le cadre des travaux", "Partenaires signataires de la convention", "hôpitaux", "CCAS"] {
+        for g in [
+            "associations",
+            "communes intéressées",
+            "CCAS intéressés",
+            "Tous les signataires du CLS",
+            "etc.",
+            "Acteur à déterminer dans le cadre des travaux",
+            "Partenaires signataires de la convention",
+            "hôpitaux",
+            "CCAS",
+        ] {
             assert!(is_generic(g), "{g}");
         }
-        for o in ["ARS", "Chartres métropole", "CCAS de Chartres", "Croix Rouge", "UNAFAM", "Communauté de communes du Pays de Vierzon"] {
+        for o in [
+            "ARS",
+            "Chartres métropole",
+            "CCAS de Chartres",
+            "Croix Rouge",
+            "UNAFAM",
+            "Communauté de communes du Pays de Vierzon",
+        ] {
             assert!(!is_generic(o), "{o}");
         }
     }

@@ -38,31 +38,213 @@ struct Kind {
 /// The built-in table of health and social bodies. Order matters: the Ordre des médecins
 /// before the Conseil départemental it is often written like.
 const KINDS: &[Kind] = &[
-    Kind { code: "cdom", acronyms: &["CDOM"], long: &["conseil departemental de l'ordre des medecins", "ordre departemental des medecins", "ordre des medecins"], scope: Scope::Dept, label: "Conseil départemental de l'Ordre des médecins" },
-    Kind { code: "ars", acronyms: &["ARS"], long: &["agence regionale de sante"], scope: Scope::Region, label: "Agence régionale de santé" },
-    Kind { code: "region", acronyms: &["CR"], long: &["conseil regional", "region"], scope: Scope::Region, label: "Conseil régional" },
-    Kind { code: "cd", acronyms: &["CD", "CG"], long: &["conseil departemental", "conseil general", "departement"], scope: Scope::Dept, label: "Conseil départemental" },
-    Kind { code: "cpam", acronyms: &["CPAM"], long: &["caisse primaire d'assurance maladie", "caisse primaire de l'assurance maladie", "assurance maladie"], scope: Scope::Dept, label: "Caisse primaire d'assurance maladie" },
-    Kind { code: "caf", acronyms: &["CAF"], long: &["caisse d'allocations familiales"], scope: Scope::Dept, label: "Caisse d'allocations familiales" },
-    Kind { code: "msa", acronyms: &["MSA"], long: &["mutualite sociale agricole"], scope: Scope::Dept, label: "Mutualité sociale agricole" },
-    Kind { code: "carsat", acronyms: &["CARSAT"], long: &["caisse d'assurance retraite et de la sante au travail"], scope: Scope::Region, label: "Caisse d'assurance retraite et de la santé au travail" },
-    Kind { code: "dsden", acronyms: &["DSDEN", "DASEN"], long: &["direction des services departementaux de l'education nationale", "direction academique des services de l'education nationale"], scope: Scope::Dept, label: "Direction des services départementaux de l'Éducation nationale" },
-    Kind { code: "mda", acronyms: &["MDA"], long: &["maison departementale de l'autonomie"], scope: Scope::Dept, label: "Maison départementale de l'autonomie" },
-    Kind { code: "mdph", acronyms: &["MDPH"], long: &["maison departementale des personnes handicapees"], scope: Scope::Dept, label: "Maison départementale des personnes handicapées" },
-    Kind { code: "udaf", acronyms: &["UDAF"], long: &["union departementale des associations familiales"], scope: Scope::Dept, label: "Union départementale des associations familiales" },
-    Kind { code: "ddcspp", acronyms: &["DDCSPP", "DDCS"], long: &["direction departementale de la cohesion sociale et de la protection des populations", "direction departementale de la cohesion sociale"], scope: Scope::Dept, label: "Direction départementale de la cohésion sociale et de la protection des populations" },
-    Kind { code: "ddets", acronyms: &["DDETS", "DDETSPP"], long: &["direction departementale de l'emploi, du travail et des solidarites"], scope: Scope::Dept, label: "Direction départementale de l'emploi, du travail et des solidarités" },
-    Kind { code: "prefecture", acronyms: &[], long: &["prefecture", "prefet"], scope: Scope::Dept, label: "Préfecture" },
-    Kind { code: "ireps", acronyms: &["IREPS"], long: &["instance regionale d'education et de promotion de la sante"], scope: Scope::Region, label: "Instance régionale d'éducation et de promotion de la santé" },
-    Kind { code: "ors", acronyms: &["ORS"], long: &["observatoire regional de sante", "observatoire regional de la sante"], scope: Scope::Region, label: "Observatoire régional de santé" },
-    Kind { code: "urps", acronyms: &["URPS"], long: &["union regionale des professionnels de sante"], scope: Scope::Region, label: "Union régionale des professionnels de santé" },
-    Kind { code: "ccas", acronyms: &["CCAS"], long: &["centre communal d'action sociale"], scope: Scope::Commune, label: "Centre communal d'action sociale" },
-    Kind { code: "cias", acronyms: &["CIAS"], long: &["centre intercommunal d'action sociale"], scope: Scope::Epci, label: "Centre intercommunal d'action sociale" },
-    Kind { code: "chu", acronyms: &["CHU", "CHRU", "CHR"], long: &["centre hospitalier universitaire", "centre hospitalier regional universitaire", "centre hospitalier regional"], scope: Scope::Named, label: "Centre hospitalier universitaire" },
-    Kind { code: "ch", acronyms: &["CH", "CHS"], long: &["centre hospitalier specialise", "centre hospitalier", "hopitaux", "hopital", "centre hospitalier intercommunal"], scope: Scope::Named, label: "Centre hospitalier" },
-    Kind { code: "cpts", acronyms: &["CPTS"], long: &["communaute professionnelle territoriale de sante"], scope: Scope::Named, label: "Communauté professionnelle territoriale de santé" },
-    Kind { code: "msp", acronyms: &["MSP"], long: &["maison de sante pluriprofessionnelle", "maison de sante pluridisciplinaire", "maison de sante"], scope: Scope::Named, label: "Maison de santé pluriprofessionnelle" },
-    Kind { code: "ville", acronyms: &[], long: &["ville", "mairie", "commune"], scope: Scope::Commune, label: "Ville" },
+    Kind {
+        code: "cdom",
+        acronyms: &["CDOM"],
+        long: &[
+            "conseil departemental de l'ordre des medecins",
+            "ordre departemental des medecins",
+            "ordre des medecins",
+        ],
+        scope: Scope::Dept,
+        label: "Conseil départemental de l'Ordre des médecins",
+    },
+    Kind {
+        code: "ars",
+        acronyms: &["ARS"],
+        long: &["agence regionale de sante"],
+        scope: Scope::Region,
+        label: "Agence régionale de santé",
+    },
+    Kind {
+        code: "region",
+        acronyms: &["CR"],
+        long: &["conseil regional", "region"],
+        scope: Scope::Region,
+        label: "Conseil régional",
+    },
+    Kind {
+        code: "cd",
+        acronyms: &["CD", "CG"],
+        long: &["conseil departemental", "conseil general", "departement"],
+        scope: Scope::Dept,
+        label: "Conseil départemental",
+    },
+    Kind {
+        code: "cpam",
+        acronyms: &["CPAM"],
+        long: &[
+            "caisse primaire d'assurance maladie",
+            "caisse primaire de l'assurance maladie",
+            "assurance maladie",
+        ],
+        scope: Scope::Dept,
+        label: "Caisse primaire d'assurance maladie",
+    },
+    Kind {
+        code: "caf",
+        acronyms: &["CAF"],
+        long: &["caisse d'allocations familiales"],
+        scope: Scope::Dept,
+        label: "Caisse d'allocations familiales",
+    },
+    Kind {
+        code: "msa",
+        acronyms: &["MSA"],
+        long: &["mutualite sociale agricole"],
+        scope: Scope::Dept,
+        label: "Mutualité sociale agricole",
+    },
+    Kind {
+        code: "carsat",
+        acronyms: &["CARSAT"],
+        long: &["caisse d'assurance retraite et de la sante au travail"],
+        scope: Scope::Region,
+        label: "Caisse d'assurance retraite et de la santé au travail",
+    },
+    Kind {
+        code: "dsden",
+        acronyms: &["DSDEN", "DASEN"],
+        long: &[
+            "direction des services departementaux de l'education nationale",
+            "direction academique des services de l'education nationale",
+        ],
+        scope: Scope::Dept,
+        label: "Direction des services départementaux de l'Éducation nationale",
+    },
+    Kind {
+        code: "mda",
+        acronyms: &["MDA"],
+        long: &["maison departementale de l'autonomie"],
+        scope: Scope::Dept,
+        label: "Maison départementale de l'autonomie",
+    },
+    Kind {
+        code: "mdph",
+        acronyms: &["MDPH"],
+        long: &["maison departementale des personnes handicapees"],
+        scope: Scope::Dept,
+        label: "Maison départementale des personnes handicapées",
+    },
+    Kind {
+        code: "udaf",
+        acronyms: &["UDAF"],
+        long: &["union departementale des associations familiales"],
+        scope: Scope::Dept,
+        label: "Union départementale des associations familiales",
+    },
+    Kind {
+        code: "ddcspp",
+        acronyms: &["DDCSPP", "DDCS"],
+        long: &[
+            "direction departementale de la cohesion sociale et de la protection des populations",
+            "direction departementale de la cohesion sociale",
+        ],
+        scope: Scope::Dept,
+        label:
+            "Direction départementale de la cohésion sociale et de la protection des populations",
+    },
+    Kind {
+        code: "ddets",
+        acronyms: &["DDETS", "DDETSPP"],
+        long: &["direction departementale de l'emploi, du travail et des solidarites"],
+        scope: Scope::Dept,
+        label: "Direction départementale de l'emploi, du travail et des solidarités",
+    },
+    Kind {
+        code: "prefecture",
+        acronyms: &[],
+        long: &["prefecture", "prefet"],
+        scope: Scope::Dept,
+        label: "Préfecture",
+    },
+    Kind {
+        code: "ireps",
+        acronyms: &["IREPS"],
+        long: &["instance regionale d'education et de promotion de la sante"],
+        scope: Scope::Region,
+        label: "Instance régionale d'éducation et de promotion de la santé",
+    },
+    Kind {
+        code: "ors",
+        acronyms: &["ORS"],
+        long: &[
+            "observatoire regional de sante",
+            "observatoire regional de la sante",
+        ],
+        scope: Scope::Region,
+        label: "Observatoire régional de santé",
+    },
+    Kind {
+        code: "urps",
+        acronyms: &["URPS"],
+        long: &["union regionale des professionnels de sante"],
+        scope: Scope::Region,
+        label: "Union régionale des professionnels de santé",
+    },
+    Kind {
+        code: "ccas",
+        acronyms: &["CCAS"],
+        long: &["centre communal d'action sociale"],
+        scope: Scope::Commune,
+        label: "Centre communal d'action sociale",
+    },
+    Kind {
+        code: "cias",
+        acronyms: &["CIAS"],
+        long: &["centre intercommunal d'action sociale"],
+        scope: Scope::Epci,
+        label: "Centre intercommunal d'action sociale",
+    },
+    Kind {
+        code: "chu",
+        acronyms: &["CHU", "CHRU", "CHR"],
+        long: &[
+            "centre hospitalier universitaire",
+            "centre hospitalier regional universitaire",
+            "centre hospitalier regional",
+        ],
+        scope: Scope::Named,
+        label: "Centre hospitalier universitaire",
+    },
+    Kind {
+        code: "ch",
+        acronyms: &["CH", "CHS"],
+        long: &[
+            "centre hospitalier specialise",
+            "centre hospitalier",
+            "hopitaux",
+            "hopital",
+            "centre hospitalier intercommunal",
+        ],
+        scope: Scope::Named,
+        label: "Centre hospitalier",
+    },
+    Kind {
+        code: "cpts",
+        acronyms: &["CPTS"],
+        long: &["communaute professionnelle territoriale de sante"],
+        scope: Scope::Named,
+        label: "Communauté professionnelle territoriale de santé",
+    },
+    Kind {
+        code: "msp",
+        acronyms: &["MSP"],
+        long: &[
+            "maison de sante pluriprofessionnelle",
+            "maison de sante pluridisciplinaire",
+            "maison de sante",
+        ],
+        scope: Scope::Named,
+        label: "Maison de santé pluriprofessionnelle",
+    },
+    Kind {
+        code: "ville",
+        acronyms: &[],
+        long: &["ville", "mairie", "commune"],
+        scope: Scope::Commune,
+        label: "Ville",
+    },
 ];
 
 /// What a document tells about where its organisations are.
@@ -79,14 +261,33 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(departement: Option<String>, region: Option<String>, territoire: Option<String>, sigles: BTreeMap<String, String>) -> Context {
-        Context { departement, region, territoire, sigles, folded: Default::default() }
+    pub fn new(
+        departement: Option<String>,
+        region: Option<String>,
+        territoire: Option<String>,
+        sigles: BTreeMap<String, String>,
+    ) -> Context {
+        Context {
+            departement,
+            region,
+            territoire,
+            sigles,
+            folded: Default::default(),
+        }
     }
 
     fn glossary(&self) -> &(HashMap<String, String>, HashMap<String, String>) {
         self.folded.get_or_init(|| {
-            let by_long = self.sigles.iter().map(|(s, l)| (fold(l), s.clone())).collect();
-            let by_upper = self.sigles.keys().map(|s| (s.to_uppercase(), s.clone())).collect();
+            let by_long = self
+                .sigles
+                .iter()
+                .map(|(s, l)| (fold(l), s.clone()))
+                .collect();
+            let by_upper = self
+                .sigles
+                .keys()
+                .map(|s| (s.to_uppercase(), s.clone()))
+                .collect();
             (by_long, by_upper)
         })
     }
@@ -97,8 +298,17 @@ impl Context {
     /// glossary), to resolve its mentions again when building a registry.
     pub fn of_document(doc: &cls_model::Document) -> Context {
         let departement = doc.territoire.departements.first().cloned();
-        let region = departement.as_deref().and_then(geo::departement).map(|d| d.region.clone()).or_else(|| doc.territoire.region.as_deref().and_then(geo::find_region));
-        Context::new(departement, region, doc.territoire.nom.clone(), doc.sigles.clone())
+        let region = departement
+            .as_deref()
+            .and_then(geo::departement)
+            .map(|d| d.region.clone())
+            .or_else(|| doc.territoire.region.as_deref().and_then(geo::find_region));
+        Context::new(
+            departement,
+            region,
+            doc.territoire.nom.clone(),
+            doc.sigles.clone(),
+        )
     }
 }
 
@@ -125,7 +335,9 @@ fn strip_articles(s: &str) -> String {
 
 fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().filter(|c| c.is_uppercase()).count() * 2 >= letters.len() + 1 && letters[0].is_uppercase()
+    letters.len() >= 2
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 2 >= letters.len() + 1
+        && letters[0].is_uppercase()
 }
 
 /// Splits "CD28" into "CD 28".
@@ -143,11 +355,19 @@ fn unglue(s: &str) -> String {
 
 /// "la Salamandre" → the article is not part of the distinctive name.
 fn article_then_name_of(nf: &str, name: &str) -> bool {
-    matches!(nf.split_whitespace().next(), Some("la" | "le" | "les")) && name.split_whitespace().nth(1).is_some_and(|w| w.starts_with(char::is_uppercase))
+    matches!(nf.split_whitespace().next(), Some("la" | "le" | "les"))
+        && name
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 fn region_of(ctx: &Context, text: &str) -> Option<String> {
-    geo::find_region(text).or_else(|| geo::find_departement(text).and_then(|d| geo::departement(&d).map(|d| d.region.clone()))).or_else(|| ctx.region.clone())
+    geo::find_region(text)
+        .or_else(|| {
+            geo::find_departement(text).and_then(|d| geo::departement(&d).map(|d| d.region.clone()))
+        })
+        .or_else(|| ctx.region.clone())
 }
 
 /// Resolves one mention. `None` for generic groups ("associations", "etc.").
@@ -161,7 +381,11 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
     let typed = {
         let f = fold(&raw);
         let first = raw.split_whitespace().next().unwrap_or("");
-        KINDS.iter().any(|k| k.acronyms.contains(&first) || (matches!(k.scope, Scope::Dept | Scope::Region | Scope::Epci) && k.long.iter().any(|l| f.starts_with(l))))
+        KINDS.iter().any(|k| {
+            k.acronyms.contains(&first)
+                || (matches!(k.scope, Scope::Dept | Scope::Region | Scope::Epci)
+                    && k.long.iter().any(|l| f.starts_with(l)))
+        })
     };
     if is_generic(&raw) && !typed {
         return None;
@@ -172,14 +396,36 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
     for k in KINDS {
         let (matched, rest) = if k.acronyms.contains(&first) {
             (true, spaced[first.len()..].trim().to_string())
-        } else if let Some(l) = k.long.iter().find(|l| f.starts_with(*l) && f[l.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())) {
+        } else if let Some(l) = k.long.iter().find(|l| {
+            f.starts_with(*l)
+                && f[l.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        }) {
             // Keep the original spelling of the remainder: skip as many characters.
             let n = l.chars().count();
-            (true, spaced.chars().skip(n).collect::<String>().trim().to_string())
+            (
+                true,
+                spaced
+                    .chars()
+                    .skip(n)
+                    .collect::<String>()
+                    .trim()
+                    .to_string(),
+            )
         } else if let Some(l) = k.long.iter().find(|l| l.len() > 12 && f.contains(*l)) {
             // "Financements de l'Agence Régionale de Santé (ARS)".
             let pos = f.find(l).unwrap_or(0);
-            (pos < 30, spaced.chars().skip(f[..pos].chars().count() + l.chars().count()).collect::<String>().trim().to_string())
+            (
+                pos < 30,
+                spaced
+                    .chars()
+                    .skip(f[..pos].chars().count() + l.chars().count())
+                    .collect::<String>()
+                    .trim()
+                    .to_string(),
+            )
         } else {
             (false, String::new())
         };
@@ -188,13 +434,31 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
         }
         // "Département" alone in a partner list is the Conseil départemental; "Région"
         // alone the Conseil régional; "Ville de X" needs its X.
-        let rest = rest.trim_start_matches(['(', ')', '-', '–', ',', ':', ' ']).trim().to_string();
+        let rest = rest
+            .trim_start_matches(['(', ')', '-', '–', ',', ':', ' '])
+            .trim()
+            .to_string();
         let rest_f = fold(&rest);
-        let rest_clean = rest_f.trim_start_matches("de la ").trim_start_matches("de l'").trim_start_matches("du ").trim_start_matches("des ").trim_start_matches("de ").trim_start_matches("d'").to_string();
-        if k.code == "region" && !(rest.is_empty() || geo::find_region(&rest).is_some() || rest_clean.starts_with("centre")) {
+        let rest_clean = rest_f
+            .trim_start_matches("de la ")
+            .trim_start_matches("de l'")
+            .trim_start_matches("du ")
+            .trim_start_matches("des ")
+            .trim_start_matches("de ")
+            .trim_start_matches("d'")
+            .to_string();
+        if k.code == "region"
+            && !(rest.is_empty()
+                || geo::find_region(&rest).is_some()
+                || rest_clean.starts_with("centre"))
+        {
             continue;
         }
-        if k.code == "cd" && f.starts_with("departement") && !rest.is_empty() && geo::find_departement(&rest).is_none() {
+        if k.code == "cd"
+            && f.starts_with("departement")
+            && !rest.is_empty()
+            && geo::find_departement(&rest).is_none()
+        {
             continue;
         }
         let sigle = k.acronyms.first().map(|s| s.to_string());
@@ -202,12 +466,26 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
             Scope::Region => {
                 let r = region_of(ctx, &rest)?;
                 let rn = geo::region(&r).map(|x| x.nom.clone()).unwrap_or_default();
-                Some(OrgKey { id: format!("{}-{}", k.code, slug(&rn, 60)), nom: format!("{} {}", k.label, rn), sigle, kind: k.code.into(), departement: None, region: Some(r) })
+                Some(OrgKey {
+                    id: format!("{}-{}", k.code, slug(&rn, 60)),
+                    nom: format!("{} {}", k.label, rn),
+                    sigle,
+                    kind: k.code.into(),
+                    departement: None,
+                    region: Some(r),
+                })
             }
             Scope::Dept => {
                 let d = geo::find_departement(&rest).or_else(|| ctx.departement.clone())?;
                 let dep = geo::departement(&d)?;
-                Some(OrgKey { id: format!("{}-{}", k.code, d.to_lowercase()), nom: format!("{} {}", k.label, geo::de(&dep.nom, dep.type_liaison)), sigle, kind: k.code.into(), departement: Some(d), region: Some(dep.region.clone()) })
+                Some(OrgKey {
+                    id: format!("{}-{}", k.code, d.to_lowercase()),
+                    nom: format!("{} {}", k.label, geo::de(&dep.nom, dep.type_liaison)),
+                    sigle,
+                    kind: k.code.into(),
+                    departement: Some(d),
+                    region: Some(dep.region.clone()),
+                })
             }
             Scope::Commune | Scope::Epci | Scope::Named => {
                 // The place or name: "CCAS de Chartres" → Chartres; "CIAS" alone → the
@@ -219,21 +497,88 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
                         break;
                     }
                 }
-                let name = name.split('(').next().unwrap_or("").trim().trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ').trim().to_string();
-                let name = if name.is_empty() && k.scope == Scope::Epci { ctx.territoire.clone().unwrap_or_default() } else { name };
+                let name = name
+                    .split('(')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
+                    .trim()
+                    .to_string();
+                let name = if name.is_empty() && k.scope == Scope::Epci {
+                    ctx.territoire.clone().unwrap_or_default()
+                } else {
+                    name
+                };
                 // "CCAS intéressés", "hôpitaux du territoire": a group, not one body.
                 let nf = fold(&name);
-                let name = if article_then_name_of(&nf, &name) { name.split_once(' ').map(|x| x.1.to_string()).unwrap_or(name) } else { name };
+                let name = if article_then_name_of(&nf, &name) {
+                    name.split_once(' ')
+                        .map(|x| x.1.to_string())
+                        .unwrap_or(name)
+                } else {
+                    name
+                };
                 let nf = fold(&name);
-                let article_then_name = matches!(nf.split_whitespace().next(), Some("la" | "le" | "les")) && name.split_whitespace().nth(1).is_some_and(|w| w.starts_with(char::is_uppercase));
-                if name.is_empty() || (name.starts_with(|c: char| c.is_lowercase()) && !article_then_name) || ["interesse", "concerne", "volontaire", "du territoire", "partenaire"].iter().any(|g| nf.contains(g)) {
+                let article_then_name =
+                    matches!(nf.split_whitespace().next(), Some("la" | "le" | "les"))
+                        && name
+                            .split_whitespace()
+                            .nth(1)
+                            .is_some_and(|w| w.starts_with(char::is_uppercase));
+                if name.is_empty()
+                    || (name.starts_with(|c: char| c.is_lowercase()) && !article_then_name)
+                    || [
+                        "interesse",
+                        "concerne",
+                        "volontaire",
+                        "du territoire",
+                        "partenaire",
+                    ]
+                    .iter()
+                    .any(|g| nf.contains(g))
+                {
                     return None;
                 }
                 let d = geo::find_departement(&rest).or_else(|| ctx.departement.clone());
-                let region = d.as_deref().and_then(geo::departement).map(|x| x.region.clone()).or_else(|| ctx.region.clone());
-                let id = if k.scope == Scope::Named { format!("{}-{}{}", k.code, slug(&name, 60), d.as_ref().map(|d| format!("-{}", d.to_lowercase())).unwrap_or_default()) } else { format!("{}-{}", k.code, slug(&name, 60)) };
-                let link = if k.scope == Scope::Named { " ".to_string() } else { format!(" {} ", if fold(&name).starts_with(|c: char| "aeiouy".contains(c)) { "d'" } else { "de" }).replace("d' ", "d'") };
-                Some(OrgKey { id, nom: format!("{}{}{}", k.label, link, name), sigle, kind: k.code.into(), departement: d, region })
+                let region = d
+                    .as_deref()
+                    .and_then(geo::departement)
+                    .map(|x| x.region.clone())
+                    .or_else(|| ctx.region.clone());
+                let id = if k.scope == Scope::Named {
+                    format!(
+                        "{}-{}{}",
+                        k.code,
+                        slug(&name, 60),
+                        d.as_ref()
+                            .map(|d| format!("-{}", d.to_lowercase()))
+                            .unwrap_or_default()
+                    )
+                } else {
+                    format!("{}-{}", k.code, slug(&name, 60))
+                };
+                let link = if k.scope == Scope::Named {
+                    " ".to_string()
+                } else {
+                    format!(
+                        " {} ",
+                        if fold(&name).starts_with(|c: char| "aeiouy".contains(c)) {
+                            "d'"
+                        } else {
+                            "de"
+                        }
+                    )
+                    .replace("d' ", "d'")
+                };
+                Some(OrgKey {
+                    id,
+                    nom: format!("{}{}{}", k.label, link, name),
+                    sigle,
+                    kind: k.code.into(),
+                    departement: d,
+                    region,
+                })
             }
         };
     }
@@ -259,7 +604,11 @@ fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
     let d_in = geo::find_departement(&name);
     let words: Vec<&str> = name.split_whitespace().collect();
     // "CESEL", "Cesel 28", "ADAPEI 28", "UNAFAM": an acronym, maybe with a code.
-    let core: Vec<&str> = words.iter().copied().filter(|w| !geo::is_dept_code(w)).collect();
+    let core: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !geo::is_dept_code(w))
+        .collect();
     let (by_long, by_upper) = ctx.glossary();
     if sigle.is_none() && core.len() == 1 {
         let known = by_upper.get(&core[0].to_uppercase()).cloned();
@@ -272,19 +621,52 @@ fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
         sigle = by_long.get(&fold(&name)).cloned();
     }
     let d = d_in.clone().or_else(|| ctx.departement.clone());
-    let region = d.as_deref().and_then(geo::departement).map(|x| x.region.clone()).or_else(|| ctx.region.clone());
+    let region = d
+        .as_deref()
+        .and_then(geo::departement)
+        .map(|x| x.region.clone())
+        .or_else(|| ctx.region.clone());
     match sigle {
         Some(s) => {
-            let long = ctx.sigles.get(&s).cloned().filter(|_| core.len() == 1).unwrap_or_else(|| name.clone());
-            let nom = if long == s || long.split_whitespace().count() <= 1 { s.clone() } else { format!("{long} ({s})") };
-            Some(OrgKey { id: format!("{}{}", slug(&s, 40), d.as_ref().map(|d| format!("-{}", d.to_lowercase())).unwrap_or_default()), nom, sigle: Some(s), kind: "autre".into(), departement: d, region })
+            let long = ctx
+                .sigles
+                .get(&s)
+                .cloned()
+                .filter(|_| core.len() == 1)
+                .unwrap_or_else(|| name.clone());
+            let nom = if long == s || long.split_whitespace().count() <= 1 {
+                s.clone()
+            } else {
+                format!("{long} ({s})")
+            };
+            Some(OrgKey {
+                id: format!(
+                    "{}{}",
+                    slug(&s, 40),
+                    d.as_ref()
+                        .map(|d| format!("-{}", d.to_lowercase()))
+                        .unwrap_or_default()
+                ),
+                nom,
+                sigle: Some(s),
+                kind: "autre".into(),
+                departement: d,
+                region,
+            })
         }
         None => {
             let id = slug(&name, 80);
             if id.is_empty() {
                 return None;
             }
-            Some(OrgKey { id, nom: name, sigle: None, kind: "autre".into(), departement: d_in, region })
+            Some(OrgKey {
+                id,
+                nom: name,
+                sigle: None,
+                kind: "autre".into(),
+                departement: d_in,
+                region,
+            })
         }
     }
 }
@@ -305,7 +687,18 @@ pub fn cluster(keys: &[(OrgKey, usize)]) -> HashMap<String, String> {
     // Block on (kind, territory) so that comparisons stay few.
     let mut blocks: HashMap<(String, Option<String>, Option<String>), Vec<usize>> = HashMap::new();
     for (i, (k, _)) in keys.iter().enumerate() {
-        blocks.entry((k.kind.clone(), k.departement.clone(), if k.departement.is_none() { k.region.clone() } else { None })).or_default().push(i);
+        blocks
+            .entry((
+                k.kind.clone(),
+                k.departement.clone(),
+                if k.departement.is_none() {
+                    k.region.clone()
+                } else {
+                    None
+                },
+            ))
+            .or_default()
+            .push(i);
     }
     for idx in blocks.values() {
         for a in 0..idx.len() {
@@ -334,7 +727,16 @@ pub fn cluster(keys: &[(OrgKey, usize)]) -> HashMap<String, String> {
     }
     let mut out = HashMap::new();
     for members in groups.values() {
-        let keep = members.iter().max_by(|&&a, &&b| keys[a].1.cmp(&keys[b].1).then(keys[b].0.id.cmp(&keys[a].0.id))).map(|&i| keys[i].0.id.clone()).unwrap_or_default();
+        let keep = members
+            .iter()
+            .max_by(|&&a, &&b| {
+                keys[a]
+                    .1
+                    .cmp(&keys[b].1)
+                    .then(keys[b].0.id.cmp(&keys[a].0.id))
+            })
+            .map(|&i| keys[i].0.id.clone())
+            .unwrap_or_default();
         for &m in members {
             out.insert(keys[m].0.id.clone(), keep.clone());
         }
@@ -348,15 +750,36 @@ mod tests {
 
     fn ctx28() -> Context {
         let mut sigles = BTreeMap::new();
-        sigles.insert("ADMS".to_string(), "Association pour le Développement de la Médecine et du Sport".to_string());
-        sigles.insert("CICAT".to_string(), "Centre d'Information et de Consultation en Alcoologie et Toxicomanie".to_string());
-        Context::new(Some("28".into()), Some("24".into()), Some("Chartres métropole".into()), sigles)
+        sigles.insert(
+            "ADMS".to_string(),
+            "Association pour le Développement de la Médecine et du Sport".to_string(),
+        );
+        sigles.insert(
+            "CICAT".to_string(),
+            "Centre d'Information et de Consultation en Alcoologie et Toxicomanie".to_string(),
+        );
+        Context::new(
+            Some("28".into()),
+            Some("24".into()),
+            Some("Chartres métropole".into()),
+            sigles,
+        )
     }
     fn ctx41() -> Context {
-        Context::new(Some("41".into()), Some("24".into()), Some("Agglopolys".into()), BTreeMap::new())
+        Context::new(
+            Some("41".into()),
+            Some("24".into()),
+            Some("Agglopolys".into()),
+            BTreeMap::new(),
+        )
     }
     fn ctx72() -> Context {
-        Context::new(Some("72".into()), Some("52".into()), Some("Val de Sarthe".into()), BTreeMap::new())
+        Context::new(
+            Some("72".into()),
+            Some("52".into()),
+            Some("Val de Sarthe".into()),
+            BTreeMap::new(),
+        )
     }
     fn id(m: &str, c: &Context) -> Option<String> {
         resolve(m, c).map(|k| k.id)
@@ -413,15 +836,35 @@ mod tests {
             ("CCAS de Chartres", &a, "CCAS de Lucé", &a),
             ("CCAS de Chartres", &a, "CCAS de Mainvilliers", &a),
             ("CIAS de Chartres métropole", &a, "CIAS du Blaisois", &b),
-            ("Conseil départemental d'Eure-et-Loir", &a, "Conseil départemental de l'Ordre des médecins 28", &a),
+            (
+                "Conseil départemental d'Eure-et-Loir",
+                &a,
+                "Conseil départemental de l'Ordre des médecins 28",
+                &a,
+            ),
             ("CD 28", &a, "ordre des médecins", &a),
             ("Chartres métropole", &a, "Chartres métropole Habitat", &a),
-            ("Chartres métropole", &a, "Chartres métropole Eau (CMEau)", &a),
-            ("SPL Chartres Transports", &a, "SPL Chartres Aménagement", &a),
+            (
+                "Chartres métropole",
+                &a,
+                "Chartres métropole Eau (CMEau)",
+                &a,
+            ),
+            (
+                "SPL Chartres Transports",
+                &a,
+                "SPL Chartres Aménagement",
+                &a,
+            ),
             ("Ville de Chartres", &a, "Chartres métropole", &a),
             ("Ville de Chartres", &a, "CCAS de Chartres", &a),
             ("Région", &a, "Région", &c),
-            ("Conseil départemental du Cher", &a, "Conseil départemental d'Eure-et-Loir", &a),
+            (
+                "Conseil départemental du Cher",
+                &a,
+                "Conseil départemental d'Eure-et-Loir",
+                &a,
+            ),
             ("DSDEN", &a, "DSDEN", &b),
             ("Mutualité Française", &a, "MSA", &a),
             ("CAF", &a, "CAF", &b),
@@ -436,7 +879,14 @@ mod tests {
     #[test]
     fn typo_of_one_hospital_is_clustered() {
         let a = ctx28();
-        let keys: Vec<(OrgKey, usize)> = ["Centre hospitalier Henri Ey", "Centre hospitalier Henry Ey", "Centre hospitalier de Dreux"].iter().map(|m| (resolve(m, &a).expect("key"), 1)).collect();
+        let keys: Vec<(OrgKey, usize)> = [
+            "Centre hospitalier Henri Ey",
+            "Centre hospitalier Henry Ey",
+            "Centre hospitalier de Dreux",
+        ]
+        .iter()
+        .map(|m| (resolve(m, &a).expect("key"), 1))
+        .collect();
         let map = cluster(&keys);
         assert_eq!(map[&keys[0].0.id], map[&keys[1].0.id]);
         assert_ne!(map[&keys[0].0.id], map[&keys[2].0.id]);
@@ -446,9 +896,18 @@ mod tests {
     fn ids_and_names() {
         let a = ctx28();
         let k = resolve("CD 28", &a).unwrap();
-        assert_eq!((k.id.as_str(), k.nom.as_str()), ("cd-28", "Conseil départemental d'Eure-et-Loir"));
+        assert_eq!(
+            (k.id.as_str(), k.nom.as_str()),
+            ("cd-28", "Conseil départemental d'Eure-et-Loir")
+        );
         let k = resolve("ARS", &a).unwrap();
-        assert_eq!((k.id.as_str(), k.nom.as_str()), ("ars-centre-val-de-loire", "Agence régionale de santé Centre-Val de Loire"));
+        assert_eq!(
+            (k.id.as_str(), k.nom.as_str()),
+            (
+                "ars-centre-val-de-loire",
+                "Agence régionale de santé Centre-Val de Loire"
+            )
+        );
         assert_eq!(resolve("CCAS de Chartres", &a).unwrap().id, "ccas-chartres");
         assert_eq!(resolve("associations", &a), None);
         assert_eq!(resolve("etc.", &a), None);

@@ -7,7 +7,14 @@ use unicode_normalization::UnicodeNormalization;
 pub fn fold(s: &str) -> String {
     // French text is ASCII plus a few accented letters: fold those directly and leave only
     // rarer characters to the full NFKD decomposition, which is much slower.
-    let simple = s.chars().all(|c| c.is_ascii() || latin1_base(c).is_some() || matches!(c, '\u{2019}' | '\u{2018}' | '\u{2013}' | '\u{2014}' | '\u{a0}' | 'œ' | 'Œ'));
+    let simple = s.chars().all(|c| {
+        c.is_ascii()
+            || latin1_base(c).is_some()
+            || matches!(
+                c,
+                '\u{2019}' | '\u{2018}' | '\u{2013}' | '\u{2014}' | '\u{a0}' | 'œ' | 'Œ'
+            )
+    });
     if simple {
         return fold_with(s.chars().map(|c| latin1_base(c).unwrap_or(c)));
     }
@@ -100,9 +107,15 @@ pub fn is_all_caps(s: &str) -> bool {
 
 /// A count written as a number or a French word: "5" or "cinq" → 5 (up to "dix").
 pub fn number_word(s: &str) -> Option<u32> {
-    const WORDS: [&str; 11] = ["zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
+    const WORDS: [&str; 11] = [
+        "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    ];
     let f = fold(s);
-    WORDS.iter().position(|w| *w == f).map(|n| n as u32).or_else(|| f.parse().ok())
+    WORDS
+        .iter()
+        .position(|w| *w == f)
+        .map(|n| n as u32)
+        .or_else(|| f.parse().ok())
 }
 
 #[cfg(test)]
@@ -111,15 +124,28 @@ mod tests {
 
     #[test]
     fn fold_and_slug() {
-        assert_eq!(fold("  Échéancier   prévisionnel "), "echeancier previsionnel");
+        assert_eq!(
+            fold("  Échéancier   prévisionnel "),
+            "echeancier previsionnel"
+        );
         assert_eq!(fold("L’Agence – Santé"), "l'agence - sante");
         assert_eq!(fold("Cœur"), "coeur");
         assert_eq!(fold("ÉTÉ À L'ÎLE"), "ete a l'ile");
         assert_eq!(fold("ﬁche"), "fiche");
-        assert_eq!(slug("Chartres métropole 2020-2025", 80), "chartres-metropole-2020-2025");
+        assert_eq!(
+            slug("Chartres métropole 2020-2025", 80),
+            "chartres-metropole-2020-2025"
+        );
         assert_eq!(slug("Pays de l'Yonne", 80), "pays-de-l-yonne");
         assert!(is_all_caps("PROMOUVOIR LA SANTE"));
         assert!(!is_all_caps("Promouvoir la santé"));
-        assert_eq!((number_word("cinq"), number_word("12"), number_word("beaucoup")), (Some(5), Some(12), None));
+        assert_eq!(
+            (
+                number_word("cinq"),
+                number_word("12"),
+                number_word("beaucoup")
+            ),
+            (Some(5), Some(12), None)
+        );
     }
 }

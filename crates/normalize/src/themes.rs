@@ -28,7 +28,11 @@ fn stem(w: &str) -> String {
 }
 
 fn tokens(text: &str) -> Vec<String> {
-    fold(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(stem).collect()
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(stem)
+        .collect()
 }
 
 /// The vocabulary, read once from `data/themes.txt`.
@@ -43,10 +47,16 @@ pub fn vocabulary() -> &'static Vec<Theme> {
             }
             if let Some(rest) = l.strip_prefix('=') {
                 let (code, label) = rest.split_once('|').unwrap_or((rest, rest));
-                out.push(Theme { code: code.trim().to_string(), label: label.trim().to_string(), words: Vec::new() });
+                out.push(Theme {
+                    code: code.trim().to_string(),
+                    label: label.trim().to_string(),
+                    words: Vec::new(),
+                });
                 continue;
             }
-            let (Some(theme), Some((w, list))) = (out.last_mut(), l.split_once(':')) else { continue };
+            let (Some(theme), Some((w, list))) = (out.last_mut(), l.split_once(':')) else {
+                continue;
+            };
             let weight: f64 = w.trim().parse().unwrap_or(1.0);
             for phrase in list.split(',') {
                 let p = phrase.trim();
@@ -78,7 +88,10 @@ fn phrase_index() -> &'static HashMap<String, Vec<(usize, usize)>> {
 
 /// The label of a theme code.
 pub fn label(code: &str) -> Option<&'static str> {
-    vocabulary().iter().find(|t| t.code == code).map(|t| t.label.as_str())
+    vocabulary()
+        .iter()
+        .find(|t| t.code == code)
+        .map(|t| t.label.as_str())
 }
 
 /// One word that counted for a theme: where it was found and its weight there.
@@ -109,14 +122,26 @@ fn count_phrase(toks: &[String], phrase: &[String]) -> usize {
 
 /// Scores every theme; returns themes ranked (best first, score > 0) and the hits.
 pub fn classify(f: &Fields) -> (Vec<(String, f64)>, Vec<Hit>) {
-    let fields: [(&'static str, &str, f64); 5] = [("titre", f.titre, 3.0), ("description", f.description, 1.0), ("public_cible", f.public_cible, 1.0), ("indicateurs", f.indicateurs, 0.5), ("axe", f.contexte, 0.4)];
-    let toks: Vec<(&'static str, Vec<String>, f64)> = fields.iter().map(|(n, t, w)| (*n, tokens(t), *w)).collect();
+    let fields: [(&'static str, &str, f64); 5] = [
+        ("titre", f.titre, 3.0),
+        ("description", f.description, 1.0),
+        ("public_cible", f.public_cible, 1.0),
+        ("indicateurs", f.indicateurs, 0.5),
+        ("axe", f.contexte, 0.4),
+    ];
+    let toks: Vec<(&'static str, Vec<String>, f64)> =
+        fields.iter().map(|(n, t, w)| (*n, tokens(t), *w)).collect();
     let mut scores: HashMap<&str, f64> = HashMap::new();
     let mut hits = Vec::new();
     // Only phrases whose first word occurs in a field can match it: look them up by word.
     let index = phrase_index();
     for (field, t, fw) in &toks {
-        let mut candidates: Vec<(usize, usize)> = t.iter().filter_map(|w| index.get(w.as_str())).flatten().copied().collect();
+        let mut candidates: Vec<(usize, usize)> = t
+            .iter()
+            .filter_map(|w| index.get(w.as_str()))
+            .flatten()
+            .copied()
+            .collect();
         candidates.sort_unstable();
         candidates.dedup();
         for (ti, pi) in candidates {
@@ -128,14 +153,28 @@ pub fn classify(f: &Fields) -> (Vec<(String, f64)>, Vec<Hit>) {
                     // Repeats count, with diminishing returns.
                     let w = weight * fw * (1.0 + (n as f64).ln());
                     *scores.entry(theme.code.as_str()).or_default() += w;
-                    hits.push(Hit { theme: theme.code.clone(), word: written.clone(), field, weight: w });
+                    hits.push(Hit {
+                        theme: theme.code.clone(),
+                        word: written.clone(),
+                        field,
+                        weight: w,
+                    });
                 }
             }
         }
     }
-    let mut ranked: Vec<(String, f64)> = scores.into_iter().filter(|(_, s)| *s > 0.0).map(|(c, s)| (c.to_string(), s)).collect();
+    let mut ranked: Vec<(String, f64)> = scores
+        .into_iter()
+        .filter(|(_, s)| *s > 0.0)
+        .map(|(c, s)| (c.to_string(), s))
+        .collect();
     // Ties go to the vocabulary's order, which is stable.
-    let order = |c: &str| vocabulary().iter().position(|t| t.code == c).unwrap_or(usize::MAX);
+    let order = |c: &str| {
+        vocabulary()
+            .iter()
+            .position(|t| t.code == c)
+            .unwrap_or(usize::MAX)
+    };
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(order(&a.0).cmp(&order(&b.0))));
     hits.sort_by(|a, b| b.weight.total_cmp(&a.weight));
     (ranked, hits)
@@ -146,7 +185,12 @@ pub fn classify(f: &Fields) -> (Vec<(String, f64)>, Vec<Hit>) {
 pub fn themes(f: &Fields) -> Vec<String> {
     let (ranked, _) = classify(f);
     let best = ranked.first().map(|r| r.1).unwrap_or(0.0);
-    ranked.into_iter().filter(|r| r.1 >= best / 3.0).take(3).map(|r| r.0).collect()
+    ranked
+        .into_iter()
+        .filter(|r| r.1 >= best / 3.0)
+        .take(3)
+        .map(|r| r.0)
+        .collect()
 }
 
 #[cfg(test)]
@@ -154,33 +198,84 @@ mod tests {
     use super::*;
 
     fn first(titre: &str, description: &str) -> Option<String> {
-        themes(&Fields { titre, description, public_cible: "", indicateurs: "", contexte: "" }).into_iter().next()
+        themes(&Fields {
+            titre,
+            description,
+            public_cible: "",
+            indicateurs: "",
+            contexte: "",
+        })
+        .into_iter()
+        .next()
     }
 
     #[test]
     fn vocabulary_has_the_twelve_codes_of_the_spec() {
         let codes: Vec<&str> = vocabulary().iter().map(|t| t.code.as_str()).collect();
         assert_eq!(codes.len(), 12);
-        for c in ["offre_de_soins", "acces_droits_precarite", "prevention_depistage", "nutrition_activite_physique", "sante_mentale", "addictions", "sante_sexuelle", "enfance_jeunesse_parentalite", "vieillissement_autonomie", "handicap_inclusion", "sante_environnement", "coordination_communication"] {
+        for c in [
+            "offre_de_soins",
+            "acces_droits_precarite",
+            "prevention_depistage",
+            "nutrition_activite_physique",
+            "sante_mentale",
+            "addictions",
+            "sante_sexuelle",
+            "enfance_jeunesse_parentalite",
+            "vieillissement_autonomie",
+            "handicap_inclusion",
+            "sante_environnement",
+            "coordination_communication",
+        ] {
             assert!(codes.contains(&c), "{c}");
         }
     }
 
     #[test]
     fn own_words_decide() {
-        assert_eq!(first("Améliorer la qualité de l'air intérieur", "").as_deref(), Some("sante_environnement"));
-        assert_eq!(first("Prévenir les risques suicidaires", "").as_deref(), Some("sante_mentale"));
-        assert_eq!(first("Promouvoir l'aide au répit des aidants", "").as_deref(), Some("vieillissement_autonomie"));
-        assert_eq!(first("Renforcer le dépistage en étant relais des campagnes nationales", "").as_deref(), Some("prevention_depistage"));
-        assert_eq!(first("Faciliter l'installation de jeunes médecins", "").as_deref(), Some("offre_de_soins"));
-        assert_eq!(first("Développer les mobilités pour une bonne santé", "").as_deref(), Some("acces_droits_precarite"));
+        assert_eq!(
+            first("Améliorer la qualité de l'air intérieur", "").as_deref(),
+            Some("sante_environnement")
+        );
+        assert_eq!(
+            first("Prévenir les risques suicidaires", "").as_deref(),
+            Some("sante_mentale")
+        );
+        assert_eq!(
+            first("Promouvoir l'aide au répit des aidants", "").as_deref(),
+            Some("vieillissement_autonomie")
+        );
+        assert_eq!(
+            first(
+                "Renforcer le dépistage en étant relais des campagnes nationales",
+                ""
+            )
+            .as_deref(),
+            Some("prevention_depistage")
+        );
+        assert_eq!(
+            first("Faciliter l'installation de jeunes médecins", "").as_deref(),
+            Some("offre_de_soins")
+        );
+        assert_eq!(
+            first("Développer les mobilités pour une bonne santé", "").as_deref(),
+            Some("acces_droits_precarite")
+        );
         assert_eq!(first("", ""), None);
     }
 
     #[test]
     fn explanation_names_the_deciding_words() {
-        let (_, hits) = classify(&Fields { titre: "Prévenir les conduites addictives", description: "alcool et tabac", public_cible: "", indicateurs: "", contexte: "" });
+        let (_, hits) = classify(&Fields {
+            titre: "Prévenir les conduites addictives",
+            description: "alcool et tabac",
+            public_cible: "",
+            indicateurs: "",
+            contexte: "",
+        });
         assert_eq!(hits[0].theme, "addictions");
-        assert!(hits.iter().any(|h| h.word == "alcool" && h.field == "description"));
+        assert!(hits
+            .iter()
+            .any(|h| h.word == "alcool" && h.field == "description"));
     }
 }

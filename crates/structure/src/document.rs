@@ -25,13 +25,28 @@ fn re(cell: &'static OnceLock<Regex>, s: &str) -> &'static Regex {
 
 fn period_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"\b((?:19|20)\d{2})\s*(?:-|–|/|à|au)\s*((?:19|20)\d{2})\b")
+    re(
+        &R,
+        r"\b((?:19|20)\d{2})\s*(?:-|–|/|à|au)\s*((?:19|20)\d{2})\b",
+    )
 }
 
 /// Compiles this module's patterns (see `crate::warm_up`).
 pub fn warm_up() {
-    let texts = vec!["Contrat local de santé de X 2020-2025".to_string(), "conclu entre :".to_string(), "- La Préfecture, représentée par Mme A B, préfète".to_string(), "Signé le 1 mars 2020".to_string()];
-    let items: Vec<Item> = texts.iter().map(|t| Item::Text { text: t.clone(), page: 1, x: 0.0 }).collect();
+    let texts = vec![
+        "Contrat local de santé de X 2020-2025".to_string(),
+        "conclu entre :".to_string(),
+        "- La Préfecture, représentée par Mme A B, préfète".to_string(),
+        "Signé le 1 mars 2020".to_string(),
+    ];
+    let items: Vec<Item> = texts
+        .iter()
+        .map(|t| Item::Text {
+            text: t.clone(),
+            page: 1,
+            x: 0.0,
+        })
+        .collect();
     let _ = read_facts(&items, items.len());
     let _ = read_communes(&items);
 }
@@ -45,7 +60,10 @@ pub fn read_facts(items: &[Item], first_fiche: usize) -> Facts {
     // the title wraps.
     if let Some(i) = texts.iter().take(400).position(|t| {
         let ft = f(t);
-        ft.contains("contrat local de sante") && ft.len() < 160 && !ft.contains("est un") && !ft.starts_with("le contrat")
+        ft.contains("contrat local de sante")
+            && ft.len() < 160
+            && !ft.contains("est un")
+            && !ft.starts_with("le contrat")
     }) {
         let mut title = texts[i].clone();
         for next in texts.iter().skip(i + 1).take(2) {
@@ -60,7 +78,10 @@ pub fn read_facts(items: &[Item], first_fiche: usize) -> Facts {
         }
         facts.avenant = f(&title).contains("avenant");
         if let Some(c) = period_re().captures(&title) {
-            facts.periode = Periode { debut: c[1].parse().ok(), fin: c[2].parse().ok() };
+            facts.periode = Periode {
+                debut: c[1].parse().ok(),
+                fin: c[2].parse().ok(),
+            };
         }
         facts.territoire = territory_from_title(&title).map(|n| best_casing(&n, items));
     }
@@ -86,14 +107,20 @@ pub fn read_facts(items: &[Item], first_fiche: usize) -> Facts {
 /// "CONTRAT LOCAL DE SANTE DE CHARTRES METROPOLE 2020-2025" → "CHARTRES METROPOLE".
 pub fn territory_from_title(title: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"(?i)contrat\s+local\s+de\s+sant[ée]\s*(?:\(CLS\)\s*)?(?:(?:de\s+)?\d(?:e|ème|eme)\s+g[ée]n[ée]ration\s*)?(?:[:\-–]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|sur\s+le\s+territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?(?P<nom>.+)$");
+    let r = re(
+        &R,
+        r"(?i)contrat\s+local\s+de\s+sant[ée]\s*(?:\(CLS\)\s*)?(?:(?:de\s+)?\d(?:e|ème|eme)\s+g[ée]n[ée]ration\s*)?(?:[:\-–]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|sur\s+le\s+territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?(?P<nom>.+)$",
+    );
     let c = r.captures(title)?;
     let mut nom = c["nom"].to_string();
     if let Some(m) = period_re().find(&nom) {
         nom.truncate(m.start());
     }
     static T: OnceLock<Regex> = OnceLock::new();
-    let tail = re(&T, r"(?i)\s*(?:\(CLS\)|CLS|\d(?:e|ème|eme)\s+g[ée]n[ée]ration|de\s+\d(?:e|ème)\s+g[ée]n[ée]ration|[-–:,])\s*$");
+    let tail = re(
+        &T,
+        r"(?i)\s*(?:\(CLS\)|CLS|\d(?:e|ème|eme)\s+g[ée]n[ée]ration|de\s+\d(?:e|ème)\s+g[ée]n[ée]ration|[-–:,])\s*$",
+    );
     loop {
         let before = nom.len();
         nom = tail.replace(nom.trim(), "").trim().to_string();
@@ -101,7 +128,11 @@ pub fn territory_from_title(title: &str) -> Option<String> {
             break;
         }
     }
-    let nom = nom.trim().trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')').trim().to_string();
+    let nom = nom
+        .trim()
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
+        .trim()
+        .to_string();
     (!nom.is_empty() && nom.split_whitespace().count() <= 8).then_some(nom)
 }
 
@@ -127,27 +158,46 @@ fn best_casing(name: &str, items: &[Item]) -> String {
             // Cheap filter before folding: the first letter and the length must fit.
             let w0 = w[0].trim_matches(|c: char| !c.is_alphanumeric());
             let c0 = w0.chars().next().and_then(|c| c.to_lowercase().next());
-            if c0 != first_char && !(c0.is_some_and(|c| !c.is_ascii()) && first_char.is_some()) || w0.len() + 3 < first.len() || w0.len() > first.len() + 6 {
+            if c0 != first_char && !(c0.is_some_and(|c| !c.is_ascii()) && first_char.is_some())
+                || w0.len() + 3 < first.len()
+                || w0.len() > first.len() + 6
+            {
                 continue;
             }
             let cand = w.join(" ");
-            let cand = cand.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+            let cand = cand
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string();
             if f(&cand) == target && !is_all_caps(&cand) {
                 *counts.entry(cand).or_default() += 1;
             }
         }
     }
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(c, _)| c).unwrap_or_else(|| name.to_string())
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(c, _)| c)
+        .unwrap_or_else(|| name.to_string())
 }
 
 /// "pour la période 2022-2027", "2020 et jusqu'en 2025".
 fn period_from_text(texts: &[String]) -> Periode {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"(?i)(?:p[ée]riode|pour les ann[ée]es|de)\s+((?:19|20)\d{2})\s*(?:-|–|/|à|au)\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à)\s+((?:19|20)\d{2})");
+    let r = re(
+        &R,
+        r"(?i)(?:p[ée]riode|pour les ann[ée]es|de)\s+((?:19|20)\d{2})\s*(?:-|–|/|à|au)\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à)\s+((?:19|20)\d{2})",
+    );
     for t in texts {
         if let Some(c) = r.captures(t) {
-            let (a, b) = if c.get(1).is_some() { (&c[1], &c[2]) } else { (&c[3], &c[4]) };
-            return Periode { debut: a.parse().ok(), fin: b.parse().ok() };
+            let (a, b) = if c.get(1).is_some() {
+                (&c[1], &c[2])
+            } else {
+                (&c[3], &c[4])
+            };
+            return Periode {
+                debut: a.parse().ok(),
+                fin: b.parse().ok(),
+            };
         }
     }
     Periode::default()
@@ -156,7 +206,10 @@ fn period_from_text(texts: &[String]) -> Periode {
 /// "Signé en 9 exemplaires, le 17 FEV. 2020" → "2020-02-17".
 pub fn signing_date(texts: &[String]) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"(?i)\b(?:sign[ée]e?s?|fait)\b[^.]{0,60}?\ble\s+(.{6,30})");
+    let r = re(
+        &R,
+        r"(?i)\b(?:sign[ée]e?s?|fait)\b[^.]{0,60}?\ble\s+(.{6,30})",
+    );
     for t in texts {
         if let Some(c) = r.captures(t) {
             if let Some(d) = parse_date_fr(&c[1]) {
@@ -176,17 +229,30 @@ fn signataires(texts: &[String]) -> Vec<Signataire> {
             return false;
         }
         let ft = f(t);
-        ft.find("entre").is_some_and(|i| ft[i + 5..].trim_matches([' ', ':']).is_empty()) && (ft.contains("conclu") || ft.contains("signe") || ft.contains("passe") || ft.trim_matches([' ', ':']) == "entre")
+        ft.find("entre")
+            .is_some_and(|i| ft[i + 5..].trim_matches([' ', ':']).is_empty())
+            && (ft.contains("conclu")
+                || ft.contains("signe")
+                || ft.contains("passe")
+                || ft.trim_matches([' ', ':']) == "entre")
     };
-    let start = texts.iter().position(|t| opens(t) && f(t).contains("conclu")).or_else(|| texts.iter().position(opens));
-    let Some(start) = start else { return Vec::new() };
+    let start = texts
+        .iter()
+        .position(|t| opens(t) && f(t).contains("conclu"))
+        .or_else(|| texts.iter().position(opens));
+    let Some(start) = start else {
+        return Vec::new();
+    };
     let mut entries: Vec<String> = Vec::new();
     static BULLET: OnceLock<Regex> = OnceLock::new();
     let bullet = re(&BULLET, r"^\s*(?:[-•–·▪➢✓*]|\d+[.)])\s*");
     static ARTICLE: OnceLock<Regex> = OnceLock::new();
     let article = re(&ARTICLE, r"^(?:Le|La|Les|L'|L’)\s*\S");
     static SECTION: OnceLock<Regex> = OnceLock::new();
-    let section = re(&SECTION, r"^(?:[IVX]+[-–.]\d|[IVX]+\s|Article\b|ET\b|SOMMAIRE|Il est convenu|Vu\b)");
+    let section = re(
+        &SECTION,
+        r"^(?:[IVX]+[-–.]\d|[IVX]+\s|Article\b|ET\b|SOMMAIRE|Il est convenu|Vu\b)",
+    );
     for t in texts.iter().skip(start + 1).take(40) {
         let t = t.trim();
         if t.is_empty() {
@@ -196,17 +262,26 @@ fn signataires(texts: &[String]) -> Vec<Signataire> {
             break;
         }
         let starts_upper = t.chars().next().is_some_and(char::is_uppercase);
-        let is_new = bullet.is_match(t) || article.is_match(t) || entries.is_empty() || (starts_upper && f(t).contains("represente"));
+        let is_new = bullet.is_match(t)
+            || article.is_match(t)
+            || entries.is_empty()
+            || (starts_upper && f(t).contains("represente"));
         let clean = bullet.replace(t, "").trim().to_string();
         if is_new {
-            if entries.len() >= 2 && !article.is_match(&clean) && !bullet.is_match(t) && !t.contains("représent") {
+            if entries.len() >= 2
+                && !article.is_match(&clean)
+                && !bullet.is_match(t)
+                && !t.contains("représent")
+            {
                 break;
             }
             entries.push(clean);
         } else if let Some(last) = entries.last_mut() {
             // A wrapped entry goes on in lower case or with a short name ("Fleury"); a new
             // capitalised sentence ends the list.
-            let continues = clean.chars().next().is_some_and(|c| !c.is_uppercase()) || clean.split_whitespace().count() <= 3 || !last.contains("représent");
+            let continues = clean.chars().next().is_some_and(|c| !c.is_uppercase())
+                || clean.split_whitespace().count() <= 3
+                || !last.contains("représent");
             if !continues {
                 break;
             }
@@ -214,9 +289,15 @@ fn signataires(texts: &[String]) -> Vec<Signataire> {
         }
     }
     static REP: OnceLock<Regex> = OnceLock::new();
-    let rep = re(&REP, r"(?i)^(?P<nom>.+?),?\s+représentée?s?\s+par\s+(?P<rest>.+)$");
+    let rep = re(
+        &REP,
+        r"(?i)^(?P<nom>.+?),?\s+représentée?s?\s+par\s+(?P<rest>.+)$",
+    );
     static CIV: OnceLock<Regex> = OnceLock::new();
-    let civ = re(&CIV, r"^(?:(?:son|sa|leur)\s+(?P<q1>[^,]+?)\s*,?\s+)?(?:M\.|Mme|Mr|Monsieur|Madame|Mlle)\s+(?P<nom>[A-ZÉÈ][^,]+?)\s*(?:,\s*(?P<q2>.+))?$");
+    let civ = re(
+        &CIV,
+        r"^(?:(?:son|sa|leur)\s+(?P<q1>[^,]+?)\s*,?\s+)?(?:M\.|Mme|Mr|Monsieur|Madame|Mlle)\s+(?P<nom>[A-ZÉÈ][^,]+?)\s*(?:,\s*(?P<q2>.+))?$",
+    );
     entries
         .into_iter()
         .filter(|e| e.len() > 3 && e.len() < 400)
@@ -226,12 +307,27 @@ fn signataires(texts: &[String]) -> Vec<Signataire> {
                 Some(c) => {
                     let rest = c["rest"].trim().to_string();
                     let (representant, qualite) = match civ.captures(&rest) {
-                        Some(cc) => (Some(cc["nom"].trim().to_string()), cc.name("q2").or(cc.name("q1")).map(|m| m.as_str().trim().to_string())),
+                        Some(cc) => (
+                            Some(cc["nom"].trim().to_string()),
+                            cc.name("q2")
+                                .or(cc.name("q1"))
+                                .map(|m| m.as_str().trim().to_string()),
+                        ),
                         None => (None, Some(rest)),
                     };
-                    Signataire { nom: c["nom"].trim().to_string(), organisation_id: None, representant, qualite }
+                    Signataire {
+                        nom: c["nom"].trim().to_string(),
+                        organisation_id: None,
+                        representant,
+                        qualite,
+                    }
                 }
-                None => Signataire { nom: e, organisation_id: None, representant: None, qualite: None },
+                None => Signataire {
+                    nom: e,
+                    organisation_id: None,
+                    representant: None,
+                    qualite: None,
+                },
             }
         })
         .collect()
@@ -243,7 +339,9 @@ pub fn read_sigles(items: &[Item]) -> BTreeMap<String, String> {
     let p = patterns();
     let mut best = BTreeMap::new();
     for (i, it) in items.iter().enumerate() {
-        let Item::Text { text, .. } = it else { continue };
+        let Item::Text { text, .. } = it else {
+            continue;
+        };
         if !p.lexique.is_match(text.trim()) {
             continue;
         }
@@ -251,8 +349,13 @@ pub fn read_sigles(items: &[Item]) -> BTreeMap<String, String> {
         let mut misses = 0;
         for it in &items[i + 1..] {
             let entry = match it {
-                Item::Text { text, .. } => p.sigle.captures(text.trim()).map(|c| (c["sigle"].to_string(), c["sens"].trim().to_string())),
-                Item::Row { label, value, .. } => Some((label.trim().to_string(), cls_extract::join_lines(value))),
+                Item::Text { text, .. } => p
+                    .sigle
+                    .captures(text.trim())
+                    .map(|c| (c["sigle"].to_string(), c["sens"].trim().to_string())),
+                Item::Row { label, value, .. } => {
+                    Some((label.trim().to_string(), cls_extract::join_lines(value)))
+                }
             };
             match entry {
                 Some((s, sens)) if is_sigle(&s) && !sens.is_empty() => {
@@ -276,7 +379,9 @@ pub fn read_sigles(items: &[Item]) -> BTreeMap<String, String> {
 
 fn is_sigle(s: &str) -> bool {
     let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    !s.contains(' ') && s.chars().count() <= 15 && (upper >= 2 || (upper == 1 && s.chars().count() <= 6))
+    !s.contains(' ')
+        && s.chars().count() <= 15
+        && (upper >= 2 || (upper == 1 && s.chars().count() <= 6))
 }
 
 /// The list of communes under a "Cartographie / Liste des N communes" heading.
@@ -286,14 +391,18 @@ pub fn read_communes(items: &[Item]) -> Vec<String> {
     let section = re(&SECTION, r"^(?:[IVX]+\s*[-–.]|\d+\s*[-–.]|Annexe|ANNEXE)");
     let mut best: Vec<String> = Vec::new();
     for (i, it) in items.iter().enumerate() {
-        let Item::Text { text, .. } = it else { continue };
+        let Item::Text { text, .. } = it else {
+            continue;
+        };
         if !p.communes.is_match(text) {
             continue;
         }
         let mut buf = String::new();
         for it in items.iter().skip(i + 1).take(40) {
             let t = it.text();
-            if section.is_match(t.trim()) || (!t.contains(',') && !buf.is_empty() && t.split_whitespace().count() > 4) {
+            if section.is_match(t.trim())
+                || (!t.contains(',') && !buf.is_empty() && t.split_whitespace().count() > 4)
+            {
                 break;
             }
             if !t.contains(',') && buf.is_empty() {
@@ -306,7 +415,11 @@ pub fn read_communes(items: &[Item]) -> Vec<String> {
         let list: Vec<String> = buf
             .split([',', ';'])
             .map(|s| s.trim().trim_end_matches('.').trim().to_string())
-            .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 6 && s.chars().next().is_some_and(|c| c.is_uppercase()))
+            .filter(|s| {
+                !s.is_empty()
+                    && s.split_whitespace().count() <= 6
+                    && s.chars().next().is_some_and(|c| c.is_uppercase())
+            })
             .collect();
         if list.len() > best.len() {
             best = list;
@@ -336,9 +449,18 @@ mod tests {
     #[test]
     fn signing_dates() {
         let t = |s: &str| signing_date(&[s.to_string()]);
-        assert_eq!(t("Signé en 9 exemplaires, le 17 FEV. 2020"), Some("2020-02-17".into()));
-        assert_eq!(t("Fait à Blois, le 1er juillet 2019"), Some("2019-07-01".into()));
-        assert_eq!(t("signé le 15/12/2022 à Chaumont"), Some("2022-12-15".into()));
+        assert_eq!(
+            t("Signé en 9 exemplaires, le 17 FEV. 2020"),
+            Some("2020-02-17".into())
+        );
+        assert_eq!(
+            t("Fait à Blois, le 1er juillet 2019"),
+            Some("2019-07-01".into())
+        );
+        assert_eq!(
+            t("signé le 15/12/2022 à Chaumont"),
+            Some("2022-12-15".into())
+        );
         assert_eq!(t("Signé en juillet 2015 pour prendre le relais"), None);
     }
 }

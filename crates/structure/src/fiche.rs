@@ -36,12 +36,25 @@ enum Last {
 
 /// Reads the items of one fiche (the first is its heading). Unknown labels and
 /// unplaceable lines become alerts, never errors.
-pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<String>, alertes: &mut Vec<Alerte>) -> RawFiche {
+pub fn read_fiche(
+    items: &[Item],
+    numero: Option<String>,
+    heading_title: Option<String>,
+    alertes: &mut Vec<Alerte>,
+) -> RawFiche {
     let p = patterns();
-    let mut f = RawFiche { numero: numero.clone(), titre: heading_title, ..Default::default() };
+    let mut f = RawFiche {
+        numero: numero.clone(),
+        titre: heading_title,
+        ..Default::default()
+    };
     let num = numero.as_deref();
     // A title printed in the heading may wrap onto the next line.
-    let mut last = if f.titre.is_some() { Last::Titre } else { Last::None };
+    let mut last = if f.titre.is_some() {
+        Last::Titre
+    } else {
+        Last::None
+    };
     let mut current: Option<Field> = None;
     let mut in_fields = false;
     let mut open_label = false;
@@ -79,7 +92,11 @@ pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<
                     }
                     match current {
                         Some(field) => push_field(&mut f, field, t.to_string()),
-                        None => alertes.push(Alerte::new("texte_non_place", num, format!("ligne hors tableau ignorée : {}", clip(t)))),
+                        None => alertes.push(Alerte::new(
+                            "texte_non_place",
+                            num,
+                            format!("ligne hors tableau ignorée : {}", clip(t)),
+                        )),
                     }
                     continue;
                 }
@@ -92,12 +109,14 @@ pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<
                     }
                 }
                 if let Some(c) = p.sous_objectif.captures(t) {
-                    f.outline.sous_objectif = Some((c["code"].to_string(), c["titre"].trim().to_string()));
+                    f.outline.sous_objectif =
+                        Some((c["code"].to_string(), c["titre"].trim().to_string()));
                     last = Last::SousObjectif;
                     continue;
                 }
                 if let Some(c) = p.objectif.captures(t) {
-                    f.outline.objectif = Some((c["code"].to_string(), c["titre"].trim().to_string()));
+                    f.outline.objectif =
+                        Some((c["code"].to_string(), c["titre"].trim().to_string()));
                     last = Last::Objectif;
                     continue;
                 }
@@ -114,16 +133,27 @@ pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<
                 match last {
                     Last::Axe => append(&mut f.outline.axe.as_mut().map(|a| &mut a.1), t),
                     Last::Objectif => append(&mut f.outline.objectif.as_mut().map(|a| &mut a.1), t),
-                    Last::SousObjectif => append(&mut f.outline.sous_objectif.as_mut().map(|a| &mut a.1), t),
+                    Last::SousObjectif => {
+                        append(&mut f.outline.sous_objectif.as_mut().map(|a| &mut a.1), t)
+                    }
                     Last::Titre => append(&mut f.titre.as_mut(), t),
                     Last::None if f.titre.is_none() => {
                         f.titre = Some(t.to_string());
                         last = Last::Titre;
                     }
-                    Last::None => alertes.push(Alerte::new("texte_non_place", num, format!("ligne d'en-tête non reconnue : {}", clip(t)))),
+                    Last::None => alertes.push(Alerte::new(
+                        "texte_non_place",
+                        num,
+                        format!("ligne d'en-tête non reconnue : {}", clip(t)),
+                    )),
                 }
             }
-            Item::Row { label, value, label_x: lx, .. } => {
+            Item::Row {
+                label,
+                value,
+                label_x: lx,
+                ..
+            } => {
                 in_fields = true;
                 let label_t = label.trim();
                 if !label_t.is_empty() {
@@ -142,7 +172,11 @@ pub fn read_fiche(items: &[Item], numero: Option<String>, heading_title: Option<
                 }
                 let field = match_label(label_t);
                 let Some(field) = field else {
-                    alertes.push(Alerte::new("champ_inconnu", num, format!("libellé non reconnu : {}", clip(label_t))));
+                    alertes.push(Alerte::new(
+                        "champ_inconnu",
+                        num,
+                        format!("libellé non reconnu : {}", clip(label_t)),
+                    ));
                     current = None;
                     continue;
                 };
@@ -235,24 +269,38 @@ pub fn to_action(f: RawFiche, periode: cls_model::Periode) -> Action {
         (!t.trim().is_empty()).then_some(t)
     };
     let lines = |field: Field| -> Vec<String> { f.fields.get(&field).cloned().unwrap_or_default() };
-    let mut a = Action { numero: f.numero.clone(), ..Default::default() };
+    let mut a = Action {
+        numero: f.numero.clone(),
+        ..Default::default()
+    };
     a.titre = f.titre.clone().or_else(|| text(Field::Titre));
-    a.statut = f.statut.or_else(|| text(Field::Statut).and_then(|s| match_statut(&format!("action {s}"))));
+    a.statut = f
+        .statut
+        .or_else(|| text(Field::Statut).and_then(|s| match_statut(&format!("action {s}"))));
     a.axe = f.outline.axe.as_ref().map(|x| x.0);
     a.objectif = f.outline.objectif.as_ref().map(|x| x.0.clone());
     a.sous_objectif = f.outline.sous_objectif.as_ref().map(|x| x.0.clone());
     if a.objectif.is_none() {
-        a.objectif = a.sous_objectif.as_ref().and_then(|s| s.rsplit_once('.').map(|x| x.0.to_string()));
+        a.objectif = a
+            .sous_objectif
+            .as_ref()
+            .and_then(|s| s.rsplit_once('.').map(|x| x.0.to_string()));
     }
     if a.axe.is_none() {
-        a.axe = a.objectif.as_ref().and_then(|o| o.split('.').next()).and_then(|n| n.parse().ok());
+        a.axe = a
+            .objectif
+            .as_ref()
+            .and_then(|o| o.split('.').next())
+            .and_then(|n| n.parse().ok());
     }
     a.porteurs = cls_normalize::mentions::mentions(&text(Field::Porteurs).unwrap_or_default());
-    a.partenaires = cls_normalize::mentions::mentions(&text(Field::Partenaires).unwrap_or_default());
+    a.partenaires =
+        cls_normalize::mentions::mentions(&text(Field::Partenaires).unwrap_or_default());
     a.description = text(Field::Description);
     a.public_cible = cls_normalize::lists::public_cible(&lines(Field::PublicCible));
     a.territoire = text(Field::Territoire);
-    a.calendrier = cls_normalize::calendar::calendrier(text(Field::Calendrier), (periode.debut, periode.fin));
+    a.calendrier =
+        cls_normalize::calendar::calendrier(text(Field::Calendrier), (periode.debut, periode.fin));
     a.budget = cls_normalize::budget::budget(text(Field::Budget));
     a.indicateurs = cls_normalize::lists::indicateurs(&lines(Field::Indicateurs));
     a.pages = f.pages.clone();

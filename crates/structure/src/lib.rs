@@ -5,13 +5,15 @@
 //! returned with what could be read.
 
 mod document;
-mod orgpass;
 pub(crate) mod fiche;
+mod orgpass;
 pub mod vocab;
 mod web;
 
 use cls_extract::{Block, PdfDocument};
-use cls_model::{Alerte, Axe, Document, Format, Nature, Objectif, Source, SousObjectif, SCHEMA_VERSION};
+use cls_model::{
+    Alerte, Axe, Document, Format, Nature, Objectif, Source, SousObjectif, SCHEMA_VERSION,
+};
 use cls_normalize::text::{fold, is_all_caps, slug};
 pub use fiche::roman_or_arabic;
 pub use web::structure_html;
@@ -22,7 +24,12 @@ pub enum Item {
     /// `x` is the left edge of the line (0 for web blocks), used to tell a label's
     /// wrapped tail from a value's continuation.
     Text { text: String, page: u32, x: f64 },
-    Row { label: String, value: Vec<String>, pages: Vec<u32>, label_x: f64 },
+    Row {
+        label: String,
+        value: Vec<String>,
+        pages: Vec<u32>,
+        label_x: f64,
+    },
 }
 
 impl Item {
@@ -35,7 +42,11 @@ impl Item {
     pub fn text(&self) -> String {
         match self {
             Item::Text { text, .. } => text.clone(),
-            Item::Row { label, value, .. } => format!("{} {}", label, cls_extract::join_lines(value)).trim().to_string(),
+            Item::Row { label, value, .. } => {
+                format!("{} {}", label, cls_extract::join_lines(value))
+                    .trim()
+                    .to_string()
+            }
         }
     }
 }
@@ -47,27 +58,68 @@ pub fn items_from_blocks(blocks: &[Block]) -> Vec<Item> {
     let mut out = Vec::new();
     for b in blocks {
         match b {
-            Block::Line(l) => out.push(Item::Text { text: l.text.clone(), page: l.page, x: l.x0 }),
+            Block::Line(l) => out.push(Item::Text {
+                text: l.text.clone(),
+                page: l.page,
+                x: l.x0,
+            }),
             Block::Row(r) => {
                 let page = r.pages.first().copied().unwrap_or(0);
-                let nonempty: Vec<&cls_extract::Cell> = r.cells.iter().filter(|c| !c.is_empty()).collect();
-                let is_label_row = r.cells.len() >= 2 && (r.cells[0].is_empty() || vocab::match_label(&r.cells[0].text()).is_some());
-                let two_col_unknown_label = r.cells.len() == 2 && !r.cells[0].is_empty() && !r.cells[1].is_empty() && r.cells[0].text().chars().count() <= 60;
+                let nonempty: Vec<&cls_extract::Cell> =
+                    r.cells.iter().filter(|c| !c.is_empty()).collect();
+                let is_label_row = r.cells.len() >= 2
+                    && (r.cells[0].is_empty() || vocab::match_label(&r.cells[0].text()).is_some());
+                let two_col_unknown_label = r.cells.len() == 2
+                    && !r.cells[0].is_empty()
+                    && !r.cells[1].is_empty()
+                    && r.cells[0].text().chars().count() <= 60;
                 // A heading caught in a table's column (or framed as a one-row table) is
                 // still a heading.
-                let joined = r.cells.iter().map(|c| c.text()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ");
+                let joined = r
+                    .cells
+                    .iter()
+                    .map(|c| c.text())
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 let p = vocab::patterns();
-                let heading = |t: &str| p.fiche.is_match(t) || p.axe.is_match(t) || p.action_titre.is_match(t) || p.objectif.is_match(t) || p.sous_objectif.is_match(t);
-                if (heading(joined.trim()) && vocab::match_label(&r.cells[0].text()).is_none()) || (r.cells.len() >= 2 && r.cells[1].is_empty() && vocab::match_statut(&r.cells[0].text()).is_some()) {
-                    out.push(Item::Text { text: joined, page, x: r.cells[0].x0 });
+                let heading = |t: &str| {
+                    p.fiche.is_match(t)
+                        || p.axe.is_match(t)
+                        || p.action_titre.is_match(t)
+                        || p.objectif.is_match(t)
+                        || p.sous_objectif.is_match(t)
+                };
+                if (heading(joined.trim()) && vocab::match_label(&r.cells[0].text()).is_none())
+                    || (r.cells.len() >= 2
+                        && r.cells[1].is_empty()
+                        && vocab::match_statut(&r.cells[0].text()).is_some())
+                {
+                    out.push(Item::Text {
+                        text: joined,
+                        page,
+                        x: r.cells[0].x0,
+                    });
                     continue;
                 }
                 if is_label_row || two_col_unknown_label {
-                    let value: Vec<String> = r.cells[1..].iter().flat_map(|c| c.lines.iter().cloned()).collect();
-                    out.push(Item::Row { label: r.cells[0].text(), value, pages: r.pages.clone(), label_x: r.cells[0].x0 });
+                    let value: Vec<String> = r.cells[1..]
+                        .iter()
+                        .flat_map(|c| c.lines.iter().cloned())
+                        .collect();
+                    out.push(Item::Row {
+                        label: r.cells[0].text(),
+                        value,
+                        pages: r.pages.clone(),
+                        label_x: r.cells[0].x0,
+                    });
                 } else {
                     for c in nonempty {
-                        out.push(Item::Text { text: c.text(), page, x: c.x0 });
+                        out.push(Item::Text {
+                            text: c.text(),
+                            page,
+                            x: c.x0,
+                        });
                     }
                 }
             }
@@ -83,8 +135,16 @@ pub fn warm_up() {
     let _ = vocab::patterns();
     let _ = vocab::match_label("Porteur");
     document::warm_up();
-    let _ = cls_normalize::budget::budget(Some("Total : 1 000 € par an pendant 2 ans, cofinancé à 50 % par l'ARS de la Région".into()));
-    let _ = cls_normalize::calendar::calendrier(Some("A partir de février 2020 jusqu'en 2021, durée du CLS, fin 2020, le 1er mars 2020".into()), (None, None));
+    let _ = cls_normalize::budget::budget(Some(
+        "Total : 1 000 € par an pendant 2 ans, cofinancé à 50 % par l'ARS de la Région".into(),
+    ));
+    let _ = cls_normalize::calendar::calendrier(
+        Some(
+            "A partir de février 2020 jusqu'en 2021, durée du CLS, fin 2020, le 1er mars 2020"
+                .into(),
+        ),
+        (None, None),
+    );
     let _ = cls_normalize::calendar::parse_date_fr("1 mars 2020");
 }
 
@@ -96,14 +156,23 @@ pub fn structure_pdf(pdf: &PdfDocument, fichier: &str, sha256: &str) -> Document
         .iter()
         .map(|(n, why)| Alerte::new("page_illisible", None, format!("page {n} non lue : {why}")))
         .collect();
-    let source = Source { fichier: fichier.to_string(), sha256: sha256.to_string(), format: Format::Pdf, pages: Some(pdf.pages) };
+    let source = Source {
+        fichier: fichier.to_string(),
+        sha256: sha256.to_string(),
+        format: Format::Pdf,
+        pages: Some(pdf.pages),
+    };
     let mut doc = build_document(&items, source, &mut alertes);
     doc.alertes = alertes;
     doc
 }
 
 /// The common reader of PDFs and of web pages laid out as fiches.
-pub(crate) fn build_document(items: &[Item], source: Source, alertes: &mut Vec<Alerte>) -> Document {
+pub(crate) fn build_document(
+    items: &[Item],
+    source: Source,
+    alertes: &mut Vec<Alerte>,
+) -> Document {
     let p = vocab::patterns();
     // Fiche boundaries: a heading line opens one; an annex heading after it closes the
     // programme of actions.
@@ -111,7 +180,11 @@ pub(crate) fn build_document(items: &[Item], source: Source, alertes: &mut Vec<A
     for (i, it) in items.iter().enumerate() {
         if let Item::Text { text, .. } = it {
             if let Some(c) = p.fiche.captures(text.trim()) {
-                starts.push((i, c["num"].to_string(), c.name("titre").map(|m| m.as_str().trim().to_string())));
+                starts.push((
+                    i,
+                    c["num"].to_string(),
+                    c.name("titre").map(|m| m.as_str().trim().to_string()),
+                ));
             }
         }
     }
@@ -121,8 +194,12 @@ pub(crate) fn build_document(items: &[Item], source: Source, alertes: &mut Vec<A
         static NUMBERED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
         let numbered = NUMBERED.get_or_init(|| regex::Regex::new(r"^(?i:action)\s*(?:n\s*°|n°)?\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\s*[:\-–.]\s*(?P<titre>\S.*)$").expect("pattern"));
         for (i, it) in items.iter().enumerate() {
-            let Item::Text { text, .. } = it else { continue };
-            let Some(c) = numbered.captures(text.trim()) else { continue };
+            let Item::Text { text, .. } = it else {
+                continue;
+            };
+            let Some(c) = numbered.captures(text.trim()) else {
+                continue;
+            };
             let labelled = items[i + 1..].iter().take(6).any(|x| match x {
                 Item::Row { label, .. } => vocab::match_label(label).is_some(),
                 Item::Text { text, .. } => fiche::inline_label(text.trim()).is_some(),
@@ -140,22 +217,36 @@ pub(crate) fn build_document(items: &[Item], source: Source, alertes: &mut Vec<A
     for (k, (start, num, heading_title)) in starts.iter().enumerate() {
         let mut end = starts.get(k + 1).map(|s| s.0).unwrap_or(items.len());
         if k + 1 == starts.len() {
-            if let Some(off) = items[*start + 1..end].iter().position(|it| matches!(it, Item::Text { text, .. } if p.annexes.is_match(text.trim()))) {
+            if let Some(off) = items[*start + 1..end].iter().position(
+                |it| matches!(it, Item::Text { text, .. } if p.annexes.is_match(text.trim())),
+            ) {
                 end = start + 1 + off;
             }
             end_of_programme = end;
         }
-        raws.push(fiche::read_fiche(&items[*start..end], Some(num.clone()), heading_title.clone(), alertes));
+        raws.push(fiche::read_fiche(
+            &items[*start..end],
+            Some(num.clone()),
+            heading_title.clone(),
+            alertes,
+        ));
     }
     // Axes and objectives: from the fiches' headers (they carry codes), completed by axis
     // headings of the body text.
     let mut axes: Vec<Axe> = Vec::new();
     for r in &raws {
-        let Some((n, titre)) = r.outline.axe.clone() else { continue };
+        let Some((n, titre)) = r.outline.axe.clone() else {
+            continue;
+        };
         let axe = match axes.iter_mut().position(|a| a.numero == n) {
             Some(i) => &mut axes[i],
             None => {
-                axes.push(Axe { numero: n, titre: titre.clone(), objectifs: Vec::new(), themes: Vec::new() });
+                axes.push(Axe {
+                    numero: n,
+                    titre: titre.clone(),
+                    objectifs: Vec::new(),
+                    themes: Vec::new(),
+                });
                 axes.last_mut().expect("just pushed")
             }
         };
@@ -166,20 +257,32 @@ pub(crate) fn build_document(items: &[Item], source: Source, alertes: &mut Vec<A
             let obj = match axe.objectifs.iter().position(|o| o.code == code) {
                 Some(i) => &mut axe.objectifs[i],
                 None => {
-                    axe.objectifs.push(Objectif { code: code.clone(), titre: t.clone(), sous_objectifs: Vec::new() });
+                    axe.objectifs.push(Objectif {
+                        code: code.clone(),
+                        titre: t.clone(),
+                        sous_objectifs: Vec::new(),
+                    });
                     axe.objectifs.last_mut().expect("just pushed")
                 }
             };
             if let Some((sc, st)) = r.outline.sous_objectif.clone() {
                 if !obj.sous_objectifs.iter().any(|s| s.code == sc) {
-                    obj.sous_objectifs.push(SousObjectif { code: sc, titre: st });
+                    obj.sous_objectifs.push(SousObjectif {
+                        code: sc,
+                        titre: st,
+                    });
                 }
             }
         }
     }
     for (n, titre) in &facts.axes {
         if !axes.iter().any(|a| a.numero == *n) {
-            axes.push(Axe { numero: *n, titre: titre.clone(), objectifs: Vec::new(), themes: Vec::new() });
+            axes.push(Axe {
+                numero: *n,
+                titre: titre.clone(),
+                objectifs: Vec::new(),
+                themes: Vec::new(),
+            });
         }
     }
     axes.sort_by_key(|a| a.numero);
@@ -188,7 +291,11 @@ pub(crate) fn build_document(items: &[Item], source: Source, alertes: &mut Vec<A
     for r in raws {
         if let Some(n) = &r.numero {
             if !seen.insert(n.clone()) {
-                alertes.push(Alerte::new("numero_duplique", Some(n), format!("la fiche n° {n} apparaît plusieurs fois")));
+                alertes.push(Alerte::new(
+                    "numero_duplique",
+                    Some(n),
+                    format!("la fiche n° {n} apparaît plusieurs fois"),
+                ));
             }
         }
         let a = fiche::to_action(r, periode);
@@ -203,24 +310,52 @@ pub(crate) fn build_document(items: &[Item], source: Source, alertes: &mut Vec<A
         (Some(n), Some(d), Some(f)) => format!("{} {d}-{f}", n),
         (Some(n), Some(d), None) => format!("{} {d}", n),
         (Some(n), _, _) => n.clone(),
-        (None, _, _) => source.fichier.rsplit('/').next().unwrap_or("document").to_string(),
+        (None, _, _) => source
+            .fichier
+            .rsplit('/')
+            .next()
+            .unwrap_or("document")
+            .to_string(),
     };
     let id = slug(&base, 80);
-    let id = if id.is_empty() { "document".to_string() } else { id };
+    let id = if id.is_empty() {
+        "document".to_string()
+    } else {
+        id
+    };
     if nom.is_none() {
-        alertes.push(Alerte::new("territoire_absent", None, "nom du territoire introuvable dans le titre"));
+        alertes.push(Alerte::new(
+            "territoire_absent",
+            None,
+            "nom du territoire introuvable dans le titre",
+        ));
     }
     if actions.is_empty() {
-        alertes.push(Alerte::new("aucune_action", None, "aucune fiche-action reconnue"));
+        alertes.push(Alerte::new(
+            "aucune_action",
+            None,
+            "aucune fiche-action reconnue",
+        ));
     }
-    let nature = if facts.avenant { Nature::Avenant } else if actions.is_empty() && nom.is_none() { Nature::Autre } else { Nature::Contrat };
+    let nature = if facts.avenant {
+        Nature::Avenant
+    } else if actions.is_empty() && nom.is_none() {
+        Nature::Autre
+    } else {
+        Nature::Contrat
+    };
     let mut doc = Document {
         schema_version: SCHEMA_VERSION.to_string(),
         id: id.clone(),
         contrat_id: id,
         nature,
         source,
-        territoire: cls_model::Territoire { nom, departements: Vec::new(), region: None, communes },
+        territoire: cls_model::Territoire {
+            nom,
+            departements: Vec::new(),
+            region: None,
+            communes,
+        },
         periode,
         date_signature: facts.date_signature,
         signataires: facts.signataires,
@@ -258,11 +393,30 @@ pub(crate) fn apply_themes(doc: &mut Document) {
         }
         let public = a.public_cible.join(" ; ");
         let ind = a.indicateurs.join(" ; ");
-        a.themes = themes(&Fields { titre: a.titre.as_deref().unwrap_or(""), description: a.description.as_deref().unwrap_or(""), public_cible: &public, indicateurs: &ind, contexte: &ctx });
+        a.themes = themes(&Fields {
+            titre: a.titre.as_deref().unwrap_or(""),
+            description: a.description.as_deref().unwrap_or(""),
+            public_cible: &public,
+            indicateurs: &ind,
+            contexte: &ctx,
+        });
     }
     for x in &mut doc.axes {
-        let objectives: Vec<String> = x.objectifs.iter().flat_map(|o| std::iter::once(o.titre.clone()).chain(o.sous_objectifs.iter().map(|s| s.titre.clone()))).collect();
-        x.themes = themes(&Fields { titre: &x.titre, description: &objectives.join(" ; "), public_cible: "", indicateurs: "", contexte: "" });
+        let objectives: Vec<String> = x
+            .objectifs
+            .iter()
+            .flat_map(|o| {
+                std::iter::once(o.titre.clone())
+                    .chain(o.sous_objectifs.iter().map(|s| s.titre.clone()))
+            })
+            .collect();
+        x.themes = themes(&Fields {
+            titre: &x.titre,
+            description: &objectives.join(" ; "),
+            public_cible: "",
+            indicateurs: "",
+            contexte: "",
+        });
     }
 }
 
@@ -288,10 +442,19 @@ mod tests {
     use super::*;
 
     fn text(t: &str) -> Item {
-        Item::Text { text: t.to_string(), page: 1, x: 0.0 }
+        Item::Text {
+            text: t.to_string(),
+            page: 1,
+            x: 0.0,
+        }
     }
     fn row(l: &str, v: &str) -> Item {
-        Item::Row { label: l.to_string(), value: vec![v.to_string()], pages: vec![1], label_x: 0.0 }
+        Item::Row {
+            label: l.to_string(),
+            value: vec![v.to_string()],
+            pages: vec![1],
+            label_x: 0.0,
+        }
     }
 
     #[test]
@@ -307,14 +470,26 @@ mod tests {
             row("Référent", "Ville de Test"),
             row("Budget prévisionnel", "20 000 €"),
         ];
-        let source = Source { fichier: "t.pdf".into(), sha256: String::new(), format: Format::Pdf, pages: Some(1) };
+        let source = Source {
+            fichier: "t.pdf".into(),
+            sha256: String::new(),
+            format: Format::Pdf,
+            pages: Some(1),
+        };
         let mut alertes = Vec::new();
         let d = build_document(&items, source, &mut alertes);
-        let nums: Vec<&str> = d.actions.iter().filter_map(|a| a.numero.as_deref()).collect();
+        let nums: Vec<&str> = d
+            .actions
+            .iter()
+            .filter_map(|a| a.numero.as_deref())
+            .collect();
         assert_eq!(nums, vec!["1.1", "1.2"]);
         assert_eq!(d.actions[1].budget.total_eur, Some(20000.0));
         assert_eq!(d.actions[0].porteurs[0].nom, "Communauté de communes");
-        assert_eq!((d.actions[0].calendrier.debut, d.actions[0].calendrier.fin), (Some(2022), Some(2024)));
+        assert_eq!(
+            (d.actions[0].calendrier.debut, d.actions[0].calendrier.fin),
+            (Some(2022), Some(2024))
+        );
     }
 }
 

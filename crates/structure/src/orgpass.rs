@@ -13,17 +13,36 @@ pub fn context(doc: &Document, texts: &[String]) -> orgs::Context {
     if deps.is_empty() {
         // Codes only where an institution carries them ("CPAM 41", "CD 28").
         let mentions = all_mentions(doc);
-        deps = geo::departements_in(mentions.iter().map(|m| m.as_str()).filter(|m| m.split_whitespace().next().is_some_and(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2)));
+        deps = geo::departements_in(mentions.iter().map(|m| m.as_str()).filter(|m| {
+            m.split_whitespace()
+                .next()
+                .is_some_and(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2)
+        }));
     }
     let departement = deps.first().cloned();
-    let region = departement.as_deref().and_then(geo::departement).map(|d| d.region.clone()).or_else(|| texts.iter().find_map(|t| geo::find_region(t)));
-    orgs::Context::new(departement, region, doc.territoire.nom.clone(), doc.sigles.clone())
+    let region = departement
+        .as_deref()
+        .and_then(geo::departement)
+        .map(|d| d.region.clone())
+        .or_else(|| texts.iter().find_map(|t| geo::find_region(t)));
+    orgs::Context::new(
+        departement,
+        region,
+        doc.territoire.nom.clone(),
+        doc.sigles.clone(),
+    )
 }
 
 fn all_mentions(doc: &Document) -> Vec<String> {
     let mut out: Vec<String> = doc.signataires.iter().map(|s| s.nom.clone()).collect();
     for a in &doc.actions {
-        out.extend(a.porteurs.iter().chain(a.partenaires.iter()).chain(a.budget.financeurs.iter()).map(|m| m.nom.clone()));
+        out.extend(
+            a.porteurs
+                .iter()
+                .chain(a.partenaires.iter())
+                .chain(a.budget.financeurs.iter())
+                .map(|m| m.nom.clone()),
+        );
     }
     out
 }
@@ -56,18 +75,34 @@ pub fn resolve_document(doc: &mut Document, texts: &[String]) {
         doc.territoire.departements = ctx.departement.iter().cloned().collect();
     }
     if doc.territoire.region.is_none() {
-        doc.territoire.region = ctx.region.as_deref().and_then(geo::region).map(|r| r.nom.clone());
+        doc.territoire.region = ctx
+            .region
+            .as_deref()
+            .and_then(geo::region)
+            .map(|r| r.nom.clone());
     }
-    let mut memo = Memo { ctx: &ctx, seen: Default::default() };
+    let mut memo = Memo {
+        ctx: &ctx,
+        seen: Default::default(),
+    };
     for s in &mut doc.signataires {
         s.organisation_id = memo.get(&s.nom).map(|k| k.id);
     }
     for a in &mut doc.actions {
-        for m in a.porteurs.iter_mut().chain(a.partenaires.iter_mut()).chain(a.budget.financeurs.iter_mut()) {
+        for m in a
+            .porteurs
+            .iter_mut()
+            .chain(a.partenaires.iter_mut())
+            .chain(a.budget.financeurs.iter_mut())
+        {
             set(m, &mut memo);
         }
         for m in &mut a.budget.montants {
-            m.organisation_id = m.financeur.as_deref().and_then(|f| memo.get(f)).map(|k| k.id);
+            m.organisation_id = m
+                .financeur
+                .as_deref()
+                .and_then(|f| memo.get(f))
+                .map(|k| k.id);
         }
     }
     // Typos of one body inside the document ("Henri Ey" / "Henry Ey") share one id.
@@ -92,7 +127,12 @@ pub fn resolve_document(doc: &mut Document, texts: &[String]) {
         fix(&mut s.organisation_id);
     }
     for a in &mut doc.actions {
-        for m in a.porteurs.iter_mut().chain(a.partenaires.iter_mut()).chain(a.budget.financeurs.iter_mut()) {
+        for m in a
+            .porteurs
+            .iter_mut()
+            .chain(a.partenaires.iter_mut())
+            .chain(a.budget.financeurs.iter_mut())
+        {
             fix(&mut m.organisation_id);
         }
         for m in &mut a.budget.montants {

@@ -56,8 +56,12 @@ fn labels() -> &'static Vec<(String, Field)> {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let Some((key, variants)) = line.split_once(':') else { continue };
-            let Some(field) = Field::from_key(key.trim()) else { continue };
+            let Some((key, variants)) = line.split_once(':') else {
+                continue;
+            };
+            let Some(field) = Field::from_key(key.trim()) else {
+                continue;
+            };
             for v in variants.split('|') {
                 let v = label_key(v);
                 if !v.is_empty() {
@@ -74,7 +78,9 @@ fn labels() -> &'static Vec<(String, Field)> {
 /// A label folded for comparison: accents, case, end punctuation and "(s)" removed.
 fn label_key(s: &str) -> String {
     let f = fold(s).replace("(s)", "s").replace("(e)", "e");
-    f.trim_matches(|c: char| !c.is_alphanumeric() && c != ')').trim().to_string()
+    f.trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
+        .trim()
+        .to_string()
 }
 
 /// Recognises a label cell. Accepts the label followed by a parenthesised or
@@ -90,7 +96,11 @@ pub fn match_label(text: &str) -> Option<Field> {
         }
         if let Some(rest) = k.strip_prefix(v.as_str()) {
             let rest = rest.trim_start();
-            if rest.starts_with('(') || rest.starts_with(':') || rest.starts_with('/') || rest.starts_with('-') {
+            if rest.starts_with('(')
+                || rest.starts_with(':')
+                || rest.starts_with('/')
+                || rest.starts_with('-')
+            {
                 return Some(*f);
             }
         }
@@ -152,8 +162,15 @@ pub fn match_statut(line: &str) -> Option<cls_model::Statut> {
         return None;
     }
     let nouvelle = f.contains("nouvelle") || f.contains("a creer") || f.contains("nouveau projet");
-    let existante = f.contains("existante") || f.contains("en cours") || f.contains("poursuite") || f.contains("reconduite");
-    let looks_like_status = f.starts_with("action") || f.starts_with("nouvelle") || f.starts_with("projet") || f.starts_with("existante") || f.starts_with("statut");
+    let existante = f.contains("existante")
+        || f.contains("en cours")
+        || f.contains("poursuite")
+        || f.contains("reconduite");
+    let looks_like_status = f.starts_with("action")
+        || f.starts_with("nouvelle")
+        || f.starts_with("projet")
+        || f.starts_with("existante")
+        || f.starts_with("statut");
     if !looks_like_status {
         return None;
     }
@@ -184,7 +201,10 @@ mod tests {
             ("Territoire concerné", Some(Field::Territoire)),
             ("Échéancier", Some(Field::Calendrier)),
             ("Calendrier :", Some(Field::Calendrier)),
-            ("Ressources (Financement et Ressources humaines et matérielles)", Some(Field::Budget)),
+            (
+                "Ressources (Financement et Ressources humaines et matérielles)",
+                Some(Field::Budget),
+            ),
             ("Budget prévisionnel", Some(Field::Budget)),
             ("Financeurs", Some(Field::Budget)),
             ("Indicateurs de suivi", Some(Field::Indicateurs)),
@@ -201,20 +221,56 @@ mod tests {
     #[test]
     fn heading_patterns() {
         let p = patterns();
-        for (line, num) in [("FICHE ACTION N° 12", "12"), ("Fiche action n° 2.3", "2.3"), ("Fiche thématique n° 1.1", "1.1"), ("Fiche généraliste A", "A"), ("FICHE-ACTION N°7", "7")] {
+        for (line, num) in [
+            ("FICHE ACTION N° 12", "12"),
+            ("Fiche action n° 2.3", "2.3"),
+            ("Fiche thématique n° 1.1", "1.1"),
+            ("Fiche généraliste A", "A"),
+            ("FICHE-ACTION N°7", "7"),
+        ] {
             assert_eq!(&p.fiche.captures(line).expect(line)["num"], num, "{line}");
         }
-        assert!(p.fiche.captures("Fiche action à compléter par le porteur").is_none());
-        for (line, num) in [("AXE 1 – Promotion", "1"), ("Axe stratégique 2 : Offre", "2"), ("Ambition 1 : Agir", "1"), ("Axe n°3 : Autonomie", "3"), ("AXE II - Soins", "II")] {
+        assert!(p
+            .fiche
+            .captures("Fiche action à compléter par le porteur")
+            .is_none());
+        for (line, num) in [
+            ("AXE 1 – Promotion", "1"),
+            ("Axe stratégique 2 : Offre", "2"),
+            ("Ambition 1 : Agir", "1"),
+            ("Axe n°3 : Autonomie", "3"),
+            ("AXE II - Soins", "II"),
+        ] {
             assert_eq!(&p.axe.captures(line).expect(line)["num"], num, "{line}");
         }
-        let c = p.objectif.captures("Objectif stratégique 1.1 : PROMOUVOIR LA SANTE").unwrap();
+        let c = p
+            .objectif
+            .captures("Objectif stratégique 1.1 : PROMOUVOIR LA SANTE")
+            .unwrap();
         assert_eq!((&c["code"], &c["titre"]), ("1.1", "PROMOUVOIR LA SANTE"));
-        assert_eq!(&p.objectif.captures("2.1 FAVORISER L'INSTALLATION").unwrap()["code"], "2.1");
+        assert_eq!(
+            &p.objectif.captures("2.1 FAVORISER L'INSTALLATION").unwrap()["code"],
+            "2.1"
+        );
         assert!(p.objectif.captures("1.1.3 Développer").is_none());
-        assert_eq!(&p.sous_objectif.captures("3.1.3. Engager des actions").unwrap()["code"], "3.1.3");
-        assert_eq!(&p.action_titre.captures("ACTION 4 : Développer un urbanisme").unwrap()["titre"], "Développer un urbanisme");
-        assert_eq!(&p.sigle.captures("ADMS : Association pour le Développement").unwrap()["sigle"], "ADMS");
+        assert_eq!(
+            &p.sous_objectif
+                .captures("3.1.3. Engager des actions")
+                .unwrap()["code"],
+            "3.1.3"
+        );
+        assert_eq!(
+            &p.action_titre
+                .captures("ACTION 4 : Développer un urbanisme")
+                .unwrap()["titre"],
+            "Développer un urbanisme"
+        );
+        assert_eq!(
+            &p.sigle
+                .captures("ADMS : Association pour le Développement")
+                .unwrap()["sigle"],
+            "ADMS"
+        );
     }
 
     #[test]
@@ -222,7 +278,10 @@ mod tests {
         assert_eq!(match_statut("Action nouvelle"), Some(Statut::Nouvelle));
         assert_eq!(match_statut("Nouvelle action"), Some(Statut::Nouvelle));
         assert_eq!(match_statut("Action existante"), Some(Statut::Existante));
-        assert_eq!(match_statut("Action existante pour partie - Action nouvelle pour partie"), Some(Statut::Mixte));
+        assert_eq!(
+            match_statut("Action existante pour partie - Action nouvelle pour partie"),
+            Some(Statut::Mixte)
+        );
         assert_eq!(match_statut("ACTION 4 : Développer un urbanisme"), None);
     }
 }

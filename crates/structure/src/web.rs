@@ -23,8 +23,17 @@ fn items(blocks: &[HtmlBlock]) -> Vec<Item> {
     blocks
         .iter()
         .map(|b| match b.kind {
-            HtmlKind::TableRow if b.cells.len() >= 2 => Item::Row { label: b.cells[0].clone(), value: vec![b.cells[1..].join(" ")], pages: vec![1], label_x: 0.0 },
-            _ => Item::Text { text: b.text.clone(), page: 1, x: 0.0 },
+            HtmlKind::TableRow if b.cells.len() >= 2 => Item::Row {
+                label: b.cells[0].clone(),
+                value: vec![b.cells[1..].join(" ")],
+                pages: vec![1],
+                label_x: 0.0,
+            },
+            _ => Item::Text {
+                text: b.text.clone(),
+                page: 1,
+                x: 0.0,
+            },
         })
         .collect()
 }
@@ -35,10 +44,17 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
         return None;
     }
     let items = items(&html.blocks);
-    let source = Source { fichier: fichier.to_string(), sha256: sha256.to_string(), format: Format::Html, pages: None };
+    let source = Source {
+        fichier: fichier.to_string(),
+        sha256: sha256.to_string(),
+        format: Format::Html,
+        pages: None,
+    };
     let mut alertes = Vec::new();
     let p = vocab::patterns();
-    let has_fiches = items.iter().any(|it| matches!(it, Item::Text { text, .. } if p.fiche.is_match(text.trim())));
+    let has_fiches = items
+        .iter()
+        .any(|it| matches!(it, Item::Text { text, .. } if p.fiche.is_match(text.trim())));
     let mut doc = if has_fiches {
         build_document(&items, source, &mut alertes)
     } else {
@@ -59,7 +75,11 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
     doc.id = slug(&base, 80);
     doc.contrat_id = doc.id.clone();
     doc.nature = Nature::PageWeb;
-    let texts: Vec<String> = items.iter().map(Item::text).chain(html.title.clone()).collect();
+    let texts: Vec<String> = items
+        .iter()
+        .map(Item::text)
+        .chain(html.title.clone())
+        .collect();
     crate::orgpass::resolve_document(&mut doc, &texts);
     crate::apply_themes(&mut doc);
     doc.alertes = alertes;
@@ -68,10 +88,17 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
 
 fn period(texts: &[String]) -> Periode {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"(?i)(?:p[ée]riode|pour les ann[ée]es|sur la p[ée]riode|de)\s+((?:19|20)\d{2})\s*(?:-|–|/|à|au)\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à|au)\s+((?:19|20)\d{2})|depuis\s+((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à)\s+((?:19|20)\d{2})");
+    let r = re(
+        &R,
+        r"(?i)(?:p[ée]riode|pour les ann[ée]es|sur la p[ée]riode|de)\s+((?:19|20)\d{2})\s*(?:-|–|/|à|au)\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à|au)\s+((?:19|20)\d{2})|depuis\s+((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à)\s+((?:19|20)\d{2})",
+    );
     for t in texts {
         if let Some(c) = r.captures(t) {
-            let pick = |a: usize, b: usize| c.get(a).zip(c.get(b)).map(|(x, y)| (x.as_str().parse().ok(), y.as_str().parse().ok()));
+            let pick = |a: usize, b: usize| {
+                c.get(a)
+                    .zip(c.get(b))
+                    .map(|(x, y)| (x.as_str().parse().ok(), y.as_str().parse().ok()))
+            };
             if let Some((d, f)) = pick(1, 2).or_else(|| pick(3, 4)).or_else(|| pick(5, 6)) {
                 return Periode { debut: d, fin: f };
             }
@@ -84,9 +111,17 @@ fn period(texts: &[String]) -> Periode {
 /// "collectivités de …", scored by how often it recurs in the page, title and h1 first.
 fn territory(html: &HtmlDocument) -> Option<String> {
     static TRIG: OnceLock<Regex> = OnceLock::new();
-    let trig = re(&TRIG, r"(?i)(?:contrat\s+local\s+de\s+sant[ée](?:\s*\(CLS\))?|\bCLS|territoires?|collectivit[ée]s?|syndicat\s+mixte|agglom[ée]ration|sur\s+le\s+territoire)\s+(?:intercommunal\s+)?(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d')");
+    let trig = re(
+        &TRIG,
+        r"(?i)(?:contrat\s+local\s+de\s+sant[ée](?:\s*\(CLS\))?|\bCLS|territoires?|collectivit[ée]s?|syndicat\s+mixte|agglom[ée]ration|sur\s+le\s+territoire)\s+(?:intercommunal\s+)?(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d')",
+    );
     // A page names its territory in its first blocks; the rest only repeats it.
-    let texts: Vec<&str> = html.title.iter().map(String::as_str).chain(html.blocks.iter().take(80).map(|b| b.text.as_str())).collect();
+    let texts: Vec<&str> = html
+        .title
+        .iter()
+        .map(String::as_str)
+        .chain(html.blocks.iter().take(80).map(|b| b.text.as_str()))
+        .collect();
     let all = texts.join(" \n ");
     let mut cands: Vec<(String, f64)> = Vec::new();
     for t in &texts {
@@ -102,9 +137,17 @@ fn territory(html: &HtmlDocument) -> Option<String> {
     }
     // Standalone proper names that recur ("Chartres métropole agit …", "Agglopolys").
     static NAME: OnceLock<Regex> = OnceLock::new();
-    let name_re = re(&NAME, r"\b(\p{Lu}[\p{L}'\-]+(?:\s+(?:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée]))?)\b");
+    let name_re = re(
+        &NAME,
+        r"\b(\p{Lu}[\p{L}'\-]+(?:\s+(?:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée]))?)\b",
+    );
     // The page names its territory early: the title and the first blocks are enough.
-    let head = texts.iter().take(40).copied().collect::<Vec<_>>().join(" \n ");
+    let head = texts
+        .iter()
+        .take(40)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" \n ");
     for c in name_re.captures_iter(&head) {
         let n = c[1].to_string();
         if n.split_whitespace().count() >= 2 || n.len() > 6 {
@@ -118,7 +161,12 @@ fn territory(html: &HtmlDocument) -> Option<String> {
             }
         }
     }
-    let h1 = html.blocks.iter().find(|b| b.kind == HtmlKind::Heading(1)).map(|b| f(&b.text)).unwrap_or_default();
+    let h1 = html
+        .blocks
+        .iter()
+        .find(|b| b.kind == HtmlKind::Heading(1))
+        .map(|b| f(&b.text))
+        .unwrap_or_default();
     let title = html.title.as_deref().map(f).unwrap_or_default();
     let fall = f(&all);
     for c in &mut cands {
@@ -129,11 +177,19 @@ fn territory(html: &HtmlDocument) -> Option<String> {
         }
         // "A titre d'exemple le CLS de Joinville": a territory given as an example of
         // another contract is not this page's.
-        if fall.contains(&format!("exemple le cls de {k}")) || fall.contains(&format!("exemple, le cls de {k}")) {
+        if fall.contains(&format!("exemple le cls de {k}"))
+            || fall.contains(&format!("exemple, le cls de {k}"))
+        {
             c.1 -= 10.0;
         }
     }
-    cands.retain(|c| c.1 > 0.0 && !matches!(f(&c.0).as_str(), "sante" | "l'ars" | "ars" | "la sante" | "france"));
+    cands.retain(|c| {
+        c.1 > 0.0
+            && !matches!(
+                f(&c.0).as_str(),
+                "sante" | "l'ars" | "ars" | "la sante" | "france"
+            )
+    });
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.len().cmp(&b.0.len())));
     cands.into_iter().next().map(|c| c.0)
 }
@@ -146,8 +202,15 @@ fn proper_phrase(s: &str) -> Option<String> {
         let clean = w.trim_end_matches([',', '.', ';', ':', ')', '»']);
         let first_upper = clean.chars().next().is_some_and(char::is_uppercase);
         let lf = f(clean);
-        let connector = matches!(lf.as_str(), "de" | "du" | "des" | "la" | "le" | "et" | "sur" | "en" | "l'" | "d'") || lf.starts_with("d'") && clean.chars().nth(2).is_some_and(char::is_uppercase);
-        let territorial = matches!(lf.as_str(), "metropole" | "agglomeration" | "communaute" | "communes" | "agglo");
+        let connector = matches!(
+            lf.as_str(),
+            "de" | "du" | "des" | "la" | "le" | "et" | "sur" | "en" | "l'" | "d'"
+        ) || lf.starts_with("d'")
+            && clean.chars().nth(2).is_some_and(char::is_uppercase);
+        let territorial = matches!(
+            lf.as_str(),
+            "metropole" | "agglomeration" | "communaute" | "communes" | "agglo"
+        );
         if first_upper || territorial || (connector && i > 0) {
             words.push(clean);
         } else {
@@ -160,7 +223,12 @@ fn proper_phrase(s: &str) -> Option<String> {
             break;
         }
     }
-    while words.last().is_some_and(|w| matches!(f(w).as_str(), "de" | "du" | "des" | "la" | "le" | "et" | "sur" | "en" | "l'" | "d'")) {
+    while words.last().is_some_and(|w| {
+        matches!(
+            f(w).as_str(),
+            "de" | "du" | "des" | "la" | "le" | "et" | "sur" | "en" | "l'" | "d'"
+        )
+    }) {
         words.pop();
     }
     let phrase = words.join(" ");
@@ -168,7 +236,12 @@ fn proper_phrase(s: &str) -> Option<String> {
 }
 
 /// The reader for pages that are not laid out as fiches.
-fn read_page(html: &HtmlDocument, items: &[Item], source: Source, alertes: &mut Vec<Alerte>) -> Document {
+fn read_page(
+    html: &HtmlDocument,
+    items: &[Item],
+    source: Source,
+    alertes: &mut Vec<Alerte>,
+) -> Document {
     let texts: Vec<String> = items.iter().map(Item::text).collect();
     let date = document::signing_date(&texts).or_else(|| web_signing_date(&texts));
     let axes = axes(&html.blocks);
@@ -193,8 +266,14 @@ fn read_page(html: &HtmlDocument, items: &[Item], source: Source, alertes: &mut 
 /// "… pour signer un Contrat Local de Santé, le 15 décembre 2022" → 2022-12-15.
 fn web_signing_date(texts: &[String]) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"(?i)\bsign(?:er|é|e|ée|és|ées|ature|ataires?)\b[^.]{0,80}?\ble\s+(\d{1,2}(?:er)?\s+\p{L}+\.?\s+(?:19|20)\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})");
-    texts.iter().find_map(|t| r.captures(t).and_then(|c| cls_normalize::calendar::parse_date_fr(&c[1])))
+    let r = re(
+        &R,
+        r"(?i)\bsign(?:er|é|e|ée|és|ées|ature|ataires?)\b[^.]{0,80}?\ble\s+(\d{1,2}(?:er)?\s+\p{L}+\.?\s+(?:19|20)\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})",
+    );
+    texts.iter().find_map(|t| {
+        r.captures(t)
+            .and_then(|c| cls_normalize::calendar::parse_date_fr(&c[1]))
+    })
 }
 
 /// Axes of a page: "AXE n : titre" lines, a list announced as the axes, or an inline
@@ -207,13 +286,29 @@ fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
         if let Some(c) = p.axe.captures(t) {
             if let Some(n) = crate::roman_or_arabic(&c["num"]) {
                 if !out.iter().any(|a| a.numero == n) && t.len() < 220 {
-                    out.push(Axe { numero: n, titre: c["titre"].trim().to_string(), objectifs: Vec::new(), themes: Vec::new() });
+                    out.push(Axe {
+                        numero: n,
+                        titre: c["titre"].trim().to_string(),
+                        objectifs: Vec::new(),
+                        themes: Vec::new(),
+                    });
                 }
             }
-        } else if let Some(rest) = t.strip_prefix("EN TRANSVERSALITE").or_else(|| t.strip_prefix("En transversalité")) {
+        } else if let Some(rest) = t
+            .strip_prefix("EN TRANSVERSALITE")
+            .or_else(|| t.strip_prefix("En transversalité"))
+        {
             if !out.is_empty() {
                 let n = out.len() as u32 + 1;
-                out.push(Axe { numero: n, titre: rest.trim_start_matches([' ', ':', '–', '-']).trim().to_string(), objectifs: Vec::new(), themes: Vec::new() });
+                out.push(Axe {
+                    numero: n,
+                    titre: rest
+                        .trim_start_matches([' ', ':', '–', '-'])
+                        .trim()
+                        .to_string(),
+                    objectifs: Vec::new(),
+                    themes: Vec::new(),
+                });
             }
         }
     }
@@ -221,39 +316,83 @@ fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
         return out;
     }
     static ANNOUNCE: OnceLock<Regex> = OnceLock::new();
-    let announce = re(&ANNOUNCE, r"(?i)\b(\d+|deux|trois|quatre|cinq|six|sept)?\s*axes\b");
+    let announce = re(
+        &ANNOUNCE,
+        r"(?i)\b(\d+|deux|trois|quatre|cinq|six|sept)?\s*axes\b",
+    );
     for (i, b) in blocks.iter().enumerate() {
         let ft = f(&b.text);
-        if !announce.is_match(&b.text) || ft.contains("exemple") || ft.contains("principaux axes visent") {
+        if !announce.is_match(&b.text)
+            || ft.contains("exemple")
+            || ft.contains("principaux axes visent")
+        {
             continue;
         }
         // A list right after the announcing heading or sentence.
         let mut j = i + 1;
-        while j < blocks.len() && blocks[j].kind == HtmlKind::Paragraph && blocks[j].kind != HtmlKind::ListItem && j < i + 3 && !blocks[j].text.ends_with(':') {
+        while j < blocks.len()
+            && blocks[j].kind == HtmlKind::Paragraph
+            && blocks[j].kind != HtmlKind::ListItem
+            && j < i + 3
+            && !blocks[j].text.ends_with(':')
+        {
             j += 1;
         }
-        if j < blocks.len() && blocks[j].kind == HtmlKind::Paragraph && blocks[j].text.ends_with(':') {
+        if j < blocks.len()
+            && blocks[j].kind == HtmlKind::Paragraph
+            && blocks[j].text.ends_with(':')
+        {
             if f(&blocks[j].text).contains("exemple") {
                 continue;
             }
             j += 1;
         }
-        let list: Vec<&HtmlBlock> = blocks[j.min(blocks.len())..].iter().take_while(|x| x.kind == HtmlKind::ListItem).collect();
-        if list.len() >= 2 && (b.kind != HtmlKind::Paragraph || b.text.trim_end().ends_with(':') || matches!(b.kind, HtmlKind::Heading(_))) {
+        let list: Vec<&HtmlBlock> = blocks[j.min(blocks.len())..]
+            .iter()
+            .take_while(|x| x.kind == HtmlKind::ListItem)
+            .collect();
+        if list.len() >= 2
+            && (b.kind != HtmlKind::Paragraph
+                || b.text.trim_end().ends_with(':')
+                || matches!(b.kind, HtmlKind::Heading(_)))
+        {
             return list
                 .iter()
                 .enumerate()
-                .map(|(k, x)| Axe { numero: k as u32 + 1, titre: x.text.trim().trim_end_matches([';', '.', ',']).trim().to_string(), objectifs: Vec::new(), themes: Vec::new() })
+                .map(|(k, x)| Axe {
+                    numero: k as u32 + 1,
+                    titre: x
+                        .text
+                        .trim()
+                        .trim_end_matches([';', '.', ','])
+                        .trim()
+                        .to_string(),
+                    objectifs: Vec::new(),
+                    themes: Vec::new(),
+                })
                 .collect();
         }
         // Inline: "… plan d'actions en 4 axes : a, b, c et d."
         if let Some(pos) = b.text.find(':') {
-            let n = announce.captures(&b.text[..pos]).and_then(|c| c.get(1)).and_then(|m| cls_normalize::text::number_word(m.as_str())).map(|n| n as usize);
+            let n = announce
+                .captures(&b.text[..pos])
+                .and_then(|c| c.get(1))
+                .and_then(|m| cls_normalize::text::number_word(m.as_str()))
+                .map(|n| n as usize);
             let tail = b.text[pos + 1..].trim().trim_end_matches('.');
             if let Some(n) = n {
                 let items = split_enumeration(tail, n);
                 if items.len() == n {
-                    return items.into_iter().enumerate().map(|(k, t)| Axe { numero: k as u32 + 1, titre: t, objectifs: Vec::new(), themes: Vec::new() }).collect();
+                    return items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, t)| Axe {
+                            numero: k as u32 + 1,
+                            titre: t,
+                            objectifs: Vec::new(),
+                            themes: Vec::new(),
+                        })
+                        .collect();
                 }
             }
         }
@@ -263,7 +402,11 @@ fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
 
 /// "a, b, c et d" into `n` items: commas first, then the last " et " of the last item(s).
 fn split_enumeration(s: &str, n: usize) -> Vec<String> {
-    let mut parts: Vec<String> = s.split([',', ';']).map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect();
+    let mut parts: Vec<String> = s
+        .split([',', ';'])
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty())
+        .collect();
     while parts.len() < n {
         let Some(last) = parts.pop() else { break };
         match last.rfind(" et ") {
@@ -285,9 +428,15 @@ fn split_enumeration(s: &str, n: usize) -> Vec<String> {
 fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec<Action> {
     let p = vocab::patterns();
     static NUMBERED: OnceLock<Regex> = OnceLock::new();
-    let numbered = re(&NUMBERED, r"^(?:(?i:fiche\s+)?(?i:action)\s*(?:n\s*°|n°)?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*[-–.):]\s+(?P<titre>\p{Lu}.{8,})$");
+    let numbered = re(
+        &NUMBERED,
+        r"^(?:(?i:fiche\s+)?(?i:action)\s*(?:n\s*°|n°)?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*[-–.):]\s+(?P<titre>\p{Lu}.{8,})$",
+    );
     static LEAD: OnceLock<Regex> = OnceLock::new();
-    let lead = re(&LEAD, r"(?i)^(?:pilot[ée]e?s?|port[ée]e?s?|coordonn[ée]e?s?|men[ée]e?s?)\s+par\s+(?P<who>.+)$|^(?:pilotes?|porteurs?|porteur du projet|référents?)\s*:\s*(?P<who2>.+)$");
+    let lead = re(
+        &LEAD,
+        r"(?i)^(?:pilot[ée]e?s?|port[ée]e?s?|coordonn[ée]e?s?|men[ée]e?s?)\s+par\s+(?P<who>.+)$|^(?:pilotes?|porteurs?|porteur du projet|référents?)\s*:\s*(?P<who2>.+)$",
+    );
     let mut out: Vec<Action> = Vec::new();
     let mut axe: Option<u32> = None;
     let mut i = 0;
@@ -296,39 +445,76 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
         if let Some(c) = p.axe.captures(t) {
             // Axis lines listed one after another are the outline, not section headings:
             // the actions that follow belong to none of them in particular.
-            let listed = blocks.get(i + 1).is_some_and(|b| p.axe.is_match(b.text.trim())) || blocks[..i].last().is_some_and(|b| p.axe.is_match(b.text.trim()));
-            axe = if listed { None } else { crate::roman_or_arabic(&c["num"]).filter(|n| axes.iter().any(|a| a.numero == *n)) };
+            let listed = blocks
+                .get(i + 1)
+                .is_some_and(|b| p.axe.is_match(b.text.trim()))
+                || blocks[..i]
+                    .last()
+                    .is_some_and(|b| p.axe.is_match(b.text.trim()));
+            axe = if listed {
+                None
+            } else {
+                crate::roman_or_arabic(&c["num"]).filter(|n| axes.iter().any(|a| a.numero == *n))
+            };
             i += 1;
             continue;
         }
         // A heading that carries an axis title without its number ("EN TRANSVERSALITE : …").
         if matches!(blocks[i].kind, HtmlKind::Heading(_)) {
-            if let Some(a) = axes.iter().find(|a| !a.titre.is_empty() && f(t).ends_with(&f(&a.titre))) {
+            if let Some(a) = axes
+                .iter()
+                .find(|a| !a.titre.is_empty() && f(t).ends_with(&f(&a.titre)))
+            {
                 axe = Some(a.numero);
                 i += 1;
                 continue;
             }
         }
-        let Some(c) = numbered.captures(t).filter(|_| blocks[i].kind != HtmlKind::TableRow) else {
+        let Some(c) = numbered
+            .captures(t)
+            .filter(|_| blocks[i].kind != HtmlKind::TableRow)
+        else {
             i += 1;
             continue;
         };
-        let mut a = Action { numero: Some(c["num"].to_string()), titre: Some(c["titre"].trim().trim_end_matches('.').to_string()), axe, ..Default::default() };
+        let mut a = Action {
+            numero: Some(c["num"].to_string()),
+            titre: Some(c["titre"].trim().trim_end_matches('.').to_string()),
+            axe,
+            ..Default::default()
+        };
         // What follows until the next action: a lead line, or labelled rows.
         let mut j = i + 1;
         let mut rows: Vec<Item> = Vec::new();
-        while j < blocks.len() && !numbered.is_match(blocks[j].text.trim()) && !p.axe.is_match(blocks[j].text.trim()) && !matches!(blocks[j].kind, HtmlKind::Heading(_)) {
+        while j < blocks.len()
+            && !numbered.is_match(blocks[j].text.trim())
+            && !p.axe.is_match(blocks[j].text.trim())
+            && !matches!(blocks[j].kind, HtmlKind::Heading(_))
+        {
             let bt = blocks[j].text.trim();
             if let Some(lc) = lead.captures(bt) {
-                let who = lc.name("who").or(lc.name("who2")).map(|m| m.as_str()).unwrap_or("");
+                let who = lc
+                    .name("who")
+                    .or(lc.name("who2"))
+                    .map(|m| m.as_str())
+                    .unwrap_or("");
                 a.porteurs = cls_normalize::mentions::mentions(who.trim_end_matches('.'));
             } else if blocks[j].kind == HtmlKind::TableRow && blocks[j].cells.len() >= 2 {
-                rows.push(Item::Row { label: blocks[j].cells[0].clone(), value: vec![blocks[j].cells[1..].join(" ")], pages: vec![1], label_x: 0.0 });
+                rows.push(Item::Row {
+                    label: blocks[j].cells[0].clone(),
+                    value: vec![blocks[j].cells[1..].join(" ")],
+                    pages: vec![1],
+                    label_x: 0.0,
+                });
             }
             j += 1;
         }
         if !rows.is_empty() {
-            let mut items = vec![Item::Text { text: t.to_string(), page: 1, x: 0.0 }];
+            let mut items = vec![Item::Text {
+                text: t.to_string(),
+                page: 1,
+                x: 0.0,
+            }];
             items.extend(rows);
             let raw = crate::fiche::read_fiche(&items, a.numero.clone(), a.titre.clone(), alertes);
             let mut full = crate::fiche::to_action(raw, Periode::default());
@@ -340,7 +526,11 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
             a = full;
         }
         if a.porteurs.is_empty() {
-            alertes.push(Alerte::new("champ_absent", a.numero.as_deref(), "aucun porteur"));
+            alertes.push(Alerte::new(
+                "champ_absent",
+                a.numero.as_deref(),
+                "aucun porteur",
+            ));
         }
         out.push(a);
         i = j;
