@@ -2,13 +2,24 @@
 CARGO ?= cargo
 CLS := target/release/cls
 
-.PHONY: build test corpus report bench clean
+.PHONY: build test lint corpus report bench install clean
 
 build:
 	$(CARGO) build --release --workspace
 
 test:
 	$(CARGO) test --release --workspace
+
+# Formatting, clippy with warnings as errors, and the tidy tests (architecture invariants,
+# unused dependencies). `.ci/run` runs this before `make test`.
+lint:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --release --workspace --all-targets -- -D warnings
+	$(CARGO) test --release --test tidy
+
+# Puts `cls` on the PATH (~/.cargo/bin).
+install:
+	$(CARGO) install --locked --path crates/cli
 
 # Reads every shipped fixture (PDFs and web pages) into corpus/.
 corpus: build

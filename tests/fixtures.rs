@@ -69,31 +69,37 @@ fn summary(doc: &Value) -> Value {
     })
 }
 
-/// The first place where two JSON values differ, as a path and both values.
-fn first_difference(path: &str, a: &Value, b: &Value) -> Option<String> {
+/// Every place where two JSON values differ, as paths with both values (a full diff: a
+/// reviewer sees all the fields that changed, not only the first).
+fn differences(path: &str, a: &Value, b: &Value, out: &mut Vec<String>) {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             for (k, v) in x {
-                if let Some(d) =
-                    first_difference(&format!("{path}.{k}"), v, y.get(k).unwrap_or(&Value::Null))
-                {
-                    return Some(d);
-                }
+                differences(
+                    &format!("{path}.{k}"),
+                    v,
+                    y.get(k).unwrap_or(&Value::Null),
+                    out,
+                );
             }
-            y.keys()
-                .find(|k| !x.contains_key(*k))
-                .map(|k| format!("{path}.{k}: unexpected key"))
+            for k in y.keys().filter(|k| !x.contains_key(*k)) {
+                out.push(format!("{path}.{k}: unexpected key"));
+            }
         }
         (Value::Array(x), Value::Array(y)) => {
             for (i, (v, w)) in x.iter().zip(y.iter()).enumerate() {
-                if let Some(d) = first_difference(&format!("{path}[{i}]"), v, w) {
-                    return Some(d);
-                }
+                differences(&format!("{path}[{i}]"), v, w, out);
             }
-            (x.len() != y.len())
-                .then(|| format!("{path}: expected {} items, got {}", x.len(), y.len()))
+            if x.len() != y.len() {
+                out.push(format!(
+                    "{path}: expected {} items, got {}",
+                    x.len(),
+                    y.len()
+                ));
+            }
         }
-        _ => (a != b).then(|| format!("{path}: expected {a}, got {b}")),
+        _ if a != b => out.push(format!("{path}:\n    expected {a}\n    got      {b}")),
+        _ => {}
     }
 }
 
@@ -103,45 +109,65 @@ fn expected_path(p: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-#[test]
-fn every_fixture_matches_its_expected_summary() {
-    let update = std::env::var_os("UPDATE_EXPECT").is_some();
-    let files = fixtures();
-    assert!(
-        files.len() >= 4,
-        "fixtures/ should hold the shared PDFs and pages"
-    );
-    let mut failures = Vec::new();
-    for f in &files {
-        let got = match cls_corpus::ingest_path(f) {
-            Ok(doc) => summary(&serde_json::to_value(&doc).expect("document serialises")),
-            Err(e) => json!({ "erreur": e.to_string() }),
-        };
-        let exp_path = expected_path(f);
-        if update {
-            let text = serde_json::to_string_pretty(&got).expect("json") + "\n";
-            std::fs::write(&exp_path, text).expect("write expected file");
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(&exp_path) else {
-            failures.push(format!(
-                "{}: no expected file (run with UPDATE_EXPECT=1)",
-                f.display()
-            ));
-            continue;
-        };
-        let want: Value = serde_json::from_str(&text).expect("expected file is JSON");
-        if let Some(d) = first_difference("", &want, &got) {
-            failures.push(format!(
-                "{}: {d}",
-                f.file_name().unwrap_or_default().to_string_lossy()
-            ));
-        }
+/// Ingests one fixture and compares its summary with the expected file beside it
+/// (`UPDATE_EXPECT=1` rewrites the file instead).
+fn check_fixture(rel: &str) {
+    let f = root().join(rel);
+    let got = match cls_corpus::ingest_path(&f) {
+        Ok(doc) => summary(&serde_json::to_value(&doc).expect("document serialises")),
+        Err(e) => json!({ "erreur": e.to_string() }),
+    };
+    let exp_path = expected_path(&f);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        let text = serde_json::to_string_pretty(&got).expect("json") + "\n";
+        std::fs::write(&exp_path, text).expect("write expected file");
+        return;
     }
+    let text = std::fs::read_to_string(&exp_path)
+        .unwrap_or_else(|_| panic!("{rel}: no expected file (run with UPDATE_EXPECT=1)"));
+    let want: Value = serde_json::from_str(&text).expect("expected file is JSON");
+    let mut diff = Vec::new();
+    differences("", &want, &got, &mut diff);
     assert!(
-        failures.is_empty(),
-        "{} fixture(s) differ:\n{}",
-        failures.len(),
-        failures.join("\n")
+        diff.is_empty(),
+        "{rel}: {} differences from {}:\n{}",
+        diff.len(),
+        exp_path.display(),
+        diff.join("\n")
+    );
+}
+
+/// One test per fixture, each named after its file.
+macro_rules! fixture_tests {
+    ($($name:ident => $path:literal,)*) => {
+        $(#[test] fn $name() { check_fixture($path); })*
+        const LISTED: &[&str] = &[$($path),*];
+    };
+}
+
+fixture_tests! {
+    pdf_chartres_chromium => "fixtures/pdf/chartres-2020-2025.chromium.pdf",
+    pdf_chartres_lo_writer => "fixtures/pdf/chartres-2020-2025.lo-writer.pdf",
+    pdf_chartres_lo_web => "fixtures/pdf/chartres-2020-2025.lo-web.pdf",
+    pdf_vierzon_chromium => "fixtures/pdf/cls-pays-de-vierzon-2022-2027.chromium.pdf",
+    html_agglopolys => "fixtures/html/agglopolys-web.html",
+    html_val_de_sarthe_dsfr => "fixtures/html/cc-val-de-sarthe-dsfr.html",
+    html_challans => "fixtures/html/challans-web.html",
+    html_chartres => "fixtures/html/chartres-web.html",
+    html_chaumont => "fixtures/html/chaumont-web.html",
+    html_pays_de_vitre_div => "fixtures/html/pays-de-vitre-div.html",
+}
+
+#[test]
+fn every_fixture_file_has_its_own_test() {
+    let listed: Vec<String> = LISTED.iter().map(|s| s.to_string()).collect();
+    let missing: Vec<String> = fixtures()
+        .iter()
+        .map(|p| p.strip_prefix(root()).unwrap_or(p).display().to_string())
+        .filter(|p| !listed.contains(p))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "add these to fixture_tests!: {missing:?}"
     );
 }

@@ -4,6 +4,9 @@
 //! comparison with pdf-extract's own `extract_text` is run as separate processes so that
 //! both pay the same start-up cost.
 
+// A developer tool or test: it reports by printing.
+#![allow(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -36,6 +39,9 @@ fn process(cmd: &Path, args: &[&str], runs: usize) -> Duration {
         assert!(out.status.success(), "{} failed", cmd.display());
     })
 }
+
+/// The raw cells of one fiche that normalisation reads: calendar, budget, target groups, indicators.
+type FicheCells = (Option<String>, Option<String>, Vec<String>, Vec<String>);
 
 fn main() {
     let r = root();
@@ -89,7 +95,7 @@ fn main() {
 
     // Normalisation of the 56 Chartres fiches: calendars, budgets, lists.
     let doc = cls_corpus::ingest_path(&chromium).expect("fixture");
-    let cells: Vec<(Option<String>, Option<String>, Vec<String>, Vec<String>)> = doc
+    let cells: Vec<FicheCells> = doc
         .actions
         .iter()
         .map(|a| {

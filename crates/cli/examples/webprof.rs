@@ -1,4 +1,7 @@
 //! Debug helper: ingest one web page many times (for profiling).
+
+// A developer tool or test: it reports by printing.
+#![allow(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
 fn main() {
     let path = std::env::args().nth(1).expect("FILE.html");
     let n: usize = std::env::args()

@@ -1,5 +1,8 @@
 //! The `cls` binary: the only place that prints, chooses exit codes and uses anyhow.
 
+// The CLI is the one crate that prints and chooses exit codes (see ARCHITECTURE.md).
+#![allow(clippy::print_stdout, clippy::print_stderr, clippy::exit)]
+
 use anyhow::{Context, Result};
 
 use clap::{Parser, Subcommand};
@@ -142,7 +145,7 @@ fn summary(m: &cls_model::Manifest, took: std::time::Duration, quiet: bool) -> u
             );
         }
         let mut slow: Vec<&cls_model::ManifestEntry> = m.documents.iter().collect();
-        slow.sort_by(|a, b| b.duree_ms.cmp(&a.duree_ms));
+        slow.sort_by_key(|e| std::cmp::Reverse(e.duree_ms));
         let slow: Vec<String> = slow
             .iter()
             .take(3)
@@ -363,21 +366,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .ok_or_else(|| {
                     anyhow::anyhow!("no action numbered {numero} in {}", file.display())
                 })?;
-            let axe = a
-                .axe
-                .and_then(|n| doc.axes.iter().find(|x| x.numero == n))
-                .map(|x| x.titre.clone())
-                .unwrap_or_default();
-            let public = a.public_cible.join(" ; ");
-            let ind = a.indicateurs.join(" ; ");
-            let fields = cls_normalize::themes::Fields {
-                titre: a.titre.as_deref().unwrap_or(""),
-                description: a.description.as_deref().unwrap_or(""),
-                public_cible: &public,
-                indicateurs: &ind,
-                contexte: &axe,
-            };
-            let (ranked, hits) = cls_normalize::themes::classify(&fields);
+            let words = cls_normalize::themes::ActionWords::of(&doc.axes, a);
+            let (ranked, hits) = cls_normalize::themes::classify(&words.fields());
             let mut out = std::io::stdout().lock();
             writeln!(
                 out,

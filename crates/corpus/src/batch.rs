@@ -12,9 +12,9 @@
 
 use crate::ingest::sha256_hex;
 use crate::write::write_atomic;
+pub use cls_model::Outcome;
 use cls_model::{Document, EtatLecture, Manifest, ManifestEntry, SCHEMA_VERSION};
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Write};
@@ -156,21 +156,6 @@ pub struct Options {
     /// The `cls` binary to re-execute in worker mode; `None` reads in this process (tests,
     /// library use).
     pub worker: Option<PathBuf>,
-}
-
-/// What a worker returns, and what the cache keeps.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Outcome {
-    pub fichier: String,
-    pub sha256: String,
-    pub outil: String,
-    pub document: Option<Document>,
-    pub erreur: Option<String>,
-    pub duree_ms: u64,
-    /// The exact build that read the file: a cached result is reused only by the same build
-    /// (a rebuilt binary reads again, even under the same version number).
-    #[serde(default)]
-    pub build: String,
 }
 
 /// A fingerprint of the running binary (sha256 of its bytes, computed once).

@@ -7,8 +7,9 @@
 //! says which document stands for which contract.
 
 use crate::batch::BatchError;
-use crate::export::{action_lines, csv, ActionLine};
+use crate::export::{action_lines, csv};
 use crate::write::write_atomic;
+use cls_model::ActionLine;
 use cls_model::{Document, Organisation};
 use cls_normalize::themes::{label, vocabulary};
 use std::collections::{BTreeMap, BTreeSet};
@@ -81,7 +82,7 @@ fn eur(v: f64) -> String {
     let s = n.abs().to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push('\u{202f}');
         }
         out.push(c);

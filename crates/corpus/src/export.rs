@@ -5,47 +5,9 @@
 
 use crate::batch::BatchError;
 use crate::write::write_atomic;
-use cls_model::{Document, Organisation};
-use schemars::JsonSchema;
+use cls_model::{ActionLine, Document, Organisation};
 use serde::Serialize;
 use std::path::Path;
-
-/// One line of `actions.jsonl`: an action with its document's territory and period.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct ActionLine {
-    pub document_id: String,
-    pub contrat_id: String,
-    pub nature: String,
-    pub territoire: Option<String>,
-    pub departements: Vec<String>,
-    pub region: Option<String>,
-    pub periode_debut: Option<i32>,
-    pub periode_fin: Option<i32>,
-    pub date_signature: Option<String>,
-    pub numero: Option<String>,
-    pub axe: Option<u32>,
-    pub axe_titre: Option<String>,
-    pub objectif: Option<String>,
-    pub sous_objectif: Option<String>,
-    pub titre: Option<String>,
-    pub statut: Option<String>,
-    pub porteurs: Vec<String>,
-    pub porteurs_ids: Vec<String>,
-    pub partenaires: Vec<String>,
-    pub partenaires_ids: Vec<String>,
-    pub financeurs_ids: Vec<String>,
-    pub public_cible: Vec<String>,
-    pub territoire_action: Option<String>,
-    pub calendrier_debut: Option<i32>,
-    pub calendrier_fin: Option<i32>,
-    pub recurrence: Option<String>,
-    pub budget_total_eur: Option<f64>,
-    pub indicateurs: Vec<String>,
-    pub nb_indicateurs: usize,
-    pub themes: Vec<String>,
-    pub theme_principal: Option<String>,
-    pub pages: Vec<u32>,
-}
 
 fn enum_str<T: Serialize>(v: &T) -> Option<String> {
     serde_json::to_value(v)

@@ -319,3 +319,55 @@ mod tests {
         );
     }
 }
+
+/// One line of `actions.jsonl`: an action with its document's territory and period.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct ActionLine {
+    pub document_id: String,
+    pub contrat_id: String,
+    pub nature: String,
+    pub territoire: Option<String>,
+    pub departements: Vec<String>,
+    pub region: Option<String>,
+    pub periode_debut: Option<i32>,
+    pub periode_fin: Option<i32>,
+    pub date_signature: Option<String>,
+    pub numero: Option<String>,
+    pub axe: Option<u32>,
+    pub axe_titre: Option<String>,
+    pub objectif: Option<String>,
+    pub sous_objectif: Option<String>,
+    pub titre: Option<String>,
+    pub statut: Option<String>,
+    pub porteurs: Vec<String>,
+    pub porteurs_ids: Vec<String>,
+    pub partenaires: Vec<String>,
+    pub partenaires_ids: Vec<String>,
+    pub financeurs_ids: Vec<String>,
+    pub public_cible: Vec<String>,
+    pub territoire_action: Option<String>,
+    pub calendrier_debut: Option<i32>,
+    pub calendrier_fin: Option<i32>,
+    pub recurrence: Option<String>,
+    pub budget_total_eur: Option<f64>,
+    pub indicateurs: Vec<String>,
+    pub nb_indicateurs: usize,
+    pub themes: Vec<String>,
+    pub theme_principal: Option<String>,
+    pub pages: Vec<u32>,
+}
+
+/// What a worker returns, and what the cache keeps.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Outcome {
+    pub fichier: String,
+    pub sha256: String,
+    pub outil: String,
+    pub document: Option<Document>,
+    pub erreur: Option<String>,
+    pub duree_ms: u64,
+    /// The exact build that read the file: a cached result is reused only by the same build
+    /// (a rebuilt binary reads again, even under the same version number).
+    #[serde(default)]
+    pub build: String,
+}

@@ -134,8 +134,7 @@ fn funder_before(before: &str) -> Option<String> {
         "financement",
         "cout global",
     ];
-    (words >= 1
-        && words <= 8
+    ((1..=8).contains(&words)
         && !generic
             .iter()
             .any(|g| f == *g || f.starts_with(&format!("{g} ")))
@@ -259,9 +258,7 @@ fn funders(t: &str, montants: &[Montant]) -> Vec<cls_model::Mention> {
     let mut spans: Vec<String> = Vec::new();
     for m in r.find_iter(t) {
         let rest = &t[m.end()..];
-        let end = rest
-            .find(|c: char| c == '.' || c == '\n')
-            .unwrap_or(rest.len());
+        let end = rest.find(['.', '\n']).unwrap_or(rest.len());
         spans.push(rest[..end].to_string());
     }
     let words = t.split_whitespace().count();

@@ -298,8 +298,7 @@ fn label_of(s: &str) -> Option<String> {
         .trim()
         .to_string();
     let words = t.split_whitespace().count();
-    (words >= 1
-        && words <= 14
+    ((1..=14).contains(&words)
         && t.chars().any(|c| c.is_alphabetic())
         && !t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
     .then_some(t)

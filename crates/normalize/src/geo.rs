@@ -190,7 +190,7 @@ fn index(names: impl Iterator<Item = (String, String)>) -> NameIndex {
             .push((code, words));
     }
     for v in by_first.values_mut() {
-        v.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+        v.sort_by_key(|e| std::cmp::Reverse(e.1.len()));
     }
     NameIndex { by_first }
 }

@@ -74,7 +74,7 @@ fn split_at_capitals(s: &str, indicator_heads: bool) -> Vec<String> {
             let pw = pf.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
             let prev_ends_phrase =
                 !FUNCTION_WORDS.contains(&pw) && !prev.ends_with('\'') && !prev.ends_with('-');
-            if depth == 0 && quotes % 2 == 0 && prev_ends_phrase {
+            if depth == 0 && quotes.is_multiple_of(2) && prev_ends_phrase {
                 if capitalised(w) && !is_acronym(w) && !NAME_NOUNS.contains(&pw) {
                     // "Jean Moulin", "Saint Aubin", "Mission Locale": capitalised words in a
                     // row are a name, not a new item.

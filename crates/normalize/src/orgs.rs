@@ -336,7 +336,7 @@ fn strip_articles(s: &str) -> String {
 fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 2
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 2 >= letters.len() + 1
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 2 > letters.len()
         && letters[0].is_uppercase()
 }
 

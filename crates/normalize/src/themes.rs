@@ -182,6 +182,61 @@ pub fn classify(f: &Fields) -> (Vec<(String, f64)>, Vec<Hit>) {
 
 /// Themes of an action or axis, best first: every theme scoring at least a third of the
 /// best one, at most three.
+/// The words an action is themed on, owned: the one place that decides what the stored
+/// themes and `cls explain-themes` read, so that the explanation explains the stored ranking.
+#[derive(Debug, Clone, Default)]
+pub struct ActionWords {
+    pub titre: String,
+    pub description: String,
+    pub public_cible: String,
+    pub indicateurs: String,
+    /// The titles of the action's axis, objective and sub-objective.
+    pub contexte: String,
+}
+
+impl ActionWords {
+    /// Collects an action's own words and its axis/objective context from its document.
+    pub fn of(axes: &[cls_model::Axe], a: &cls_model::Action) -> Self {
+        let axe = a.axe.and_then(|n| axes.iter().find(|x| x.numero == n));
+        let mut ctx = axe.map(|x| x.titre.clone()).unwrap_or_default();
+        let objectif = axe.and_then(|x| {
+            x.objectifs
+                .iter()
+                .find(|o| Some(&o.code) == a.objectif.as_ref())
+        });
+        if let Some(o) = objectif {
+            ctx.push(' ');
+            ctx.push_str(&o.titre);
+            let sous = o
+                .sous_objectifs
+                .iter()
+                .filter(|so| Some(&so.code) == a.sous_objectif.as_ref());
+            for so in sous {
+                ctx.push(' ');
+                ctx.push_str(&so.titre);
+            }
+        }
+        ActionWords {
+            titre: a.titre.clone().unwrap_or_default(),
+            description: a.description.clone().unwrap_or_default(),
+            public_cible: a.public_cible.join(" ; "),
+            indicateurs: a.indicateurs.join(" ; "),
+            contexte: ctx,
+        }
+    }
+
+    /// The borrowed view the classifier reads.
+    pub fn fields(&self) -> Fields<'_> {
+        Fields {
+            titre: &self.titre,
+            description: &self.description,
+            public_cible: &self.public_cible,
+            indicateurs: &self.indicateurs,
+            contexte: &self.contexte,
+        }
+    }
+}
+
 pub fn themes(f: &Fields) -> Vec<String> {
     let (ranked, _) = classify(f);
     let best = ranked.first().map(|r| r.1).unwrap_or(0.0);

@@ -33,7 +33,7 @@ fn period_re() -> &'static Regex {
 
 /// Compiles this module's patterns (see `crate::warm_up`).
 pub fn warm_up() {
-    let texts = vec![
+    let texts = [
         "Contrat local de santé de X 2020-2025".to_string(),
         "conclu entre :".to_string(),
         "- La Préfecture, représentée par Mme A B, préfète".to_string(),

@@ -187,7 +187,7 @@ pub fn read_fiche(
                     // Only a capitalised line: "évaluation" ending a sentence is text.
                     let capitalised = lastv.chars().next().is_some_and(char::is_uppercase);
                     if let Some(tf) = exact_label(lastv).filter(|_| capitalised) {
-                        if tf != field && !f.fields.contains_key(&tf) && value.len() >= 1 {
+                        if tf != field && !f.fields.contains_key(&tf) && !value.is_empty() {
                             trailing = Some(tf);
                             value.pop();
                         }

@@ -373,33 +373,10 @@ pub(crate) fn build_document(
 /// Gives every action and axis its themes (`normalize::themes`): an action's own words
 /// decide, its axis and objectives only break ties.
 pub(crate) fn apply_themes(doc: &mut Document) {
-    use cls_normalize::themes::{themes, Fields};
-    for a in &mut doc.actions {
-        let axe = a.axe.and_then(|n| doc.axes.iter().find(|x| x.numero == n));
-        let mut ctx = axe.map(|x| x.titre.clone()).unwrap_or_default();
-        if let Some(x) = axe {
-            for o in &x.objectifs {
-                if Some(&o.code) == a.objectif.as_ref() {
-                    ctx.push_str(" ");
-                    ctx.push_str(&o.titre);
-                    for so in &o.sous_objectifs {
-                        if Some(&so.code) == a.sous_objectif.as_ref() {
-                            ctx.push_str(" ");
-                            ctx.push_str(&so.titre);
-                        }
-                    }
-                }
-            }
-        }
-        let public = a.public_cible.join(" ; ");
-        let ind = a.indicateurs.join(" ; ");
-        a.themes = themes(&Fields {
-            titre: a.titre.as_deref().unwrap_or(""),
-            description: a.description.as_deref().unwrap_or(""),
-            public_cible: &public,
-            indicateurs: &ind,
-            contexte: &ctx,
-        });
+    use cls_normalize::themes::{themes, ActionWords, Fields};
+    for i in 0..doc.actions.len() {
+        let words = ActionWords::of(&doc.axes, &doc.actions[i]);
+        doc.actions[i].themes = themes(&words.fields());
     }
     for x in &mut doc.axes {
         let objectives: Vec<String> = x
@@ -435,6 +412,11 @@ fn check_action(a: &cls_model::Action, alertes: &mut Vec<Alerte>) {
     if a.budget.texte.is_none() {
         alertes.push(Alerte::new("champ_absent", n, "budget absent"));
     }
+}
+
+/// Folds for comparisons inside this crate.
+pub(crate) fn f(s: &str) -> String {
+    fold(s)
 }
 
 #[cfg(test)]
@@ -491,9 +473,4 @@ mod tests {
             (Some(2022), Some(2024))
         );
     }
-}
-
-/// Folds for comparisons inside this crate.
-pub(crate) fn f(s: &str) -> String {
-    fold(s)
 }

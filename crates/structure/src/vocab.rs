@@ -70,7 +70,7 @@ fn labels() -> &'static Vec<(String, Field)> {
             }
         }
         // Longest variants first, so that "Partenaires associés" wins over "Partenaires".
-        out.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        out.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         out
     })
 }
