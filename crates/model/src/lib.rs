@@ -119,6 +119,17 @@ pub struct Action {
     pub indicateurs: Vec<String>,
     pub themes: Vec<String>,
     pub pages: Vec<u32>,
+    /// Labelled sections of the fiche that have no `cls/1` key ("Contexte", "Objectifs",
+    /// "Résultats attendus", "Lien avec le PRS"…), kept as printed so nothing is lost.
+    #[serde(default)]
+    pub autres_champs: Vec<AutreChamp>,
+}
+
+/// A labelled section of a fiche without a key of its own: its label and text as printed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, JsonSchema)]
+pub struct AutreChamp {
+    pub libelle: String,
+    pub texte: String,
 }
 
 /// Whether the action existed before the contract.

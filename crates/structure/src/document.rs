@@ -45,10 +45,27 @@ pub fn warm_up() {
             text: t.clone(),
             page: 1,
             x: 0.0,
+            size: 0.0,
         })
         .collect();
     let _ = read_facts(&items, items.len());
     let _ = read_communes(&items);
+}
+
+/// How many fiche-action entries a table of contents lists (dot-leader lines naming a
+/// fiche or a numbered action), so that a reader who finds fewer can say so.
+pub fn toc_entries(items: &[Item]) -> usize {
+    let p = patterns();
+    items
+        .iter()
+        .filter(|it| match it {
+            Item::Text { text, .. } => {
+                let t = text.trim();
+                p.toc_entry.is_match(t) && (p.fiche.is_match(t) || p.action_heading.is_match(t))
+            }
+            _ => false,
+        })
+        .count()
 }
 
 /// Reads the facts stated before the first fiche (title page, preamble, signatures).

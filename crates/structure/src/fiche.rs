@@ -1,7 +1,7 @@
 //! One fiche-action: its heading lines (axis, objectives, title, status) and its
 //! label/value rows, read into an `Action`. Shared by the PDF and web readers.
 
-use crate::vocab::{exact_label, match_label, match_statut, patterns, Field};
+use crate::vocab::{classify_label, exact_label, match_statut, patterns, ticked, Field};
 use crate::Item;
 use cls_model::{Action, Alerte, Statut};
 use std::collections::HashMap;
@@ -15,14 +15,77 @@ pub struct Outline {
 }
 
 /// The raw fields of a fiche before normalisation: lines per field, in order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RawFiche {
     pub numero: Option<String>,
     pub titre: Option<String>,
     pub statut: Option<Statut>,
     pub outline: Outline,
     pub fields: HashMap<Field, Vec<String>>,
+    /// Labelled sections without a `cls/1` key: label as printed, lines.
+    pub autres: Vec<(String, Vec<String>)>,
+    /// Body text printed before any label (a brochure's unlabelled paragraph): the
+    /// description when the fiche has no description field.
+    pub unlabelled: Vec<String>,
     pub pages: Vec<u32>,
+}
+
+/// Where the lines being read go.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Target {
+    Field(Field),
+    /// The last entry of `autres`, or a new one for `push`.
+    Autre,
+}
+
+impl RawFiche {
+    /// Adds lines to a field, or opens a new "autre" section with its label.
+    pub fn push(&mut self, target: Target, label: &str, lines: Vec<String>) {
+        match target {
+            Target::Field(Field::Autre) | Target::Autre => {
+                self.autres.push((label.trim().to_string(), lines));
+            }
+            Target::Field(f) => self.fields.entry(f).or_default().extend(lines),
+        }
+    }
+
+    /// Adds lines to what is being read (the last "autre" section for `Target::Autre`).
+    fn extend(&mut self, target: Target, lines: Vec<String>) {
+        match target {
+            Target::Field(Field::Autre) | Target::Autre => match self.autres.last_mut() {
+                Some(last) => last.1.extend(lines),
+                None => self.autres.push((String::new(), lines)),
+            },
+            Target::Field(f) => self.fields.entry(f).or_default().extend(lines),
+        }
+    }
+
+    /// Fills what this fiche lacks from another reading of the same action (a recap
+    /// table's row): the fiche wins, the other only fills gaps.
+    pub fn fill_from(&mut self, other: RawFiche) {
+        self.titre = self.titre.take().or(other.titre);
+        self.statut = self.statut.or(other.statut);
+        if self.outline.axe.is_none() {
+            self.outline.axe = other.outline.axe;
+        }
+        if self.outline.objectif.is_none() {
+            self.outline.objectif = other.outline.objectif;
+        }
+        for (k, v) in other.fields {
+            let empty = self
+                .fields
+                .get(&k)
+                .is_none_or(|l| l.iter().all(|x| x.trim().is_empty()));
+            if empty {
+                self.fields.insert(k, v);
+            }
+        }
+        for p in other.pages {
+            if !self.pages.contains(&p) {
+                self.pages.push(p);
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -34,6 +97,28 @@ enum Last {
     Titre,
 }
 
+/// What reading a fiche's items left for the fiches after it.
+#[derive(Debug, Default, Clone)]
+pub struct After {
+    /// Axis or objective headings met after the fiche's fields: they introduce the
+    /// following fiches.
+    pub outline: Option<Outline>,
+}
+
+/// Whether a line of text is a label on its own (a stacked label: the value follows on
+/// the next lines). Short, no sentence, no digits.
+fn stacked_label(t: &str) -> Option<Field> {
+    // Labels are capitalised; a lower-case line is a wrapped title or value.
+    if !t.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return None;
+    }
+    if t.ends_with(':') {
+        return classify_label(t);
+    }
+    let words = t.split_whitespace().count();
+    (words <= 6 && !t.ends_with('.')).then(|| exact_label(t).or_else(|| classify_label(t)))?
+}
+
 /// Reads the items of one fiche (the first is its heading). Unknown labels and
 /// unplaceable lines become alerts, never errors.
 pub fn read_fiche(
@@ -41,13 +126,14 @@ pub fn read_fiche(
     numero: Option<String>,
     heading_title: Option<String>,
     alertes: &mut Vec<Alerte>,
-) -> RawFiche {
+) -> (RawFiche, After) {
     let p = patterns();
     let mut f = RawFiche {
         numero: numero.clone(),
         titre: heading_title,
         ..Default::default()
     };
+    let mut after = After::default();
     let num = numero.as_deref();
     // A title printed in the heading may wrap onto the next line.
     let mut last = if f.titre.is_some() {
@@ -55,43 +141,73 @@ pub fn read_fiche(
     } else {
         Last::None
     };
-    let mut current: Option<Field> = None;
+    let heading_size = match items.first() {
+        Some(Item::Text { size, .. }) => *size,
+        _ => 0.0,
+    };
+    let mut title_size = heading_size;
+    let mut current: Option<Target> = None;
     let mut in_fields = false;
     let mut open_label = false;
     let mut label_x = f64::NAN;
     for item in items.iter().skip(1) {
+        if after.outline.is_some() {
+            // Past an axis heading that follows the fields: the rest introduces the next
+            // fiche (objective lines included).
+            if let Item::Text { text, .. } = item {
+                let o = after.outline.get_or_insert_with(Outline::default);
+                crate::tables::update_outline_pub(o, text.trim());
+            }
+            continue;
+        }
         for pg in item.pages() {
             if !f.pages.contains(&pg) {
                 f.pages.push(pg);
             }
         }
         match item {
-            Item::Text { text, x, .. } => {
+            Item::Text { text, x, size, .. } => {
                 let t = text.trim();
                 if t.is_empty() {
                     continue;
                 }
-                // "Label : value" on one line is how fiches without tables are laid out.
-                if let Some((field, value)) = inline_label(t) {
+                // "Label : value" on one line is how fiches without tables are laid out;
+                // several may share a line ("Calendrier : 2025 · Coût : 3 000 €").
+                let inline = split_inline_labels(t);
+                if !inline.is_empty() {
                     in_fields = true;
-                    current = Some(field);
-                    push_field(&mut f, field, value.to_string());
+                    for (label, field, value) in inline {
+                        let target = Target::Field(field);
+                        f.push(target, &label, vec![value.to_string()]);
+                        current = Some(target);
+                    }
                     continue;
                 }
                 if in_fields {
+                    // An axis or objective heading after the fields belongs to the next
+                    // fiches, not to the last field.
+                    if p.axe.is_match(t)
+                        || (p.objectif.is_match(t) && t.len() < 200 && fold_starts_objectif(t))
+                    {
+                        let mut o = Outline::default();
+                        crate::tables::update_outline_pub(&mut o, t);
+                        after.outline = Some(o);
+                        continue;
+                    }
                     // The end of a wrapped label cut by a page break ("… Ressources humaines"
                     // / "et matérielles)") is not part of the value.
                     if open_label && t.len() < 40 && !t.contains('(') && (x - label_x).abs() < 6.0 {
                         open_label = !t.contains(')');
                         continue;
                     }
-                    if let Some(field) = exact_label(t) {
-                        current = Some(field);
-                        f.fields.entry(field).or_default();
+                    if let Some(field) = stacked_label(t) {
+                        let target = Target::Field(field);
+                        f.push(target, t.trim_end_matches(':').trim(), Vec::new());
+                        current = Some(target);
                         continue;
                     }
                     match current {
-                        Some(field) => push_field(&mut f, field, t.to_string()),
+                        Some(target) => f.extend(target, vec![t.to_string()]),
                         None => alertes.push(Alerte::new(
                             "texte_non_place",
                             num,
@@ -122,11 +238,29 @@ pub fn read_fiche(
                 }
                 if let Some(c) = p.action_titre.captures(t) {
                     f.titre = Some(c["titre"].trim().to_string());
+                    title_size = *size;
                     last = Last::Titre;
                     continue;
                 }
-                if let Some(s) = match_statut(t) {
+                let status_text = ticked(t).map(|s| format!("action {s}"));
+                if let Some(s) = match_statut(status_text.as_deref().unwrap_or(t)) {
                     f.statut = Some(s);
+                    last = Last::None;
+                    continue;
+                }
+                // A stacked label before any table ("Intitulé de l'action" over its value).
+                if let Some(field) = stacked_label(t) {
+                    in_fields = true;
+                    let target = Target::Field(field);
+                    f.push(target, t.trim_end_matches(':').trim(), Vec::new());
+                    current = Some(target);
+                    continue;
+                }
+                // Body text (smaller than the title) after the title: an unlabelled
+                // paragraph, not the title's continuation.
+                let body = title_size > 0.0 && *size > 0.0 && *size < title_size * 0.93;
+                if body && f.titre.is_some() {
+                    f.unlabelled.push(t.to_string());
                     last = Last::None;
                     continue;
                 }
@@ -139,7 +273,11 @@ pub fn read_fiche(
                     Last::Titre => append(&mut f.titre.as_mut(), t),
                     Last::None if f.titre.is_none() => {
                         f.titre = Some(t.to_string());
+                        title_size = *size;
                         last = Last::Titre;
+                    }
+                    Last::None if !f.unlabelled.is_empty() || title_size > 0.0 => {
+                        f.unlabelled.push(t.to_string());
                     }
                     Last::None => alertes.push(Alerte::new(
                         "texte_non_place",
@@ -163,21 +301,23 @@ pub fn read_fiche(
                 let mut value = value.clone();
                 if label_t.is_empty() {
                     // A row without label continues the previous cell (page break, split row).
-                    if let Some(field) = current {
-                        for v in value {
-                            push_field(&mut f, field, v);
-                        }
+                    if let Some(target) = current {
+                        f.extend(target, value);
                     }
                     continue;
                 }
-                let field = match_label(label_t);
-                let Some(field) = field else {
+                let Some(field) = classify_label(label_t) else {
+                    // Kept, under its own label: nothing printed in a fiche is lost.
                     alertes.push(Alerte::new(
                         "champ_inconnu",
                         num,
-                        format!("libellé non reconnu : {}", clip(label_t)),
+                        format!(
+                            "libellé non reconnu, gardé dans autres_champs : {}",
+                            clip(label_t)
+                        ),
                     ));
-                    current = None;
+                    f.push(Target::Autre, label_t, value);
+                    current = Some(Target::Autre);
                     continue;
                 };
                 // A label printed in the value column at the very end of a cell
@@ -193,21 +333,29 @@ pub fn read_fiche(
                         }
                     }
                 }
-                let e = f.fields.entry(field).or_default();
-                e.extend(value);
-                current = Some(field);
+                if field == Field::Numero {
+                    if f.numero.is_none() {
+                        f.numero = Some(cls_extract::join_lines(&value));
+                    }
+                    current = None;
+                    continue;
+                }
+                f.push(Target::Field(field), label_t, value);
+                current = Some(Target::Field(field));
                 if let Some(tf) = trailing {
                     f.fields.entry(tf).or_default();
-                    current = Some(tf);
+                    current = Some(Target::Field(tf));
                 }
             }
         }
     }
-    f
+    (f, after)
 }
 
-fn push_field(f: &mut RawFiche, field: Field, v: String) {
-    f.fields.entry(field).or_default().push(v);
+/// Whether a line that matches the objective pattern says "Objectif" (a bare "2.1 Titre"
+/// after the fields may be an action's numbered heading, handled by the caller).
+fn fold_starts_objectif(t: &str) -> bool {
+    cls_normalize::text::fold(t).starts_with("objectif")
 }
 
 fn append(target: &mut Option<&mut String>, t: &str) {
@@ -225,15 +373,56 @@ fn clip(s: &str) -> String {
     out
 }
 
-/// "Pilote : CCAS de Chartres" → (Porteurs, "CCAS de Chartres").
-pub fn inline_label(t: &str) -> Option<(Field, &str)> {
+/// Every "Label : value" of a line, in order: "Pilote : CCAS · Coût : 3 000 €" gives two.
+/// Empty when the line does not start with a label.
+pub fn split_inline_labels(t: &str) -> Vec<(String, Field, &str)> {
+    let Some((field, label, rest)) = inline_head(t) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut cur = (label, field, rest);
+    // Look for a further label after a separator inside the value.
+    loop {
+        let value = cur.2;
+        let mut cut = None;
+        for (i, ch) in value.char_indices() {
+            if !matches!(ch, '·' | '|' | ';' | '•' | '.' | '–' | '—') {
+                continue;
+            }
+            let after = &value[i + ch.len_utf8()..];
+            if let Some((f2, l2, r2)) = inline_head(after.trim_start()) {
+                cut = Some((i, (l2, f2, r2)));
+                break;
+            }
+        }
+        match cut {
+            Some((i, next)) => {
+                let head = &value[..i];
+                let keep = if value[i..].starts_with('.') {
+                    &value[..i + 1]
+                } else {
+                    head
+                };
+                out.push((cur.0, cur.1, keep.trim()));
+                cur = next;
+            }
+            None => {
+                out.push((cur.0, cur.1, value.trim()));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// "Pilote : …" → (Porteurs, "Pilote", "…").
+fn inline_head(t: &str) -> Option<(Field, String, &str)> {
     let (head, rest) = t.split_once(':')?;
-    if head.chars().count() > 45 {
+    if head.chars().count() > 45 || head.trim().is_empty() {
         return None;
     }
-    let field = exact_label(head)?;
-    let rest = rest.trim();
-    Some((field, rest))
+    let field = exact_label(head).or_else(|| classify_label(head))?;
+    Some((field, head.trim().to_string(), rest.trim()))
 }
 
 /// "3" → 3, "IV" → 4.
@@ -274,9 +463,11 @@ pub fn to_action(f: RawFiche, periode: cls_model::Periode) -> Action {
         ..Default::default()
     };
     a.titre = f.titre.clone().or_else(|| text(Field::Titre));
-    a.statut = f
-        .statut
-        .or_else(|| text(Field::Statut).and_then(|s| match_statut(&format!("action {s}"))));
+    a.statut = f.statut.or_else(|| {
+        let s = text(Field::Statut)?;
+        let s = ticked(&s).unwrap_or(s);
+        match_statut(&format!("action {s}"))
+    });
     a.axe = f.outline.axe.as_ref().map(|x| x.0);
     a.objectif = f.outline.objectif.as_ref().map(|x| x.0.clone());
     a.sous_objectif = f.outline.sous_objectif.as_ref().map(|x| x.0.clone());
@@ -296,7 +487,22 @@ pub fn to_action(f: RawFiche, periode: cls_model::Periode) -> Action {
     a.porteurs = cls_normalize::mentions::mentions(&text(Field::Porteurs).unwrap_or_default());
     a.partenaires =
         cls_normalize::mentions::mentions(&text(Field::Partenaires).unwrap_or_default());
-    a.description = text(Field::Description);
+    a.description = text(Field::Description).or_else(|| {
+        let t = cls_extract::join_lines(&f.unlabelled);
+        (!t.trim().is_empty()).then_some(t)
+    });
+    a.autres_champs = f
+        .autres
+        .iter()
+        .filter_map(|(label, lines)| {
+            let t = cls_extract::join_lines(lines);
+            let t = ticked(&t).unwrap_or(t);
+            (!t.trim().is_empty()).then(|| cls_model::AutreChamp {
+                libelle: label.clone(),
+                texte: t,
+            })
+        })
+        .collect();
     a.public_cible = cls_normalize::lists::public_cible(&lines(Field::PublicCible));
     a.territoire = text(Field::Territoire);
     a.calendrier =

@@ -7,6 +7,7 @@
 mod document;
 pub(crate) mod fiche;
 mod orgpass;
+mod tables;
 pub mod vocab;
 mod web;
 
@@ -22,8 +23,14 @@ pub use web::structure_html;
 #[derive(Debug, Clone)]
 pub enum Item {
     /// `x` is the left edge of the line (0 for web blocks), used to tell a label's
-    /// wrapped tail from a value's continuation.
-    Text { text: String, page: u32, x: f64 },
+    /// wrapped tail from a value's continuation; `size` its font size (0 when unknown:
+    /// table cells and web blocks), used to tell a wrapped title from body text.
+    Text {
+        text: String,
+        page: u32,
+        x: f64,
+        size: f64,
+    },
     Row {
         label: String,
         value: Vec<String>,
@@ -62,6 +69,7 @@ pub fn items_from_blocks(blocks: &[Block]) -> Vec<Item> {
                 text: l.text.clone(),
                 page: l.page,
                 x: l.x0,
+                size: l.size,
             }),
             Block::Row(r) => {
                 let page = r.pages.first().copied().unwrap_or(0);
@@ -99,6 +107,7 @@ pub fn items_from_blocks(blocks: &[Block]) -> Vec<Item> {
                         text: joined,
                         page,
                         x: r.cells[0].x0,
+                        size: 0.0,
                     });
                     continue;
                 }
@@ -119,6 +128,7 @@ pub fn items_from_blocks(blocks: &[Block]) -> Vec<Item> {
                             text: c.text(),
                             page,
                             x: c.x0,
+                            size: 0.0,
                         });
                     }
                 }
@@ -150,7 +160,8 @@ pub fn warm_up() {
 
 /// Reads a PDF's blocks into a document. `fichier` and `sha256` describe the source.
 pub fn structure_pdf(pdf: &PdfDocument, fichier: &str, sha256: &str) -> Document {
-    let items = items_from_blocks(&pdf.blocks);
+    let read = tables::interpret(&pdf.blocks);
+    let items = read.items;
     let mut alertes: Vec<Alerte> = pdf
         .failed_pages
         .iter()
@@ -162,7 +173,7 @@ pub fn structure_pdf(pdf: &PdfDocument, fichier: &str, sha256: &str) -> Document
         format: Format::Pdf,
         pages: Some(pdf.pages),
     };
-    let mut doc = build_document(&items, source, &mut alertes);
+    let mut doc = build_document_with(&items, read.recap, source, &mut alertes);
     doc.alertes = alertes;
     doc
 }
@@ -173,63 +184,197 @@ pub(crate) fn build_document(
     source: Source,
     alertes: &mut Vec<Alerte>,
 ) -> Document {
+    build_document_with(items, Vec::new(), source, alertes)
+}
+
+/// A fiche heading found in the items: its index, number and the title it carries.
+struct Start {
+    at: usize,
+    numero: String,
+    titre: Option<String>,
+}
+
+/// Whether labelled fields follow item `i` before the next heading-like line: what tells
+/// an action heading ("2.3 Développer …") from an objective or a section heading.
+fn labelled_after(items: &[Item], i: usize) -> bool {
     let p = vocab::patterns();
-    // Fiche boundaries: a heading line opens one; an annex heading after it closes the
-    // programme of actions.
-    let mut starts: Vec<(usize, String, Option<String>)> = Vec::new();
-    for (i, it) in items.iter().enumerate() {
+    for x in items[i + 1..].iter().take(12) {
+        match x {
+            Item::Row { label, .. } => {
+                if vocab::classify_label(label).is_some() {
+                    return true;
+                }
+            }
+            Item::Text { text, .. } => {
+                let t = text.trim();
+                if !fiche::split_inline_labels(t).is_empty() {
+                    return true;
+                }
+                let words = t.split_whitespace().count();
+                if words <= 6 && vocab::exact_label(t).is_some() {
+                    return true;
+                }
+                if p.numbered_heading.is_match(t)
+                    || p.action_heading.is_match(t)
+                    || p.fiche.is_match(t)
+                {
+                    return false;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Fiche headings, by the strongest kind the document uses: "Fiche action n° …" headings
+/// when there are any; else "Action 2.3 – …" headings; else bare numbered headings
+/// ("2.3 Titre", "A3. Titre"). The weaker kinds count only when labelled fields follow
+/// them. Table-of-contents entries never open a fiche.
+fn fiche_starts(items: &[Item]) -> Vec<Start> {
+    let p = vocab::patterns();
+    let texts: Vec<Option<&str>> = items
+        .iter()
+        .map(|it| match it {
+            Item::Text { text, .. } if !p.toc_entry.is_match(text.trim()) => Some(text.trim()),
+            _ => None,
+        })
+        .collect();
+    let mut starts = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let Some(t) = t else { continue };
+        if let Some(c) = p.fiche.captures(t) {
+            if labelled_after(items, i) || c.name("titre").is_none() {
+                starts.push(Start {
+                    at: i,
+                    numero: c["num"].to_string(),
+                    titre: c.name("titre").map(|m| m.as_str().trim().to_string()),
+                });
+            }
+        }
+    }
+    if !starts.is_empty() {
+        return starts;
+    }
+    for re in [&p.action_heading, &p.numbered_heading] {
+        for (i, t) in texts.iter().enumerate() {
+            let Some(t) = t else { continue };
+            let Some(c) = re.captures(t) else { continue };
+            if labelled_after(items, i) {
+                starts.push(Start {
+                    at: i,
+                    numero: c["num"].to_string(),
+                    titre: c.name("titre").map(|m| m.as_str().trim().to_string()),
+                });
+            }
+        }
+        if !starts.is_empty() {
+            return starts;
+        }
+    }
+    starts
+}
+
+/// The outline in force before each fiche: axis and objective headings printed between
+/// fiches introduce the fiches after them.
+fn outline_before(items: &[Item], upto: usize, mut ctx: fiche::Outline) -> fiche::Outline {
+    for it in &items[..upto] {
         if let Item::Text { text, .. } = it {
-            if let Some(c) = p.fiche.captures(text.trim()) {
-                starts.push((
-                    i,
-                    c["num"].to_string(),
-                    c.name("titre").map(|m| m.as_str().trim().to_string()),
-                ));
-            }
+            tables::update_outline_pub(&mut ctx, text.trim());
         }
     }
-    // Contracts without "Fiche action" headings number their actions directly ("Action
-    // 2.3 : Titre", "2.3 - Titre") above a table of labelled rows: those open fiches too.
-    if starts.is_empty() {
-        static NUMBERED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        let numbered = NUMBERED.get_or_init(|| regex::Regex::new(r"^(?i:action)\s*(?:n\s*°|n°)?\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\s*[:\-–.]\s*(?P<titre>\S.*)$").expect("pattern"));
-        for (i, it) in items.iter().enumerate() {
-            let Item::Text { text, .. } = it else {
-                continue;
-            };
-            let Some(c) = numbered.captures(text.trim()) else {
-                continue;
-            };
-            let labelled = items[i + 1..].iter().take(6).any(|x| match x {
-                Item::Row { label, .. } => vocab::match_label(label).is_some(),
-                Item::Text { text, .. } => fiche::inline_label(text.trim()).is_some(),
-            });
-            if labelled {
-                starts.push((i, c["num"].to_string(), Some(c["titre"].trim().to_string())));
-            }
+    ctx
+}
+
+/// Completes a fiche's outline with the context in force: its own axis and objective win.
+fn with_context(r: &mut fiche::RawFiche, ctx: &fiche::Outline) {
+    let own_objectif = r.outline.objectif.clone();
+    if r.outline.axe.is_none() {
+        // An objective code of another axis ("2.1" under axis 1's context) says which.
+        let axis_of_code = own_objectif
+            .as_ref()
+            .and_then(|o| o.0.split('.').next())
+            .and_then(|n| n.parse::<u32>().ok());
+        match (axis_of_code, &ctx.axe) {
+            (Some(n), Some(a)) if a.0 != n => {}
+            _ => r.outline.axe = ctx.axe.clone(),
         }
     }
-    let first_fiche = starts.first().map(|s| s.0).unwrap_or(items.len());
+    if own_objectif.is_none() && r.outline.sous_objectif.is_none() {
+        let same_axis = match (&ctx.objectif, &r.outline.axe) {
+            (Some(o), Some(a)) => o.0.split('.').next() == Some(a.0.to_string().as_str()),
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if same_axis {
+            r.outline.objectif = ctx.objectif.clone();
+        }
+    }
+}
+
+/// The common reader, with the actions already read from recap tables.
+pub(crate) fn build_document_with(
+    items: &[Item],
+    recap: Vec<fiche::RawFiche>,
+    source: Source,
+    alertes: &mut Vec<Alerte>,
+) -> Document {
+    let p = vocab::patterns();
+    let starts = fiche_starts(items);
+    let first_fiche = starts.first().map(|s| s.at).unwrap_or(items.len());
     let facts = document::read_facts(items, first_fiche);
     let periode = facts.periode;
     let mut raws = Vec::new();
     let mut end_of_programme = items.len();
-    for (k, (start, num, heading_title)) in starts.iter().enumerate() {
-        let mut end = starts.get(k + 1).map(|s| s.0).unwrap_or(items.len());
+    let mut ctx = outline_before(items, first_fiche, fiche::Outline::default());
+    for (k, s) in starts.iter().enumerate() {
+        let start = s.at;
+        let mut end = starts.get(k + 1).map(|s| s.at).unwrap_or(items.len());
         if k + 1 == starts.len() {
-            if let Some(off) = items[*start + 1..end].iter().position(
+            if let Some(off) = items[start + 1..end].iter().position(
                 |it| matches!(it, Item::Text { text, .. } if p.annexes.is_match(text.trim())),
             ) {
                 end = start + 1 + off;
             }
             end_of_programme = end;
         }
-        raws.push(fiche::read_fiche(
-            &items[*start..end],
-            Some(num.clone()),
-            heading_title.clone(),
+        let (mut raw, after) = fiche::read_fiche(
+            &items[start..end],
+            Some(s.numero.clone()),
+            s.titre.clone(),
             alertes,
-        ));
+        );
+        with_context(&mut raw, &ctx);
+        if raw.outline.axe.is_some() {
+            let own = raw.outline.clone();
+            if own.axe.as_ref().map(|a| a.0) != ctx.axe.as_ref().map(|a| a.0) {
+                ctx.objectif = None;
+            }
+            ctx.axe = own.axe.or(ctx.axe.take());
+            if own.objectif.is_some() {
+                ctx.objectif = own.objectif;
+            }
+        }
+        if let Some(o) = after.outline {
+            if o.axe.is_some() {
+                ctx.axe = o.axe;
+                ctx.objectif = None;
+            }
+            if o.objectif.is_some() {
+                ctx.objectif = o.objectif;
+            }
+        }
+        raws.push(raw);
+    }
+    // Recap tables: with fiches, they only fill gaps (the fiche wins, no action twice);
+    // alone, they are the programme.
+    for r in recap {
+        match raws
+            .iter_mut()
+            .find(|x| x.numero.is_some() && x.numero == r.numero)
+        {
+            Some(f) => f.fill_from(r),
+            None => raws.push(r),
+        }
     }
     // Axes and objectives: from the fiches' headers (they carry codes), completed by axis
     // headings of the body text.
@@ -301,6 +446,17 @@ pub(crate) fn build_document(
         let a = fiche::to_action(r, periode);
         check_action(&a, alertes);
         actions.push(a);
+    }
+    let listed = document::toc_entries(items);
+    if listed > actions.len() {
+        alertes.push(Alerte::new(
+            "actions_manquantes",
+            None,
+            format!(
+                "le sommaire annonce {listed} fiches-actions, {} ont été lues",
+                actions.len()
+            ),
+        ));
     }
     let tail = &items[end_of_programme.min(items.len())..];
     let sigles = document::read_sigles(if starts.is_empty() { items } else { tail });
@@ -428,6 +584,7 @@ mod tests {
             text: t.to_string(),
             page: 1,
             x: 0.0,
+            size: 0.0,
         }
     }
     fn row(l: &str, v: &str) -> Item {

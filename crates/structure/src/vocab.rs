@@ -22,6 +22,8 @@ pub enum Field {
     Indicateurs,
     Titre,
     Statut,
+    /// The action's number in a table of actions ("N°", "Réf.").
+    Numero,
     /// A known label with no key in `cls/1` (objectives, context…): read, not copied.
     Autre,
 }
@@ -39,6 +41,7 @@ impl Field {
             "indicateurs" => Field::Indicateurs,
             "titre" => Field::Titre,
             "statut" => Field::Statut,
+            "numero" => Field::Numero,
             "autre" => Field::Autre,
             _ => return None,
         })
@@ -108,6 +111,104 @@ pub fn match_label(text: &str) -> Option<Field> {
     None
 }
 
+/// Recognises a label written in a form `labels.txt` does not list, from its words: a
+/// compound ("Budget prévisionnel et financeurs", "Échéancier prévisionnel") is the field of
+/// its head word when that word alone is a label of one field. Labels are short: text of
+/// more than six words, with digits, or ending a sentence is not a label.
+pub fn classify_label(text: &str) -> Option<Field> {
+    if let Some(f) = match_label(text) {
+        return Some(f);
+    }
+    let k = label_key(text);
+    let words: Vec<&str> = k.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || k.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if text.trim_end().ends_with('.') {
+        return None;
+    }
+    let head = words[0].trim_matches(|c: char| !c.is_alphanumeric());
+    head_words().get(head).copied()
+}
+
+/// Single-word labels of exactly one field, by folded word ("budget" → Budget).
+fn head_words() -> &'static std::collections::HashMap<String, Field> {
+    static H: OnceLock<std::collections::HashMap<String, Field>> = OnceLock::new();
+    H.get_or_init(|| {
+        let mut seen: std::collections::HashMap<String, Option<Field>> = Default::default();
+        for (v, f) in labels() {
+            if v.split_whitespace().count() != 1 || *f == Field::Titre || *f == Field::Numero {
+                continue;
+            }
+            let e = seen.entry(v.clone()).or_insert(Some(*f));
+            if *e != Some(*f) {
+                *e = None;
+            }
+        }
+        seen.into_iter()
+            .filter_map(|(k, f)| f.map(|f| (k, f)))
+            .collect()
+    })
+}
+
+/// The options ticked in a check-box line ("☒ Nouvelle ☐ En cours" → "Nouvelle"); `None`
+/// when the text has no box at all. Ticks and empty boxes are listed in `labels.txt`.
+pub fn ticked(text: &str) -> Option<String> {
+    let (ticks, empties) = boxes();
+    let mut marks: Vec<(usize, usize, bool)> = Vec::new();
+    for (set, on) in [(ticks, true), (empties, false)] {
+        for m in set {
+            let mut from = 0;
+            while let Some(i) = text[from..].find(m.as_str()) {
+                let at = from + i;
+                marks.push((at, at + m.len(), on));
+                from = at + m.len();
+            }
+        }
+    }
+    if marks.is_empty() {
+        return None;
+    }
+    marks.sort();
+    let mut chosen = Vec::new();
+    for (k, &(_, end, on)) in marks.iter().enumerate() {
+        let next = marks.get(k + 1).map(|m| m.0).unwrap_or(text.len());
+        if on && next >= end {
+            let opt = text[end..next]
+                .trim()
+                .trim_matches(|c: char| c == ',' || c == ';');
+            if !opt.trim().is_empty() {
+                chosen.push(opt.trim().to_string());
+            }
+        }
+    }
+    Some(chosen.join(", "))
+}
+
+/// Tick marks and empty boxes, from the `ticks:` and `boxes:` lines of `labels.txt`.
+fn boxes() -> &'static (Vec<String>, Vec<String>) {
+    static B: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    B.get_or_init(|| {
+        let mut ticks = Vec::new();
+        let mut empties = Vec::new();
+        for line in LABELS_TXT.lines() {
+            let (target, rest) = if let Some(r) = line.strip_prefix("ticks:") {
+                (&mut ticks, r)
+            } else if let Some(r) = line.strip_prefix("boxes:") {
+                (&mut empties, r)
+            } else {
+                continue;
+            };
+            target.extend(
+                rest.split('|')
+                    .map(|m| m.trim().to_string())
+                    .filter(|m| !m.is_empty()),
+            );
+        }
+        (ticks, empties)
+    })
+}
+
 /// Recognises a label only when the text is exactly a label (used to split a stray label
 /// printed in the value column).
 pub fn exact_label(text: &str) -> Option<Field> {
@@ -135,6 +236,14 @@ pub struct Patterns {
     pub sigle: Regex,
     /// The heading of the list of communes.
     pub communes: Regex,
+    /// An action heading without the word "fiche" ("Action 2.3 – Titre", "ACTION N° 3");
+    /// groups `num`, optional `titre`.
+    pub action_heading: Regex,
+    /// A bare numbered heading ("2.3 Développer …", "A3. Titre"); groups `num`, `titre`.
+    /// Only an action when labelled fields follow it.
+    pub numbered_heading: Regex,
+    /// A table-of-contents entry: a title followed by dot leaders and a page number.
+    pub toc_entry: Regex,
 }
 
 pub fn patterns() -> &'static Patterns {
@@ -142,7 +251,7 @@ pub fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let r = |s: &str| Regex::new(s).expect("built-in pattern");
         Patterns {
-            fiche: r(r"(?i)^fiche(?:[\s-]+(?:action|actions|projet|th[ée]matique|g[ée]n[ée]raliste|op[ée]rationnelle))+\s*(?:n\s*°|n°|no\.?|num[ée]ro|#)?\s*(?P<num>\d+(?:\.\d+)*|[A-Z])\b\.?\s*(?:[:\-–]\s*(?P<titre>.+))?$"),
+            fiche: r(r"(?i)^fiche(?:[\s-]+(?:action|actions|projet|th[ée]matique|g[ée]n[ée]raliste|op[ée]rationnelle))+\s*(?:n\s*°|n°|no\.?|num[ée]ro|#)?\s*(?P<num>[A-Z]{1,2}\d{1,2}(?:\.\d+)*|\d+(?:\.\d+)*|[A-Z])\b\.?\s*(?:[:\-–]\s*(?P<titre>.+))?$"),
             axe: r(r"(?i)^(?:axe(?:\s+strat[ée]gique)?|ambition|orientation(?:\s+strat[ée]gique)?|priorit[ée])\s*(?:n\s*°|n°|no)?\s*(?P<num>\d+|[IVX]+)\s*[:\-–.]\s*(?P<titre>\S.*)$"),
             objectif: r(r"(?i)^(?:objectif\s+(?:strat[ée]gique|g[ée]n[ée]ral)\s*(?:n\s*°|n°)?\s*)?(?P<code>\d+\.\d+)\.?\s*(?:[:\-–]\s*)?(?P<titre>[\p{L}«\x22].*)$"),
             sous_objectif: r(r"(?i)^(?:objectif\s+op[ée]rationnel\s*(?:n\s*°|n°)?\s*)?(?P<code>\d+\.\d+\.\d+)\.?\s*(?:[:\-–]\s*)?(?P<titre>\S.*)$"),
@@ -151,6 +260,9 @@ pub fn patterns() -> &'static Patterns {
             lexique: r(r"(?i)^(?:[IVX]+\s*[-–.]?\s*(?:\d+\s*[-–.]?\s*)?)?(?:lexique|glossaire|liste des (?:sigles|abr[ée]viations)|sigles et acronymes|table des sigles|abr[ée]viations)\b"),
             sigle: r(r"^(?P<sigle>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9'&.\-]{1,14})\s*(?::|–|-|=)\s+(?P<sens>\S.{2,})$"),
             communes: r(r"(?i)(?:cartographie|liste)\s+des\s+(?:\d+\s+)?communes"),
+            action_heading: r(r"^(?i:action|projet)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2})\s*(?:[:\-–—.)]\s*(?P<titre>\S.*))?$"),
+            numbered_heading: r(r"^(?P<num>(?:[A-Z]\d{1,2}|\d{1,2})(?:\.\d{1,2}){0,2})(?:\s*[.)\-–—:]\s*|\s+)(?P<titre>[\p{Lu}«\x22].{4,})$"),
+            toc_entry: r(r"(?:\.{3,}|…{2,}|_{3,}|(?:\.\s){3,}|\s{3,})\s*(?:p\.?\s*)?\d{1,3}\s*$"),
         }
     })
 }

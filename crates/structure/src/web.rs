@@ -33,6 +33,7 @@ fn items(blocks: &[HtmlBlock]) -> Vec<Item> {
                 text: b.text.clone(),
                 page: 1,
                 x: 0.0,
+                size: 0.0,
             },
         })
         .collect()
@@ -514,9 +515,11 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
                 text: t.to_string(),
                 page: 1,
                 x: 0.0,
+                size: 0.0,
             }];
             items.extend(rows);
-            let raw = crate::fiche::read_fiche(&items, a.numero.clone(), a.titre.clone(), alertes);
+            let (raw, _) =
+                crate::fiche::read_fiche(&items, a.numero.clone(), a.titre.clone(), alertes);
             let mut full = crate::fiche::to_action(raw, Periode::default());
             full.axe = full.axe.or(axe);
             if full.porteurs.is_empty() {
