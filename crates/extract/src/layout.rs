@@ -76,7 +76,7 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
         let prev_hyphen =
             out.ends_with('-') && out.chars().rev().nth(1).is_some_and(|c| c.is_alphabetic());
         let next_lower = l.chars().next().is_some_and(|c| c.is_lowercase());
-        if prev_hyphen && next_lower {
+        if prev_hyphen && next_lower && !compound_continues(&out, l) {
             out.pop();
             out.push_str(l);
         } else if prev_hyphen {
@@ -88,6 +88,26 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
         }
     }
     out
+}
+
+/// Whether a hyphen at a line end joins the parts of a compound name rather than cutting a
+/// word: the next part is itself hyphenated ("Villefranche-" + "de-Lauragais") or a
+/// particle of place names ("Saint-Just-en-" + "Chevalet" is caught by the first rule),
+/// or the cut word is capitalised ("Villefranche-" + "sur-Saône").
+fn compound_continues(before: &str, next: &str) -> bool {
+    let next_word = next.split_whitespace().next().unwrap_or("");
+    let cut_word = before
+        .trim_end_matches('-')
+        .rsplit(|c: char| c.is_whitespace() || c == '-' || c == '\'')
+        .next()
+        .unwrap_or("");
+    let particle = matches!(
+        next_word.split('-').next().unwrap_or(""),
+        "de" | "du" | "des" | "la" | "le" | "les" | "en" | "sur" | "sous" | "lès" | "lez" | "aux" | "et"
+    );
+    next_word.contains('-')
+        || (particle && next_word.contains('-'))
+        || cut_word.chars().next().is_some_and(|c| c.is_uppercase()) && particle
 }
 
 /// A glyph reduced to what layout needs, with its text normalised (NFKC undoes ligatures).

@@ -84,8 +84,14 @@ pub fn read_facts(items: &[Item], first_fiche: usize) -> Facts {
     }) {
         let mut title = texts[i].clone();
         for next in texts.iter().skip(i + 1).take(2) {
-            if period_re().is_match(&title) || next.len() > 80 {
+            // A title cut after a linking word ("… 2025-2029 du") goes on.
+            let cut = title_cut_short(&title);
+            if (period_re().is_match(&title) && !cut) || next.len() > 80 {
                 break;
+            }
+            if cut {
+                title = format!("{title} {next}");
+                continue;
             }
             if is_all_caps(next) || period_re().is_match(next) {
                 title = format!("{title} {next}");
@@ -121,6 +127,20 @@ pub fn read_facts(items: &[Item], first_fiche: usize) -> Facts {
     facts
 }
 
+/// Whether a title line stops on a linking word or without naming the territory
+/// ("Contrat local de santé 2025-2029 du"), so that the next line completes it.
+fn title_cut_short(title: &str) -> bool {
+    let last = f(title)
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_string();
+    matches!(last.as_str(), "du" | "de" | "des" | "la" | "d" | "l" | "pour" | "sur" | "et")
+        || title.trim_end().ends_with('\'')
+        || title.trim_end().ends_with('’')
+        || territory_from_title(title).is_none()
+}
+
 /// "CONTRAT LOCAL DE SANTE DE CHARTRES METROPOLE 2020-2025" → "CHARTRES METROPOLE".
 pub fn territory_from_title(title: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -130,6 +150,13 @@ pub fn territory_from_title(title: &str) -> Option<String> {
     );
     let c = r.captures(title)?;
     let mut nom = c["nom"].to_string();
+    // "Contrat local de santé 2025-2029 du Pays de …": the period may come first.
+    static LEAD: OnceLock<Regex> = OnceLock::new();
+    let lead = re(
+        &LEAD,
+        r"(?i)^\s*(?:\d{4}\s*[-–/]\s*\d{4}|\d{4})\s*(?:[:\-–,]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|pour\s+(?:le|la|les)\s+)?",
+    );
+    nom = lead.replace(&nom, "").to_string();
     if let Some(m) = period_re().find(&nom) {
         nom.truncate(m.start());
     }

@@ -150,13 +150,27 @@ pub fn read_fiche(
     let mut in_fields = false;
     let mut open_label = false;
     let mut label_x = f64::NAN;
+    let mut after_size = 0.0;
+    let mut after_last_objectif = false;
+    let mut just_opened = false;
     for item in items.iter().skip(1) {
+        let was_opened = std::mem::take(&mut just_opened);
         if after.outline.is_some() {
             // Past an axis heading that follows the fields: the rest introduces the next
-            // fiche (objective lines included).
-            if let Item::Text { text, .. } = item {
+            // fiche (objective lines included). A line in the heading's own size wraps it.
+            if let Item::Text { text, size, .. } = item {
                 let o = after.outline.get_or_insert_with(Outline::default);
-                crate::tables::update_outline_pub(o, text.trim());
+                if crate::tables::update_outline_pub(o, text.trim()) {
+                    after_size = *size;
+                    after_last_objectif = o.objectif.is_some();
+                } else if after_size > 0.0 && (*size - after_size).abs() < 0.05 * after_size {
+                    let target = if after_last_objectif {
+                        o.objectif.as_mut().map(|x| &mut x.1)
+                    } else {
+                        o.axe.as_mut().map(|x| &mut x.1)
+                    };
+                    append(&mut target.map(|t| t), text.trim());
+                }
             }
             continue;
         }
@@ -186,11 +200,21 @@ pub fn read_fiche(
                 if in_fields {
                     // An axis or objective heading after the fields belongs to the next
                     // fiches, not to the last field.
-                    if p.axe.is_match(t)
-                        || (p.objectif.is_match(t) && t.len() < 200 && fold_starts_objectif(t))
-                    {
+                    let is_outline = p.axe.is_match(t)
+                        || (p.objectif.is_match(t) && t.len() < 200 && fold_starts_objectif(t));
+                    // Right under its own label ("Axe" / "Axe 1 : …"), the heading is
+                    // the fiche's place in the outline, not the next fiche's.
+                    if is_outline && was_opened {
+                        let mut o = f.outline.clone();
+                        crate::tables::update_outline_pub(&mut o, t);
+                        f.outline = o;
+                        continue;
+                    }
+                    if is_outline {
                         let mut o = Outline::default();
                         crate::tables::update_outline_pub(&mut o, t);
+                        after_size = *size;
+                        after_last_objectif = o.objectif.is_some();
                         after.outline = Some(o);
                         continue;
                     }
@@ -204,6 +228,7 @@ pub fn read_fiche(
                         let target = Target::Field(field);
                         f.push(target, t.trim_end_matches(':').trim(), Vec::new());
                         current = Some(target);
+                        just_opened = true;
                         continue;
                     }
                     match current {
@@ -254,6 +279,7 @@ pub fn read_fiche(
                     let target = Target::Field(field);
                     f.push(target, t.trim_end_matches(':').trim(), Vec::new());
                     current = Some(target);
+                    just_opened = true;
                     continue;
                 }
                 // Body text (smaller than the title) after the title: an unlabelled
@@ -332,6 +358,17 @@ pub fn read_fiche(
                             value.pop();
                         }
                     }
+                }
+                // "Axe | Axe 1 : …" rows: the value is the fiche's place in the outline.
+                let first = value.first().map(|v| v.trim().to_string()).unwrap_or_default();
+                let outline_value = p.axe.is_match(&first)
+                    || (p.objectif.is_match(&first) && fold_starts_objectif(&first));
+                if field == Field::Autre && outline_value {
+                    let mut o = f.outline.clone();
+                    crate::tables::update_outline_pub(&mut o, &cls_extract::join_lines(&value));
+                    f.outline = o;
+                    current = None;
+                    continue;
                 }
                 if field == Field::Numero {
                     if f.numero.is_none() {
