@@ -150,6 +150,10 @@ impl Collector {
                 x * ctm.m12 + y * ctm.m22 + ctm.m32,
             )
         };
+        if filled {
+            self.add_filled(&tp, path);
+            return;
+        }
         let mut start = None;
         let mut cur = None;
         for op in &path.ops {
@@ -169,24 +173,12 @@ impl Collector {
                 PathOp::Rect(x, y, w, h) => {
                     let a = tp(x, y);
                     let b = tp(x + w, y + h);
-                    let (wx, hy) = ((a.0 - b.0).abs(), (a.1 - b.1).abs());
-                    if filled && (wx < 3.0 || hy < 3.0) {
-                        // A thin filled rectangle is how many producers draw a border.
-                        if wx >= hy {
-                            let ym = (a.1 + b.1) / 2.0;
-                            self.add_segment((a.0, ym), (b.0, ym));
-                        } else {
-                            let xm = (a.0 + b.0) / 2.0;
-                            self.add_segment((xm, a.1), (xm, b.1));
-                        }
-                    } else if !filled {
-                        let c = tp(x + w, y);
-                        let d = tp(x, y + h);
-                        self.add_segment(a, c);
-                        self.add_segment(c, b);
-                        self.add_segment(b, d);
-                        self.add_segment(d, a);
-                    }
+                    let c = tp(x + w, y);
+                    let d = tp(x, y + h);
+                    self.add_segment(a, c);
+                    self.add_segment(c, b);
+                    self.add_segment(b, d);
+                    self.add_segment(d, a);
                 }
                 PathOp::Close => {
                     if let (Some(c), Some(s)) = (cur, start) {
@@ -196,6 +188,54 @@ impl Collector {
                 }
             }
         }
+    }
+}
+
+impl Collector {
+    /// A filled shape is a rule only when it is thin (how many producers draw borders):
+    /// the edges of a shaded cell or paragraph background are not table rules, whatever
+    /// operators drew them (`re`, or `m`/`l` polygons as LibreOffice writes).
+    fn add_filled(&mut self, tp: &dyn Fn(f64, f64) -> (f64, f64), path: &Path) {
+        let mut pts: Vec<(f64, f64)> = Vec::new();
+        let flush = |pts: &mut Vec<(f64, f64)>, me: &mut Collector| {
+            if pts.len() >= 2 {
+                let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+                for (x, y) in pts.iter() {
+                    x0 = x0.min(*x);
+                    y0 = y0.min(*y);
+                    x1 = x1.max(*x);
+                    y1 = y1.max(*y);
+                }
+                let (wx, hy) = (x1 - x0, y1 - y0);
+                if wx < 3.0 || hy < 3.0 {
+                    if wx >= hy {
+                        let ym = (y0 + y1) / 2.0;
+                        me.add_segment((x0, ym), (x1, ym));
+                    } else {
+                        let xm = (x0 + x1) / 2.0;
+                        me.add_segment((xm, y0), (xm, y1));
+                    }
+                }
+            }
+            pts.clear();
+        };
+        for op in &path.ops {
+            match *op {
+                PathOp::MoveTo(x, y) => {
+                    flush(&mut pts, self);
+                    pts.push(tp(x, y));
+                }
+                PathOp::LineTo(x, y) | PathOp::CurveTo(_, _, _, _, x, y) => pts.push(tp(x, y)),
+                PathOp::Rect(x, y, w, h) => {
+                    flush(&mut pts, self);
+                    pts.push(tp(x, y));
+                    pts.push(tp(x + w, y + h));
+                    flush(&mut pts, self);
+                }
+                PathOp::Close => {}
+            }
+        }
+        flush(&mut pts, self);
     }
 }
 

@@ -90,7 +90,7 @@ pub fn read_facts(items: &[Item], first_fiche: usize) -> Facts {
                 break;
             }
             if cut {
-                title = format!("{title} {next}");
+                title = cls_extract::join_lines(&[title.as_str(), next.as_str()]);
                 continue;
             }
             if is_all_caps(next) || period_re().is_match(next) {
@@ -138,6 +138,7 @@ fn title_cut_short(title: &str) -> bool {
     matches!(last.as_str(), "du" | "de" | "des" | "la" | "d" | "l" | "pour" | "sur" | "et")
         || title.trim_end().ends_with('\'')
         || title.trim_end().ends_with('’')
+        || title.trim_end().ends_with('-')
         || territory_from_title(title).is_none()
 }
 

@@ -185,6 +185,17 @@ pub fn read_fiche(
                 if t.is_empty() {
                     continue;
                 }
+                // The line right under a stacked label is its value, whatever it looks like
+                // ("Durée du CLS" under "Calendrier", "Coût total : …" under "Budget"),
+                // unless it is the fiche's place in the outline.
+                let outline_line = p.axe.is_match(t)
+                    || (p.objectif.is_match(t) && fold_starts_objectif(t));
+                if was_opened && !outline_line {
+                    if let Some(target) = current {
+                        f.extend(target, vec![t.to_string()]);
+                        continue;
+                    }
+                }
                 // "Label : value" on one line is how fiches without tables are laid out;
                 // several may share a line ("Calendrier : 2025 · Coût : 3 000 €").
                 let inline = split_inline_labels(t);

@@ -24,9 +24,19 @@ fn label_cells(r: &Row) -> Vec<(usize, Option<Field>)> {
         .map(|(i, c)| {
             let t = c.text();
             let short = t.chars().count() <= 60;
-            (i, if short { classify_label(&t) } else { None })
+            (i, if short { header_field(&t) } else { None })
         })
         .collect()
+}
+
+/// The field of a header cell: a compound header naming the number column ("Axe / N°",
+/// "N° et intitulé") is the number column; otherwise the label's own field.
+fn header_field(t: &str) -> Option<Field> {
+    let parts: Vec<&str> = t.split(['/', '|', '&']).collect();
+    if parts.len() > 1 && parts.iter().any(|p| classify_label(p) == Some(Field::Numero)) {
+        return Some(Field::Numero);
+    }
+    classify_label(t)
 }
 
 /// What a table row is, from its cells alone.
@@ -198,7 +208,7 @@ fn read_recap(blocks: &[Block], at: usize) -> (Vec<RawFiche>, usize) {
     let fields: Vec<Option<Field>> = header
         .cells
         .iter()
-        .map(|c| classify_label(&c.text()))
+        .map(|c| header_field(&c.text()))
         .collect();
     let mut outline = Outline::default();
     let mut out: Vec<RawFiche> = Vec::new();
