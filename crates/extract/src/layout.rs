@@ -9,6 +9,7 @@
 //! and footers repeated across pages are dropped and rows continued across a page break
 //! are merged.
 
+use crate::columns::{ColumnLayout, Span};
 use crate::{Block, Cell, Glyph, Line, RawPage, Row, Rule};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -547,17 +548,62 @@ fn layout_page(page: &RawPage) -> Vec<Block> {
             ));
         }
     }
-    let splits: Vec<f64> = Vec::new();
     let lines: Vec<Vec<Seg>> = group_lines(free)
         .iter()
-        .map(|l| segments(l, &splits, spaces_drawn))
+        .map(|l| segments(l, &[], spaces_drawn))
         .filter(|s| !s.is_empty())
         .collect();
-    for (y, b) in gap_tables(page.number, lines) {
-        blocks.push((y, b));
+    let spans: Vec<Span> = lines
+        .iter()
+        .flatten()
+        .map(|s| Span {
+            x0: s.x0,
+            x1: s.x1,
+            y: s.y,
+            size: s.size,
+        })
+        .collect();
+    let columns = ColumnLayout::find(&spans);
+    let mut keyed: Vec<((usize, usize, f64), Block)> = blocks
+        .into_iter()
+        .map(|(y, b)| {
+            let x = match &b {
+                Block::Row(r) => r.cells.first().map(|c| c.x0).unwrap_or(0.0),
+                Block::Line(l) => l.x0,
+            };
+            (columns.key(x, y), b)
+        })
+        .collect();
+    // Each column is read on its own: its lines are the segments that fall in it.
+    let mut groups: Vec<((usize, usize), Vec<Vec<Seg>>)> = Vec::new();
+    for line in lines {
+        let mut parts: Vec<((usize, usize), Vec<Seg>)> = Vec::new();
+        for seg in line {
+            let k = columns.key(seg.x0, seg.y);
+            let k = (k.0, k.1);
+            match parts.iter_mut().find(|p| p.0 == k) {
+                Some(p) => p.1.push(seg),
+                None => parts.push((k, vec![seg])),
+            }
+        }
+        for (k, segs) in parts {
+            match groups.iter_mut().find(|g| g.0 == k) {
+                Some(g) => g.1.push(segs),
+                None => groups.push((k, vec![segs])),
+            }
+        }
     }
-    blocks.sort_by(|a, b| a.0.total_cmp(&b.0));
-    blocks.into_iter().map(|(_, b)| b).collect()
+    for ((zone, col), group) in groups {
+        for (y, b) in gap_tables(page.number, group) {
+            keyed.push(((zone, col, y), b));
+        }
+    }
+    keyed.sort_by(|a, b| {
+        (a.0 .0, a.0 .1)
+            .cmp(&(b.0 .0, b.0 .1))
+            .then(a.0 .2.total_cmp(&b.0 .2))
+    });
+    keyed.into_iter().map(|(_, b)| b).collect()
 }
 
 /// How a line sits relative to the column boundary of an unruled table.

@@ -6,6 +6,7 @@
 //! repeated page headers and footers are already dropped, so that the `structure` crate
 //! only has to recognise a contract's headings and labels.
 
+mod columns;
 mod html;
 mod layout;
 mod pdf;
