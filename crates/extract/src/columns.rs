@@ -17,13 +17,22 @@ pub struct ColumnLayout {
     zones: Vec<(f64, f64, Vec<f64>)>,
 }
 
-/// A box of text, as the column finder sees it.
-#[derive(Debug, Clone, Copy)]
-pub struct Span {
-    pub x0: f64,
-    pub x1: f64,
+/// A line of text as the column finder sees it: its baseline, font size and the left and
+/// right edges of its words. Words, not runs of words: two columns whose lines happen to
+/// meet at a narrow gutter are one run but never one word.
+#[derive(Debug, Clone)]
+pub struct LineWords {
     pub y: f64,
     pub size: f64,
+    pub words: Vec<(f64, f64)>,
+}
+
+/// A box of text: one line's words inside one column.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    x0: f64,
+    x1: f64,
+    size: f64,
 }
 
 /// A gutter must be this many ems wide.
@@ -38,16 +47,26 @@ const MIN_FILL: f64 = 0.6;
 const MIN_LINES: usize = 3;
 
 impl ColumnLayout {
-    /// Finds the columns of a page from its text segments.
-    pub fn find(spans: &[Span]) -> ColumnLayout {
-        if spans.len() < 2 * MIN_LINES {
+    /// Finds the columns of a page from its lines.
+    pub fn find(lines: &[LineWords]) -> ColumnLayout {
+        if lines.len() < 2 * MIN_LINES {
             return ColumnLayout::default();
         }
-        let gutters = gutters(spans);
+        let words: Vec<Span> = lines
+            .iter()
+            .flat_map(|l| {
+                l.words.iter().map(|w| Span {
+                    x0: w.0,
+                    x1: w.1,
+                    size: l.size,
+                })
+            })
+            .collect();
+        let gutters = gutters(&words, lines.len());
         if gutters.is_empty() {
             return ColumnLayout::default();
         }
-        let zones = zones(spans, &gutters);
+        let zones = zones(lines, &gutters);
         ColumnLayout { zones }
     }
 
@@ -55,6 +74,15 @@ impl ColumnLayout {
     #[cfg(test)]
     pub fn is_multi(&self) -> bool {
         self.zones.iter().any(|z| !z.2.is_empty())
+    }
+
+    /// The gutters of the zone holding `y` (empty when it is read as one column).
+    pub fn gutters_at(&self, y: f64) -> &[f64] {
+        self.zones
+            .iter()
+            .find(|z| y >= z.0 && y <= z.1)
+            .map(|z| z.2.as_slice())
+            .unwrap_or(&[])
     }
 
     /// The reading-order key of a block at (x, y): zone, then column, then y.
@@ -80,7 +108,7 @@ fn median(v: &mut [f64]) -> f64 {
 }
 
 /// Candidate gutters: strips crossed by almost no span, with text on both sides.
-fn gutters(spans: &[Span]) -> Vec<f64> {
+fn gutters(spans: &[Span], lines: usize) -> Vec<f64> {
     let left = spans.iter().map(|s| s.x0).fold(f64::INFINITY, f64::min);
     let right = spans.iter().map(|s| s.x1).fold(f64::NEG_INFINITY, f64::max);
     let width = right - left;
@@ -100,8 +128,10 @@ fn gutters(spans: &[Span]) -> Vec<f64> {
             *c += 1;
         }
     }
-    // Spans allowed to cross a gutter: full-width headings, a few per page.
-    let allowed = (spans.len() / 25).max(1);
+    // Lines allowed to cross a gutter: full-width headings and tables above or below the
+    // columns. Generous on purpose: a zone is read as columns only when its own lines
+    // look like running text (`reads_as_columns`), which is the real test.
+    let allowed = (lines * 2 / 5).max(1);
     let mut out = Vec::new();
     let mut i = 0;
     while i < cells {
@@ -113,11 +143,54 @@ fn gutters(spans: &[Span]) -> Vec<f64> {
         while i < cells && cover[i] <= allowed {
             i += 1;
         }
+        // Inside a sparse strip, the gutter is where the fewest words cross: ragged line
+        // ends widen the strip on one side, the gutter itself does not move.
+        let least = cover[start..i].iter().copied().min().unwrap_or(0);
+        let mut best: Option<(usize, usize)> = None;
+        let mut j = start;
+        while j < i {
+            if cover[j] != least {
+                j += 1;
+                continue;
+            }
+            let k0 = j;
+            while j < i && cover[j] == least {
+                j += 1;
+            }
+            if best.is_none_or(|(a, b)| j - k0 > b - a) {
+                best = Some((k0, j));
+            }
+        }
+        let Some((b0, b1)) = best else { continue };
         let (x0, x1) = (left + start as f64 * step, left + i as f64 * step);
-        let wide = x1 - x0 >= GUTTER_EMS * em;
-        let inner = x0 - left >= MIN_COLUMN_SHARE * width && right - x1 >= MIN_COLUMN_SHARE * width;
+        let (g0, g1) = (left + b0 as f64 * step, left + b1 as f64 * step);
+        let wide = x1 - x0 >= GUTTER_EMS * em && g1 - g0 >= GUTTER_EMS * em / 2.0;
+        let inner = g0 - left >= MIN_COLUMN_SHARE * width && right - g1 >= MIN_COLUMN_SHARE * width;
         if wide && inner {
-            out.push((x0 + x1) / 2.0);
+            out.push((g0 + g1) / 2.0);
+        }
+    }
+    out
+}
+
+/// One line's words split at the gutters: a span per column it has words in.
+fn split_line(l: &LineWords, gutters: &[f64]) -> Vec<(usize, Span)> {
+    let mut out: Vec<(usize, Span)> = Vec::new();
+    for w in &l.words {
+        let c = gutters.iter().filter(|g| w.0 > **g).count();
+        match out.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, s)) => {
+                s.x0 = s.x0.min(w.0);
+                s.x1 = s.x1.max(w.1);
+            }
+            None => out.push((
+                c,
+                Span {
+                    x0: w.0,
+                    x1: w.1,
+                    size: l.size,
+                },
+            )),
         }
     }
     out
@@ -125,32 +198,32 @@ fn gutters(spans: &[Span]) -> Vec<f64> {
 
 /// Cuts the page into zones at lines that cross a gutter, and keeps the gutters of a zone
 /// only when its columns look like running text.
-fn zones(spans: &[Span], gutters: &[f64]) -> Vec<(f64, f64, Vec<f64>)> {
-    let mut sorted: Vec<Span> = spans.to_vec();
+fn zones(lines: &[LineWords], gutters: &[f64]) -> Vec<(f64, f64, Vec<f64>)> {
+    let mut sorted: Vec<&LineWords> = lines.iter().collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
-    let crosses = |s: &Span| gutters.iter().any(|g| s.x0 < *g && s.x1 > *g);
+    let crosses = |l: &LineWords| {
+        l.words
+            .iter()
+            .any(|w| gutters.iter().any(|g| w.0 < *g && w.1 > *g))
+    };
     let mut zones: Vec<(f64, f64, Vec<f64>)> = Vec::new();
-    let mut current: Vec<Span> = Vec::new();
-    let close = |zone: &mut Vec<Span>, zones: &mut Vec<(f64, f64, Vec<f64>)>| {
+    let mut current: Vec<&LineWords> = Vec::new();
+    let close = |zone: &mut Vec<&LineWords>, zones: &mut Vec<(f64, f64, Vec<f64>)>| {
         if zone.is_empty() {
             return;
         }
         let y0 = zone.first().map(|s| s.y - s.size).unwrap_or(0.0);
         let y1 = zone.last().map(|s| s.y).unwrap_or(0.0);
-        let kept = if reads_as_columns(zone, gutters) {
-            gutters.to_vec()
-        } else {
-            Vec::new()
-        };
+        let kept = columns_of(zone, gutters);
         zones.push((y0, y1, kept));
         zone.clear();
     };
-    for s in sorted {
-        if crosses(&s) {
+    for l in sorted {
+        if crosses(l) {
             close(&mut current, &mut zones);
-            zones.push((s.y - s.size, s.y, Vec::new()));
+            zones.push((l.y - l.size, l.y, Vec::new()));
         } else {
-            current.push(s);
+            current.push(l);
         }
     }
     close(&mut current, &mut zones);
@@ -177,17 +250,33 @@ fn zones(spans: &[Span], gutters: &[f64]) -> Vec<(f64, f64, Vec<f64>)> {
     merged
 }
 
-/// Whether the spans of a zone, split at the gutters, are columns of running text.
-fn reads_as_columns(zone: &[Span], gutters: &[f64]) -> bool {
+/// The gutters a zone is read with: all of them when its lines form columns of running
+/// text, else the single gutter that does, else none.
+fn columns_of(zone: &[&LineWords], gutters: &[f64]) -> Vec<f64> {
+    if reads_as_columns(zone, gutters) {
+        return gutters.to_vec();
+    }
+    if gutters.len() > 1 {
+        for g in gutters {
+            if reads_as_columns(zone, std::slice::from_ref(g)) {
+                return vec![*g];
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Whether the lines of a zone, split at the gutters, are columns of running text.
+fn reads_as_columns(zone: &[&LineWords], gutters: &[f64]) -> bool {
     let n = gutters.len() + 1;
     let mut cols: Vec<Vec<Span>> = vec![Vec::new(); n];
-    for s in zone {
-        let c = gutters.iter().filter(|g| s.x0 > **g).count();
-        cols[c].push(*s);
+    for l in zone {
+        for (c, s) in split_line(l, gutters) {
+            cols[c].push(s);
+        }
     }
     let mut widths = Vec::new();
     for col in &cols {
-        // Lines, not spans: a line of a column may hold several spans.
         if col.len() < MIN_LINES {
             return false;
         }
@@ -209,28 +298,29 @@ fn reads_as_columns(zone: &[Span], gutters: &[f64]) -> bool {
 mod tests {
     use super::*;
 
-    fn para(x0: f64, x1: f64, y0: f64, n: usize) -> Vec<Span> {
-        (0..n)
-            .map(|i| Span {
-                x0,
-                x1: if i % 4 == 3 { x0 + (x1 - x0) * 0.5 } else { x1 },
-                y: y0 + 12.0 * i as f64,
-                size: 10.0,
-            })
-            .collect()
+    /// A line of words of 40 points with 3-point spaces between `x0` and `x1`.
+    fn line(y: f64, size: f64, parts: &[(f64, f64)]) -> LineWords {
+        let mut words = Vec::new();
+        for &(x0, x1) in parts {
+            let mut x = x0;
+            while x + 40.0 <= x1 {
+                words.push((x, x + 40.0));
+                x += 43.0;
+            }
+        }
+        LineWords { y, size, words }
     }
 
     #[test]
     fn two_columns_of_running_text_are_read_one_after_the_other() {
-        let mut spans = vec![Span {
-            x0: 50.0,
-            x1: 540.0,
-            y: 60.0,
-            size: 16.0,
-        }];
-        spans.extend(para(50.0, 285.0, 100.0, 30));
-        spans.extend(para(305.0, 540.0, 100.0, 30));
-        let c = ColumnLayout::find(&spans);
+        // A title over both columns, then two columns whose lines share baselines and are
+        // 12 points apart (a narrow gutter).
+        let mut lines = vec![line(60.0, 16.0, &[(50.0, 540.0)])];
+        for i in 0..30 {
+            let short = if i % 4 == 3 { 180.0 } else { 285.0 };
+            lines.push(line(100.0 + 12.0 * i as f64, 10.0, &[(50.0, short), (297.0, 540.0)]));
+        }
+        let c = ColumnLayout::find(&lines);
         assert!(c.is_multi());
         let left_bottom = c.key(60.0, 440.0);
         let right_top = c.key(310.0, 100.0);
@@ -241,13 +331,12 @@ mod tests {
 
     #[test]
     fn a_label_value_table_is_not_two_columns() {
-        let mut spans = Vec::new();
+        let mut lines = Vec::new();
         for i in 0..12 {
             let y = 100.0 + 30.0 * i as f64;
-            spans.push(Span { x0: 50.0, x1: 120.0, y, size: 10.0 });
-            spans.push(Span { x0: 180.0, x1: 540.0, y, size: 10.0 });
-            spans.push(Span { x0: 180.0, x1: 530.0, y: y + 12.0, size: 10.0 });
+            lines.push(line(y, 10.0, &[(50.0, 133.0), (180.0, 540.0)]));
+            lines.push(line(y + 12.0, 10.0, &[(180.0, 530.0)]));
         }
-        assert!(!ColumnLayout::find(&spans).is_multi());
+        assert!(!ColumnLayout::find(&lines).is_multi());
     }
 }

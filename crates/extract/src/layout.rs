@@ -9,7 +9,7 @@
 //! and footers repeated across pages are dropped and rows continued across a page break
 //! are merged.
 
-use crate::columns::{ColumnLayout, Span};
+use crate::columns::{ColumnLayout, LineWords};
 use crate::{Block, Cell, Glyph, Line, RawPage, Row, Rule};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -299,6 +299,9 @@ fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
                 }
                 s.text.push_str(&g.text);
                 s.x1 = s.x1.max(g.x1);
+                if !superscript {
+                    s.size = s.size.max(g.size);
+                }
                 if let Some(w) = s.words.last_mut() {
                     w.1 = w.1.max(g.x1);
                     w.2.push_str(&g.text);
@@ -308,11 +311,13 @@ fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
                 if let Some(s) = cur.take() {
                     segs.push(s);
                 }
+                // A segment's size is its own glyphs': a line shared by two columns may
+                // hold a heading in one and body text in the other.
                 cur = Some(Seg {
                     x0: g.x0,
                     x1: g.x1,
                     y: line.y,
-                    size: line.size,
+                    size: g.size,
                     text: g.text.clone(),
                     words: vec![(g.x0, g.x1, g.text.clone(), false)],
                 });
@@ -548,22 +553,39 @@ fn layout_page(page: &RawPage) -> Vec<Block> {
             ));
         }
     }
-    let lines: Vec<Vec<Seg>> = group_lines(free)
+    let vlines = group_lines(free);
+    let first: Vec<Vec<Seg>> = vlines
         .iter()
         .map(|l| segments(l, &[], spaces_drawn))
-        .filter(|s| !s.is_empty())
         .collect();
-    let spans: Vec<Span> = lines
+    let words: Vec<LineWords> = first
         .iter()
-        .flatten()
-        .map(|s| Span {
-            x0: s.x0,
-            x1: s.x1,
-            y: s.y,
-            size: s.size,
+        .filter(|segs| !segs.is_empty())
+        .map(|segs| LineWords {
+            y: segs[0].y,
+            size: segs[0].size,
+            words: segs
+                .iter()
+                .flat_map(|s| s.words.iter().map(|w| (w.0, w.1)))
+                .collect(),
         })
         .collect();
-    let columns = ColumnLayout::find(&spans);
+    let columns = ColumnLayout::find(&words);
+    // Lines are cut again at the gutters of their zone, so that no run of words crosses
+    // from one column into the next.
+    let lines: Vec<Vec<Seg>> = vlines
+        .iter()
+        .zip(first)
+        .map(|(l, segs)| {
+            let gutters = columns.gutters_at(l.y);
+            if gutters.is_empty() {
+                segs
+            } else {
+                segments(l, gutters, spaces_drawn)
+            }
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
     let mut keyed: Vec<((usize, usize, f64), Block)> = blocks
         .into_iter()
         .map(|(y, b)| {
