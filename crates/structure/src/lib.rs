@@ -6,6 +6,7 @@
 
 mod document;
 pub(crate) mod fiche;
+mod headings;
 mod orgpass;
 mod tables;
 pub mod vocab;
@@ -160,7 +161,8 @@ pub fn warm_up() {
 
 /// Reads a PDF's blocks into a document. `fichier` and `sha256` describe the source.
 pub fn structure_pdf(pdf: &PdfDocument, fichier: &str, sha256: &str) -> Document {
-    let read = tables::interpret(&pdf.blocks);
+    let blocks = headings::merge_wrapped_headings(&pdf.blocks);
+    let read = tables::interpret(&blocks);
     let items = read.items;
     let mut alertes: Vec<Alerte> = pdf
         .failed_pages
