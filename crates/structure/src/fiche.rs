@@ -128,6 +128,8 @@ pub fn read_fiche(
     alertes: &mut Vec<Alerte>,
 ) -> (RawFiche, After) {
     let p = patterns();
+    let rewrapped = rewrap_inline_labels(items);
+    let items = rewrapped.as_slice();
     let mut f = RawFiche {
         numero: numero.clone(),
         titre: heading_title,
@@ -417,6 +419,41 @@ fn clip(s: &str) -> String {
     let mut out: String = s.chars().take(80).collect();
     if s.chars().count() > 80 {
         out.push('…');
+    }
+    out
+}
+
+/// Lines of prose where a label is cut by the line end ("Calendrier : 2025 · Coût" /
+/// "estimatif : 3 000 €") are re-cut before the label, so that the label is read whole.
+fn rewrap_inline_labels(items: &[Item]) -> Vec<Item> {
+    let mut out: Vec<Item> = items.to_vec();
+    for i in 0..out.len().saturating_sub(1) {
+        let (Item::Text { text: a, .. }, Item::Text { text: b, .. }) = (&out[i], &out[i + 1]) else {
+            continue;
+        };
+        let Some((cut, _)) = a
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '·' | '|' | ';' | '•' | '–' | '—'))
+            .last()
+        else {
+            continue;
+        };
+        let sep_len = a[cut..].chars().next().map(char::len_utf8).unwrap_or(1);
+        let tail = a[cut + sep_len..].trim();
+        if tail.is_empty() || tail.contains(':') || tail.split_whitespace().count() > 3 {
+            continue;
+        }
+        let joined = format!("{tail} {}", b.trim());
+        if inline_head(&joined).is_none() || inline_head(b.trim()).is_some() {
+            continue;
+        }
+        let head = a[..cut].trim_end().to_string();
+        if let Item::Text { text, .. } = &mut out[i] {
+            *text = head;
+        }
+        if let Item::Text { text, .. } = &mut out[i + 1] {
+            *text = joined;
+        }
     }
     out
 }
