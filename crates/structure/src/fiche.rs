@@ -244,6 +244,17 @@ pub fn read_fiche(
                         just_opened = true;
                         continue;
                     }
+                    if let (Some(target), Some((before, labels))) = (current, split_mid_labels(t)) {
+                        if !before.is_empty() {
+                            f.extend(target, vec![before.to_string()]);
+                        }
+                        for (label, field, value) in labels {
+                            let target = Target::Field(field);
+                            f.push(target, &label, vec![value.to_string()]);
+                            current = Some(target);
+                        }
+                        continue;
+                    }
                     match current {
                         Some(target) => f.extend(target, vec![t.to_string()]),
                         None => alertes.push(Alerte::new(
@@ -464,6 +475,25 @@ pub fn split_inline_labels(t: &str) -> Vec<(String, Field, &str)> {
     let Some((field, label, rest)) = inline_head(t) else {
         return Vec::new();
     };
+    split_from(field, label, rest)
+}
+
+/// A line that goes on with the value of the previous line, then opens a label after a
+/// separator ("en 2027 · Coût : 2 500 €"): the text before the label, and the labels.
+pub fn split_mid_labels(t: &str) -> Option<(&str, Vec<(String, Field, &str)>)> {
+    for (i, ch) in t.char_indices() {
+        if !matches!(ch, '·' | '|' | ';' | '•' | '–' | '—') {
+            continue;
+        }
+        let after = t[i + ch.len_utf8()..].trim_start();
+        if let Some((f, l, r)) = inline_head(after) {
+            return Some((t[..i].trim_end(), split_from(f, l, r)));
+        }
+    }
+    None
+}
+
+fn split_from(field: Field, label: String, rest: &str) -> Vec<(String, Field, &str)> {
     let mut out = Vec::new();
     let mut cur = (label, field, rest);
     // Look for a further label after a separator inside the value.
