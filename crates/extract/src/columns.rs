@@ -40,7 +40,7 @@ const GUTTER_EMS: f64 = 0.8;
 /// A column must be at least this share of the text width.
 const MIN_COLUMN_SHARE: f64 = 0.22;
 /// Columns of one zone must have widths within this ratio (narrowest / widest).
-const MIN_WIDTH_RATIO: f64 = 0.55;
+const MIN_WIDTH_RATIO: f64 = 0.7;
 /// The median line of a column of running text fills at least this share of its width.
 const MIN_FILL: f64 = 0.6;
 /// A column of running text has at least this many lines in the zone.
@@ -66,7 +66,11 @@ impl ColumnLayout {
         if gutters.is_empty() {
             return ColumnLayout::default();
         }
-        let zones = zones(lines, &gutters);
+        let right = lines
+            .iter()
+            .flat_map(|l| l.words.iter().map(|w| w.1))
+            .fold(f64::NEG_INFINITY, f64::max);
+        let zones = zones(lines, &gutters, right);
         ColumnLayout { zones }
     }
 
@@ -94,7 +98,11 @@ impl ColumnLayout {
             }
         }
         // Between zones: attach to the first zone that starts below.
-        let i = self.zones.iter().position(|z| z.0 > y).unwrap_or(self.zones.len());
+        let i = self
+            .zones
+            .iter()
+            .position(|z| z.0 > y)
+            .unwrap_or(self.zones.len());
         (i, 0, y)
     }
 }
@@ -145,16 +153,17 @@ fn gutters(spans: &[Span], lines: usize) -> Vec<f64> {
         }
         // Inside a sparse strip, the gutter is where the fewest words cross: ragged line
         // ends widen the strip on one side, the gutter itself does not move.
-        let least = cover[start..i].iter().copied().min().unwrap_or(0);
+        // A word or two of a table row below may cross it: near-least counts as least.
+        let least = cover[start..i].iter().copied().min().unwrap_or(0) + (lines / 12).max(1);
         let mut best: Option<(usize, usize)> = None;
         let mut j = start;
         while j < i {
-            if cover[j] != least {
+            if cover[j] > least {
                 j += 1;
                 continue;
             }
             let k0 = j;
-            while j < i && cover[j] == least {
+            while j < i && cover[j] <= least {
                 j += 1;
             }
             if best.is_none_or(|(a, b)| j - k0 > b - a) {
@@ -198,7 +207,7 @@ fn split_line(l: &LineWords, gutters: &[f64]) -> Vec<(usize, Span)> {
 
 /// Cuts the page into zones at lines that cross a gutter, and keeps the gutters of a zone
 /// only when its columns look like running text.
-fn zones(lines: &[LineWords], gutters: &[f64]) -> Vec<(f64, f64, Vec<f64>)> {
+fn zones(lines: &[LineWords], gutters: &[f64], right: f64) -> Vec<(f64, f64, Vec<f64>)> {
     let mut sorted: Vec<&LineWords> = lines.iter().collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
     let crosses = |l: &LineWords| {
@@ -214,7 +223,19 @@ fn zones(lines: &[LineWords], gutters: &[f64]) -> Vec<(f64, f64, Vec<f64>)> {
         }
         let y0 = zone.first().map(|s| s.y - s.size).unwrap_or(0.0);
         let y1 = zone.last().map(|s| s.y).unwrap_or(0.0);
-        let kept = columns_of(zone, gutters);
+        let kept = columns_of(zone, gutters, right);
+        if kept.is_empty() {
+            // Columns may stop short of the zone's end (a table of signatories under
+            // them): the longest top part that reads as columns is a zone of its own.
+            if let Some(k) = columns_prefix(zone, gutters, right) {
+                let (top, rest) = zone.split_at(k);
+                let mid = (top[k - 1].y + rest[0].y - rest[0].size) / 2.0;
+                zones.push((y0, mid, columns_of(top, gutters, right)));
+                zones.push((mid, y1, Vec::new()));
+                zone.clear();
+                return;
+            }
+        }
         zones.push((y0, y1, kept));
         zone.clear();
     };
@@ -250,15 +271,26 @@ fn zones(lines: &[LineWords], gutters: &[f64]) -> Vec<(f64, f64, Vec<f64>)> {
     merged
 }
 
+/// The length of the longest top part of a zone that reads as columns, when the whole
+/// zone does not.
+fn columns_prefix(zone: &[&LineWords], gutters: &[f64], right: f64) -> Option<usize> {
+    // Only at a break in the text: a gap of more than one and a half lines.
+    (2 * MIN_LINES..zone.len()).rev().find(|&k| {
+        let gap = zone[k].y - zone[k - 1].y;
+        gap > 1.5 * 1.2 * zone[k].size.max(zone[k - 1].size)
+            && !columns_of(&zone[..k], gutters, right).is_empty()
+    })
+}
+
 /// The gutters a zone is read with: all of them when its lines form columns of running
 /// text, else the single gutter that does, else none.
-fn columns_of(zone: &[&LineWords], gutters: &[f64]) -> Vec<f64> {
-    if reads_as_columns(zone, gutters) {
+fn columns_of(zone: &[&LineWords], gutters: &[f64], right: f64) -> Vec<f64> {
+    if reads_as_columns(zone, gutters, right) {
         return gutters.to_vec();
     }
     if gutters.len() > 1 {
         for g in gutters {
-            if reads_as_columns(zone, std::slice::from_ref(g)) {
+            if reads_as_columns(zone, std::slice::from_ref(g), right) {
                 return vec![*g];
             }
         }
@@ -267,7 +299,7 @@ fn columns_of(zone: &[&LineWords], gutters: &[f64]) -> Vec<f64> {
 }
 
 /// Whether the lines of a zone, split at the gutters, are columns of running text.
-fn reads_as_columns(zone: &[&LineWords], gutters: &[f64]) -> bool {
+fn reads_as_columns(zone: &[&LineWords], gutters: &[f64], right: f64) -> bool {
     let n = gutters.len() + 1;
     let mut cols: Vec<Vec<Span>> = vec![Vec::new(); n];
     for l in zone {
@@ -276,12 +308,19 @@ fn reads_as_columns(zone: &[&LineWords], gutters: &[f64]) -> bool {
         }
     }
     let mut widths = Vec::new();
-    for col in &cols {
+    for (c, col) in cols.iter().enumerate() {
         if col.len() < MIN_LINES {
             return false;
         }
         let x0 = col.iter().map(|s| s.x0).fold(f64::INFINITY, f64::min);
         let x1 = col.iter().map(|s| s.x1).fold(f64::NEG_INFINITY, f64::max);
+        // Running text fills its column up to the gutter (or the page's right edge): a
+        // table's short values stop far before it.
+        let limit = gutters.get(c).copied().unwrap_or(right);
+        let em = col.iter().map(|s| s.size).fold(0.0, f64::max);
+        if x1 < limit - 4.0 * em {
+            return false;
+        }
         let w = x1 - x0;
         let mut fills: Vec<f64> = col.iter().map(|s| (s.x1 - s.x0) / w.max(1.0)).collect();
         if median(&mut fills) < MIN_FILL {
@@ -318,7 +357,11 @@ mod tests {
         let mut lines = vec![line(60.0, 16.0, &[(50.0, 540.0)])];
         for i in 0..30 {
             let short = if i % 4 == 3 { 180.0 } else { 285.0 };
-            lines.push(line(100.0 + 12.0 * i as f64, 10.0, &[(50.0, short), (297.0, 540.0)]));
+            lines.push(line(
+                100.0 + 12.0 * i as f64,
+                10.0,
+                &[(50.0, short), (297.0, 540.0)],
+            ));
         }
         let c = ColumnLayout::find(&lines);
         assert!(c.is_multi());

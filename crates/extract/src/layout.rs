@@ -104,7 +104,18 @@ fn compound_continues(before: &str, next: &str) -> bool {
         .unwrap_or("");
     let particle = matches!(
         next_word.split('-').next().unwrap_or(""),
-        "de" | "du" | "des" | "la" | "le" | "les" | "en" | "sur" | "sous" | "lès" | "lez" | "aux" | "et"
+        "de" | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "les"
+            | "en"
+            | "sur"
+            | "sous"
+            | "lès"
+            | "lez"
+            | "aux"
+            | "et"
     );
     next_word.contains('-')
         || (particle && next_word.contains('-'))
@@ -476,6 +487,9 @@ fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
     tables
 }
 
+/// A zone of the page and a column inside it.
+type ColumnKey = (usize, usize);
+
 /// Lays out one page into blocks, in top-to-bottom order.
 fn layout_page(page: &RawPage) -> Vec<Block> {
     let glyphs = normalise_glyphs(&page.glyphs);
@@ -597,7 +611,7 @@ fn layout_page(page: &RawPage) -> Vec<Block> {
         })
         .collect();
     // Each column is read on its own: its lines are the segments that fall in it.
-    let mut groups: Vec<((usize, usize), Vec<Vec<Seg>>)> = Vec::new();
+    let mut groups: Vec<(ColumnKey, Vec<Vec<Seg>>)> = Vec::new();
     for line in lines {
         let mut parts: Vec<((usize, usize), Vec<Seg>)> = Vec::new();
         for seg in line {
@@ -848,9 +862,15 @@ fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<(f64, f
         if xv < l[0].x0 + 30.0 {
             continue;
         }
+        // Never inside a word: a glued run that goes on in lower case after a letter
+        // ("Départem" + "ent") is one word drawn in two runs.
+        let mid_word = |a: &W, b: &W| {
+            b.3 && a.2.chars().last().is_some_and(char::is_alphabetic)
+                && b.2.chars().next().is_some_and(char::is_lowercase)
+        };
         let hit = words
             .windows(2)
-            .any(|w| (w[1].0 - xv).abs() <= 1.5 && w[0].1 < xv - 0.5);
+            .any(|w| (w[1].0 - xv).abs() <= 1.5 && w[0].1 < xv - 0.5 && !mid_word(w[0], w[1]));
         if hit {
             return Some((l[0].x0, xv));
         }

@@ -130,13 +130,11 @@ pub fn read_facts(items: &[Item], first_fiche: usize) -> Facts {
 /// Whether a title line stops on a linking word or without naming the territory
 /// ("Contrat local de santé 2025-2029 du"), so that the next line completes it.
 fn title_cut_short(title: &str) -> bool {
-    let last = f(title)
-        .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .to_string();
-    matches!(last.as_str(), "du" | "de" | "des" | "la" | "d" | "l" | "pour" | "sur" | "et")
-        || title.trim_end().ends_with('\'')
+    let last = f(title).split_whitespace().last().unwrap_or("").to_string();
+    matches!(
+        last.as_str(),
+        "du" | "de" | "des" | "la" | "d" | "l" | "pour" | "sur" | "et"
+    ) || title.trim_end().ends_with('\'')
         || title.trim_end().ends_with('’')
         || title.trim_end().ends_with('-')
         || territory_from_title(title).is_none()

@@ -171,7 +171,7 @@ pub fn read_fiche(
                     } else {
                         o.axe.as_mut().map(|x| &mut x.1)
                     };
-                    append(&mut target.map(|t| t), text.trim());
+                    append(&mut { target }, text.trim());
                 }
             }
             continue;
@@ -190,8 +190,8 @@ pub fn read_fiche(
                 // The line right under a stacked label is its value, whatever it looks like
                 // ("Durée du CLS" under "Calendrier", "Coût total : …" under "Budget"),
                 // unless it is the fiche's place in the outline.
-                let outline_line = p.axe.is_match(t)
-                    || (p.objectif.is_match(t) && fold_starts_objectif(t));
+                let outline_line =
+                    p.axe.is_match(t) || (p.objectif.is_match(t) && fold_starts_objectif(t));
                 if was_opened && !outline_line {
                     if let Some(target) = current {
                         f.extend(target, vec![t.to_string()]);
@@ -384,7 +384,10 @@ pub fn read_fiche(
                     }
                 }
                 // "Axe | Axe 1 : …" rows: the value is the fiche's place in the outline.
-                let first = value.first().map(|v| v.trim().to_string()).unwrap_or_default();
+                let first = value
+                    .first()
+                    .map(|v| v.trim().to_string())
+                    .unwrap_or_default();
                 let outline_value = p.axe.is_match(&first)
                     || (p.objectif.is_match(&first) && fold_starts_objectif(&first));
                 if field == Field::Autre && outline_value {
@@ -439,13 +442,13 @@ fn clip(s: &str) -> String {
 fn rewrap_inline_labels(items: &[Item]) -> Vec<Item> {
     let mut out: Vec<Item> = items.to_vec();
     for i in 0..out.len().saturating_sub(1) {
-        let (Item::Text { text: a, .. }, Item::Text { text: b, .. }) = (&out[i], &out[i + 1]) else {
+        let (Item::Text { text: a, .. }, Item::Text { text: b, .. }) = (&out[i], &out[i + 1])
+        else {
             continue;
         };
         let Some((cut, _)) = a
             .char_indices()
-            .filter(|(_, c)| matches!(c, '·' | '|' | ';' | '•' | '–' | '—'))
-            .last()
+            .rfind(|(_, c)| matches!(c, '·' | '|' | ';' | '•' | '–' | '—'))
         else {
             continue;
         };
@@ -469,6 +472,9 @@ fn rewrap_inline_labels(items: &[Item]) -> Vec<Item> {
     out
 }
 
+/// A label read inside a line: the label as printed, its field, its value.
+pub type InlineLabel<'a> = (String, Field, &'a str);
+
 /// Every "Label : value" of a line, in order: "Pilote : CCAS · Coût : 3 000 €" gives two.
 /// Empty when the line does not start with a label.
 pub fn split_inline_labels(t: &str) -> Vec<(String, Field, &str)> {
@@ -480,7 +486,7 @@ pub fn split_inline_labels(t: &str) -> Vec<(String, Field, &str)> {
 
 /// A line that goes on with the value of the previous line, then opens a label after a
 /// separator ("en 2027 · Coût : 2 500 €"): the text before the label, and the labels.
-pub fn split_mid_labels(t: &str) -> Option<(&str, Vec<(String, Field, &str)>)> {
+pub fn split_mid_labels(t: &str) -> Option<(&str, Vec<InlineLabel<'_>>)> {
     for (i, ch) in t.char_indices() {
         if !matches!(ch, '·' | '|' | ';' | '•' | '–' | '—') {
             continue;

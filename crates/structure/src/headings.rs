@@ -46,7 +46,8 @@ fn opens(l: &Line) -> bool {
         || p.action_heading.is_match(t)
         || p.numbered_heading.is_match(t)
         || p.toc_entry.is_match(t)
-        || t.split_once(':').is_some_and(|(h, _)| classify_label(h).is_some())
+        || t.split_once(':')
+            .is_some_and(|(h, _)| classify_label(h).is_some())
         || t.starts_with(['•', '-', '–', '▪', '●'])
 }
 

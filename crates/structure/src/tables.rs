@@ -33,7 +33,11 @@ fn label_cells(r: &Row) -> Vec<(usize, Option<Field>)> {
 /// "N° et intitulé") is the number column; otherwise the label's own field.
 fn header_field(t: &str) -> Option<Field> {
     let parts: Vec<&str> = t.split(['/', '|', '&']).collect();
-    if parts.len() > 1 && parts.iter().any(|p| classify_label(p) == Some(Field::Numero)) {
+    if parts.len() > 1
+        && parts
+            .iter()
+            .any(|p| classify_label(p) == Some(Field::Numero))
+    {
         return Some(Field::Numero);
     }
     classify_label(t)
