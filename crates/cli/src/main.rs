@@ -255,7 +255,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let doc = match outcome {
                 Ok(r) => r.with_context(|| format!("{}", file.display()))?,
                 Err(_) => {
-                    anyhow::bail!("{} : erreur interne pendant la lecture du fichier", file.display())
+                    anyhow::bail!(
+                        "{} : erreur interne pendant la lecture du fichier",
+                        file.display()
+                    )
                 }
             };
             let json = if pretty {

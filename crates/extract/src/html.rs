@@ -598,9 +598,9 @@ const MAX_DEPTH: usize = 256;
 /// Elements that never hold children, or that the parser closes by itself when the next
 /// one opens (so that a page of unclosed `<p>` or `<li>` does not count as deep).
 const NOT_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "tbody",
-    "thead", "tfoot", "colgroup", "caption", "optgroup", "rt", "rp", "html", "head", "body",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "tbody", "thead", "tfoot",
+    "colgroup", "caption", "optgroup", "rt", "rp", "html", "head", "body",
 ];
 
 /// Removes the tags that would nest elements deeper than `max` (their text is kept), so
@@ -681,7 +681,8 @@ pub fn html_garbage(bytes: &[u8]) -> Option<String> {
     let (mut bad, mut all) = (0usize, 0usize);
     for c in text.chars().filter(|c| !c.is_whitespace()) {
         all += 1;
-        if c == '\u{fffd}' || (c.is_control() && c != '\u{c}') || ('\u{80}'..='\u{9f}').contains(&c) {
+        if c == '\u{fffd}' || (c.is_control() && c != '\u{c}') || ('\u{80}'..='\u{9f}').contains(&c)
+        {
             bad += 1;
         }
     }

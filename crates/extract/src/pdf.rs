@@ -100,7 +100,11 @@ pub fn read_pdf<T: Send>(
         damaged_pages,
         // The page tree's count is only a witness of loss when the file was damaged (a
         // page-tree cycle or a careless producer can make it wrong too).
-        declared_pages: if repaired { declared.max(ids.len() as u32) } else { ids.len() as u32 },
+        declared_pages: if repaired {
+            declared.max(ids.len() as u32)
+        } else {
+            ids.len() as u32
+        },
         repaired,
     })
 }

@@ -21,16 +21,24 @@ pub fn load(bytes: &[u8]) -> Result<(Document, bool), ExtractError> {
     let base = bytes.windows(5).position(|w| w == b"%PDF-").unwrap_or(0);
     let found = scan_objects(&bytes[base..]);
     if found.len() > MAX_OBJECTS {
-        return Err(ExtractError::Limit(format!(
-            "plus de {MAX_OBJECTS} objets"
-        )));
+        return Err(ExtractError::Limit(format!("plus de {MAX_OBJECTS} objets")));
     }
     let normal = load_mem(bytes);
-    let missing = |doc: &Document| found.keys().filter(|id| !doc.objects.contains_key(id)).count();
+    let missing = |doc: &Document| {
+        found
+            .keys()
+            .filter(|id| !doc.objects.contains_key(id))
+            .count()
+    };
     let normal = match normal {
         Ok(doc) if missing(&doc) == 0 => return Ok((doc, false)),
+        // An encrypted file is never rebuilt: the rebuilt trailer would lose its key.
+        Ok(doc) if doc.is_encrypted() || doc.encryption_state.is_some() => return Ok((doc, false)),
         other => other,
     };
+    if normal.is_err() && find(bytes, b"/Encrypt").is_some() {
+        return normal.map(|d| (d, false));
+    }
     let repaired = rebuild(&bytes[base..], &found).and_then(|b| load_mem(&b).ok());
     match (normal, repaired) {
         (Ok(n), Some(r)) => {

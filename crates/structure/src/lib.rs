@@ -5,8 +5,8 @@
 //! returned with what could be read.
 
 mod document;
-mod guard;
 pub(crate) mod fiche;
+mod guard;
 mod headings;
 mod orgpass;
 mod tables;
@@ -169,7 +169,13 @@ pub fn structure_pdf(pdf: &PdfDocument, fichier: &str, sha256: &str) -> Document
         .failed_pages
         .iter()
         .map(|(n, why)| Alerte::new("page_illisible", None, format!("page {n} non lue : {why}")))
-        .chain(pdf.damaged_pages.iter().map(|(n, why)| Alerte::new("page_endommagee", None, format!("page {n} lue en partie : {why}"))))
+        .chain(pdf.damaged_pages.iter().map(|(n, why)| {
+            Alerte::new(
+                "page_endommagee",
+                None,
+                format!("page {n} lue en partie : {why}"),
+            )
+        }))
         .collect();
     let source = Source {
         fichier: fichier.to_string(),
@@ -447,7 +453,9 @@ pub(crate) fn build_document_with(
                 ));
             }
         }
-        let Some(a) = guard::to_action(r, periode, alertes) else { continue };
+        let Some(a) = guard::to_action(r, periode, alertes) else {
+            continue;
+        };
         check_action(&a, alertes);
         actions.push(a);
     }
