@@ -27,6 +27,10 @@ pub struct RawPdf<T> {
     pub repaired: bool,
 }
 
+/// What reading one page gave: its laid-out value and what part of it was damaged, or why
+/// it could not be read at all.
+type PageOutcome<T> = Result<(T, Option<String>), String>;
+
 /// The most pages read from one file; past it the file is hostile, not a contract.
 const MAX_PAGES: usize = 20_000;
 /// The most glyphs kept on one page (a dense A4 page has about 6 000).
@@ -69,7 +73,7 @@ pub fn read_pdf<T: Send>(
         )));
     }
     let doc = &doc;
-    let results: Vec<(u32, Result<(T, Option<String>), String>)> = ids
+    let results: Vec<(u32, PageOutcome<T>)> = ids
         .par_iter()
         .enumerate()
         .map(|(i, &id)| {
