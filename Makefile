@@ -2,7 +2,7 @@
 CARGO ?= cargo
 CLS := target/release/cls
 
-.PHONY: build test lint corpus report bench install clean
+.PHONY: build test lint corpus report bench install clean fuzz hostile
 
 build:
 	$(CARGO) build --release --workspace
@@ -36,6 +36,17 @@ bench: build
 	$(CARGO) build --release --manifest-path bench/stock-extract-text/Cargo.toml --target-dir target/stock
 	$(CARGO) run --release -p cls-cli --example bench
 	bash bench/batch.sh
+
+# A bounded mutation run over the fixtures and hostile files (a few minutes; not in CI):
+# reports any abort, hang, odd exit or memory spike of `cls ingest`. FUZZ_SECONDS=… to
+# change its length.
+FUZZ_SECONDS ?= 180
+fuzz: build
+	python3 tools/fuzz/fuzz.py --seconds $(FUZZ_SECONDS)
+
+# Regenerates tests/data/hostile/ (deterministic).
+hostile:
+	python3 tools/hostile/gen.py tests/data/hostile
 
 clean:
 	rm -rf corpus

@@ -255,7 +255,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let doc = match outcome {
                 Ok(r) => r.with_context(|| format!("{}", file.display()))?,
                 Err(_) => {
-                    anyhow::bail!("{}: internal error while reading the file", file.display())
+                    anyhow::bail!(
+                        "{} : erreur interne pendant la lecture du fichier",
+                        file.display()
+                    )
                 }
             };
             let json = if pretty {
@@ -263,8 +266,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 serde_json::to_string(&doc)?
             };
+            // A write error (a full disk, `> /dev/full`, a closed pipe) is a failure:
+            // the document was not delivered.
             let mut out = std::io::stdout().lock();
-            writeln!(out, "{json}").ok();
+            writeln!(out, "{json}")
+                .and_then(|()| out.flush())
+                .context("écriture du document sur la sortie standard impossible")?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Batch {

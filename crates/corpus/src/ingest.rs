@@ -9,16 +9,19 @@ use std::path::Path;
 /// Why a file could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    #[error("cannot open {0}: {1}")]
+    #[error("impossible d'ouvrir {0} : {1}")]
     Io(String, std::io::Error),
     #[error(transparent)]
     Extract(#[from] ExtractError),
-    #[error("not a PDF or HTML file")]
+    #[error("ni un PDF ni une page HTML")]
     UnknownFormat,
-    #[error("the file is empty")]
+    #[error("le fichier est vide")]
     Empty,
-    #[error("the web page has no readable content")]
+    #[error("la page web n'a pas de contenu lisible")]
     EmptyPage,
+    /// The file starts like a web page but is mostly binary data.
+    #[error("page HTML refusée : {0}")]
+    Garbage(String),
 }
 
 /// Lower-case hex sha256 of the bytes.
@@ -53,6 +56,9 @@ pub fn ingest_bytes(fichier: &str, bytes: &[u8]) -> Result<Document, IngestError
             Ok(cls_structure::structure_pdf(&pdf, &name, &sha))
         }
         Sniffed::Html => {
+            if let Some(why) = cls_extract::html_garbage(bytes) {
+                return Err(IngestError::Garbage(why));
+            }
             let html = cls_extract::extract_html(bytes);
             cls_structure::structure_html(&html, &name, &sha).ok_or(IngestError::EmptyPage)
         }

@@ -591,9 +591,114 @@ fn drop_boilerplate(blocks: Vec<HtmlBlock>) -> Vec<HtmlBlock> {
     out
 }
 
+/// The deepest element nesting kept. Real pages stay under 60; the tree walks of this
+/// module recurse once per level, so a page nested 200 000 deep would overflow the stack.
+const MAX_DEPTH: usize = 256;
+
+/// Elements that never hold children, or that the parser closes by itself when the next
+/// one opens (so that a page of unclosed `<p>` or `<li>` does not count as deep).
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "tbody", "thead", "tfoot",
+    "colgroup", "caption", "optgroup", "rt", "rp", "html", "head", "body",
+];
+
+/// Removes the tags that would nest elements deeper than `max` (their text is kept), so
+/// that the parser builds a tree of bounded depth: a pre-scan in linear time, before
+/// html5ever, whose tree builder and our walks are then bounded too. Tags inside
+/// `<script>`, `<style>` and comments are not counted.
+fn cap_depth(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut out: Option<String> = None;
+    let mut kept = 0; // bytes of `text` before this offset are already in `out`
+    let mut i = 0;
+    while let Some(p) = bytes[i..].iter().position(|&b| b == b'<') {
+        let at = i + p;
+        i = at + 1;
+        let rest = &text[at..];
+        if rest.starts_with("<!--") {
+            i = rest.find("-->").map_or(bytes.len(), |e| at + e + 3);
+            continue;
+        }
+        let closing = rest.starts_with("</");
+        let name: String = rest[if closing { 2 } else { 1 }..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .take(16)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        // A tag longer than 4 kB is not a tag worth counting (and looking further for
+        // its end would make a page of stray `<a` quadratic).
+        let window = &rest.as_bytes()[..rest.len().min(4096)];
+        let Some(end) = window.iter().position(|&b| b == b'>') else {
+            continue;
+        };
+        let tag_end = at + end + 1;
+        if !closing && (name == "script" || name == "style") {
+            let close = format!("</{name}");
+            i = text[tag_end..]
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or(bytes.len(), |e| tag_end + e);
+            continue;
+        }
+        let self_closing = rest[..end].ends_with('/');
+        if NOT_NESTING.contains(&name.as_str()) || (self_closing && !closing) {
+            continue;
+        }
+        let drop = if closing {
+            let deep = depth > max;
+            depth = depth.saturating_sub(1);
+            deep
+        } else {
+            depth += 1;
+            depth > max
+        };
+        if drop {
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            o.push_str(&text[kept..at]);
+            kept = tag_end;
+        }
+        i = tag_end;
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(mut o) => {
+            o.push_str(&text[kept..]);
+            std::borrow::Cow::Owned(o)
+        }
+    }
+}
+
+/// Why an HTML file is refused although it starts like a page: most of it is binary data
+/// (control characters and undecodable bytes), as when `<html>` is followed by garbage.
+pub fn html_garbage(bytes: &[u8]) -> Option<String> {
+    let text = decode(bytes);
+    let (mut bad, mut all) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        all += 1;
+        if c == '\u{fffd}' || (c.is_control() && c != '\u{c}') || ('\u{80}'..='\u{9f}').contains(&c)
+        {
+            bad += 1;
+        }
+    }
+    // A real page has almost none; random bytes decoded as Windows-1252 give about 15 %.
+    (all >= 200 && bad * 20 > all).then(|| {
+        format!(
+            "contenu binaire après l'en-tête HTML ({} % de caractères de contrôle ou illisibles)",
+            bad * 100 / all
+        )
+    })
+}
+
 /// Reads an HTML page into content blocks.
 pub fn extract_html(bytes: &[u8]) -> HtmlDocument {
     let text = decode(bytes);
+    let text = cap_depth(&text, MAX_DEPTH);
     let doc = Html::parse_document(&text);
     let title = scraper::Selector::parse("title")
         .ok()
@@ -661,6 +766,29 @@ mod tests {
             .find(|b| b.kind == HtmlKind::TableRow)
             .expect("row");
         assert_eq!(row.cells, vec!["Porteur".to_string(), "CCAS".to_string()]);
+    }
+
+    #[test]
+    fn nesting_past_the_cap_is_flattened_and_text_kept() {
+        let deep = format!("<div>{}x{}</div>", "<b>".repeat(1000), "</b>".repeat(1000));
+        let capped = cap_depth(&deep, 10);
+        assert_eq!(capped.matches("<b>").count(), 9);
+        assert_eq!(capped.matches("</b>").count(), 9);
+        assert!(capped.contains('x'));
+        let flat = "<p>a<p>b<li>c<br><img src=x/>";
+        assert_eq!(cap_depth(flat, 1), flat);
+    }
+
+    #[test]
+    fn html_followed_by_random_bytes_is_garbage_and_a_page_is_not() {
+        let mut bytes = b"<html><body><p>Contrat local de sant\xc3\xa9</p>".to_vec();
+        assert_eq!(html_garbage(&bytes), None);
+        let mut x: u32 = 15;
+        for _ in 0..5000 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            bytes.push((x >> 16) as u8);
+        }
+        assert!(html_garbage(&bytes).is_some());
     }
 
     #[test]

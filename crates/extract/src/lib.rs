@@ -10,23 +10,31 @@ mod columns;
 mod html;
 mod layout;
 mod pdf;
+mod repair;
 
-pub use html::{extract_html, HtmlBlock, HtmlDocument, HtmlKind};
+pub use html::{extract_html, html_garbage, HtmlBlock, HtmlDocument, HtmlKind};
 pub use layout::{join_lines, layout_pages};
 
-/// Why a file could not be read at all.
+/// Why a file could not be read at all. The messages are shown to users: in French, on
+/// one line, and the true cause (damage is never reported as a missing text layer).
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
-    #[error("not a PDF or HTML file")]
+    #[error("ni un PDF ni une page HTML")]
     NotPdf,
-    #[error("the PDF is encrypted and needs a password")]
+    #[error("le PDF est chiffré et demande un mot de passe")]
     Encrypted,
-    #[error("the PDF cannot be read: {0}")]
+    #[error("le PDF est illisible : {0}")]
     Unreadable(String),
-    #[error("the PDF has no text layer (scanned pages need OCR first)")]
+    #[error("le PDF n'a pas de couche texte (des pages numérisées demandent d'abord une reconnaissance de caractères)")]
     NoText,
-    #[error("no page of the PDF could be read: {0}")]
+    #[error("aucune page du PDF n'a pu être lue : {0}")]
     NoReadablePage(String),
+    /// Damage cost every page with text: `read` pages decoded (without text) of `total`.
+    #[error("PDF endommagé : {read} pages lues sur {total}, sans texte lisible ({why})")]
+    Damaged { read: u32, total: u32, why: String },
+    /// A budget of the reader (pages, objects) was exceeded: the file is hostile.
+    #[error("le PDF dépasse les limites de lecture : {0}")]
+    Limit(String),
 }
 
 /// One glyph as drawn: left and right edges, baseline (top-down), size, text.
@@ -124,8 +132,11 @@ impl Block {
 pub struct PdfDocument {
     pub pages: u32,
     pub blocks: Vec<Block>,
-    /// Pages that could not be read, with the reason, to be reported as alerts.
+    /// Pages that could not be read, with the reason, to be reported as alerts. When the
+    /// file declares more pages than could be found, the missing ones are listed too.
     pub failed_pages: Vec<(u32, String)>,
+    /// Pages read in part (damaged content skipped), with what was lost.
+    pub damaged_pages: Vec<(u32, String)>,
 }
 
 /// Reads a PDF from memory into layout blocks.
@@ -135,23 +146,40 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<PdfDocument, ExtractError> {
         let has_text = p.glyphs.iter().any(|g| !g.text.trim().is_empty());
         (layout::lay_out(&p), has_text)
     })?;
-    let total = (raw.pages.len() + raw.failed_pages.len()) as u32;
-    if raw.pages.is_empty() {
-        let why = raw
-            .failed_pages
+    let found = (raw.pages.len() + raw.failed_pages.len()) as u32;
+    let total = raw.declared_pages.max(found);
+    let mut failed_pages = raw.failed_pages;
+    // Pages the page tree counts but that damage removed from the file.
+    for n in found + 1..=total.min(found + 1000) {
+        failed_pages.push((n, "page absente du fichier endommagé".to_string()));
+    }
+    let damaged = raw.repaired || !failed_pages.is_empty() || !raw.damaged_pages.is_empty();
+    let first_reason = || {
+        failed_pages
             .first()
-            .map(|(_, e)| e.clone())
-            .unwrap_or_default();
-        return Err(ExtractError::NoReadablePage(why));
+            .or(raw.damaged_pages.first())
+            .map(|(n, e)| format!("page {n} : {e}"))
+            .unwrap_or_else(|| "table des objets reconstruite".to_string())
+    };
+    if raw.pages.is_empty() {
+        return Err(ExtractError::NoReadablePage(first_reason()));
     }
     if raw.pages.iter().all(|p| !p.1) {
+        if damaged {
+            return Err(ExtractError::Damaged {
+                read: raw.pages.len() as u32,
+                total,
+                why: first_reason(),
+            });
+        }
         return Err(ExtractError::NoText);
     }
     let blocks = layout::finish(raw.pages.into_iter().map(|p| p.0).collect());
     Ok(PdfDocument {
         pages: total,
         blocks,
-        failed_pages: raw.failed_pages,
+        failed_pages,
+        damaged_pages: raw.damaged_pages,
     })
 }
 

@@ -4,7 +4,9 @@
 //! glyph with its position and size, and every stroked or filled path that could be a
 //! table rule. Pages are processed independently, in parallel, each behind
 //! `catch_unwind`, because pdf-extract panics on purpose on constructs it does not know
-//! and one bad page must cost one page, not the document.
+//! and one bad page must cost one page, not the document. Each page also has budgets
+//! (operations, decoded bytes, form depth in the vendored pdf-extract; glyphs and rules
+//! here): past one, the page stops with its reason instead of taking the process down.
 
 use crate::{ExtractError, Glyph, RawPage, Rule};
 use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
@@ -16,10 +18,28 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 pub struct RawPdf<T> {
     pub pages: Vec<T>,
     pub failed_pages: Vec<(u32, String)>,
+    /// Pages read in part (some of their content could not be decoded), with what was lost.
+    pub damaged_pages: Vec<(u32, String)>,
+    /// How many pages the file says it has (its page tree's `/Count`), when that is more
+    /// than the pages found: the rest were lost to damage.
+    pub declared_pages: u32,
+    /// The cross-reference table was rebuilt by scanning the file for objects.
+    pub repaired: bool,
 }
 
+/// What reading one page gave: its laid-out value and what part of it was damaged, or why
+/// it could not be read at all.
+type PageOutcome<T> = Result<(T, Option<String>), String>;
+
+/// The most pages read from one file; past it the file is hostile, not a contract.
+const MAX_PAGES: usize = 20_000;
+/// The most glyphs kept on one page (a dense A4 page has about 6 000).
+const MAX_GLYPHS_PER_PAGE: usize = 200_000;
+/// The most rules kept on one page.
+const MAX_RULES_PER_PAGE: usize = 100_000;
+
 /// Reads a PDF held in memory. Fails only when the file as a whole cannot be read
-/// (not a PDF, truncated beyond repair, encrypted with a user password, no page).
+/// (not a PDF, damaged beyond repair, encrypted with a user password, no page).
 ///
 /// Each page is handed to `per_page` as soon as it is read (on the same thread), so that
 /// its glyphs can be laid out and dropped at once instead of holding every page's glyphs.
@@ -34,17 +54,7 @@ pub fn read_pdf<T: Send>(
     {
         return Err(ExtractError::NotPdf);
     }
-    // lopdf itself can panic on malformed cross-reference tables; guard the load too.
-    let loaded = catch_unwind(AssertUnwindSafe(|| pdf_extract::Document::load_mem(bytes)));
-    let mut doc = match loaded {
-        Ok(Ok(doc)) => doc,
-        Ok(Err(e)) => return Err(ExtractError::Unreadable(e.to_string())),
-        Err(_) => {
-            return Err(ExtractError::Unreadable(
-                "the PDF structure could not be parsed".into(),
-            ))
-        }
-    };
+    let (mut doc, repaired) = crate::repair::load(bytes)?;
     if doc.is_encrypted() {
         // An owner-password-only PDF opens with the empty user password; anything else
         // cannot be read without the password.
@@ -52,48 +62,83 @@ pub fn read_pdf<T: Send>(
             return Err(ExtractError::Encrypted);
         }
     }
-    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
-    if numbers.is_empty() {
-        return Err(ExtractError::Unreadable("the PDF has no page".into()));
+    let (ids, declared) = crate::repair::page_ids(&doc);
+    if ids.is_empty() {
+        return Err(ExtractError::Unreadable("aucune page trouvée".into()));
+    }
+    if ids.len() > MAX_PAGES {
+        return Err(ExtractError::Limit(format!(
+            "plus de {MAX_PAGES} pages ({} trouvées)",
+            ids.len()
+        )));
     }
     let doc = &doc;
-    let results: Vec<(u32, Result<T, String>)> = numbers
+    let results: Vec<(u32, PageOutcome<T>)> = ids
         .par_iter()
-        .map(|&n| (n, read_page(doc, n).map(&per_page)))
+        .enumerate()
+        .map(|(i, &id)| {
+            let n = i as u32 + 1;
+            (
+                n,
+                read_page(doc, n, id).map(|(p, damage)| (per_page(p), damage)),
+            )
+        })
         .collect();
     let mut pages = Vec::new();
     let mut failed_pages = Vec::new();
+    let mut damaged_pages = Vec::new();
     for (n, r) in results {
         match r {
-            Ok(p) => pages.push(p),
+            Ok((p, damage)) => {
+                pages.push(p);
+                if let Some(d) = damage {
+                    damaged_pages.push((n, d));
+                }
+            }
             Err(e) => failed_pages.push((n, e)),
         }
     }
     Ok(RawPdf {
         pages,
         failed_pages,
+        damaged_pages,
+        // The page tree's count is only a witness of loss when the file was damaged (a
+        // page-tree cycle or a careless producer can make it wrong too).
+        declared_pages: if repaired {
+            declared.max(ids.len() as u32)
+        } else {
+            ids.len() as u32
+        },
+        repaired,
     })
 }
 
-fn read_page(doc: &pdf_extract::Document, number: u32) -> Result<RawPage, String> {
+/// Reads one page: its glyphs and rules, and what part of it was damaged, if any.
+fn read_page(
+    doc: &pdf_extract::Document,
+    number: u32,
+    id: pdf_extract::ObjectId,
+) -> Result<(RawPage, Option<String>), String> {
     let mut dev = Collector::new(number);
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        pdf_extract::output_doc_page(doc, &mut dev, number)
+        pdf_extract::output_page_object(doc, &mut dev, number, id)
     }));
+    let damage = (!dev.damage.is_empty()).then(|| dev.damage.join(" ; "));
     match outcome {
-        Ok(Ok(())) => Ok(dev.page),
-        Ok(Err(e)) => Err(e.to_string()),
+        Ok(Ok(())) => Ok((dev.page, damage)),
+        Ok(Err(OutputError::Limit(why))) => Err(why),
+        Ok(Err(e)) => Err(format!("erreur du lecteur PDF : {e}")),
         Err(payload) => Err(panic_message(payload.as_ref())),
     }
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
-        format!("the PDF reader stopped on this page: {s}")
+        format!("le lecteur PDF s'est arrêté sur cette page : {s}")
     } else if let Some(s) = payload.downcast_ref::<String>() {
-        format!("the PDF reader stopped on this page: {s}")
+        format!("le lecteur PDF s'est arrêté sur cette page : {s}")
     } else {
-        "the PDF reader stopped on this page".to_string()
+        "le lecteur PDF s'est arrêté sur cette page".to_string()
     }
 }
 
@@ -103,6 +148,8 @@ struct Collector {
     flip_y: f64,
     /// Counts text-showing operations: glyphs of one run were positioned together.
     run: u32,
+    /// What could not be decoded on this page (reported by pdf-extract).
+    damage: Vec<String>,
 }
 
 impl Collector {
@@ -117,6 +164,7 @@ impl Collector {
             },
             flip_y: 0.0,
             run: 0,
+            damage: Vec::new(),
         }
     }
 
@@ -124,6 +172,9 @@ impl Collector {
         let (x0, x1) = if a.0 <= b.0 { (a.0, b.0) } else { (b.0, a.0) };
         let (y0, y1) = if a.1 <= b.1 { (a.1, b.1) } else { (b.1, a.1) };
         let (y0, y1) = (self.flip_y - y1, self.flip_y - y0);
+        if self.page.rules.len() >= MAX_RULES_PER_PAGE {
+            return;
+        }
         // Only axis-aligned segments can be table rules; curves and diagonals are drawings.
         if (y1 - y0) < 1.5 && (x1 - x0) > 2.0 {
             self.page.rules.push(Rule {
@@ -254,6 +305,13 @@ impl OutputDev for Collector {
     fn end_page(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
+    fn damage(&mut self, what: &str) -> Result<(), OutputError> {
+        // One note per kind of damage is enough for the alert.
+        if !self.damage.iter().any(|d| d == what) && self.damage.len() < 8 {
+            self.damage.push(what.to_string());
+        }
+        Ok(())
+    }
     fn output_character(
         &mut self,
         trm: &Transform,
@@ -271,6 +329,11 @@ impl OutputDev for Collector {
         // Rotated text (margins, stamps) is not part of the reading flow of a contract.
         if trm.m12.abs() > 0.01 * sx.max(1e-9) {
             return Ok(());
+        }
+        if self.page.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+            return Err(OutputError::Limit(format!(
+                "page trop dense : plus de {MAX_GLYPHS_PER_PAGE} caractères"
+            )));
         }
         let x0 = trm.m31;
         let adv = width * font_size * sx;

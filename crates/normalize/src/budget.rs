@@ -7,7 +7,7 @@
 //! text says there is no cost; null when unknown. Percentages, years, phone numbers and
 //! staff counts (ETP) are never amounts: an amount needs a currency unit.
 
-use crate::text::fold;
+use crate::text::{fold, Folded};
 use cls_model::{Budget, Montant, Repartition};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -195,7 +195,8 @@ pub fn budget(texte: Option<String>) -> Budget {
         });
     }
     // "X €, dont A : … et B : …": X is a total broken down by what follows "dont".
-    let dont_idx = fold(&t).find(" dont ");
+    // Found in the folded text, mapped back: the amounts' offsets are in `t`.
+    let dont_idx = Folded::new(&t).find(" dont ").map(|r| r.start);
     if let Some(di) = dont_idx {
         let first_after = found.iter().position(|f| f.start > di);
         let last_before = found.iter().rposition(|f| f.end <= di + 1);
@@ -350,11 +351,11 @@ fn shares(t: &str) -> Vec<Repartition> {
             pourcentage: p,
         });
     }
-    if out.is_empty() && fold(t).contains("parts egales") {
-        let head = &t[..fold(t)
-            .find("a parts egales")
-            .unwrap_or(t.len())
-            .min(t.len())];
+    let folded = Folded::new(t);
+    if out.is_empty() && folded.as_str().contains("parts egales") {
+        // The cut is found in the folded text and made in the original through the map
+        // ("Société à parts égales": folding shortens the text before the match).
+        let head = folded.before("a parts egales").unwrap_or(t);
         let names: Vec<String> = head
             .split([',', ';'])
             .flat_map(|s| s.split(" et "))
@@ -460,6 +461,27 @@ mod tests {
             let got: Vec<f64> = b.montants.iter().map(|m| m.montant_eur).collect();
             assert_eq!((&got[..], b.total_eur), (*amounts, *total), "{text}");
         }
+    }
+
+    #[test]
+    fn regression_dont_after_accents_keeps_the_stated_total() {
+        // The offset of " dont " was found in the folded text (four accents shorter) and
+        // compared with offsets in the original: the total was missed and 45 000 counted
+        // twice, inventing 90 000.
+        let b = budget(Some(
+            "Coût prévisionnel été : 45 000 € dont ARS : 45 000 €".into(),
+        ));
+        assert_eq!(b.total_eur, Some(45_000.0));
+    }
+
+    #[test]
+    fn regression_equal_shares_after_an_accented_name_does_not_panic() {
+        let b = budget(Some("Financement ARS et Société à parts égales".into()));
+        let names: Vec<_> = b.repartition.iter().map(|r| r.financeur.clone()).collect();
+        assert_eq!(
+            names,
+            vec![Some("ARS".to_string()), Some("Société".to_string())]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! end year; a text whose only dates are open-ended ("à partir de 2020", "depuis 2019") has
 //! `fin` null; a text without a year has both null.
 
-use crate::text::fold;
+use crate::text::{fold, Folded};
 use cls_model::{Calendrier, Jalon, Recurrence};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -277,14 +277,12 @@ fn label_of(s: &str) -> Option<String> {
             " -",
         ] {
             if lower.ends_with(suffix) {
-                let cut = t.len()
-                    - t.char_indices()
-                        .rev()
-                        .nth(suffix.chars().count() - 1)
-                        .map(|(i, _)| t.len() - i)
-                        .unwrap_or(0);
-                t.truncate(cut);
-                t = t.trim_end().to_string();
+                // Matched in the folded text, cut from the original through its map.
+                let folded = Folded::new(&t);
+                let kept = folded
+                    .original_before(lower.len() - suffix.len())
+                    .to_string();
+                t = kept.trim_end().to_string();
                 changed = true;
                 break;
             }

@@ -9,7 +9,7 @@
 //! Agglopolys"). Leading articles and verbs ("Mobiliser la Croix Rouge") are dropped, and
 //! a lower-case sub-unit in parentheses ("(service des sports)") is left to its parent.
 
-use crate::text::fold;
+use crate::text::{fold, Folded};
 use cls_model::Mention;
 
 /// Département names that contain "et" and must never be split.
@@ -131,7 +131,9 @@ fn strip_lead(s: &str) -> String {
         .trim()
         .to_string();
     loop {
-        let lower = fold(&t);
+        // Leads are matched in the folded text and cut from the original through its map.
+        let folded = Folded::new(&t);
+        let lower = folded.as_str();
         let mut cut = None;
         for lead in [
             "et ",
@@ -154,7 +156,7 @@ fn strip_lead(s: &str) -> String {
             "financement : ",
         ] {
             if lower.starts_with(lead) {
-                cut = Some(lead.chars().count());
+                cut = Some(lead.len());
                 break;
             }
         }
@@ -163,13 +165,13 @@ fn strip_lead(s: &str) -> String {
                 // Keep "les CCAS", "des associations": a plural generic group reads better
                 // with its article stripped too.
                 if lower.starts_with(art) {
-                    cut = Some(art.chars().count());
+                    cut = Some(art.len());
                     break;
                 }
             }
         }
         match cut {
-            Some(n) => t = t.chars().skip(n).collect::<String>().trim().to_string(),
+            Some(n) => t = folded.original_after(n).trim().to_string(),
             None => break,
         }
     }

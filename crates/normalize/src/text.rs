@@ -70,6 +70,133 @@ fn fold_with(chars: impl Iterator<Item = char>) -> String {
     out
 }
 
+/// Folded text (as [`fold`] makes it) that remembers where each of its bytes came from in
+/// the original, so that a match found in the folded text is cut from the original at the
+/// right place. Folding changes lengths ("é" is two bytes, "e" one; "œ" becomes "oe"; runs
+/// of spaces become one), so a byte offset of one string must never index the other: this
+/// type is the only bridge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Folded<'a> {
+    original: &'a str,
+    folded: String,
+    /// For each byte of `folded`, the offset in `original` of the character it came from;
+    /// one more entry, `original.len()`, for the end.
+    origin: Vec<usize>,
+}
+
+impl<'a> Folded<'a> {
+    pub fn new(original: &'a str) -> Self {
+        let mut folded = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        let mut space = true;
+        let mut buf = String::new();
+        for (at, c) in original.char_indices() {
+            buf.clear();
+            match latin1_base(c) {
+                Some(b) => buf.push(b),
+                None if c.is_ascii() => buf.push(c),
+                None => buf.extend(std::iter::once(c).nfkd()),
+            }
+            for c in buf.chars() {
+                if unicode_normalization::char::is_combining_mark(c) {
+                    continue;
+                }
+                let c = match c {
+                    '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => '\'',
+                    '\u{2013}' | '\u{2014}' | '\u{2010}' | '\u{2011}' => '-',
+                    c if c.is_whitespace() => ' ',
+                    c => c,
+                };
+                let before = folded.len();
+                if c == ' ' {
+                    if space {
+                        continue;
+                    }
+                    folded.push(' ');
+                    space = true;
+                } else if c == 'œ' || c == 'Œ' {
+                    folded.push_str("oe");
+                    space = false;
+                } else {
+                    folded.extend(c.to_lowercase());
+                    space = false;
+                }
+                origin.extend(std::iter::repeat_n(at, folded.len() - before));
+            }
+        }
+        if folded.ends_with(' ') {
+            folded.pop();
+            origin.pop();
+        }
+        origin.push(original.len());
+        Folded {
+            original,
+            folded,
+            origin,
+        }
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// The text it was folded from.
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// The offset in the original of the folded byte offset `i` (a character boundary of
+    /// the original; the end for `i` at or past the end).
+    pub fn to_original(&self, i: usize) -> usize {
+        self.origin.get(i).copied().unwrap_or(self.original.len())
+    }
+
+    /// The original-text range of the first match of `pat` in the folded text.
+    pub fn find(&self, pat: &str) -> Option<std::ops::Range<usize>> {
+        let i = self.folded.find(pat)?;
+        Some(self.to_original(i)..self.end_in_original(i + pat.len()))
+    }
+
+    /// The original text before the first match of `pat` in the folded text.
+    pub fn before(&self, pat: &str) -> Option<&'a str> {
+        self.find(pat).map(|r| &self.original[..r.start])
+    }
+
+    /// The original text after a folded prefix of `n` bytes (what `strip_prefix` of the
+    /// folded text leaves, in the original's own spelling).
+    pub fn original_after(&self, n: usize) -> &'a str {
+        &self.original[self.end_in_original(n)..]
+    }
+
+    /// The original text before the folded suffix that starts at folded byte `n`.
+    pub fn original_before(&self, n: usize) -> &'a str {
+        &self.original[..self.to_original(n)]
+    }
+
+    /// The original offset just past the character that produced folded byte `i - 1`.
+    fn end_in_original(&self, i: usize) -> usize {
+        if i == 0 {
+            return self.to_original(0).min(self.original.len());
+        }
+        if i >= self.folded.len() {
+            return self.original.len();
+        }
+        let last = self.to_original(i - 1);
+        let next = self.to_original(i);
+        if next > last {
+            next
+        } else {
+            // Byte `i` comes from the same original character as byte `i - 1` ("œ" → "oe"):
+            // the whole character is part of the match.
+            last + self.original[last..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8)
+        }
+    }
+}
+
 /// A file-name-safe slug: folded, every run of other characters made one '-', at most
 /// `max` characters, cut at a '-' when possible.
 pub fn slug(s: &str, max: usize) -> String {
@@ -121,6 +248,22 @@ pub fn number_word(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_text_maps_matches_back_to_the_original() {
+        let t = "Financement ARS et Société à parts égales";
+        let f = Folded::new(t);
+        assert_eq!(f.as_str(), fold(t));
+        assert_eq!(
+            f.before("a parts egales"),
+            Some("Financement ARS et Société ")
+        );
+        let f = Folded::new("Le  Cœur   de ville");
+        assert_eq!(f.as_str(), "le coeur de ville");
+        assert_eq!(f.find("coeur"), Some(4..9));
+        assert_eq!(f.original_after(3), "Cœur   de ville");
+        assert_eq!(f.original_before(8), "Le  Cœur");
+    }
 
     #[test]
     fn fold_and_slug() {

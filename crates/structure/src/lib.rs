@@ -6,6 +6,7 @@
 
 mod document;
 pub(crate) mod fiche;
+mod guard;
 mod headings;
 mod orgpass;
 mod tables;
@@ -168,6 +169,13 @@ pub fn structure_pdf(pdf: &PdfDocument, fichier: &str, sha256: &str) -> Document
         .failed_pages
         .iter()
         .map(|(n, why)| Alerte::new("page_illisible", None, format!("page {n} non lue : {why}")))
+        .chain(pdf.damaged_pages.iter().map(|(n, why)| {
+            Alerte::new(
+                "page_endommagee",
+                None,
+                format!("page {n} lue en partie : {why}"),
+            )
+        }))
         .collect();
     let source = Source {
         fichier: fichier.to_string(),
@@ -445,7 +453,9 @@ pub(crate) fn build_document_with(
                 ));
             }
         }
-        let a = fiche::to_action(r, periode);
+        let Some(a) = guard::to_action(r, periode, alertes) else {
+            continue;
+        };
         check_action(&a, alertes);
         actions.push(a);
     }

@@ -38,7 +38,10 @@ pub enum OutputError
 {
     FormatError(std::fmt::Error),
     IoError(std::io::Error),
-    PdfError(lopdf::Error)
+    PdfError(lopdf::Error),
+    /// cls patch: the page stopped: a per-page budget (operations, decoded bytes, glyphs)
+    /// was exhausted or its content cannot be decoded; the message says which, in French.
+    Limit(String)
 }
 
 impl std::fmt::Display for OutputError
@@ -47,7 +50,8 @@ impl std::fmt::Display for OutputError
         match self {
             OutputError::FormatError(e) => write!(f, "Formating error: {}", e),
             OutputError::IoError(e) => write!(f, "IO error: {}", e),
-            OutputError::PdfError(e) => write!(f, "PDF error: {}", e)
+            OutputError::PdfError(e) => write!(f, "PDF error: {}", e),
+            OutputError::Limit(why) => write!(f, "{}", why)
         }
     }
 }
@@ -1030,7 +1034,7 @@ impl<'a> PdfCIDFont<'a> {
         let mut widths = HashMap::new();
         let mut i = 0;
         if let Some(w) = w {
-            while i < w.len() {
+            while i + 1 < w.len() {
                 if let &Object::Array(ref wa) = w[i+1] {
                     let cid = w[i].as_i64().expect("id should be num");
                     let mut j = 0;
@@ -1043,9 +1047,12 @@ impl<'a> PdfCIDFont<'a> {
                 } else {
                     // cls patch: the range form is `c_first c_last w`, inclusive; upstream
                     // read all three from w[i], so every range-form width was lost.
-                    let c_first = w[i].as_i64().expect("first should be num");
-                    let c_last = w[i+1].as_i64().expect("last should be num");
-                    let c_width = as_num(&w[i+2]);
+                    // cls patch 2: CIDs are 0..=65535, so the range is clamped to that space
+                    // (`/W [0 4294967295 500]` looped over four billion entries).
+                    let (Some(first), Some(last), Some(width)) = (w.get(i), w.get(i+1), w.get(i+2)) else { break };
+                    let (Ok(c_first), Ok(c_last)) = (first.as_i64(), last.as_i64()) else { break };
+                    let c_width = match width { Object::Integer(_) | Object::Real(_) => as_num(width), _ => break };
+                    let (c_first, c_last) = (c_first.clamp(0, 0xFFFF), c_last.clamp(0, 0xFFFF));
                     for id in c_first..=c_last {
                         widths.insert(id as CharCode, c_width);
                     }
@@ -1280,6 +1287,53 @@ fn get_contents(contents: &Stream) -> Vec<u8> {
     }
 }
 
+/// cls patch: for content streams, a stream that cannot be decoded is an error (damage),
+/// not its raw compressed bytes parsed as operators.
+fn decode_contents(contents: &Stream) -> Result<Vec<u8>, lopdf::Error> {
+    if contents.filters().is_ok() {
+        contents.decompressed_content()
+    } else {
+        Ok(contents.content.clone())
+    }
+}
+
+/// cls patch: what one page may cost. Every budget is per page, shared by the page's
+/// content streams and every form XObject they draw, so that fan-out (a form drawing
+/// another ten times, twelve levels deep) is bounded like a long stream.
+pub struct PageBudget {
+    /// Content-stream operations left to interpret.
+    pub operations: usize,
+    /// Decoded content bytes left (page streams and forms, counted at each use).
+    pub decoded_bytes: usize,
+    /// Deepest nesting of form XObjects.
+    pub max_form_depth: usize,
+    /// Deepest `q` nesting kept; deeper saves are counted and matched, not stored.
+    pub max_saved_states: usize,
+}
+
+impl Default for PageBudget {
+    fn default() -> Self {
+        PageBudget {
+            operations: 2_000_000,
+            decoded_bytes: 128 << 20,
+            max_form_depth: 16,
+            max_saved_states: 1024,
+        }
+    }
+}
+
+/// cls patch: decodes one stream against the page's byte budget.
+fn take_contents(budget: &mut PageBudget, contents: &Stream) -> Result<Vec<u8>, OutputError> {
+    let bytes = decode_contents(contents)?;
+    if bytes.len() > budget.decoded_bytes {
+        return Err(OutputError::Limit(format!(
+            "page trop lourde : plus de {} Mo de contenu décompressé", (128 << 20) / (1 << 20)
+        )));
+    }
+    budget.decoded_bytes -= bytes.len();
+    Ok(bytes)
+}
+
 #[derive(Clone)]
 struct GraphicsState<'a>
 {
@@ -1298,7 +1352,8 @@ fn show_text(gs: &mut GraphicsState, s: &[u8],
              _flip_ctm: &Transform,
              output: &mut dyn OutputDev) -> Result<(), OutputError> {
     let ts = &mut gs.ts;
-    let font = ts.font.as_ref().unwrap();
+    // cls patch: text shown before any `Tf` is skipped (poppler warns and goes on).
+    let Some(font) = ts.font.as_ref() else { return Ok(()) };
     //let encoding = font.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
     dlog!("{:?}", font.decode(s));
     dlog!("{:?}", font.decode(s).as_bytes());
@@ -1591,15 +1646,29 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
 struct Processor<'a> {
     font_table: HashMap<Vec<u8>, Rc<dyn PdfFont + 'a>>,
     _none: PhantomData<&'a ()>,
+    /// cls patch: the page's budget and the form XObjects being drawn (cycle detection).
+    budget: PageBudget,
+    forms: Vec<ObjectId>,
 }
 
 impl<'a> Processor<'a> {
     fn new() -> Processor<'a> {
-        Processor { font_table: HashMap::new(), _none: PhantomData }
+        Processor { font_table: HashMap::new(), _none: PhantomData, budget: PageBudget::default(), forms: Vec::new() }
     }
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
-        let content = Content::decode(&content).unwrap();
+        // cls patch: lenient decoding (damage is skipped and reported), within the budget.
+        let lenient = Content::decode_lenient(&content, self.budget.operations);
+        drop(content);
+        if lenient.skipped > 0 {
+            output.damage(&format!("{} octets illisibles dans le contenu de la page", lenient.skipped))?;
+        }
+        if lenient.truncated {
+            return Err(OutputError::Limit("page trop complexe : plus de 2 000 000 opérations".into()));
+        }
+        self.budget.operations -= lenient.content.operations.len();
+        let content = lenient.content;
+        let mut saved_overflow = 0usize;
         let mut gs: GraphicsState = GraphicsState {
             ts: TextState {
                 font: None,
@@ -1800,7 +1869,15 @@ impl<'a> Processor<'a> {
                     dlog!("T* matrix {:?}", gs.ts.tm);
                     output.end_line()?;
                 }
-                "q" => { gs_stack.push(gs.clone()); }
+                "q" => {
+                    // cls patch: a million nested saves would each clone the state.
+                    if gs_stack.len() < self.budget.max_saved_states {
+                        gs_stack.push(gs.clone());
+                    } else {
+                        saved_overflow += 1;
+                    }
+                }
+                "Q" if saved_overflow > 0 => { saved_overflow -= 1; }
                 "Q" => {
                     let s = gs_stack.pop();
                     if let Some(s) = s {
@@ -1880,12 +1957,38 @@ impl<'a> Processor<'a> {
                 "Do" => {
                     // `Do` process an entire subdocument, so we do a recursive call to `process_stream`
                     // with the subdocument content and resources
-                    let xobject: &Dictionary = get(&doc, resources, b"XObject");
-                    let name = operation.operands[0].as_name().unwrap();
-                    let xf: &Stream = get(&doc, xobject, name);
+                    // cls patch: only forms are drawn (an image is not a content stream), a
+                    // form already being drawn is skipped (a form that draws itself), and
+                    // nesting is bounded.
+                    let Some(xobject) = maybe_get::<&Dictionary>(&doc, resources, b"XObject") else { continue };
+                    let Some(name) = operation.operands.first().and_then(|o| o.as_name().ok()) else { continue };
+                    let id = xobject.get(name).ok().and_then(|o| o.as_reference().ok());
+                    let Some(xf) = maybe_get::<&Stream>(&doc, xobject, name) else { continue };
+                    if xf.dict.get(b"Subtype").and_then(|s| s.as_name()).map_or(true, |s| s != b"Form") {
+                        continue;
+                    }
+                    if let Some(id) = id {
+                        if self.forms.contains(&id) {
+                            output.damage("un objet graphique se dessine lui-même (boucle ignorée)")?;
+                            continue;
+                        }
+                    }
+                    if self.forms.len() >= self.budget.max_form_depth {
+                        return Err(OutputError::Limit("page trop complexe : objets graphiques imbriqués trop profondément".into()));
+                    }
                     let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
-                    let contents = get_contents(xf);
-                    self.process_stream(&doc, contents, resources, &media_box, output, page_num)?;
+                    let contents = match take_contents(&mut self.budget, xf) {
+                        Ok(c) => c,
+                        Err(OutputError::Limit(why)) => return Err(OutputError::Limit(why)),
+                        Err(e) => {
+                            output.damage(&format!("objet graphique illisible : {}", e))?;
+                            continue;
+                        }
+                    };
+                    self.forms.push(id.unwrap_or((0, 0)));
+                    let drawn = self.process_stream(&doc, contents, resources, &media_box, output, page_num);
+                    self.forms.pop();
+                    drawn?;
                 }
                 _ => { dlog!("unknown operation {:?}", operation); }
 
@@ -1905,6 +2008,9 @@ pub trait OutputDev {
     fn end_line(&mut self)-> Result<(), OutputError>;
     fn stroke(&mut self, _ctm: &Transform, _colorspace: &ColorSpace, _color: &[f64], _path: &Path)-> Result<(), OutputError> {Ok(())}
     fn fill(&mut self, _ctm: &Transform, _colorspace: &ColorSpace, _color: &[f64], _path: &Path)-> Result<(), OutputError> {Ok(())}
+    /// cls patch: part of the page could not be decoded and was skipped; `what` says what,
+    /// in French. The page goes on.
+    fn damage(&mut self, _what: &str) -> Result<(), OutputError> {Ok(())}
 }
 
 
@@ -2370,15 +2476,23 @@ pub fn extract_text_from_mem_by_pages_encrypted(buffer: &[u8], password: &str) -
 
 
 fn get_inherited<'a, T: FromObj<'a>>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<T> {
-    let o: Option<T> = get(doc, dict, key);
-    if let Some(o) = o {
-        Some(o)
-    } else {
-        let parent = dict.get(b"Parent")
-            .and_then(|parent| parent.as_reference())
-            .and_then(|id| doc.get_dictionary(id)).ok()?;
-        get_inherited(doc, parent, key)
+    // cls patch: a loop with a bound and a visited list (a page that is its own /Parent
+    // made the upstream recursion spin forever).
+    let mut dict = dict;
+    let mut seen: Vec<ObjectId> = Vec::new();
+    for _ in 0..64 {
+        let o: Option<T> = get(doc, dict, key);
+        if o.is_some() {
+            return o;
+        }
+        let id = dict.get(b"Parent").and_then(|parent| parent.as_reference()).ok()?;
+        if seen.contains(&id) {
+            return None;
+        }
+        seen.push(id);
+        dict = doc.get_dictionary(id).ok()?;
     }
+    None
 }
 
 pub fn output_doc_encrypted(
@@ -2406,6 +2520,14 @@ pub fn output_doc(doc: &Document, output: &mut dyn OutputDev) -> Result<(), Outp
     Ok(())
 }
 
+/// cls patch: draws the page `object_id` (numbered `page_num`) without walking the page
+/// tree again (callers that already hold the page list, or rebuilt it, pass the id).
+pub fn output_page_object(doc: &Document, output: &mut dyn OutputDev, page_num: u32, object_id: ObjectId) -> Result<(), OutputError> {
+    let empty_resources = Dictionary::new();
+    let mut p = Processor::new();
+    output_doc_inner(page_num, object_id, doc, &mut p, output, &empty_resources)
+}
+
 pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
     if doc.is_encrypted() {
         error!("Encrypted documents must be decrypted with a password using {{extract_text|extract_text_from_mem|output_doc}}_encrypted");
@@ -2419,23 +2541,62 @@ pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32
 }
 
 fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p: & mut Processor<'a>, output: &mut dyn OutputDev, empty_resources: &'a Dictionary) -> Result<(), OutputError> {
-    let page_dict = doc.get_object(object_id).unwrap().as_dict().unwrap();
+    let page_dict = doc.get_object(object_id)?.as_dict()?;
     dlog!("page {} {:?}", page_num, page_dict);
     // Font resource names (e.g. /F0) are only unique within a page's resource
     // dictionary; the same name can map to a different font on the next page.
     // Reset the font cache per page so a stale entry from an earlier page isn't
     // reused, which would decode text with the wrong font's ToUnicode CMap.
     p.font_table.clear();
+    // cls patch: budgets are per page.
+    p.budget = PageBudget::default();
+    p.forms.clear();
     // XXX: Some pdfs lack a Resources directory
     let resources = get_inherited(doc, page_dict, b"Resources").unwrap_or(empty_resources);
     dlog!("resources {:?}", resources);
     // pdfium searches up the page tree for MediaBoxes as needed
-    let media_box: Vec<f64> = get_inherited(doc, page_dict, b"MediaBox").expect("MediaBox");
+    // cls patch: a missing or short MediaBox falls back to US Letter, as poppler does.
+    let media_box: Vec<f64> = get_inherited(doc, page_dict, b"MediaBox")
+        .filter(|b: &Vec<f64>| b.len() >= 4)
+        .unwrap_or_else(|| vec![0., 0., 612., 792.]);
     let media_box = MediaBox { llx: media_box[0], lly: media_box[1], urx: media_box[2], ury: media_box[3] };
     let art_box = get::<Option<Vec<f64>>>(&doc, page_dict, b"ArtBox")
         .map(|x| (x[0], x[1], x[2], x[3]));
     output.begin_page(page_num, &media_box, art_box)?;
-    p.process_stream(&doc, doc.get_page_content(object_id).unwrap(), resources, &media_box, output, page_num)?;
+    // cls patch: each content stream is decoded on its own; one that cannot be decoded is
+    // reported as damage and the others are still read (upstream parsed its raw
+    // compressed bytes as operators).
+    let mut content = Vec::new();
+    let streams = doc.get_page_contents(object_id);
+    let mut unreadable = 0;
+    let mut why = "objet absent du fichier";
+    for id in &streams {
+        let Ok(stream) = doc.get_object(*id).and_then(|o| o.as_stream()) else {
+            unreadable += 1;
+            continue;
+        };
+        match take_contents(&mut p.budget, stream) {
+            Ok(bytes) => {
+                content.extend_from_slice(&bytes);
+                content.push(b'\n');
+            }
+            Err(OutputError::Limit(why)) => return Err(OutputError::Limit(why)),
+            Err(OutputError::PdfError(lopdf::Error::Decompress(lopdf::DecompressError::TooLarge))) => {
+                return Err(OutputError::Limit("flux de contenu de plus de 256 Mo une fois décompressé (bombe de décompression)".into()));
+            }
+            Err(_) => {
+                unreadable += 1;
+                why = "flux compressé endommagé";
+            }
+        }
+    }
+    if unreadable > 0 && unreadable == streams.len() {
+        return Err(OutputError::Limit(format!("contenu de la page illisible ({why})")));
+    }
+    if unreadable > 0 {
+        output.damage(&format!("{} flux de contenu sur {} illisibles ({why})", unreadable, streams.len()))?;
+    }
+    p.process_stream(&doc, content, resources, &media_box, output, page_num)?;
     output.end_page()?;
     Ok(())
 }
