@@ -11,7 +11,7 @@ mod html;
 mod layout;
 mod pdf;
 
-pub use html::{extract_html, HtmlBlock, HtmlDocument, HtmlKind};
+pub use html::{extract_html, HtmlBlock, HtmlDocument, HtmlKind, PdfLink};
 pub use layout::{join_lines, layout_pages};
 
 /// Why a file could not be read at all.
@@ -168,7 +168,11 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     if head.windows(5).any(|w| w == b"%PDF-") {
         return Sniffed::Pdf;
     }
-    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    // UTF-16 pages (with or without a byte-order mark) are read as the characters they hold.
+    let text = match html::utf16_by_pattern(head) {
+        Some(enc) => enc.decode(head).0.to_ascii_lowercase(),
+        None => String::from_utf8_lossy(head).to_ascii_lowercase(),
+    };
     let t = text.trim_start_matches('\u{feff}').trim_start();
     if t.starts_with("<!doctype html")
         || t.starts_with("<html")
