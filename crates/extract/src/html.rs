@@ -537,6 +537,9 @@ struct Walker {
     tables: u32,
     table: Option<u32>,
     in_thead: bool,
+    /// The number of the next item of the ordered list being walked: the list's `start`
+    /// (1 by default) counted on, or an item's own `value`.
+    ol: Option<u32>,
 }
 
 impl Walker {
@@ -604,6 +607,14 @@ impl Walker {
             }
             _ => {}
         }
+        let number = match (name, self.ol) {
+            ("li", Some(next)) => {
+                let n = attr_number(e, "value").unwrap_or(next);
+                self.ol = Some(n.saturating_add(1));
+                Some(n)
+            }
+            _ => None,
+        };
         let mut own = String::new();
         inline_text(e, &mut own);
         let lines = lines_of(&own);
@@ -617,11 +628,16 @@ impl Walker {
                 kind,
                 text: lines.join(" "),
                 lines: vec![lines],
-                number: (name == "li").then(|| ordered_number(e)).flatten(),
+                number,
                 ..Default::default()
             });
         }
-        let (table, thead) = (self.table, self.in_thead);
+        let (table, thead, ol) = (self.table, self.in_thead, self.ol);
+        if name == "ol" {
+            self.ol = Some(attr_number(e, "start").unwrap_or(1));
+        } else if name == "ul" || name == "li" {
+            self.ol = None;
+        }
         if name == "table" {
             self.tables += 1;
             self.table = Some(self.tables);
@@ -638,6 +654,12 @@ impl Walker {
         }
         self.table = table;
         self.in_thead = thead;
+        // An item's own lists are walked; the next item goes on counting its list.
+        if name != "li" {
+            self.ol = ol;
+        } else {
+            self.ol = ol.map(|_| number.map_or(1, |n| n.saturating_add(1)));
+        }
     }
 
     fn push(&mut self, b: HtmlBlock) {
@@ -647,32 +669,9 @@ impl Walker {
     }
 }
 
-/// The number shown before an item of an ordered list: the list's `start` (1 by default)
-/// counted on through the items before it, or the item's own `value`.
-fn ordered_number(li: &ElementRef) -> Option<u32> {
-    let list = li.parent().and_then(ElementRef::wrap)?;
-    if list.value().name() != "ol" {
-        return None;
-    }
-    let mut n: u32 = list
-        .value()
-        .attr("start")
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(1);
-    for item in list
-        .children()
-        .filter_map(ElementRef::wrap)
-        .filter(|c| c.value().name() == "li")
-    {
-        if let Some(v) = item.value().attr("value").and_then(|s| s.trim().parse().ok()) {
-            n = v;
-        }
-        if item.id() == li.id() {
-            return Some(n);
-        }
-        n = n.saturating_add(1);
-    }
-    None
+/// A numeric attribute (`start` of a list, `value` of an item).
+fn attr_number(e: &ElementRef, name: &str) -> Option<u32> {
+    e.value().attr(name).and_then(|s| s.trim().parse().ok())
 }
 
 /// Share of words of lorem-ipsum filler.
@@ -1003,5 +1002,50 @@ mod tests {
     fn lorem_ipsum_filler_is_dropped() {
         assert!(lorem_share("dolor. Curabitur ut Sed lectus Aenean Praesent") > 0.5);
         assert!(lorem_share("Le contrat local de santé du Pays de Chaumont") < 0.1);
+    }
+    #[test]
+    fn valid_utf8_wins_over_a_lying_meta() {
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body>Santé</body></html>";
+        assert!(decode(page.as_bytes()).contains("Santé"));
+        let sjis = "<html><head><meta charset=\"shift_jis\"></head><body>Prévention</body></html>";
+        assert!(decode(sjis.as_bytes()).contains("Prévention"));
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let page = "<html><body><p>Accès aux soins</p></body></html>";
+        let le: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = page.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let mut bom = vec![0xFF, 0xFE];
+        bom.extend_from_slice(&le);
+        assert!(decode(&bom).contains("Accès aux soins"));
+        assert!(decode(&le).contains("Accès aux soins"));
+        assert!(decode(&be).contains("Accès aux soins"));
+    }
+
+    #[test]
+    fn accordion_buttons_hidden_panels_and_ordered_list_numbers_are_read() {
+        let html = br#"<html><body><main><p>Un texte assez long pour que ce bloc soit le contenu principal de la page, vraiment assez long.</p>
+            <h3><button aria-expanded="false" aria-controls="p1">Action 1 : Agir</button></h3>
+            <div id="p1" class="accordion-collapse" hidden><p>Porteur : CCAS</p></div>
+            <ol start="4"><li>Quatre</li><li>Cinq</li></ol>
+            <table><thead><tr><th>No</th><th>Action</th></tr></thead><tr><td>1</td><td>A<br>B</td></tr></table></main></body></html>"#;
+        let d = extract_html(html);
+        let toggle = d.blocks.iter().find(|b| b.toggle).expect("toggle");
+        assert_eq!(toggle.text, "Action 1 : Agir");
+        assert!(d.blocks.iter().any(|b| b.text == "Porteur : CCAS"));
+        let five = d.blocks.iter().find(|b| b.text == "Cinq").expect("li");
+        assert_eq!(five.number, Some(5));
+        let rows: Vec<&HtmlBlock> = d.blocks.iter().filter(|b| b.kind == HtmlKind::TableRow).collect();
+        assert!(rows[0].header && !rows[1].header);
+        assert_eq!(rows[1].lines[1], vec!["A".to_string(), "B".to_string()]);
+    }
+
+    #[test]
+    fn pdf_links_are_made_absolute() {
+        let html = br#"<html><head><link rel="canonical" href="https://x.fr/sante/cls"></head><body><main><p><a href="/files/contrat.pdf">Le contrat</a></p></main><footer><a href="/cgu.pdf">CGU</a></footer></body></html>"#;
+        let d = extract_html(html);
+        assert_eq!(d.pdf_links.len(), 1);
+        assert_eq!(d.pdf_links[0].href, "https://x.fr/files/contrat.pdf");
     }
 }

@@ -191,3 +191,19 @@ pub fn debug_raw(bytes: &[u8]) -> Vec<RawPage> {
         .map(|r| r.pages)
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_pages_are_html() {
+        let page = "<!DOCTYPE html><html><body>Contrat</body></html>";
+        let le: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let mut bom = vec![0xFF, 0xFE];
+        bom.extend_from_slice(&le);
+        assert_eq!(sniff(&bom), Sniffed::Html);
+        assert_eq!(sniff(&le), Sniffed::Html);
+        assert_eq!(sniff(b"\x00\x01binary"), Sniffed::Unknown);
+    }
+}

@@ -134,7 +134,7 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
 /// item speak of a local health contract.
 fn presents_a_contract(html: &HtmlDocument) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"(?i)contrats?\s+locaux?\s+de\s+sant[ée]|CLS");
+    let r = re(&R, r"(?i)\bcontrats?\s+loca(?:l|ux)\s+de\s+sant[ée]|\bCLS\b");
     html.title
         .iter()
         .chain(html.og_title.iter())
@@ -152,7 +152,7 @@ fn presents_a_contract(html: &HtmlDocument) -> bool {
 /// names a contract or a CLS), in page order.
 fn contract_pdfs(html: &HtmlDocument) -> Vec<String> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"(?i)contrat|cls|(?:^|[/_\-.])cls(?:[_\-.]|$)");
+    let r = re(&R, r"(?i)contrat|\bcls\b|(?:^|[/_\-.])cls(?:[_\-.]|$)");
     html.pdf_links
         .iter()
         .filter(|l| {
@@ -167,7 +167,7 @@ fn contract_pdfs(html: &HtmlDocument) -> Vec<String> {
 /// 2024-2028", "CLS (2022-2026)".
 fn period_in_titles(html: &HtmlDocument) -> Periode {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"((?:19|20)\d{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)\d{2})");
+    let r = re(&R, r"\b((?:19|20)\d{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)\d{2})\b");
     let titles = html
         .blocks
         .iter()
@@ -396,7 +396,7 @@ fn publisher(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<Stri
         static TOWN: OnceLock<Regex> = OnceLock::new();
         let town = re(
             &TOWN,
-            r"((?:Ville|Commune|Mairie)\s+(?:de\s+|d')\p{Lu}[\p{L}'\-]+(?:[\s\-](?:sur|en|la|le|les|de|des|du|l')[\s\-]\p{Lu}[\p{L}'\-]+)*)",
+            r"\b((?:Ville|Commune|Mairie)\s+(?:de\s+|d')\p{Lu}[\p{L}'\-]+(?:[\s\-](?:sur|en|la|le|les|de|des|du|l')[\s\-]\p{Lu}[\p{L}'\-]+)*)",
         );
         let texts = html.blocks.iter().take(40).map(|b| b.text.as_str());
         if let Some(c) = texts.filter_map(|t| town.captures(t)).next() {
@@ -1058,4 +1058,93 @@ fn table_actions(
         out.push(a);
     }
     j
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(kind: HtmlKind, text: &str) -> HtmlBlock {
+        HtmlBlock {
+            kind,
+            text: text.to_string(),
+            lines: vec![vec![text.to_string()]],
+            ..Default::default()
+        }
+    }
+
+    fn fiche_row(label: &str, value: &str) -> HtmlBlock {
+        HtmlBlock {
+            kind: HtmlKind::TableRow,
+            text: format!("{label} {value}"),
+            cells: vec![label.to_string(), value.to_string()],
+            lines: vec![vec![label.to_string()], vec![value.to_string()]],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn hand_made_page_keeps_action_2_after_action_1_and_its_table() {
+        // Issue 12: "Action 1" and "Action 2" headings each followed by a table; Action 2
+        // was lost without a word.
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "AXE 1 - SOINS"),
+            block(HtmlKind::Heading(3), "Action 1"),
+            fiche_row("Intitulé", "Créer une permanence"),
+            fiche_row("Porteur", "Mairie"),
+            block(HtmlKind::Heading(3), "Action 2"),
+            fiche_row("Intitulé", "Organiser un transport"),
+            fiche_row("Porteur", "Syndicat des transports"),
+        ];
+        let axes = axes(&blocks);
+        let mut alertes = Vec::new();
+        let a = actions(&blocks, &axes, &mut alertes);
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[1].titre.as_deref(), Some("Organiser un transport"));
+        assert_eq!(a[1].axe, Some(1));
+    }
+
+    #[test]
+    fn faq_items_are_not_actions_and_unread_toggles_are_alerts() {
+        let mut toggle = block(HtmlKind::Heading(3), "Nos partenaires");
+        toggle.toggle = true;
+        let mut question = block(HtmlKind::Heading(3), "Qui peut proposer une action ?");
+        question.toggle = true;
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe 1 : Soins"),
+            toggle,
+            block(HtmlKind::Heading(2), "Questions fréquentes"),
+            question,
+        ];
+        let mut alertes = Vec::new();
+        let a = actions(&blocks, &axes(&blocks), &mut alertes);
+        assert!(a.is_empty());
+        assert_eq!(alertes.len(), 1, "{alertes:?}");
+        assert!(alertes[0].message.contains("Nos partenaires"));
+    }
+
+    #[test]
+    fn prose_leads_lose_their_article_and_parenthesised_leads_are_split() {
+        assert_eq!(
+            lead_prose("Action pilotée par la CPAM de la Loire.").as_deref(),
+            Some("la CPAM de la Loire")
+        );
+        let (t, who) = parenthesised_lead("Créer un point santé (porteurs : CCAS et Ville)");
+        assert_eq!(t, "Créer un point santé");
+        assert_eq!(who.as_deref(), Some("CCAS et Ville"));
+    }
+
+    #[test]
+    fn period_from_the_title_needs_an_ordered_short_span() {
+        let html = HtmlDocument {
+            title: Some("Contrat local de santé 2024-2028 | Ville".to_string()),
+            ..Default::default()
+        };
+        assert_eq!(period_in_titles(&html).debut, Some(2024));
+        let html = HtmlDocument {
+            title: Some("Archives 1990-2024".to_string()),
+            ..Default::default()
+        };
+        assert_eq!(period_in_titles(&html).debut, None);
+    }
 }
