@@ -70,7 +70,11 @@ fn score_page(gold: &Value, out: &Value) -> Vec<(&'static str, f64)> {
     let mut s = Vec::new();
     let set = |v: &Value| -> HashSet<String> {
         v.as_array()
-            .map(|a| a.iter().map(|x| norm(x["titre"].as_str().unwrap_or(""))).collect())
+            .map(|a| {
+                a.iter()
+                    .map(|x| norm(x["titre"].as_str().unwrap_or("")))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let (ga, oa) = (set(&gold["axes"]), set(&out["axes"]));
@@ -137,7 +141,12 @@ fn score_page(gold: &Value, out: &Value) -> Vec<(&'static str, f64)> {
     s.push(("nature", if out["nature"] == nature { 1.0 } else { 0.0 }));
     let links = |v: &Value| -> Vec<String> {
         v.as_array()
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let same_links = links(&gold["documents_lies"]) == links(&out["source"]["documents_lies"]);
@@ -147,17 +156,16 @@ fn score_page(gold: &Value, out: &Value) -> Vec<(&'static str, f64)> {
 
 #[test]
 fn every_variety_page_scores_at_least_095_on_every_field() {
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(dir().join("gold.json")).expect("gold.json"),
-    )
-    .expect("gold json");
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir().join("gold.json")).expect("gold.json"))
+            .expect("gold json");
     let pages = gold["documents"].as_array().expect("documents");
     assert!(pages.len() >= 8, "the corpus has at least eight pages");
     let mut failures = Vec::new();
     for g in pages {
         let name = g["fichier"].as_str().expect("fichier");
-        let doc = cls_corpus::ingest_path(&dir().join(name))
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let doc =
+            cls_corpus::ingest_path(&dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         let out = serde_json::to_value(doc).expect("json");
         for (field, score) in score_page(g, &out) {
             if score < 0.95 {
@@ -170,8 +178,8 @@ fn every_variety_page_scores_at_least_095_on_every_field() {
 
 #[test]
 fn a_page_that_is_not_a_contract_says_so_in_an_alert() {
-    let doc = cls_corpus::ingest_path(&dir().join("saint-aubin-recette-gutenberg.html"))
-        .expect("ingest");
+    let doc =
+        cls_corpus::ingest_path(&dir().join("saint-aubin-recette-gutenberg.html")).expect("ingest");
     assert_eq!(doc.nature, cls_model::Nature::Autre);
     assert!(doc.alertes.iter().any(|a| a.code == "hors_sujet"));
     assert!(doc.actions.is_empty(), "recipe steps are not actions");

@@ -70,7 +70,6 @@ pub struct HtmlDocument {
     pub blocks: Vec<HtmlBlock>,
 }
 
-
 /// Decodes the page as its bytes say, in the order of the HTML encoding-sniffing
 /// algorithm where it matters: a byte-order mark first (UTF-8, UTF-16LE, UTF-16BE), then
 /// UTF-16 without a mark recognised by its pattern (ASCII markup with a zero byte beside
@@ -101,7 +100,9 @@ pub fn decode(bytes: &[u8]) -> String {
         .as_deref()
         .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
         // A page that declares UTF-8 but is not valid UTF-8 was saved in Windows-1252.
-        .filter(|e| *e != encoding_rs::UTF_8 && *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE)
+        .filter(|e| {
+            *e != encoding_rs::UTF_8 && *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE
+        })
         .unwrap_or(encoding_rs::WINDOWS_1252);
     enc.decode(bytes).0.into_owned()
 }
@@ -306,8 +307,7 @@ fn is_toggle(e: &ElementRef) -> bool {
 /// A collapsed accordion panel: hidden until its button opens it, but content.
 fn is_panel(e: &ElementRef) -> bool {
     let v = e.value();
-    if v.attr("aria-labelledby").is_some()
-        || matches!(v.attr("role"), Some("region" | "tabpanel"))
+    if v.attr("aria-labelledby").is_some() || matches!(v.attr("role"), Some("region" | "tabpanel"))
     {
         return true;
     }
@@ -419,10 +419,7 @@ fn all_lines(e: &ElementRef) -> Vec<String> {
 
 /// Cleaned non-empty lines of a text.
 fn lines_of(s: &str) -> Vec<String> {
-    s.split('\n')
-        .map(clean)
-        .filter(|l| !l.is_empty())
-        .collect()
+    s.split('\n').map(clean).filter(|l| !l.is_empty()).collect()
 }
 
 fn clean(s: &str) -> String {
@@ -865,7 +862,11 @@ fn pdf_links(doc: &Html) -> Vec<PdfLink> {
     let mut out: Vec<PdfLink> = Vec::new();
     for a in doc.select(&sel) {
         let href = a.value().attr("href").unwrap_or("");
-        let path = href.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
+        let path = href
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let typed = a.value().attr("type") == Some("application/pdf");
         if !(path.ends_with(".pdf") || typed) {
             continue;
@@ -1036,7 +1037,11 @@ mod tests {
         assert!(d.blocks.iter().any(|b| b.text == "Porteur : CCAS"));
         let five = d.blocks.iter().find(|b| b.text == "Cinq").expect("li");
         assert_eq!(five.number, Some(5));
-        let rows: Vec<&HtmlBlock> = d.blocks.iter().filter(|b| b.kind == HtmlKind::TableRow).collect();
+        let rows: Vec<&HtmlBlock> = d
+            .blocks
+            .iter()
+            .filter(|b| b.kind == HtmlKind::TableRow)
+            .collect();
         assert!(rows[0].header && !rows[1].header);
         assert_eq!(rows[1].lines[1], vec!["A".to_string(), "B".to_string()]);
     }

@@ -134,7 +134,10 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
 /// item speak of a local health contract.
 fn presents_a_contract(html: &HtmlDocument) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"(?i)\bcontrats?\s+loca(?:l|ux)\s+de\s+sant[ée]|\bCLS\b");
+    let r = re(
+        &R,
+        r"(?i)\bcontrats?\s+loca(?:l|ux)\s+de\s+sant[ée]|\bCLS\b",
+    );
     html.title
         .iter()
         .chain(html.og_title.iter())
@@ -167,7 +170,10 @@ fn contract_pdfs(html: &HtmlDocument) -> Vec<String> {
 /// 2024-2028", "CLS (2022-2026)".
 fn period_in_titles(html: &HtmlDocument) -> Periode {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"\b((?:19|20)\d{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)\d{2})\b");
+    let r = re(
+        &R,
+        r"\b((?:19|20)\d{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)\d{2})\b",
+    );
     let titles = html
         .blocks
         .iter()
@@ -282,7 +288,11 @@ fn territory(html: &HtmlDocument) -> Option<String> {
         }
         // "A titre d'exemple le CLS de …": a territory named only where the page gives an
         // example of another contract is not this page's.
-        let mentioned: Vec<String> = texts.iter().map(|t| f(t)).filter(|t| t.contains(&k)).collect();
+        let mentioned: Vec<String> = texts
+            .iter()
+            .map(|t| f(t))
+            .filter(|t| t.contains(&k))
+            .collect();
         if !mentioned.is_empty() && mentioned.iter().all(|t| t.contains("exemple")) {
             c.1 -= 10.0;
         }
@@ -325,14 +335,23 @@ fn publisher(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<Stri
     static SEP: OnceLock<Regex> = OnceLock::new();
     let sep = re(&SEP, r"\s+[|–—-]\s+|\s*\|\s*");
     let from_site = html.site_name.iter().map(|n| (n.clone(), true));
-    let from_title = html
-        .title
-        .iter()
-        .flat_map(|t| sep.split(t).map(|x| (x.trim().to_string(), false)).collect::<Vec<_>>());
+    let from_title = html.title.iter().flat_map(|t| {
+        sep.split(t)
+            .map(|x| (x.trim().to_string(), false))
+            .collect::<Vec<_>>()
+    });
     let agency = |k: &str| {
-        ["agence", "ars ", "ministere", "prefecture", "sante.fr", "gouvernement", "portail"]
-            .iter()
-            .any(|a| k.starts_with(a))
+        [
+            "agence",
+            "ars ",
+            "ministere",
+            "prefecture",
+            "sante.fr",
+            "gouvernement",
+            "portail",
+        ]
+        .iter()
+        .any(|a| k.starts_with(a))
             || k.contains("agence regionale de sante")
     };
     let h1 = html
@@ -381,7 +400,11 @@ fn publisher(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<Stri
             &PREFIX,
             r"(?:Communaut[ée]\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine)|M[ée]tropole|Syndicat\s+mixte|PETR)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?",
         );
-        for h in html.blocks.iter().filter(|x| x.kind == HtmlKind::Heading(1)) {
+        for h in html
+            .blocks
+            .iter()
+            .filter(|x| x.kind == HtmlKind::Heading(1))
+        {
             for m in prefix.find_iter(&h.text) {
                 if let Some(phrase) = proper_phrase(&h.text[m.end()..]) {
                     if f(&phrase) == f(b) {
@@ -635,7 +658,9 @@ fn transversal_axis(blocks: &[HtmlBlock], axes: &mut Vec<Axe>) {
                 }
                 let t = b.text.trim();
                 let titre = match t.split_once(':') {
-                    Some((pre, rest)) if pre.split_whitespace().count() <= 3 && !rest.trim().is_empty() => {
+                    Some((pre, rest))
+                        if pre.split_whitespace().count() <= 3 && !rest.trim().is_empty() =>
+                    {
                         rest.trim()
                     }
                     _ => t,
@@ -822,7 +847,10 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
                 faq = None;
             }
             let ft = f(t);
-            if ft.contains("questions frequentes") || ft.starts_with("faq") || ft.contains("foire aux questions") {
+            if ft.contains("questions frequentes")
+                || ft.starts_with("faq")
+                || ft.contains("foire aux questions")
+            {
                 faq = Some(level);
                 i += 1;
                 continue;
@@ -836,8 +864,12 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
             if let Some(n) = axis_of(t) {
                 // Axis lines listed one after another are the outline, not section
                 // headings: the actions that follow belong to none of them in particular.
-                let listed = blocks.get(i + 1).is_some_and(|x| axis_of(&x.text).is_some())
-                    || blocks[..i].last().is_some_and(|x| axis_of(&x.text).is_some());
+                let listed = blocks
+                    .get(i + 1)
+                    .is_some_and(|x| axis_of(&x.text).is_some())
+                    || blocks[..i]
+                        .last()
+                        .is_some_and(|x| axis_of(&x.text).is_some());
                 axe = if listed { None } else { n };
                 i += 1;
                 continue;
@@ -867,16 +899,17 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
         } else {
             action_start(t)
         };
-        let listed = start.is_none()
-            && b.kind == HtmlKind::ListItem
-            && b.number.is_some()
-            && axe.is_some();
+        let listed =
+            start.is_none() && b.kind == HtmlKind::ListItem && b.number.is_some() && axe.is_some();
         if start.is_none() && !listed {
             if b.toggle && !t.ends_with('?') {
                 alertes.push(Alerte::new(
                     "element_non_lu",
                     None,
-                    format!("un élément dépliable n'a pas été lu comme une action : « {} »", short(t)),
+                    format!(
+                        "un élément dépliable n'a pas été lu comme une action : « {} »",
+                        short(t)
+                    ),
                 ));
             }
             i += 1;
@@ -895,7 +928,11 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
             }
             None => {
                 let (x, lead) = parenthesised_lead(t);
-                (b.number.map(|n| n.to_string()).unwrap_or_default(), Some(x), lead)
+                (
+                    b.number.map(|n| n.to_string()).unwrap_or_default(),
+                    Some(x),
+                    lead,
+                )
             }
         };
         let mut j = i + 1;
@@ -976,9 +1013,14 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
 /// A line that is a page's utility text rather than an action's description.
 fn is_utility(t: &str) -> bool {
     let ft = f(t);
-    ["telecharger", "contact", "pour toute question", "pour en savoir plus"]
-        .iter()
-        .any(|u| ft.starts_with(u))
+    [
+        "telecharger",
+        "contact",
+        "pour toute question",
+        "pour en savoir plus",
+    ]
+    .iter()
+    .any(|u| ft.starts_with(u))
 }
 
 /// The first words of a text, for an alert.
@@ -1004,7 +1046,10 @@ fn table_actions(
     use vocab::Field;
     let header = &blocks[start];
     let mut j = start + 1;
-    while j < blocks.len() && blocks[j].kind == HtmlKind::TableRow && blocks[j].table == header.table {
+    while j < blocks.len()
+        && blocks[j].kind == HtmlKind::TableRow
+        && blocks[j].table == header.table
+    {
         let r = &blocks[j];
         j += 1;
         if r.header {
@@ -1031,7 +1076,10 @@ fn table_actions(
             alertes.push(Alerte::new(
                 "element_non_lu",
                 numero.as_deref(),
-                format!("une ligne du tableau des actions n'a pas d'intitulé : « {} »", short(&r.text)),
+                format!(
+                    "une ligne du tableau des actions n'a pas d'intitulé : « {} »",
+                    short(&r.text)
+                ),
             ));
             continue;
         };
