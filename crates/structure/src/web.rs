@@ -85,9 +85,12 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
     };
     let mut alertes = Vec::new();
     let p = vocab::patterns();
-    let has_fiches = items
-        .iter()
-        .any(|it| matches!(it, Item::Text { text, .. } if p.fiche.is_match(text.trim())));
+    // Laid out as fiches: a fiche heading followed by its table of labelled rows. A card
+    // that only says "Fiche 3" above its title is read by the page reader.
+    let has_fiches = items.windows(2).any(|w| {
+        matches!(&w[0], Item::Text { text, .. } if p.fiche.is_match(text.trim()))
+            && matches!(w[1], Item::Row { .. })
+    });
     let mut doc = if has_fiches {
         build_document(&items, source, &mut alertes)
     } else {
