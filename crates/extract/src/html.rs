@@ -15,33 +15,79 @@ use scraper::{ElementRef, Html, Node};
 use std::collections::HashMap;
 
 /// The kind of an HTML block, as the page's markup says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum HtmlKind {
     Heading(u8),
+    #[default]
     Paragraph,
     ListItem,
     TableRow,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct HtmlBlock {
     pub kind: HtmlKind,
     pub text: String,
     /// The cells of a table row (empty for other blocks).
     pub cells: Vec<String>,
+    /// The lines of the block as the page breaks them (`<br>`, nested blocks): for a
+    /// table row, one list per cell; otherwise one list with the block's lines.
+    pub lines: Vec<Vec<String>>,
+    /// The number a browser shows before an item of an ordered list (`<ol start>`,
+    /// `<li value>`), which is not in the text.
+    pub number: Option<u32>,
+    /// The table a row belongs to (counted in page order), so that a header row is applied
+    /// to the rows of its own table only.
+    pub table: Option<u32>,
+    /// A table row of header cells (`<th>` only, or inside `<thead>`).
+    pub header: bool,
+    /// The title of a collapsible item: `<summary>`, or an accordion button
+    /// (`aria-expanded`, as WordPress, Bootstrap and the DSFR write them).
+    pub toggle: bool,
+}
+
+/// A link to a PDF file from the page's content.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PdfLink {
+    /// The address, made absolute from the page's canonical address when it is relative.
+    pub href: String,
+    /// The link's text, with its title and the caption around it.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HtmlDocument {
     /// The `<title>` of the page.
     pub title: Option<String>,
+    /// `og:title`, the title social networks show.
+    pub og_title: Option<String>,
+    /// `og:site_name`, the publisher's name.
+    pub site_name: Option<String>,
+    /// The breadcrumb trail, from the home page to this page.
+    pub breadcrumb: Vec<String>,
+    /// Links to PDF files in the page (boilerplate aside).
+    pub pdf_links: Vec<PdfLink>,
     pub blocks: Vec<HtmlBlock>,
 }
 
-/// Decodes the page with its declared charset (UTF-8 when none is declared and the bytes
-/// are valid UTF-8, else Windows-1252, the superset of ISO-8859-1 that browsers use).
+/// Decodes the page as its bytes say, in the order of the HTML encoding-sniffing
+/// algorithm where it matters: a byte-order mark first (UTF-8, UTF-16LE, UTF-16BE), then
+/// UTF-16 without a mark recognised by its pattern (ASCII markup with a zero byte beside
+/// every character); then valid UTF-8, which wins over a declared charset because editors
+/// and CMSs leave a stale `<meta charset>` (Latin-1, Shift_JIS…) on UTF-8 pages far more
+/// often than Latin-1 text happens to be valid UTF-8; then the charset declared in
+/// `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">`; and
+/// Windows-1252 (the superset of ISO-8859-1 that browsers use) when nothing is declared.
 pub fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
+    if let Some(enc) = utf16_by_pattern(bytes) {
+        return enc.decode(bytes).0.into_owned();
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
     let declared = head.find("charset=").map(|i| {
         head[i + 8..]
@@ -52,13 +98,37 @@ pub fn decode(bytes: &[u8]) -> String {
     });
     let enc = declared
         .as_deref()
-        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()));
-    match enc {
-        Some(e) if e != encoding_rs::UTF_8 => e.decode(bytes).0.into_owned(),
-        _ => match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_string(),
-            Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
-        },
+        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+        // A page that declares UTF-8 but is not valid UTF-8 was saved in Windows-1252.
+        .filter(|e| {
+            *e != encoding_rs::UTF_8 && *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE
+        })
+        .unwrap_or(encoding_rs::WINDOWS_1252);
+    enc.decode(bytes).0.into_owned()
+}
+
+/// UTF-16 by its byte-order mark, or without one by its pattern: in the first bytes of
+/// an HTML page most characters are ASCII, so one byte of each pair is zero.
+pub fn utf16_by_pattern(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some(encoding_rs::UTF_16LE);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some(encoding_rs::UTF_16BE);
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    if head.len() < 16 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let even_zero = head.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd_zero = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if odd_zero * 10 >= pairs * 8 && even_zero * 10 <= pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even_zero * 10 >= pairs * 8 && odd_zero * 10 <= pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -174,7 +244,7 @@ const UTILITY_LINES: &[&str] = &[
 fn is_boilerplate_element(e: &ElementRef) -> bool {
     let v = e.value();
     let name = v.name();
-    if SKIP_TAGS.contains(&name) {
+    if SKIP_TAGS.contains(&name) && !(name == "button" && is_toggle(e)) {
         return true;
     }
     if name == "header" && !is_inside_content(e) {
@@ -194,8 +264,13 @@ fn is_boilerplate_element(e: &ElementRef) -> bool {
             return true;
         }
     }
-    if v.attr("aria-hidden") == Some("true") || v.attr("hidden").is_some() {
+    if (v.attr("aria-hidden") == Some("true") || v.attr("hidden").is_some()) && !is_panel(e) {
         return true;
+    }
+    // The page's main element is content whatever its id says ("wp--skip-link--target" is
+    // the anchor of the skip link, not the link).
+    if name == "main" || v.attr("role") == Some("main") {
+        return false;
     }
     let marks = format!(
         "{} {}",
@@ -216,6 +291,30 @@ fn is_boilerplate_element(e: &ElementRef) -> bool {
             tok.split(['-', '_']).any(|part| part == *m) || tok == *m
         })
     })
+}
+
+/// An accordion's button: it opens a panel (`aria-expanded`, `aria-controls`, Bootstrap's
+/// `data-bs-toggle="collapse"`). Menu and search toggles carry the same attributes but
+/// sit in navigation, which is skipped before their button is seen.
+fn is_toggle(e: &ElementRef) -> bool {
+    let v = e.value();
+    v.attr("aria-expanded").is_some()
+        || v.attr("aria-controls").is_some()
+        || v.attr("data-bs-toggle").is_some()
+        || v.attr("data-toggle").is_some()
+}
+
+/// A collapsed accordion panel: hidden until its button opens it, but content.
+fn is_panel(e: &ElementRef) -> bool {
+    let v = e.value();
+    if v.attr("aria-labelledby").is_some() || matches!(v.attr("role"), Some("region" | "tabpanel"))
+    {
+        return true;
+    }
+    let class = v.attr("class").unwrap_or("").to_ascii_lowercase();
+    ["collapse", "accordion", "panel", "toggle-content"]
+        .iter()
+        .any(|m| class.contains(m))
 }
 
 fn is_inside_content(e: &ElementRef) -> bool {
@@ -253,6 +352,10 @@ const BLOCK_TAGS: &[&str] = &[
     "pre",
     "address",
     "center",
+    "details",
+    "summary",
+    "fieldset",
+    "button",
     "span",
 ];
 
@@ -260,24 +363,21 @@ fn is_block(name: &str) -> bool {
     BLOCK_TAGS.contains(&name) && name != "span"
 }
 
-/// Text of an element without its nested block children, whitespace collapsed.
+/// Text of an element without its nested block children; `<br>` breaks a line.
 fn inline_text(e: &ElementRef, out: &mut String) {
     for child in e.children() {
         match child.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(el) => {
                 if let Some(ce) = ElementRef::wrap(child) {
-                    if is_boilerplate_element(&ce) || is_block(el.name()) {
-                        if el.name() == "br" {
-                            out.push(' ');
-                        }
+                    if el.name() == "br" {
+                        out.push('\n');
                         continue;
                     }
-                    if el.name() == "br" {
-                        out.push(' ');
-                    } else {
-                        inline_text(&ce, out);
+                    if is_boilerplate_element(&ce) || is_block(el.name()) {
+                        continue;
                     }
+                    inline_text(&ce, out);
                 }
             }
             _ => {}
@@ -285,8 +385,9 @@ fn inline_text(e: &ElementRef, out: &mut String) {
     }
 }
 
-/// Full text of an element (nested blocks included, boilerplate subtrees pruned).
-fn all_text(e: &ElementRef) -> String {
+/// Full text of an element (nested blocks included, boilerplate subtrees pruned), as lines:
+/// `<br>` and nested blocks break lines.
+fn all_lines(e: &ElementRef) -> Vec<String> {
     fn rec(e: &ElementRef, out: &mut String) {
         for child in e.children() {
             match child.value() {
@@ -299,11 +400,11 @@ fn all_text(e: &ElementRef) -> String {
                             continue;
                         }
                         if is_block(el.name()) || el.name() == "br" {
-                            out.push(' ');
+                            out.push('\n');
                         }
                         rec(&ce, out);
                         if is_block(el.name()) {
-                            out.push(' ');
+                            out.push('\n');
                         }
                     }
                 }
@@ -313,7 +414,12 @@ fn all_text(e: &ElementRef) -> String {
     }
     let mut out = String::new();
     rec(e, &mut out);
-    clean(&out)
+    lines_of(&out)
+}
+
+/// Cleaned non-empty lines of a text.
+fn lines_of(s: &str) -> Vec<String> {
+    s.split('\n').map(clean).filter(|l| !l.is_empty()).collect()
 }
 
 fn clean(s: &str) -> String {
@@ -420,58 +526,149 @@ fn content_root<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
     best.or(body)
 }
 
-fn walk(e: &ElementRef, out: &mut Vec<HtmlBlock>) {
-    if is_boilerplate_element(e) {
-        return;
-    }
-    let name = e.value().name();
-    match name {
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-            let level = name[1..].parse().unwrap_or(2);
-            push(out, HtmlKind::Heading(level), all_text(e), Vec::new());
+/// Walks the content tree in document order, one block per heading, paragraph, list item
+/// or table row.
+#[derive(Default)]
+struct Walker {
+    out: Vec<HtmlBlock>,
+    tables: u32,
+    table: Option<u32>,
+    in_thead: bool,
+    /// The number of the next item of the ordered list being walked: the list's `start`
+    /// (1 by default) counted on, or an item's own `value`.
+    ol: Option<u32>,
+}
+
+impl Walker {
+    fn walk(&mut self, e: &ElementRef) {
+        if is_boilerplate_element(e) {
             return;
         }
-        "tr" => {
-            let cells: Vec<String> = e
-                .children()
-                .filter_map(ElementRef::wrap)
-                .filter(|c| matches!(c.value().name(), "td" | "th"))
-                .map(|c| all_text(&c))
-                .collect();
-            let text = cells
-                .iter()
-                .filter(|c| !c.is_empty())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" ");
-            push(out, HtmlKind::TableRow, text, cells);
-            return;
+        let name = e.value().name();
+        match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = name[1..].parse().unwrap_or(2);
+                let toggle = e
+                    .descendants()
+                    .filter_map(ElementRef::wrap)
+                    .any(|d| d.value().name() == "button" && is_toggle(&d));
+                let lines = all_lines(e);
+                self.push(HtmlBlock {
+                    kind: HtmlKind::Heading(level),
+                    text: lines.join(" "),
+                    lines: vec![lines],
+                    toggle,
+                    ..Default::default()
+                });
+                return;
+            }
+            // An accordion's title outside a heading: a heading one level below the
+            // surrounding ones, marked as a toggle.
+            "summary" | "button" => {
+                let lines = all_lines(e);
+                self.push(HtmlBlock {
+                    kind: HtmlKind::Heading(4),
+                    text: lines.join(" "),
+                    lines: vec![lines],
+                    toggle: true,
+                    ..Default::default()
+                });
+                return;
+            }
+            "tr" => {
+                let cells: Vec<ElementRef> = e
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|c| matches!(c.value().name(), "td" | "th"))
+                    .collect();
+                let header = self.in_thead
+                    || (!cells.is_empty() && cells.iter().all(|c| c.value().name() == "th"));
+                let lines: Vec<Vec<String>> = cells.iter().map(all_lines).collect();
+                let cells: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
+                let text = cells
+                    .iter()
+                    .filter(|c| !c.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                self.push(HtmlBlock {
+                    kind: HtmlKind::TableRow,
+                    text,
+                    cells,
+                    lines,
+                    table: self.table,
+                    header,
+                    ..Default::default()
+                });
+                return;
+            }
+            _ => {}
         }
-        _ => {}
-    }
-    let mut own = String::new();
-    inline_text(e, &mut own);
-    let own = clean(&own);
-    if !own.is_empty() {
-        let kind = if name == "li" || name == "dd" || name == "dt" {
-            HtmlKind::ListItem
-        } else {
-            HtmlKind::Paragraph
+        let number = match (name, self.ol) {
+            ("li", Some(next)) => {
+                let n = attr_number(e, "value").unwrap_or(next);
+                self.ol = Some(n.saturating_add(1));
+                Some(n)
+            }
+            _ => None,
         };
-        push(out, kind, own, Vec::new());
+        let mut own = String::new();
+        inline_text(e, &mut own);
+        let lines = lines_of(&own);
+        if !lines.is_empty() {
+            let kind = if name == "li" || name == "dd" || name == "dt" {
+                HtmlKind::ListItem
+            } else {
+                HtmlKind::Paragraph
+            };
+            self.push(HtmlBlock {
+                kind,
+                text: lines.join(" "),
+                lines: vec![lines],
+                number,
+                ..Default::default()
+            });
+        }
+        let (table, thead, ol) = (self.table, self.in_thead, self.ol);
+        if name == "ol" {
+            self.ol = Some(attr_number(e, "start").unwrap_or(1));
+        } else if name == "ul" || name == "li" {
+            self.ol = None;
+        }
+        if name == "table" {
+            self.tables += 1;
+            self.table = Some(self.tables);
+            self.in_thead = false;
+        } else if name == "thead" {
+            self.in_thead = true;
+        } else if name == "tbody" || name == "tfoot" {
+            self.in_thead = false;
+        }
+        for child in e.children().filter_map(ElementRef::wrap) {
+            if is_block(child.value().name()) {
+                self.walk(&child);
+            }
+        }
+        self.table = table;
+        self.in_thead = thead;
+        // An item's own lists are walked; the next item goes on counting its list.
+        if name != "li" {
+            self.ol = ol;
+        } else {
+            self.ol = ol.map(|_| number.map_or(1, |n| n.saturating_add(1)));
+        }
     }
-    for child in e.children().filter_map(ElementRef::wrap) {
-        if is_block(child.value().name()) {
-            walk(&child, out);
+
+    fn push(&mut self, b: HtmlBlock) {
+        if !b.text.trim().is_empty() {
+            self.out.push(b);
         }
     }
 }
 
-fn push(out: &mut Vec<HtmlBlock>, kind: HtmlKind, text: String, cells: Vec<String>) {
-    if text.trim().is_empty() {
-        return;
-    }
-    out.push(HtmlBlock { kind, text, cells });
+/// A numeric attribute (`start` of a list, `value` of an item).
+fn attr_number(e: &ElementRef, name: &str) -> Option<u32> {
+    e.value().attr(name).and_then(|s| s.trim().parse().ok())
 }
 
 /// Share of words of lorem-ipsum filler.
@@ -695,6 +892,119 @@ pub fn html_garbage(bytes: &[u8]) -> Option<String> {
     })
 }
 
+/// The `content` of the first `<meta>` whose `property` or `name` is `key`.
+fn meta(doc: &Html, key: &str) -> Option<String> {
+    let sel = scraper::Selector::parse("meta").ok()?;
+    doc.select(&sel)
+        .find(|m| m.value().attr("property") == Some(key) || m.value().attr("name") == Some(key))
+        .and_then(|m| m.value().attr("content"))
+        .map(clean)
+        .filter(|t| !t.is_empty())
+}
+
+/// The breadcrumb trail: the items of the first element marked as one (class, id or
+/// label "breadcrumb", "ariane").
+fn breadcrumb(doc: &Html) -> Vec<String> {
+    let Ok(sel) = scraper::Selector::parse(
+        "[class*=breadcrumb], [id*=breadcrumb], [class*=ariane], [aria-label*=Ariane], [aria-label*=ariane]",
+    ) else {
+        return Vec::new();
+    };
+    let Some(trail) = doc.select(&sel).next() else {
+        return Vec::new();
+    };
+    let Ok(items) = scraper::Selector::parse("li, a, [aria-current]") else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for it in trail.select(&items) {
+        let t = clean(&it.text().collect::<String>());
+        if !t.is_empty() && !out.contains(&t) && t.len() < 200 {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// Resolves a link against the page's address (`<link rel=canonical>` or `og:url`).
+fn absolute(href: &str, base: Option<&str>) -> String {
+    let href = href.trim();
+    if href.contains("://") {
+        return href.to_string();
+    }
+    let Some(base) = base.filter(|b| b.contains("://")) else {
+        return href.to_string();
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let host_end = base[scheme_end..]
+        .find('/')
+        .map(|i| i + scheme_end)
+        .unwrap_or(base.len());
+    if let Some(rest) = href.strip_prefix("//") {
+        return format!("{}{rest}", &base[..scheme_end]);
+    }
+    if href.starts_with('/') {
+        return format!("{}{href}", &base[..host_end]);
+    }
+    let dir_end = base.rfind('/').filter(|i| *i >= host_end).map(|i| i + 1);
+    match dir_end {
+        Some(i) => format!("{}{href}", &base[..i]),
+        None => format!("{}/{href}", &base[..host_end]),
+    }
+}
+
+/// Links to PDF files outside boilerplate, with the text that describes them.
+fn pdf_links(doc: &Html) -> Vec<PdfLink> {
+    let Ok(sel) = scraper::Selector::parse("a[href]") else {
+        return Vec::new();
+    };
+    let base = scraper::Selector::parse("link[rel=canonical]")
+        .ok()
+        .and_then(|s| doc.select(&s).next())
+        .and_then(|l| l.value().attr("href").map(str::to_string))
+        .or_else(|| meta(doc, "og:url"));
+    let mut out: Vec<PdfLink> = Vec::new();
+    for a in doc.select(&sel) {
+        let href = a.value().attr("href").unwrap_or("");
+        let path = href
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let typed = a.value().attr("type") == Some("application/pdf");
+        if !(path.ends_with(".pdf") || typed) {
+            continue;
+        }
+        // Only what lies inside the body counts: a theme's classes on <body> ("wp-custom-logo")
+        // say nothing of one link.
+        let pruned = std::iter::once(a)
+            .chain(a.ancestors().filter_map(ElementRef::wrap))
+            .take_while(|x| !matches!(x.value().name(), "body" | "html"))
+            .any(|x| x.value().name() != "figure" && is_boilerplate_element(&x));
+        if pruned {
+            continue;
+        }
+        // A link around an icon is described by the caption beside it (SPIP, WordPress files).
+        let mut text = clean(&a.text().collect::<String>());
+        if let Some(t) = a.value().attr("title") {
+            text = format!("{text} {}", clean(t));
+        }
+        if let Some(parent) = a.parent().and_then(ElementRef::wrap) {
+            if text.trim().is_empty() || parent.value().name() == "figure" {
+                text = format!("{text} {}", clean(&parent.text().collect::<String>()));
+            }
+        }
+        let href = absolute(href, base.as_deref());
+        if !out.iter().any(|l| l.href == href) {
+            out.push(PdfLink {
+                href,
+                text: text.trim().to_string(),
+            });
+        }
+    }
+    out
+}
+
 /// Reads an HTML page into content blocks.
 pub fn extract_html(bytes: &[u8]) -> HtmlDocument {
     let text = decode(bytes);
@@ -705,7 +1015,7 @@ pub fn extract_html(bytes: &[u8]) -> HtmlDocument {
         .and_then(|s| doc.select(&s).next())
         .map(|t| clean(&t.text().collect::<String>()))
         .filter(|t| !t.is_empty());
-    let mut blocks = Vec::new();
+    let mut w = Walker::default();
     if let Some(root) = content_root(&doc) {
         // The page title (h1) often sits outside the body field (Drupal): keep it.
         let h1 = scraper::Selector::parse("h1").ok().and_then(|s| {
@@ -716,13 +1026,23 @@ pub fn extract_html(bytes: &[u8]) -> HtmlDocument {
             })
         });
         if let Some(h) = h1 {
-            push(&mut blocks, HtmlKind::Heading(1), all_text(&h), Vec::new());
+            let lines = all_lines(&h);
+            w.push(HtmlBlock {
+                kind: HtmlKind::Heading(1),
+                text: lines.join(" "),
+                lines: vec![lines],
+                ..Default::default()
+            });
         }
-        walk(&root, &mut blocks);
+        w.walk(&root);
     }
     HtmlDocument {
         title,
-        blocks: drop_boilerplate(blocks),
+        og_title: meta(&doc, "og:title"),
+        site_name: meta(&doc, "og:site_name"),
+        breadcrumb: breadcrumb(&doc),
+        pdf_links: pdf_links(&doc),
+        blocks: drop_boilerplate(w.out),
     }
 }
 
@@ -811,5 +1131,54 @@ mod tests {
     fn lorem_ipsum_filler_is_dropped() {
         assert!(lorem_share("dolor. Curabitur ut Sed lectus Aenean Praesent") > 0.5);
         assert!(lorem_share("Le contrat local de santé du Pays de Chaumont") < 0.1);
+    }
+    #[test]
+    fn valid_utf8_wins_over_a_lying_meta() {
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body>Santé</body></html>";
+        assert!(decode(page.as_bytes()).contains("Santé"));
+        let sjis = "<html><head><meta charset=\"shift_jis\"></head><body>Prévention</body></html>";
+        assert!(decode(sjis.as_bytes()).contains("Prévention"));
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let page = "<html><body><p>Accès aux soins</p></body></html>";
+        let le: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = page.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let mut bom = vec![0xFF, 0xFE];
+        bom.extend_from_slice(&le);
+        assert!(decode(&bom).contains("Accès aux soins"));
+        assert!(decode(&le).contains("Accès aux soins"));
+        assert!(decode(&be).contains("Accès aux soins"));
+    }
+
+    #[test]
+    fn accordion_buttons_hidden_panels_and_ordered_list_numbers_are_read() {
+        let html = br#"<html><body><main><p>Un texte assez long pour que ce bloc soit le contenu principal de la page, vraiment assez long.</p>
+            <h3><button aria-expanded="false" aria-controls="p1">Action 1 : Agir</button></h3>
+            <div id="p1" class="accordion-collapse" hidden><p>Porteur : CCAS</p></div>
+            <ol start="4"><li>Quatre</li><li>Cinq</li></ol>
+            <table><thead><tr><th>No</th><th>Action</th></tr></thead><tr><td>1</td><td>A<br>B</td></tr></table></main></body></html>"#;
+        let d = extract_html(html);
+        let toggle = d.blocks.iter().find(|b| b.toggle).expect("toggle");
+        assert_eq!(toggle.text, "Action 1 : Agir");
+        assert!(d.blocks.iter().any(|b| b.text == "Porteur : CCAS"));
+        let five = d.blocks.iter().find(|b| b.text == "Cinq").expect("li");
+        assert_eq!(five.number, Some(5));
+        let rows: Vec<&HtmlBlock> = d
+            .blocks
+            .iter()
+            .filter(|b| b.kind == HtmlKind::TableRow)
+            .collect();
+        assert!(rows[0].header && !rows[1].header);
+        assert_eq!(rows[1].lines[1], vec!["A".to_string(), "B".to_string()]);
+    }
+
+    #[test]
+    fn pdf_links_are_made_absolute() {
+        let html = br#"<html><head><link rel="canonical" href="https://x.fr/sante/cls"></head><body><main><p><a href="/files/contrat.pdf">Le contrat</a></p></main><footer><a href="/cgu.pdf">CGU</a></footer></body></html>"#;
+        let d = extract_html(html);
+        assert_eq!(d.pdf_links.len(), 1);
+        assert_eq!(d.pdf_links[0].href, "https://x.fr/files/contrat.pdf");
     }
 }

@@ -12,7 +12,7 @@ mod layout;
 mod pdf;
 mod repair;
 
-pub use html::{extract_html, html_garbage, HtmlBlock, HtmlDocument, HtmlKind};
+pub use html::{extract_html, html_garbage, HtmlBlock, HtmlDocument, HtmlKind, PdfLink};
 pub use layout::{join_lines, layout_pages};
 
 /// Why a file could not be read at all. The messages are shown to users: in French, on
@@ -196,7 +196,11 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     if head.windows(5).any(|w| w == b"%PDF-") {
         return Sniffed::Pdf;
     }
-    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    // UTF-16 pages (with or without a byte-order mark) are read as the characters they hold.
+    let text = match html::utf16_by_pattern(head) {
+        Some(enc) => enc.decode(head).0.to_ascii_lowercase(),
+        None => String::from_utf8_lossy(head).to_ascii_lowercase(),
+    };
     let t = text.trim_start_matches('\u{feff}').trim_start();
     if t.starts_with("<!doctype html")
         || t.starts_with("<html")
@@ -214,4 +218,20 @@ pub fn debug_raw(bytes: &[u8]) -> Vec<RawPage> {
     pdf::read_pdf(bytes, |p| p)
         .map(|r| r.pages)
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_pages_are_html() {
+        let page = "<!DOCTYPE html><html><body>Contrat</body></html>";
+        let le: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let mut bom = vec![0xFF, 0xFE];
+        bom.extend_from_slice(&le);
+        assert_eq!(sniff(&bom), Sniffed::Html);
+        assert_eq!(sniff(&le), Sniffed::Html);
+        assert_eq!(sniff(b"\x00\x01binary"), Sniffed::Unknown);
+    }
 }

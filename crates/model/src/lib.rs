@@ -45,6 +45,11 @@ pub struct Source {
     pub sha256: String,
     pub format: Format,
     pub pages: Option<u32>,
+    /// `documents_lies` (added key): absolute URLs of the PDF files a web page links to as
+    /// the contract itself ("Télécharger le contrat local de santé (PDF)"), in page order.
+    /// Written only when there is one: absent for PDFs and for pages without such a link.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents_lies: Vec<String>,
 }
 
 /// The input format, recognised by content.

@@ -182,6 +182,7 @@ pub fn structure_pdf(pdf: &PdfDocument, fichier: &str, sha256: &str) -> Document
         sha256: sha256.to_string(),
         format: Format::Pdf,
         pages: Some(pdf.pages),
+        documents_lies: Vec::new(),
     };
     let mut doc = build_document_with(&items, read.recap, source, &mut alertes);
     doc.alertes = alertes;
@@ -626,6 +627,7 @@ mod tests {
             sha256: String::new(),
             format: Format::Pdf,
             pages: Some(1),
+            documents_lies: Vec::new(),
         };
         let mut alertes = Vec::new();
         let d = build_document(&items, source, &mut alertes);

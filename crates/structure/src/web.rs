@@ -1,15 +1,22 @@
 //! Web pages (content blocks from `extract`) to the same document model as PDFs.
 //!
 //! A page laid out as fiches ("Fiche action n° 3" headings with tables) goes through the
-//! PDF reader. Otherwise: territory, signing date and period from the text; axes from
-//! "AXE n :" headings, from the list that follows a heading or sentence announcing the
-//! axes, or from an inline "en 4 axes : a, b, c et d"; actions from numbered lines
-//! ("1 - Promouvoir …") with their lead on the next line ("piloté par …"), or from an
-//! "Action n : titre" heading followed by a small table of labelled rows.
+//! PDF reader. Otherwise: territory from `og:site_name`, `<title>`, `<h1>` and the text;
+//! signing date and period from the title and the text; axes from "AXE n :" headings
+//! (accordion titles and table rows spanning the table included), from the list that
+//! follows a heading or sentence announcing the axes, or from an inline "en 4 axes : a, b,
+//! c et d". Actions are read from every way French local-authority sites publish them:
+//! numbered headings or lines ("Action 1.2 – …", "Fiche 3 : …", "1 - …") with their lead
+//! and labelled lines ("Porteur : …", "piloté par …"); an "Action n" heading followed by a
+//! small table of labelled rows or by its title (a card); accordion items; the rows of a
+//! table whose header names an action column; items of an ordered list under an axis,
+//! numbered as the browser shows them. Whatever looks like an action and cannot be read
+//! as one becomes an alert; a page with neither axes nor actions that does not present a
+//! contract is of nature `autre`, with an alert.
 
 use crate::{build_document, document, f, vocab, Item};
 use cls_extract::{HtmlBlock, HtmlDocument, HtmlKind};
-use cls_model::{Action, Alerte, Axe, Document, Format, Nature, Periode, Source};
+use cls_model::{Action, Alerte, Axe, Document, Format, Mention, Nature, Periode, Source};
 use cls_normalize::text::slug;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -39,27 +46,55 @@ fn items(blocks: &[HtmlBlock]) -> Vec<Item> {
         .collect()
 }
 
+/// Blocks with one line each: a paragraph written as "<strong>Action 1 – Titre</strong>
+/// <br><em>piloté par …</em>" holds an action and its lead, which are read apart.
+fn one_line_blocks(blocks: &[HtmlBlock]) -> Vec<HtmlBlock> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let lines = b.lines.first().map(Vec::as_slice).unwrap_or(&[]);
+        if !matches!(b.kind, HtmlKind::Paragraph | HtmlKind::ListItem) || lines.len() < 2 {
+            out.push(b.clone());
+            continue;
+        }
+        for (k, l) in lines.iter().enumerate() {
+            out.push(HtmlBlock {
+                kind: b.kind,
+                text: l.clone(),
+                lines: vec![vec![l.clone()]],
+                number: if k == 0 { b.number } else { None },
+                ..Default::default()
+            });
+        }
+    }
+    out
+}
+
 /// Reads a web page into a document; `None` when the page has no content at all.
 pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Option<Document> {
     if html.blocks.is_empty() {
         return None;
     }
-    let items = items(&html.blocks);
+    let blocks = one_line_blocks(&html.blocks);
+    let items = items(&blocks);
     let source = Source {
         fichier: fichier.to_string(),
         sha256: sha256.to_string(),
         format: Format::Html,
         pages: None,
+        documents_lies: contract_pdfs(html),
     };
     let mut alertes = Vec::new();
     let p = vocab::patterns();
-    let has_fiches = items
-        .iter()
-        .any(|it| matches!(it, Item::Text { text, .. } if p.fiche.is_match(text.trim())));
+    // Laid out as fiches: a fiche heading followed by its table of labelled rows. A card
+    // that only says "Fiche 3" above its title is read by the page reader.
+    let has_fiches = items.windows(2).any(|w| {
+        matches!(&w[0], Item::Text { text, .. } if p.fiche.is_match(text.trim()))
+            && matches!(w[1], Item::Row { .. })
+    });
     let mut doc = if has_fiches {
         build_document(&items, source, &mut alertes)
     } else {
-        read_page(html, &items, source, &mut alertes)
+        read_page(html, &blocks, &items, source, &mut alertes)
     };
     if doc.territoire.nom.is_none() {
         doc.territoire.nom = territory(html);
@@ -67,6 +102,9 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
     if doc.periode.debut.is_none() {
         let texts: Vec<String> = items.iter().map(Item::text).collect();
         doc.periode = period(&texts);
+    }
+    if doc.periode.debut.is_none() {
+        doc.periode = period_in_titles(html);
     }
     let base = match (&doc.territoire.nom, doc.periode.debut, doc.periode.fin) {
         (Some(n), Some(d), Some(f)) => format!("{n} {d}-{f}"),
@@ -76,6 +114,14 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
     doc.id = slug(&base, 80);
     doc.contrat_id = doc.id.clone();
     doc.nature = Nature::PageWeb;
+    if doc.axes.is_empty() && doc.actions.is_empty() && !presents_a_contract(html) {
+        doc.nature = Nature::Autre;
+        alertes.push(Alerte::new(
+            "hors_sujet",
+            None,
+            "la page ne présente pas de contrat local de santé : ni axe ni action, et son titre n'en parle pas",
+        ));
+    }
     let texts: Vec<String> = items
         .iter()
         .map(Item::text)
@@ -85,6 +131,73 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
     crate::apply_themes(&mut doc);
     doc.alertes = alertes;
     Some(doc)
+}
+
+/// Whether the page's titles (`<title>`, `og:title`, `<h1>`) or its breadcrumb's last
+/// item speak of a local health contract.
+fn presents_a_contract(html: &HtmlDocument) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"(?i)\bcontrats?\s+loca(?:l|ux)\s+de\s+sant[ée]|\bCLS\b",
+    );
+    html.title
+        .iter()
+        .chain(html.og_title.iter())
+        .chain(html.breadcrumb.last())
+        .chain(
+            html.blocks
+                .iter()
+                .filter(|b| b.kind == HtmlKind::Heading(1))
+                .map(|b| &b.text),
+        )
+        .any(|t| r.is_match(t))
+}
+
+/// The PDF links of the page that point to the contract itself (their text or address
+/// names a contract or a CLS), in page order.
+fn contract_pdfs(html: &HtmlDocument) -> Vec<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"(?i)contrat|\bcls\b|(?:^|[/_\-.])cls(?:[_\-.]|$)");
+    html.pdf_links
+        .iter()
+        .filter(|l| {
+            let file = l.href.rsplit('/').next().unwrap_or("");
+            r.is_match(&l.text) || r.is_match(file)
+        })
+        .map(|l| l.href.clone())
+        .collect()
+}
+
+/// The contract's period as the page's titles print it: "Contrat local de santé
+/// 2024-2028", "CLS (2022-2026)".
+fn period_in_titles(html: &HtmlDocument) -> Periode {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"\b((?:19|20)\d{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)\d{2})\b",
+    );
+    let titles = html
+        .blocks
+        .iter()
+        .filter(|b| b.kind == HtmlKind::Heading(1))
+        .map(|b| &b.text)
+        .chain(html.title.iter())
+        .chain(html.og_title.iter());
+    for t in titles {
+        for c in r.captures_iter(t) {
+            let (Ok(d), Ok(fin)) = (c[1].parse::<i32>(), c[2].parse::<i32>()) else {
+                continue;
+            };
+            if fin > d && fin - d <= 12 {
+                return Periode {
+                    debut: Some(d),
+                    fin: Some(fin),
+                };
+            }
+        }
+    }
+    Periode::default()
 }
 
 fn period(texts: &[String]) -> Periode {
@@ -176,11 +289,14 @@ fn territory(html: &HtmlDocument) -> Option<String> {
         if h1.contains(&k) || title.contains(&k) {
             c.1 += 3.0;
         }
-        // "A titre d'exemple le CLS de Joinville": a territory given as an example of
-        // another contract is not this page's.
-        if fall.contains(&format!("exemple le cls de {k}"))
-            || fall.contains(&format!("exemple, le cls de {k}"))
-        {
+        // "A titre d'exemple le CLS de …": a territory named only where the page gives an
+        // example of another contract is not this page's.
+        let mentioned: Vec<String> = texts
+            .iter()
+            .map(|t| f(t))
+            .filter(|t| t.contains(&k))
+            .collect();
+        if !mentioned.is_empty() && mentioned.iter().all(|t| t.contains("exemple")) {
             c.1 -= 10.0;
         }
     }
@@ -192,7 +308,128 @@ fn territory(html: &HtmlDocument) -> Option<String> {
             )
     });
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.len().cmp(&b.0.len())));
-    cands.into_iter().next().map(|c| c.0)
+    let best = cands.into_iter().next().map(|c| c.0);
+    publisher(html, best.as_deref(), &fall).or(best)
+}
+
+/// Words that open the name of a local authority or of a group of them.
+const TERRITORIAL_HEADS: &[&str] = &[
+    "communaute",
+    "commune",
+    "ville",
+    "mairie",
+    "pays",
+    "metropole",
+    "agglomeration",
+    "syndicat",
+    "petr",
+    "pole",
+    "departement",
+    "conseil",
+    "cc",
+    "ca",
+];
+
+/// The publisher's full name when it is the territory: a collectivity's site names itself
+/// in `og:site_name` or at the end of its `<title>` ("… | Communauté de communes des X"),
+/// which is the complete form of a shorter name found in the text ("X"). An agency or a
+/// State service publishing the contract of someone else is not the territory.
+fn publisher(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<String> {
+    static SEP: OnceLock<Regex> = OnceLock::new();
+    let sep = re(&SEP, r"\s+[|–—-]\s+|\s*\|\s*");
+    let from_site = html.site_name.iter().map(|n| (n.clone(), true));
+    let from_title = html.title.iter().flat_map(|t| {
+        sep.split(t)
+            .map(|x| (x.trim().to_string(), false))
+            .collect::<Vec<_>>()
+    });
+    let agency = |k: &str| {
+        [
+            "agence",
+            "ars ",
+            "ministere",
+            "prefecture",
+            "sante.fr",
+            "gouvernement",
+            "portail",
+        ]
+        .iter()
+        .any(|a| k.starts_with(a))
+            || k.contains("agence regionale de sante")
+    };
+    let h1 = html
+        .blocks
+        .iter()
+        .filter(|b| b.kind == HtmlKind::Heading(1))
+        .map(|b| f(&b.text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let titles = format!(
+        "{} {} {h1}",
+        html.title.as_deref().map(f).unwrap_or_default(),
+        html.og_title.as_deref().map(f).unwrap_or_default()
+    );
+    for (n, site) in from_site.chain(from_title) {
+        let k = f(&n);
+        let head = k.split([' ', '\'']).next().unwrap_or("");
+        if k.is_empty() || agency(&k) || !TERRITORIAL_HEADS.contains(&head) || k.len() > 120 {
+            continue;
+        }
+        if k.contains("contrat local") || (k.contains("sante") && !k.contains("pays")) {
+            continue;
+        }
+        // The name must be this page's (named by the page itself); the site's own name
+        // replaces a name found in the text when it is its full form, or when the titles
+        // do not back that name.
+        if !(page.contains(&k) || titles.contains(&k)) {
+            continue;
+        }
+        match best {
+            None => return Some(n),
+            Some(b) if site => {
+                let fb = f(b);
+                if k.contains(&fb) || !titles.contains(&fb) {
+                    return Some(n);
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    // The page's heading names the territory in full ("… de la Communauté de communes des
+    // X" where the text says "X").
+    if let Some(b) = best {
+        static PREFIX: OnceLock<Regex> = OnceLock::new();
+        let prefix = re(
+            &PREFIX,
+            r"(?:Communaut[ée]\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine)|M[ée]tropole|Syndicat\s+mixte|PETR)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?",
+        );
+        for h in html
+            .blocks
+            .iter()
+            .filter(|x| x.kind == HtmlKind::Heading(1))
+        {
+            for m in prefix.find_iter(&h.text) {
+                if let Some(phrase) = proper_phrase(&h.text[m.end()..]) {
+                    if f(&phrase) == f(b) {
+                        return Some(format!("{}{phrase}", m.as_str()));
+                    }
+                }
+            }
+        }
+    }
+    // "La Ville de X", "la Commune de X": a municipality names itself in its text.
+    if best.is_none() {
+        static TOWN: OnceLock<Regex> = OnceLock::new();
+        let town = re(
+            &TOWN,
+            r"\b((?:Ville|Commune|Mairie)\s+(?:de\s+|d')\p{Lu}[\p{L}'\-]+(?:[\s\-](?:sur|en|la|le|les|de|des|du|l')[\s\-]\p{Lu}[\p{L}'\-]+)*)",
+        );
+        let texts = html.blocks.iter().take(40).map(|b| b.text.as_str());
+        if let Some(c) = texts.filter_map(|t| town.captures(t)).next() {
+            return Some(c[1].to_string());
+        }
+    }
+    None
 }
 
 /// A capitalised noun phrase at the start of `s` ("Pays de Chaumont, …" → "Pays de
@@ -238,15 +475,16 @@ fn proper_phrase(s: &str) -> Option<String> {
 
 /// The reader for pages that are not laid out as fiches.
 fn read_page(
-    html: &HtmlDocument,
+    _html: &HtmlDocument,
+    blocks: &[HtmlBlock],
     items: &[Item],
     source: Source,
     alertes: &mut Vec<Alerte>,
 ) -> Document {
     let texts: Vec<String> = items.iter().map(Item::text).collect();
     let date = document::signing_date(&texts).or_else(|| web_signing_date(&texts));
-    let axes = axes(&html.blocks);
-    let actions = actions(&html.blocks, &axes, alertes);
+    let axes = axes(blocks);
+    let actions = actions(blocks, &axes, alertes);
     Document {
         schema_version: cls_model::SCHEMA_VERSION.to_string(),
         id: String::new(),
@@ -283,7 +521,8 @@ fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
     let p = vocab::patterns();
     let mut out: Vec<Axe> = Vec::new();
     for b in blocks {
-        let t = b.text.trim();
+        let t = dashes(b.text.trim());
+        let t = t.as_str();
         if let Some(c) = p.axe.captures(t) {
             if let Some(n) = crate::roman_or_arabic(&c["num"]) {
                 if !out.iter().any(|a| a.numero == n) && t.len() < 220 {
@@ -295,24 +534,9 @@ fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
                     });
                 }
             }
-        } else if let Some(rest) = t
-            .strip_prefix("EN TRANSVERSALITE")
-            .or_else(|| t.strip_prefix("En transversalité"))
-        {
-            if !out.is_empty() {
-                let n = out.len() as u32 + 1;
-                out.push(Axe {
-                    numero: n,
-                    titre: rest
-                        .trim_start_matches([' ', ':', '–', '-'])
-                        .trim()
-                        .to_string(),
-                    objectifs: Vec::new(),
-                    themes: Vec::new(),
-                });
-            }
         }
     }
+    transversal_axis(blocks, &mut out);
     if !out.is_empty() {
         return out;
     }
@@ -323,10 +547,7 @@ fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
     );
     for (i, b) in blocks.iter().enumerate() {
         let ft = f(&b.text);
-        if !announce.is_match(&b.text)
-            || ft.contains("exemple")
-            || ft.contains("principaux axes visent")
-        {
+        if !announce.is_match(&b.text) || ft.contains("exemple") {
             continue;
         }
         // A list right after the announcing heading or sentence.
@@ -401,6 +622,65 @@ fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
     Vec::new()
 }
 
+/// Em dashes written as en dashes, so that "Axe 1 — Titre" reads as "Axe 1 – Titre".
+fn dashes(t: &str) -> String {
+    t.replace('—', "–")
+}
+
+/// A heading of the same level as the axis headings, after the last of them, that is not
+/// numbered but leads numbered actions ("En transversalité : communiquer …", "Actions
+/// transversales") is one more axis; its title is what follows a short prefix and a
+/// colon.
+fn transversal_axis(blocks: &[HtmlBlock], axes: &mut Vec<Axe>) {
+    let p = vocab::patterns();
+    let Some(last) = blocks
+        .iter()
+        .rposition(|b| p.axe.is_match(&dashes(b.text.trim())))
+    else {
+        return;
+    };
+    let HtmlKind::Heading(level) = blocks[last].kind else {
+        return;
+    };
+    if axes.is_empty() {
+        return;
+    }
+    for (i, b) in blocks.iter().enumerate().skip(last + 1) {
+        match b.kind {
+            HtmlKind::Heading(l) if l < level => return,
+            HtmlKind::Heading(l) if l == level => {
+                let next_heading = blocks[i + 1..]
+                    .iter()
+                    .position(|x| matches!(x.kind, HtmlKind::Heading(m) if m <= level))
+                    .map_or(blocks.len(), |k| i + 1 + k);
+                let leads_actions = blocks[i + 1..next_heading]
+                    .iter()
+                    .any(|x| action_start(&x.text).is_some());
+                if !leads_actions {
+                    return;
+                }
+                let t = b.text.trim();
+                let titre = match t.split_once(':') {
+                    Some((pre, rest))
+                        if pre.split_whitespace().count() <= 3 && !rest.trim().is_empty() =>
+                    {
+                        rest.trim()
+                    }
+                    _ => t,
+                };
+                axes.push(Axe {
+                    numero: axes.len() as u32 + 1,
+                    titre: titre.to_string(),
+                    objectifs: Vec::new(),
+                    themes: Vec::new(),
+                });
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
 /// "a, b, c et d" into `n` items: commas first, then the last " et " of the last item(s).
 fn split_enumeration(s: &str, n: usize) -> Vec<String> {
     let mut parts: Vec<String> = s
@@ -424,44 +704,182 @@ fn split_enumeration(s: &str, n: usize) -> Vec<String> {
     parts
 }
 
-/// Actions listed on the page: "1 - Titre" (or "Action 1 : Titre") lines, each followed by
-/// its lead ("piloté par …") or by a table of labelled rows.
-fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec<Action> {
-    let p = vocab::patterns();
+/// The number and title of a line that opens an action: "Action 1.2 – Titre", "Fiche 3 :
+/// Titre", "Fiche action n° 4", "1 - Titre", or a bare "Action 5" whose title follows.
+fn action_start(t: &str) -> Option<(String, Option<String>)> {
+    static HEAD: OnceLock<Regex> = OnceLock::new();
+    let head = re(
+        &HEAD,
+        r"^(?i:fiche(?:[\s-]+actions?)?|action|projet)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?\d{1,3}(?:\.\d{1,2}){0,2})\s*(?:[:\-–.)]\s*(?P<titre>\S.*))?$",
+    );
     static NUMBERED: OnceLock<Regex> = OnceLock::new();
     let numbered = re(
         &NUMBERED,
-        r"^(?:(?i:fiche\s+)?(?i:action)\s*(?:n\s*°|n°)?\s*)?(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*[-–.):]\s+(?P<titre>\p{Lu}.{8,})$",
+        r"^(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*[-–.):]\s+(?P<titre>\p{Lu}.{8,})$",
     );
-    static LEAD: OnceLock<Regex> = OnceLock::new();
-    let lead = re(
-        &LEAD,
-        r"(?i)^(?:pilot[ée]e?s?|port[ée]e?s?|coordonn[ée]e?s?|men[ée]e?s?)\s+par\s+(?P<who>.+)$|^(?:pilotes?|porteurs?|porteur du projet|référents?)\s*:\s*(?P<who2>.+)$",
+    let t = dashes(t.trim());
+    let c = head.captures(&t).or_else(|| numbered.captures(&t))?;
+    let titre = c
+        .name("titre")
+        .map(|m| m.as_str().trim().trim_end_matches('.').trim().to_string())
+        .filter(|x| !x.is_empty());
+    Some((c["num"].to_string(), titre))
+}
+
+/// A lead written as prose: "piloté par la CPAM", "Action pilotée par le CIAS.", "Porté
+/// par …"; returns who, without the article.
+fn lead_prose(t: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"(?i)^(?:(?:action|fiche|projet)\s+)?(?:pilot[ée]e?s?|port[ée]e?s?|coordonn[ée]e?s?|men[ée]e?s?)\s+par\s+(?P<who>.+)$",
     );
+    r.captures(t.trim())
+        .map(|c| c["who"].trim().trim_end_matches('.').trim().to_string())
+}
+
+/// A labelled line, "Porteur : …", "Partenaires : …", "Calendrier : …": the label when it
+/// is a known field label, and the value.
+fn labelled(t: &str) -> Option<(String, String)> {
+    let (label, value) = t.split_once(':')?;
+    let value = value.trim();
+    if value.is_empty() || label.split_whitespace().count() > 6 {
+        return None;
+    }
+    let field = vocab::match_label(label)?;
+    (field != vocab::Field::Autre).then(|| (label.trim().to_string(), value.to_string()))
+}
+
+/// "Titre (porteurs : A et B)" → ("Titre", "A et B").
+fn parenthesised_lead(t: &str) -> (String, Option<String>) {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"(?i)\s*\((?:porteurs?|pilotes?|pilotage|(?:pilot[ée]e?s?|port[ée]e?s?)\s+par)\s*:?\s*(?P<who>[^()]+)\)\s*\.?\s*$",
+    );
+    match r.captures(t) {
+        Some(c) => {
+            let start = c.get(0).map_or(t.len(), |m| m.start());
+            (
+                t[..start].trim().to_string(),
+                Some(c["who"].trim().to_string()),
+            )
+        }
+        None => (t.trim().to_string(), None),
+    }
+}
+
+/// Drops the article of an organisation named in prose ("la Communauté de communes …").
+fn without_article(m: &mut Mention) {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(&R, r"^(?:(?:le|la|les)\s+|l['’]\s*)(?P<rest>\p{Lu}.*)$");
+    if let Some(c) = r.captures(&m.nom) {
+        m.nom = c["rest"].to_string();
+    }
+}
+
+fn row(label: &str, value: Vec<String>) -> Item {
+    Item::Row {
+        label: label.to_string(),
+        value,
+        pages: vec![1],
+        label_x: 0.0,
+    }
+}
+
+fn text_item(t: &str) -> Item {
+    Item::Text {
+        text: t.to_string(),
+        page: 1,
+        x: 0.0,
+        size: 0.0,
+    }
+}
+
+/// One action from its number, title and the items read under it (labelled rows).
+fn build_action(
+    numero: String,
+    titre: Option<String>,
+    fields: Vec<Item>,
+    axe: Option<u32>,
+    alertes: &mut Vec<Alerte>,
+) -> Action {
+    let mut items = vec![text_item(titre.as_deref().unwrap_or(""))];
+    items.extend(fields);
+    let (raw, _) = crate::fiche::read_fiche(&items, Some(numero.clone()), titre.clone(), alertes);
+    let mut a = crate::fiche::to_action(raw, Periode::default());
+    a.numero = Some(numero);
+    if a.titre.as_deref().is_none_or(str::is_empty) {
+        a.titre = titre;
+    }
+    a.axe = axe.or(a.axe);
+    a.pages = Vec::new();
+    a.porteurs.iter_mut().for_each(without_article);
+    a.partenaires.iter_mut().for_each(without_article);
+    a
+}
+
+/// The field of each column of a table's header row, when it is a table of actions: a
+/// title column and a number or lead column.
+fn action_columns(header: &HtmlBlock) -> Option<Vec<Option<vocab::Field>>> {
+    use vocab::Field;
+    let cols: Vec<Option<Field>> = header.cells.iter().map(|c| vocab::match_label(c)).collect();
+    let has = |f: Field| cols.contains(&Some(f));
+    (has(Field::Titre) && (has(Field::Numero) || has(Field::Porteurs))).then_some(cols)
+}
+
+/// Actions listed on the page, in page order, with their axis (see the module comment).
+fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec<Action> {
+    let p = vocab::patterns();
     let mut out: Vec<Action> = Vec::new();
     let mut axe: Option<u32> = None;
+    // An FAQ's items are questions, never actions; its section ends at the next heading of
+    // its level.
+    let mut faq: Option<u8> = None;
+    let axis_of = |t: &str| -> Option<Option<u32>> {
+        let t = dashes(t.trim());
+        let c = p.axe.captures(&t)?;
+        Some(crate::roman_or_arabic(&c["num"]).filter(|n| axes.iter().any(|a| a.numero == *n)))
+    };
     let mut i = 0;
     while i < blocks.len() {
-        let t = blocks[i].text.trim();
-        if let Some(c) = p.axe.captures(t) {
-            // Axis lines listed one after another are the outline, not section headings:
-            // the actions that follow belong to none of them in particular.
-            let listed = blocks
-                .get(i + 1)
-                .is_some_and(|b| p.axe.is_match(b.text.trim()))
-                || blocks[..i]
-                    .last()
-                    .is_some_and(|b| p.axe.is_match(b.text.trim()));
-            axe = if listed {
-                None
-            } else {
-                crate::roman_or_arabic(&c["num"]).filter(|n| axes.iter().any(|a| a.numero == *n))
-            };
+        let b = &blocks[i];
+        let t = b.text.trim();
+        if let HtmlKind::Heading(level) = b.kind {
+            if faq.is_some_and(|l| level <= l) {
+                faq = None;
+            }
+            let ft = f(t);
+            if ft.contains("questions frequentes")
+                || ft.starts_with("faq")
+                || ft.contains("foire aux questions")
+            {
+                faq = Some(level);
+                i += 1;
+                continue;
+            }
+        }
+        if faq.is_some() {
             i += 1;
             continue;
         }
-        // A heading that carries an axis title without its number ("EN TRANSVERSALITE : …").
-        if matches!(blocks[i].kind, HtmlKind::Heading(_)) {
+        if b.kind != HtmlKind::TableRow || b.cells.iter().filter(|c| !c.is_empty()).count() == 1 {
+            if let Some(n) = axis_of(t) {
+                // Axis lines listed one after another are the outline, not section
+                // headings: the actions that follow belong to none of them in particular.
+                let listed = blocks
+                    .get(i + 1)
+                    .is_some_and(|x| axis_of(&x.text).is_some())
+                    || blocks[..i]
+                        .last()
+                        .is_some_and(|x| axis_of(&x.text).is_some());
+                axe = if listed { None } else { n };
+                i += 1;
+                continue;
+            }
+        }
+        // A heading that carries an axis title without its number ("En transversalité : …").
+        if matches!(b.kind, HtmlKind::Heading(_)) {
             if let Some(a) = axes
                 .iter()
                 .find(|a| !a.titre.is_empty() && f(t).ends_with(&f(&a.titre)))
@@ -471,62 +889,116 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
                 continue;
             }
         }
-        let Some(c) = numbered
-            .captures(t)
-            .filter(|_| blocks[i].kind != HtmlKind::TableRow)
-        else {
+        // A table of actions: a header row naming an action column, then one action per
+        // row; a row of one cell is an axis.
+        if b.kind == HtmlKind::TableRow && b.header {
+            if let Some(cols) = action_columns(b) {
+                i = table_actions(blocks, i, &cols, &mut axe, &axis_of, &mut out, alertes);
+                continue;
+            }
+        }
+        let start = if b.kind == HtmlKind::TableRow {
+            None
+        } else {
+            action_start(t)
+        };
+        let listed =
+            start.is_none() && b.kind == HtmlKind::ListItem && b.number.is_some() && axe.is_some();
+        if start.is_none() && !listed {
+            if b.toggle && !t.ends_with('?') {
+                alertes.push(Alerte::new(
+                    "element_non_lu",
+                    None,
+                    format!(
+                        "un élément dépliable n'a pas été lu comme une action : « {} »",
+                        short(t)
+                    ),
+                ));
+            }
             i += 1;
             continue;
+        }
+        let (numero, mut titre, mut lead) = match start {
+            Some((n, titre)) => {
+                let (titre, lead) = match titre {
+                    Some(x) => {
+                        let (x, lead) = parenthesised_lead(&x);
+                        (Some(x), lead)
+                    }
+                    None => (None, None),
+                };
+                (n, titre, lead)
+            }
+            None => {
+                let (x, lead) = parenthesised_lead(t);
+                (
+                    b.number.map(|n| n.to_string()).unwrap_or_default(),
+                    Some(x),
+                    lead,
+                )
+            }
         };
-        let mut a = Action {
-            numero: Some(c["num"].to_string()),
-            titre: Some(c["titre"].trim().trim_end_matches('.').to_string()),
-            axe,
-            ..Default::default()
-        };
-        // What follows until the next action: a lead line, or labelled rows.
         let mut j = i + 1;
-        let mut rows: Vec<Item> = Vec::new();
-        while j < blocks.len()
-            && !numbered.is_match(blocks[j].text.trim())
-            && !p.axe.is_match(blocks[j].text.trim())
-            && !matches!(blocks[j].kind, HtmlKind::Heading(_))
-        {
-            let bt = blocks[j].text.trim();
-            if let Some(lc) = lead.captures(bt) {
-                let who = lc
-                    .name("who")
-                    .or(lc.name("who2"))
-                    .map(|m| m.as_str())
-                    .unwrap_or("");
-                a.porteurs = cls_normalize::mentions::mentions(who.trim_end_matches('.'));
-            } else if blocks[j].kind == HtmlKind::TableRow && blocks[j].cells.len() >= 2 {
-                rows.push(Item::Row {
-                    label: blocks[j].cells[0].clone(),
-                    value: vec![blocks[j].cells[1..].join(" ")],
-                    pages: vec![1],
-                    label_x: 0.0,
-                });
+        // "Action 5" alone: its title is the next line (a card's heading), unless labelled
+        // rows follow (a fiche table with an "Intitulé" row).
+        if titre.is_none() {
+            if let Some(next) = blocks.get(j) {
+                let nt = next.text.trim();
+                if next.kind != HtmlKind::TableRow
+                    && action_start(nt).is_none()
+                    && axis_of(nt).is_none()
+                    && labelled(nt).is_none()
+                    && lead_prose(nt).is_none()
+                    && nt.len() < 250
+                {
+                    let (x, l) = parenthesised_lead(nt);
+                    titre = Some(x);
+                    lead = lead.or(l);
+                    j += 1;
+                }
+            }
+        }
+        // What follows until the next action, axis or heading: leads, labelled lines,
+        // rows of a fiche table, and a description before them.
+        let mut fields: Vec<Item> = Vec::new();
+        if let Some(l) = lead.take() {
+            fields.push(row("Porteur", vec![l]));
+        }
+        let mut description: Vec<String> = Vec::new();
+        while j < blocks.len() {
+            let x = &blocks[j];
+            let xt = x.text.trim();
+            if matches!(x.kind, HtmlKind::Heading(_))
+                || x.toggle
+                || (x.kind != HtmlKind::TableRow && action_start(xt).is_some())
+                || axis_of(xt).is_some()
+                || (listed && x.number.is_some())
+                || (x.kind == HtmlKind::TableRow && x.header && action_columns(x).is_some())
+            {
+                break;
+            }
+            if x.kind == HtmlKind::TableRow && x.cells.len() >= 2 {
+                let value = x.lines[1..].iter().flatten().cloned().collect();
+                fields.push(row(&x.cells[0], value));
+            } else if let Some(who) = lead_prose(xt) {
+                fields.push(row("Porteur", vec![who]));
+            } else if let Some((label, value)) = labelled(xt) {
+                fields.push(row(&label, vec![value]));
+            } else if fields.is_empty() && x.kind != HtmlKind::TableRow && !is_utility(xt) {
+                description.push(xt.to_string());
             }
             j += 1;
         }
-        if !rows.is_empty() {
-            let mut items = vec![Item::Text {
-                text: t.to_string(),
-                page: 1,
-                x: 0.0,
-                size: 0.0,
-            }];
-            items.extend(rows);
-            let (raw, _) =
-                crate::fiche::read_fiche(&items, a.numero.clone(), a.titre.clone(), alertes);
-            let mut full = crate::fiche::to_action(raw, Periode::default());
-            full.axe = full.axe.or(axe);
-            if full.porteurs.is_empty() {
-                full.porteurs = a.porteurs.clone();
-            }
-            full.pages = Vec::new();
-            a = full;
+        if !description.is_empty() && !fields.is_empty() {
+            fields.insert(0, row("Description", description));
+        }
+        let a = build_action(numero, titre, fields, axe, alertes);
+        if a.titre.as_deref().is_none_or(str::is_empty) {
+            alertes.push(Alerte::new(
+                "champ_absent",
+                a.numero.as_deref(),
+                "titre de l'action absent",
+            ));
         }
         if a.porteurs.is_empty() {
             alertes.push(Alerte::new(
@@ -539,4 +1011,191 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
         i = j;
     }
     out
+}
+
+/// A line that is a page's utility text rather than an action's description.
+fn is_utility(t: &str) -> bool {
+    let ft = f(t);
+    [
+        "telecharger",
+        "contact",
+        "pour toute question",
+        "pour en savoir plus",
+    ]
+    .iter()
+    .any(|u| ft.starts_with(u))
+}
+
+/// The first words of a text, for an alert.
+fn short(t: &str) -> String {
+    let mut s: String = t.chars().take(80).collect();
+    if s.len() < t.len() {
+        s.push('…');
+    }
+    s
+}
+
+/// Reads the rows of a table of actions from its header row at `start`; returns the index
+/// after the table.
+fn table_actions(
+    blocks: &[HtmlBlock],
+    start: usize,
+    cols: &[Option<vocab::Field>],
+    axe: &mut Option<u32>,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+    out: &mut Vec<Action>,
+    alertes: &mut Vec<Alerte>,
+) -> usize {
+    use vocab::Field;
+    let header = &blocks[start];
+    let mut j = start + 1;
+    while j < blocks.len()
+        && blocks[j].kind == HtmlKind::TableRow
+        && blocks[j].table == header.table
+    {
+        let r = &blocks[j];
+        j += 1;
+        if r.header {
+            continue;
+        }
+        let filled: Vec<&String> = r.cells.iter().filter(|c| !c.is_empty()).collect();
+        if filled.len() <= 1 {
+            // A row spanning the table: an axis, or a heading of rows.
+            if let Some(n) = axis_of(&r.text) {
+                *axe = n;
+            }
+            continue;
+        }
+        let cell = |f: Field| -> Option<usize> { cols.iter().position(|c| *c == Some(f)) };
+        let titre = cell(Field::Titre)
+            .and_then(|k| r.cells.get(k))
+            .map(|x| x.trim().to_string())
+            .filter(|x| !x.is_empty());
+        let numero = cell(Field::Numero)
+            .and_then(|k| r.cells.get(k))
+            .map(|x| x.trim().trim_end_matches('.').to_string())
+            .filter(|x| !x.is_empty());
+        let Some(titre) = titre else {
+            alertes.push(Alerte::new(
+                "element_non_lu",
+                numero.as_deref(),
+                format!(
+                    "une ligne du tableau des actions n'a pas d'intitulé : « {} »",
+                    short(&r.text)
+                ),
+            ));
+            continue;
+        };
+        let mut fields = Vec::new();
+        for (k, c) in cols.iter().enumerate() {
+            if matches!(c, Some(Field::Titre) | Some(Field::Numero)) {
+                continue;
+            }
+            let Some(lines) = r.lines.get(k).filter(|l| !l.is_empty()) else {
+                continue;
+            };
+            let label = header.cells.get(k).map(String::as_str).unwrap_or("");
+            fields.push(row(label, lines.clone()));
+        }
+        let numero = numero.unwrap_or_else(|| (out.len() + 1).to_string());
+        let a = build_action(numero, Some(titre), fields, *axe, alertes);
+        if a.porteurs.is_empty() {
+            alertes.push(Alerte::new(
+                "champ_absent",
+                a.numero.as_deref(),
+                "aucun porteur",
+            ));
+        }
+        out.push(a);
+    }
+    j
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(kind: HtmlKind, text: &str) -> HtmlBlock {
+        HtmlBlock {
+            kind,
+            text: text.to_string(),
+            lines: vec![vec![text.to_string()]],
+            ..Default::default()
+        }
+    }
+
+    fn fiche_row(label: &str, value: &str) -> HtmlBlock {
+        HtmlBlock {
+            kind: HtmlKind::TableRow,
+            text: format!("{label} {value}"),
+            cells: vec![label.to_string(), value.to_string()],
+            lines: vec![vec![label.to_string()], vec![value.to_string()]],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn hand_made_page_keeps_action_2_after_action_1_and_its_table() {
+        // Issue 12: "Action 1" and "Action 2" headings each followed by a table; Action 2
+        // was lost without a word.
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "AXE 1 - SOINS"),
+            block(HtmlKind::Heading(3), "Action 1"),
+            fiche_row("Intitulé", "Créer une permanence"),
+            fiche_row("Porteur", "Mairie"),
+            block(HtmlKind::Heading(3), "Action 2"),
+            fiche_row("Intitulé", "Organiser un transport"),
+            fiche_row("Porteur", "Syndicat des transports"),
+        ];
+        let axes = axes(&blocks);
+        let mut alertes = Vec::new();
+        let a = actions(&blocks, &axes, &mut alertes);
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[1].titre.as_deref(), Some("Organiser un transport"));
+        assert_eq!(a[1].axe, Some(1));
+    }
+
+    #[test]
+    fn faq_items_are_not_actions_and_unread_toggles_are_alerts() {
+        let mut toggle = block(HtmlKind::Heading(3), "Nos partenaires");
+        toggle.toggle = true;
+        let mut question = block(HtmlKind::Heading(3), "Qui peut proposer une action ?");
+        question.toggle = true;
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe 1 : Soins"),
+            toggle,
+            block(HtmlKind::Heading(2), "Questions fréquentes"),
+            question,
+        ];
+        let mut alertes = Vec::new();
+        let a = actions(&blocks, &axes(&blocks), &mut alertes);
+        assert!(a.is_empty());
+        assert_eq!(alertes.len(), 1, "{alertes:?}");
+        assert!(alertes[0].message.contains("Nos partenaires"));
+    }
+
+    #[test]
+    fn prose_leads_lose_their_article_and_parenthesised_leads_are_split() {
+        assert_eq!(
+            lead_prose("Action pilotée par la CPAM de la Loire.").as_deref(),
+            Some("la CPAM de la Loire")
+        );
+        let (t, who) = parenthesised_lead("Créer un point santé (porteurs : CCAS et Ville)");
+        assert_eq!(t, "Créer un point santé");
+        assert_eq!(who.as_deref(), Some("CCAS et Ville"));
+    }
+
+    #[test]
+    fn period_from_the_title_needs_an_ordered_short_span() {
+        let html = HtmlDocument {
+            title: Some("Contrat local de santé 2024-2028 | Ville".to_string()),
+            ..Default::default()
+        };
+        assert_eq!(period_in_titles(&html).debut, Some(2024));
+        let html = HtmlDocument {
+            title: Some("Archives 1990-2024".to_string()),
+            ..Default::default()
+        };
+        assert_eq!(period_in_titles(&html).debut, None);
+    }
 }
