@@ -208,7 +208,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             let msg = format!("{e:#}").replace('\n', " ");
-            eprintln!("cls: {msg}");
+            eprintln!("cls : {msg}");
             ExitCode::from(1)
         }
     }
@@ -335,7 +335,10 @@ fn load_documents(inputs: &[PathBuf]) -> Result<Vec<cls_model::Document>> {
         } else {
             let d = std::panic::catch_unwind(|| cls_corpus::ingest_path(i))
                 .map_err(|_| {
-                    anyhow::anyhow!("{} : erreur interne pendant la lecture du fichier", i.display())
+                    anyhow::anyhow!(
+                        "{} : erreur interne pendant la lecture du fichier",
+                        i.display()
+                    )
                 })?
                 .with_context(|| i.display().to_string())?;
             docs.push(d);
@@ -537,8 +540,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Glyphs { file, page } => {
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("ouverture impossible de {}", file.display()))?;
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("ouverture impossible de {}", file.display()))?;
             let mut out = std::io::stdout().lock();
             for p in cls_extract::debug_raw(&bytes)
                 .into_iter()
@@ -559,8 +562,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Blocks { file } => {
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("ouverture impossible de {}", file.display()))?;
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("ouverture impossible de {}", file.display()))?;
             let doc = cls_extract::extract_pdf(&bytes)?;
             let mut out = std::io::stdout().lock();
             for b in &doc.blocks {

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 /// Columns of the actions table, in characters.
 const NUM: usize = 6;
-const TITLE: usize = 46;
-const LEAD: usize = 26;
+const TITLE: usize = 42;
+const LEAD: usize = 24;
 const YEARS: usize = 10;
 const BUDGET: usize = 12;
 
@@ -47,6 +47,34 @@ fn eur(v: f64) -> String {
     format!("{}{out} €", if n < 0 { "-" } else { "" })
 }
 
+/// Width of the summary, for a terminal of 100 columns or more.
+const WIDTH: usize = 100;
+
+/// Words of `text` wrapped at [`WIDTH`], the first line after `first`, the others indented
+/// by `indent` spaces.
+fn wrap(first: &str, indent: usize, text: &str) -> String {
+    let mut out = first.to_string();
+    let mut col = first.chars().count();
+    let mut fresh = true;
+    for w in text.split_whitespace() {
+        let n = w.chars().count();
+        if !fresh && col + 1 + n > WIDTH {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            col = indent;
+            fresh = true;
+        }
+        if !fresh {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(w);
+        col += n;
+        fresh = false;
+    }
+    out
+}
+
 fn or_unknown(s: Option<String>) -> String {
     s.unwrap_or_else(|| "non précisé".to_string())
 }
@@ -78,7 +106,12 @@ pub fn text(d: &Document, fichier: &str) -> String {
             .map(|p| format!(", {p} pages"))
             .unwrap_or_default()
     );
-    let _ = writeln!(s, "Identifiant   {} (contrat {})", d.id, d.contrat_id);
+    let id = if d.id == d.contrat_id {
+        d.id.clone()
+    } else {
+        format!("{} (contrat {})", d.id, d.contrat_id)
+    };
+    let _ = writeln!(s, "{}", wrap("Identifiant   ", 14, &id));
     let codes = if t.departements.is_empty() {
         "non reconnu".to_string()
     } else {
@@ -112,7 +145,7 @@ pub fn text(d: &Document, fichier: &str) -> String {
                 None => x.nom.clone(),
             })
             .collect();
-        let _ = writeln!(s, "Signataires   {}", names.join(" ; "));
+        let _ = writeln!(s, "{}", wrap("Signataires   ", 14, &names.join(" ; ")));
     }
     if !d.axes.is_empty() {
         let _ = writeln!(s, "\nAxes");
@@ -126,14 +159,21 @@ pub fn text(d: &Document, fichier: &str) -> String {
             );
         }
     }
-    let known: Vec<f64> = d.actions.iter().filter_map(|a| a.budget.total_eur).collect();
-    let _ = writeln!(
-        s,
-        "\nActions : {} · budget chiffré pour {} d'entre elles, {}",
-        d.actions.len(),
-        known.len(),
-        eur(known.iter().sum())
-    );
+    let known: Vec<f64> = d
+        .actions
+        .iter()
+        .filter_map(|a| a.budget.total_eur)
+        .collect();
+    let budget = if known.is_empty() {
+        "aucun budget chiffré".to_string()
+    } else {
+        format!(
+            "budget chiffré pour {} d'entre elles : {}",
+            known.len(),
+            eur(known.iter().sum())
+        )
+    };
+    let _ = writeln!(s, "\nActions : {} · {budget}", d.actions.len());
     if !d.actions.is_empty() {
         let _ = writeln!(
             s,
@@ -180,7 +220,7 @@ pub fn text(d: &Document, fichier: &str) -> String {
     } else {
         let _ = writeln!(s, "\nAlertes : {}", d.alertes.len());
         for a in &d.alertes {
-            let _ = writeln!(s, "  {}", alert_line(a));
+            let _ = writeln!(s, "{}", wrap("  ", 4, &alert_line(a)));
         }
     }
     s
@@ -198,6 +238,16 @@ pub fn alert_line(a: &cls_model::Alerte) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_wrap_under_their_label() {
+        let w = wrap("Signataires   ", 14, &"mot ".repeat(40));
+        assert!(w.lines().all(|l| l.chars().count() <= WIDTH));
+        assert!(w
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("              mot")));
+    }
 
     #[test]
     fn long_cells_are_cut_with_an_ellipsis_and_short_ones_padded() {

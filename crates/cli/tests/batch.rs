@@ -82,9 +82,9 @@ fn broken_files_and_a_hanging_worker_do_not_stop_the_batch() {
             .expect("entry")
     };
     for (name, word) in [
-        ("encrypted.pdf", "encrypted"),
-        ("truncated.pdf", "cannot be read"),
-        ("random.pdf", "not a PDF"),
+        ("encrypted.pdf", "chiffré"),
+        ("truncated.pdf", "illisible"),
+        ("random.pdf", "ni un PDF"),
         ("hang-forever.html", "timeout"),
     ] {
         let (statut, raison) = reason(name);

@@ -132,7 +132,11 @@ fn theme_label(code: &str) -> &str {
 /// French grouping with narrow no-break spaces: 1 234 567 €.
 pub fn eur(v: f64) -> String {
     let n = v.round() as i64;
-    format!("{}{} €", if n < 0 { "-" } else { "" }, group(n.unsigned_abs()))
+    format!(
+        "{}{} €",
+        if n < 0 { "-" } else { "" },
+        group(n.unsigned_abs())
+    )
 }
 
 fn group(n: u64) -> String {
@@ -181,7 +185,11 @@ struct Contract<'a> {
 
 impl Contract<'_> {
     fn budget(&self) -> (usize, f64) {
-        let known: Vec<f64> = self.lines.iter().filter_map(|l| l.budget_total_eur).collect();
+        let known: Vec<f64> = self
+            .lines
+            .iter()
+            .filter_map(|l| l.budget_total_eur)
+            .collect();
         (known.len(), known.iter().sum())
     }
 }
@@ -281,7 +289,10 @@ pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), Compa
     std::fs::create_dir_all(out).map_err(|e| BatchError::Write(out.display().to_string(), e))?;
 
     // Contracts: retained documents that list actions. The others are listed apart.
-    let retained: Vec<&Document> = docs.iter().filter(|d| kept.contains(d.id.as_str())).collect();
+    let retained: Vec<&Document> = docs
+        .iter()
+        .filter(|d| kept.contains(d.id.as_str()))
+        .collect();
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
     for d in retained.iter().filter(|d| !d.actions.is_empty()) {
         *names
@@ -302,16 +313,22 @@ pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), Compa
                 doc: d,
                 name,
                 page: format!("territoire-{}.html", d.contrat_id),
-                lines: lines.iter().copied().filter(|l| l.document_id == d.id).collect(),
-                population: d
-                    .territoire
-                    .nom
-                    .as_deref()
-                    .and_then(|n| cls_normalize::population::epci_named(n, &d.territoire.departements)),
+                lines: lines
+                    .iter()
+                    .copied()
+                    .filter(|l| l.document_id == d.id)
+                    .collect(),
+                population: d.territoire.nom.as_deref().and_then(|n| {
+                    cls_normalize::population::epci_named(n, &d.territoire.departements)
+                }),
             }
         })
         .collect();
-    let empty: Vec<&Document> = retained.iter().copied().filter(|d| d.actions.is_empty()).collect();
+    let empty: Vec<&Document> = retained
+        .iter()
+        .copied()
+        .filter(|d| d.actions.is_empty())
+        .collect();
     let mut themes: Vec<String> = vocabulary().iter().map(|v| v.code.clone()).collect();
     themes.push("non_classe".into());
 
@@ -349,11 +366,27 @@ pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), Compa
             col("periode_fin", Kind::Integer, "Dernière année"),
             col("date_signature", Kind::Date, "Date de signature"),
             col("actions", Kind::Integer, "Nombre d'actions"),
-            col("actions_budget_connu", Kind::Integer, "Actions dont le budget est chiffré"),
-            col("budget_connu_eur", Kind::Number, "Somme des budgets chiffrés, en euros"),
+            col(
+                "actions_budget_connu",
+                Kind::Integer,
+                "Actions dont le budget est chiffré",
+            ),
+            col(
+                "budget_connu_eur",
+                Kind::Number,
+                "Somme des budgets chiffrés, en euros",
+            ),
             col("epci", Kind::Text, "SIREN de l'intercommunalité reconnue"),
-            col("population", Kind::Integer, "Population municipale INSEE de l'intercommunalité"),
-            col("budget_par_habitant_eur", Kind::Number, "Budget chiffré par habitant, en euros"),
+            col(
+                "population",
+                Kind::Integer,
+                "Population municipale INSEE de l'intercommunalité",
+            ),
+            col(
+                "budget_par_habitant_eur",
+                Kind::Number,
+                "Budget chiffré par habitant, en euros",
+            ),
         ],
         rows: contracts
             .iter()
@@ -363,12 +396,28 @@ pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), Compa
                     text(&c.name),
                     text(&c.doc.contrat_id),
                     text(&c.doc.id),
-                    c.doc.periode.debut.map(|x| Cell::Int(x.into())).unwrap_or(Cell::Empty),
-                    c.doc.periode.fin.map(|x| Cell::Int(x.into())).unwrap_or(Cell::Empty),
-                    c.doc.date_signature.clone().map(Cell::Date).unwrap_or(Cell::Empty),
+                    c.doc
+                        .periode
+                        .debut
+                        .map(|x| Cell::Int(x.into()))
+                        .unwrap_or(Cell::Empty),
+                    c.doc
+                        .periode
+                        .fin
+                        .map(|x| Cell::Int(x.into()))
+                        .unwrap_or(Cell::Empty),
+                    c.doc
+                        .date_signature
+                        .clone()
+                        .map(Cell::Date)
+                        .unwrap_or(Cell::Empty),
                     count(c.lines.len()),
                     count(known),
-                    if known > 0 { Cell::Num(budget) } else { Cell::Empty },
+                    if known > 0 {
+                        Cell::Num(budget)
+                    } else {
+                        Cell::Empty
+                    },
                     c.population.map(|e| text(&e.code)).unwrap_or(Cell::Empty),
                     c.population
                         .map(|e| Cell::Int(i64::try_from(e.population).unwrap_or(i64::MAX)))
@@ -415,10 +464,26 @@ pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), Compa
             col("theme", Kind::Text, "Code du thème principal"),
             col("libelle", Kind::Text, "Libellé du thème"),
             col("actions", Kind::Integer, "Actions de ce thème"),
-            col("part_actions", Kind::Number, "Part des actions du territoire (0 à 1)"),
-            col("actions_budget_connu", Kind::Integer, "Actions de ce thème au budget chiffré"),
-            col("budget_eur", Kind::Number, "Somme des budgets chiffrés, en euros"),
-            col("part_budget", Kind::Number, "Part du budget chiffré du territoire (0 à 1)"),
+            col(
+                "part_actions",
+                Kind::Number,
+                "Part des actions du territoire (0 à 1)",
+            ),
+            col(
+                "actions_budget_connu",
+                Kind::Integer,
+                "Actions de ce thème au budget chiffré",
+            ),
+            col(
+                "budget_eur",
+                Kind::Number,
+                "Somme des budgets chiffrés, en euros",
+            ),
+            col(
+                "part_budget",
+                Kind::Number,
+                "Part du budget chiffré du territoire (0 à 1)",
+            ),
         ],
         rows,
     });
@@ -434,7 +499,12 @@ pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), Compa
         }
     }
     let mut leads: Vec<((String, String), usize)> = leads.into_iter().collect();
-    leads.sort_by(|a, b| a.0 .0.cmp(&b.0 .0).then(b.1.cmp(&a.1)).then(a.0 .1.cmp(&b.0 .1)));
+    leads.sort_by(|a, b| {
+        a.0 .0
+            .cmp(&b.0 .0)
+            .then(b.1.cmp(&a.1))
+            .then(a.0 .1.cmp(&b.0 .1))
+    });
     tables.push(Table {
         stem: "porteurs_par_theme",
         sheet: "Porteurs",
@@ -504,11 +574,31 @@ pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), Compa
             col("organisation_id", Kind::Text, "Organisation"),
             col("nom", Kind::Text, "Nom"),
             col("territoires", Kind::Integer, "Nombre de territoires"),
-            col("liste_territoires", Kind::Text, "Territoires, séparés par « | »"),
-            col("porteur", Kind::Integer, "Actions portées (documents retenus)"),
-            col("partenaire", Kind::Integer, "Actions en partenariat (documents retenus)"),
-            col("financeur", Kind::Integer, "Actions financées (documents retenus)"),
-            col("signataire", Kind::Integer, "Contrats signés (documents retenus)"),
+            col(
+                "liste_territoires",
+                Kind::Text,
+                "Territoires, séparés par « | »",
+            ),
+            col(
+                "porteur",
+                Kind::Integer,
+                "Actions portées (documents retenus)",
+            ),
+            col(
+                "partenaire",
+                Kind::Integer,
+                "Actions en partenariat (documents retenus)",
+            ),
+            col(
+                "financeur",
+                Kind::Integer,
+                "Actions financées (documents retenus)",
+            ),
+            col(
+                "signataire",
+                Kind::Integer,
+                "Contrats signés (documents retenus)",
+            ),
         ],
         rows: shared
             .iter()
@@ -551,7 +641,11 @@ pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), Compa
         columns: vec![
             col("territoire", Kind::Text, "Territoire"),
             col("annee", Kind::Integer, "Année"),
-            col("actions_en_cours", Kind::Integer, "Actions en cours cette année-là"),
+            col(
+                "actions_en_cours",
+                Kind::Integer,
+                "Actions en cours cette année-là",
+            ),
         ],
         rows: contracts
             .iter()
@@ -574,7 +668,11 @@ pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), Compa
             col("titre", Kind::Text, "Titre de l'action"),
             col("sans_porteur", Kind::Boolean, "Aucun porteur nommé"),
             col("sans_budget", Kind::Boolean, "Budget inconnu"),
-            col("sans_calendrier", Kind::Boolean, "Aucune année de calendrier"),
+            col(
+                "sans_calendrier",
+                Kind::Boolean,
+                "Aucune année de calendrier",
+            ),
         ],
         rows: contracts
             .iter()
@@ -897,7 +995,10 @@ mod tests {
     #[test]
     fn relative_links_climb_out_of_the_report_directory() {
         assert_eq!(
-            relative(Path::new("/a/corpus/report"), Path::new("/a/fixtures/x.pdf")),
+            relative(
+                Path::new("/a/corpus/report"),
+                Path::new("/a/fixtures/x.pdf")
+            ),
             "../../fixtures/x.pdf"
         );
     }

@@ -9,15 +9,15 @@ use std::path::Path;
 /// Why a file could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    #[error("cannot open {0}: {1}")]
+    #[error("ouverture impossible de {0} : {1}")]
     Io(String, std::io::Error),
     #[error(transparent)]
     Extract(#[from] ExtractError),
-    #[error("not a PDF or HTML file")]
+    #[error("ni un PDF ni une page HTML")]
     UnknownFormat,
-    #[error("the file is empty")]
+    #[error("le fichier est vide")]
     Empty,
-    #[error("the web page has no readable content")]
+    #[error("la page web n'a aucun contenu lisible")]
     EmptyPage,
 }
 

@@ -48,7 +48,11 @@ fn sheet(
     for (c, column) in t.columns.iter().enumerate() {
         let c = col_num(c);
         ws.write_string_with_format(0, c, column.name, header)?;
-        ws.insert_note(0, c, &Note::new(column.description).add_author_prefix(false))?;
+        ws.insert_note(
+            0,
+            c,
+            &Note::new(column.description).add_author_prefix(false),
+        )?;
         widths.push(column.name.chars().count() as f64 + 2.0);
     }
     for (r, row) in t.rows.iter().enumerate() {

@@ -17,15 +17,15 @@ pub use layout::{join_lines, layout_pages};
 /// Why a file could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
-    #[error("not a PDF or HTML file")]
+    #[error("ni un PDF ni une page HTML")]
     NotPdf,
-    #[error("the PDF is encrypted and needs a password")]
+    #[error("le PDF est chiffré et demande un mot de passe")]
     Encrypted,
-    #[error("the PDF cannot be read: {0}")]
+    #[error("le PDF est illisible : {0}")]
     Unreadable(String),
-    #[error("the PDF has no text layer (scanned pages need OCR first)")]
+    #[error("le PDF n'a pas de couche texte (des pages scannées demandent d'abord une OCR)")]
     NoText,
-    #[error("no page of the PDF could be read: {0}")]
+    #[error("aucune page du PDF n'a pu être lue : {0}")]
     NoReadablePage(String),
 }
 

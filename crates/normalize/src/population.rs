@@ -121,7 +121,11 @@ mod tests {
             ("Vitré Communauté", "200039022"),
         ];
         for (nom, code) in cases {
-            assert_eq!(epci_named(nom, &[]).map(|e| e.code.as_str()), Some(code), "{nom}");
+            assert_eq!(
+                epci_named(nom, &[]).map(|e| e.code.as_str()),
+                Some(code),
+                "{nom}"
+            );
         }
     }
 
