@@ -27,11 +27,81 @@ const EXEMPLES: &str = "Exemples :
     version,
     about = "Lit les Contrats Locaux de Santé (PDF, pages web) et construit un corpus comparable (cls/1).",
     after_help = EXEMPLES,
-    disable_help_subcommand = true
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    subcommand_help_heading = "Commandes",
+    subcommand_value_name = "COMMANDE",
+    help_template = AIDE
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Affiche l'aide.
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    aide: Option<bool>,
+    /// Affiche la version.
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
+}
+
+/// clap's help layout with a French heading for the usage line.
+const AIDE: &str = "{before-help}{about-with-newline}
+Utilisation : {usage}
+
+{all-args}{after-help}";
+
+/// clap writes its parse errors in English: the phrases it uses, in French.
+const CLAP_FR: &[(&str, &str)] = &[
+    ("error: ", "erreur : "),
+    ("invalid value", "valeur invalide"),
+    (" for '", " pour '"),
+    ("[possible values: ", "[valeurs possibles : "),
+    (
+        "the following required arguments were not provided:",
+        "arguments obligatoires manquants :",
+    ),
+    ("unexpected argument", "argument inattendu"),
+    ("unrecognized subcommand", "commande inconnue"),
+    ("found", "trouvé"),
+    ("a value is required for", "une valeur est attendue pour"),
+    ("but none was supplied", "mais aucune n'est donnée"),
+    ("tip: ", "astuce : "),
+    ("a similar argument exists:", "un argument proche existe :"),
+    (
+        "a similar subcommand exists:",
+        "une commande proche existe :",
+    ),
+    ("to pass", "pour passer"),
+    ("as a value, use", "comme valeur, écrire"),
+    ("Usage: ", "Utilisation : "),
+    ("For more information, try", "Pour en savoir plus :"),
+    // Help pages.
+    ("Possible values:", "Valeurs possibles :"),
+    ("[default: ", "[par défaut : "),
+    ("Commandes:", "Commandes :"),
+    ("Options:", "Options :"),
+    ("Arguments:", "Arguments :"),
+];
+
+/// Parses the command line; errors are printed in French.
+fn parse() -> Cli {
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            let mut msg = e.render().to_string();
+            for (en, fr) in CLAP_FR {
+                msg = msg.replace(en, fr);
+            }
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                print!("{msg}");
+                std::process::exit(0);
+            }
+            eprint!("{msg}");
+            std::process::exit(2);
+        }
+    }
 }
 
 /// Output of `cls ingest`.
@@ -53,6 +123,7 @@ enum OrgsFormat {
 }
 
 #[derive(Subcommand)]
+#[command(help_template = AIDE, disable_help_flag = true)]
 enum Command {
     /// Lit un PDF ou une page HTML et écrit son document cls/1 (JSON) ou un résumé.
     #[command(after_help = "Exemples :
@@ -66,9 +137,10 @@ d'erreur, une par ligne.")]
     Ingest {
         /// Le fichier à lire (PDF ou HTML, reconnu par son contenu) ; « - » pour l'entrée
         /// standard.
+        #[arg(value_name = "FICHIER")]
         file: PathBuf,
         /// Format de sortie.
-        #[arg(long, value_enum, default_value_t = IngestFormat::Json)]
+        #[arg(long, value_enum, default_value_t = IngestFormat::Json, value_name = "FORMAT")]
         format: IngestFormat,
         /// Indente le JSON pour le lire (sans effet avec --format text).
         #[arg(long)]
@@ -141,6 +213,7 @@ définie (rapports reproductibles).")]
   cls explain-themes corpus/documents/mon-contrat.json 2.3")]
     ExplainThemes {
         /// Un PDF, une page web, ou un document JSON d'un corpus.
+        #[arg(value_name = "FICHIER")]
         file: PathBuf,
         /// Le numéro de l'action tel qu'imprimé (« 4 », « 2.3 »).
         numero: String,
@@ -174,6 +247,7 @@ définie (rapports reproductibles).")]
   cls completions fish > ~/.config/fish/completions/cls.fish")]
     Completions {
         /// Le shell visé.
+        #[arg(value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
     /// Écrit la page de manuel de cls (format roff) sur la sortie standard.
@@ -203,7 +277,7 @@ fn main() -> ExitCode {
     if std::env::var_os("CLS_DEBUG").is_none() {
         std::panic::set_hook(Box::new(|_| {}));
     }
-    let cli = Cli::parse();
+    let cli = parse();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -440,7 +514,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             cls_corpus::compare::compare(&corpus, &out, &info)?;
             eprintln!(
-                "cls compare: rapport écrit dans {}",
+                "cls compare : rapport écrit dans {}",
                 out.join("index.html").display()
             );
             Ok(ExitCode::SUCCESS)

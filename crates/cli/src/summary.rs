@@ -47,6 +47,9 @@ fn eur(v: f64) -> String {
     format!("{}{out} €", if n < 0 { "-" } else { "" })
 }
 
+/// Alerts listed in full; the others are counted.
+const MAX_ALERTS: usize = 10;
+
 /// Width of the summary, for a terminal of 100 columns or more.
 const WIDTH: usize = 100;
 
@@ -218,9 +221,35 @@ pub fn text(d: &Document, fichier: &str) -> String {
     if d.alertes.is_empty() {
         let _ = writeln!(s, "\nAlertes : aucune");
     } else {
-        let _ = writeln!(s, "\nAlertes : {}", d.alertes.len());
+        // One screen: the count per code, then the rarest codes first (a frequent code is
+        // usually one cause repeated), at most MAX_ALERTS lines.
+        let mut per_code: Vec<(&str, usize)> = Vec::new();
         for a in &d.alertes {
+            match per_code.iter_mut().find(|(c, _)| *c == a.code) {
+                Some(e) => e.1 += 1,
+                None => per_code.push((&a.code, 1)),
+            }
+        }
+        let counts: Vec<String> = per_code.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        let _ = writeln!(s, "\nAlertes : {} ({})", d.alertes.len(), counts.join(", "));
+        let freq = |code: &str| {
+            per_code
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map(|x| x.1)
+                .unwrap_or(0)
+        };
+        let mut shown: Vec<&cls_model::Alerte> = d.alertes.iter().collect();
+        shown.sort_by_key(|a| freq(&a.code));
+        for a in shown.iter().take(MAX_ALERTS) {
             let _ = writeln!(s, "{}", wrap("  ", 4, &alert_line(a)));
+        }
+        if d.alertes.len() > MAX_ALERTS {
+            let _ = writeln!(
+                s,
+                "  … et {} autre(s) : --format json les écrit toutes sur la sortie d'erreur.",
+                d.alertes.len() - MAX_ALERTS
+            );
         }
     }
     s

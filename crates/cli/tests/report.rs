@@ -273,3 +273,35 @@ fn workbook_converts_in_libreoffice() {
     assert!(csv.starts_with("document_id,contrat_id,retenu"));
     assert!(csv.contains("Chartres métropole"));
 }
+
+#[test]
+fn format_md_names_every_output_file_and_column() {
+    let (corpus, report) = built();
+    let doc = std::fs::read_to_string(root().join("docs/FORMAT.md")).expect("docs/FORMAT.md");
+    for dir in [corpus, report] {
+        for e in std::fs::read_dir(dir).expect("dir").flatten() {
+            let p = e.path();
+            let name = p.file_name().expect("name").to_string_lossy().to_string();
+            if name.ends_with(".csv") {
+                let stem = name.trim_end_matches(".csv");
+                assert!(doc.contains(&format!("`{stem}.csv")), "{name} undocumented");
+                for r in read_csv_header(&p) {
+                    assert!(
+                        doc.contains(&format!("`{r}`")),
+                        "{name}: column {r} undocumented"
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn read_csv_header(p: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(p).expect("csv");
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    r.headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect()
+}

@@ -818,6 +818,17 @@ fn eur_cents(v: f64) -> String {
     }
 }
 
+/// INSEE writes a nickname between doubled apostrophes (`CA de Blois ''Agglopolys''`):
+/// shown with French quotes.
+fn official_name(nom: &str) -> String {
+    let parts: Vec<&str> = nom.split("''").collect();
+    if parts.len() == 3 {
+        format!("{}« {} »{}", parts[0], parts[1], parts[2])
+    } else {
+        nom.to_string()
+    }
+}
+
 /// The figures of one territory's page.
 fn territory_page(
     out: &Path,
@@ -902,7 +913,7 @@ fn territory_page(
         "signature": c.doc.date_signature.clone().unwrap_or_else(|| "non précisée".into()),
         "actions_n": n, "connu": known, "part_connu": pct(known as f64, n as f64),
         "budget": if known > 0 { eur(budget) } else { "non chiffré".into() },
-        "population": c.population.map(|e| json!({"nom": e.nom, "n": group(e.population),
+        "population": c.population.map(|e| json!({"nom": official_name(&e.nom), "n": group(e.population),
             "par_habitant": (known > 0).then(|| eur_cents(budget / e.population as f64))})),
         "departements": c.doc.territoire.departements.join(", "),
         "region": c.doc.territoire.region,
@@ -948,7 +959,13 @@ fn timeline(contracts: &[Contract], years: &[BTreeMap<i32, usize>]) -> Value {
                            "fg": if a > 0.5 { "#fff" } else { "#333" }, "v": v, "annee": yr})
                 })
                 .collect();
-            json!({"nom": c.name, "y": y, "ty": y + 15, "vy": y + 14, "cells": cells})
+            // A row with no dated action says so, rather than looking like missing data.
+            let nom = if m.is_empty() {
+                format!("{} (aucune année)", c.name)
+            } else {
+                c.name.clone()
+            };
+            json!({"nom": nom, "y": y, "ty": y + 15, "vy": y + 14, "cells": cells})
         })
         .collect();
     json!({"width": 220 + cell * n, "height": 30 + 26 * contracts.len(),
