@@ -9,7 +9,8 @@
 
 use crate::export::{Cell, Kind, Table};
 use rust_xlsxwriter::{
-    ExcelDateTime, Format, FormatAlign, IgnoreError, Note, Workbook, Worksheet, XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, IgnoreError, Note, Workbook, Worksheet,
+    XlsxError,
 };
 
 /// Excel's limit on the characters of one cell.
@@ -22,6 +23,13 @@ const MAX_WIDTH: f64 = 60.0;
 /// The workbook of the given tables, one sheet each, as bytes.
 pub fn workbook(tables: &[Table]) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
+    // The same corpus gives the same bytes (a resumed batch is compared byte for byte with
+    // an uninterrupted one): the creation date is fixed instead of the clock's.
+    let props = DocProperties::new()
+        .set_title("Corpus des contrats locaux de santé (cls/1)")
+        .set_comment("Écrit par cls ; colonnes décrites dans docs/FORMAT.md")
+        .set_creation_datetime(&ExcelDateTime::from_ymd(2020, 1, 1)?);
+    wb.set_properties(&props);
     let header = Format::new()
         .set_bold()
         .set_background_color("DCE3F5")
