@@ -5,99 +5,269 @@
 
 use anyhow::{Context, Result};
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod summary;
+
+const EXEMPLES: &str = "Exemples :
+  cls ingest contrat.pdf --format text        résumé lisible d'un contrat
+  cls ingest contrat.pdf --pretty -o doc.json document cls/1 dans un fichier
+  curl -s URL | cls ingest - --format text    une page web lue sur l'entrée standard
+  cls batch fixtures/ --out corpus            un corpus à partir d'un dossier
+  cls compare corpus --out corpus/rapport     tableaux CSV et rapport HTML
+  cls completions bash > /etc/bash_completion.d/cls
+  cls man > cls.1";
 
 #[derive(Parser)]
 #[command(
     name = "cls",
     version,
-    about = "Lit les Contrats Locaux de Santé (PDF, pages web) et construit un corpus comparable (cls/1)."
+    about = "Lit les Contrats Locaux de Santé (PDF, pages web) et construit un corpus comparable (cls/1).",
+    after_help = EXEMPLES,
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    subcommand_help_heading = "Commandes",
+    subcommand_value_name = "COMMANDE",
+    help_template = AIDE
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Affiche l'aide.
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    aide: Option<bool>,
+    /// Affiche la version.
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
+}
+
+/// clap's help layout with a French heading for the usage line.
+const AIDE: &str = "{before-help}{about-with-newline}
+Utilisation : {usage}
+
+{all-args}{after-help}";
+
+/// clap writes its parse errors in English: the phrases it uses, in French.
+const CLAP_FR: &[(&str, &str)] = &[
+    ("error: ", "erreur : "),
+    ("invalid value", "valeur invalide"),
+    (" for '", " pour '"),
+    ("[possible values: ", "[valeurs possibles : "),
+    (
+        "the following required arguments were not provided:",
+        "arguments obligatoires manquants :",
+    ),
+    ("unexpected argument", "argument inattendu"),
+    ("unrecognized subcommand", "commande inconnue"),
+    ("found", "trouvé"),
+    ("a value is required for", "une valeur est attendue pour"),
+    ("but none was supplied", "mais aucune n'est donnée"),
+    ("tip: ", "astuce : "),
+    ("a similar argument exists:", "un argument proche existe :"),
+    (
+        "a similar subcommand exists:",
+        "une commande proche existe :",
+    ),
+    ("to pass", "pour passer"),
+    ("as a value, use", "comme valeur, écrire"),
+    ("Usage: ", "Utilisation : "),
+    ("For more information, try", "Pour en savoir plus :"),
+    // Help pages.
+    ("Possible values:", "Valeurs possibles :"),
+    ("[default: ", "[par défaut : "),
+    ("Commandes:", "Commandes :"),
+    ("Options:", "Options :"),
+    ("Arguments:", "Arguments :"),
+];
+
+/// Parses the command line; errors are printed in French.
+fn parse() -> Cli {
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            let mut msg = e.render().to_string();
+            for (en, fr) in CLAP_FR {
+                msg = msg.replace(en, fr);
+            }
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                print!("{msg}");
+                std::process::exit(0);
+            }
+            eprint!("{msg}");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// Output of `cls ingest`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum IngestFormat {
+    /// Le document cls/1 en JSON (pour les programmes).
+    Json,
+    /// Un résumé d'un écran (territoire, période, signataires, axes, actions, alertes).
+    Text,
+}
+
+/// Output of `cls orgs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum OrgsFormat {
+    /// Le format d'organisations.json.
+    Json,
+    /// Un tableau à lire.
+    Text,
 }
 
 #[derive(Subcommand)]
+#[command(help_template = AIDE, disable_help_flag = true)]
 enum Command {
-    /// Read one PDF or HTML page and print its cls/1 document as JSON.
+    /// Lit un PDF ou une page HTML et écrit son document cls/1 (JSON) ou un résumé.
+    #[command(after_help = "Exemples :
+  cls ingest contrat.pdf --format text
+  cls ingest contrat.pdf --pretty -o contrat.json
+  cls ingest - --format text < page.html
+
+Code de sortie : 0 si le fichier est lu (même partiellement), 1 s'il ne peut pas l'être.
+Avec --format json, les alertes d'un document lu partiellement sont écrites sur la sortie
+d'erreur, une par ligne.")]
     Ingest {
+        /// Le fichier à lire (PDF ou HTML, reconnu par son contenu) ; « - » pour l'entrée
+        /// standard.
+        #[arg(value_name = "FICHIER")]
         file: PathBuf,
-        /// Indent the JSON for reading.
+        /// Format de sortie.
+        #[arg(long, value_enum, default_value_t = IngestFormat::Json, value_name = "FORMAT")]
+        format: IngestFormat,
+        /// Indente le JSON pour le lire (sans effet avec --format text).
         #[arg(long)]
         pretty: bool,
+        /// Écrit dans ce fichier au lieu de la sortie standard.
+        #[arg(short, long, value_name = "FICHIER")]
+        output: Option<PathBuf>,
     },
-    /// Read many files (or folder trees) into a corpus directory.
+    /// Lit de nombreux fichiers (ou des arborescences) dans un dossier de corpus.
+    #[command(after_help = "Exemples :
+  cls batch fixtures/ --out corpus
+  cls batch a.pdf b.html --out corpus --jobs 2 --timeout 120
+  cls batch contrats/ --out corpus-0 --shard 0/4
+
+Code de sortie : 0 si tout est lu, 2 si des fichiers ont échoué (listés dans
+manifest.json), 1 si le corpus ne peut pas être écrit.")]
     Batch {
-        /// Files and directories to read.
-        #[arg(required = true)]
+        /// Fichiers et dossiers à lire (les dossiers sont parcourus récursivement).
+        #[arg(required = true, value_name = "ENTRÉES")]
         inputs: Vec<PathBuf>,
-        /// The corpus directory to write.
-        #[arg(long)]
+        /// Le dossier du corpus à écrire.
+        #[arg(long, value_name = "DOSSIER")]
         out: PathBuf,
-        /// Parallel workers (default: the number of cores).
-        #[arg(long)]
+        /// Nombre de lecteurs en parallèle (par défaut : le nombre de cœurs).
+        #[arg(long, value_name = "N")]
         jobs: Option<usize>,
-        /// Seconds after which a file still being read is stopped and recorded as failed.
-        #[arg(long, default_value_t = 60)]
+        /// Secondes après lesquelles un fichier encore en lecture est arrêté et noté en échec.
+        #[arg(long, default_value_t = 60, value_name = "SECONDES")]
         timeout: u64,
-        /// Read every file again, even those already read with this version.
+        /// Relit tous les fichiers, même ceux déjà lus par cette version.
         #[arg(long)]
         force: bool,
-        /// Read only the stable subset INDEX/COUNT of the files (also from Slurm's
-        /// SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or Kubernetes' JOB_COMPLETION_INDEX
-        /// with CLS_SHARDS).
-        #[arg(long)]
+        /// Ne lit que la part stable INDEX/NOMBRE des fichiers (aussi depuis
+        /// SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT de Slurm, ou JOB_COMPLETION_INDEX de
+        /// Kubernetes avec CLS_SHARDS).
+        #[arg(long, value_name = "INDEX/NOMBRE")]
         shard: Option<String>,
-        /// No progress bar and no summary.
+        /// Ni barre de progression ni bilan.
         #[arg(short, long)]
         quiet: bool,
     },
-    /// Merge the corpus directories of several shards into one.
+    /// Fusionne les dossiers de corpus de plusieurs parts (--shard) en un seul.
+    #[command(after_help = "Exemple :
+  cls merge corpus-0 corpus-1 corpus-2 corpus-3 --out corpus")]
     Merge {
-        #[arg(required = true)]
+        /// Les dossiers de corpus des parts.
+        #[arg(required = true, value_name = "PARTS")]
         shards: Vec<PathBuf>,
-        #[arg(long)]
+        /// Le dossier du corpus fusionné.
+        #[arg(long, value_name = "DOSSIER")]
         out: PathBuf,
     },
-    /// Comparison tables (CSV) and an HTML report of a corpus.
+    /// Tableaux de comparaison (CSV) et rapport HTML d'un corpus (une page par territoire).
+    #[command(after_help = "Exemple :
+  cls compare corpus --out corpus/rapport && xdg-open corpus/rapport/index.html
+
+La date du rapport est celle du jour, ou celle de SOURCE_DATE_EPOCH si la variable est
+définie (rapports reproductibles).")]
     Compare {
+        /// Le dossier du corpus (écrit par cls batch).
+        #[arg(value_name = "CORPUS")]
         corpus: PathBuf,
-        #[arg(long)]
+        /// Le dossier où écrire le rapport et ses tableaux.
+        #[arg(long, value_name = "DOSSIER")]
         out: PathBuf,
     },
-    /// Show which words decided the themes of one action.
+    /// Montre quels mots ont décidé des thèmes d'une action.
+    #[command(after_help = "Exemples :
+  cls explain-themes contrat.pdf 4
+  cls explain-themes corpus/documents/mon-contrat.json 2.3")]
     ExplainThemes {
-        /// A PDF, a web page, or a document JSON of a corpus.
+        /// Un PDF, une page web, ou un document JSON d'un corpus.
+        #[arg(value_name = "FICHIER")]
         file: PathBuf,
-        /// The action's number as printed ("4", "2.3").
+        /// Le numéro de l'action tel qu'imprimé (« 4 », « 2.3 »).
         numero: String,
     },
-    /// Worker mode of `batch`: read one file (or, with --serve, every path given on stdin,
-    /// one per line) and print each outcome as one line of JSON.
+    /// Mode lecteur de `batch` : lit un fichier (ou, avec --serve, chaque chemin donné sur
+    /// l'entrée standard, un par ligne) et écrit chaque résultat sur une ligne JSON.
     #[command(hide = true)]
     Worker {
+        /// Le fichier à lire.
         file: Option<PathBuf>,
+        /// Lit les chemins sur l'entrée standard.
         #[arg(long)]
         serve: bool,
     },
-    /// Print the organisation registry of files (PDFs, pages) or of a corpus directory.
+    /// Écrit le registre des organisations de fichiers (PDF, pages) ou d'un corpus.
+    #[command(after_help = "Exemples :
+  cls orgs corpus --format text
+  cls orgs contrat.pdf page.html > organisations.json")]
     Orgs {
-        #[arg(required = true)]
+        /// Fichiers à lire, ou dossiers de corpus (leur documents/).
+        #[arg(required = true, value_name = "ENTRÉES")]
         inputs: Vec<PathBuf>,
-        /// json (the organisations.json format) or text (a table to read).
-        #[arg(long, default_value = "json")]
-        format: String,
+        /// Format de sortie.
+        #[arg(long, value_enum, default_value_t = OrgsFormat::Json)]
+        format: OrgsFormat,
     },
-    /// Debug: print the layout blocks of a PDF (lines and table rows).
+    /// Écrit le script de complétion de cls pour un shell.
+    #[command(after_help = "Exemples :
+  cls completions bash > ~/.local/share/bash-completion/completions/cls
+  cls completions zsh > ~/.zfunc/_cls
+  cls completions fish > ~/.config/fish/completions/cls.fish")]
+    Completions {
+        /// Le shell visé.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Écrit la page de manuel de cls (format roff) sur la sortie standard.
+    #[command(after_help = "Exemple :
+  cls man > ~/.local/share/man/man1/cls.1 && man cls")]
+    Man,
+    /// Débogage : écrit les blocs de mise en page d'un PDF (lignes et lignes de tableau).
     #[command(hide = true)]
-    Blocks { file: PathBuf },
-    /// Debug: print the glyphs and rules of one PDF page.
+    Blocks {
+        /// Le PDF.
+        file: PathBuf,
+    },
+    /// Débogage : écrit les glyphes et les filets d'une page d'un PDF.
     #[command(hide = true)]
-    Glyphs { file: PathBuf, page: u32 },
+    Glyphs {
+        /// Le PDF.
+        file: PathBuf,
+        /// Le numéro de la page.
+        page: u32,
+    },
 }
 
 fn main() -> ExitCode {
@@ -107,12 +277,12 @@ fn main() -> ExitCode {
     if std::env::var_os("CLS_DEBUG").is_none() {
         std::panic::set_hook(Box::new(|_| {}));
     }
-    let cli = Cli::parse();
+    let cli = parse();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
             let msg = format!("{e:#}").replace('\n', " ");
-            eprintln!("cls: {msg}");
+            eprintln!("cls : {msg}");
             ExitCode::from(1)
         }
     }
@@ -230,18 +400,21 @@ fn load_documents(inputs: &[PathBuf]) -> Result<Vec<cls_model::Document>> {
             paths.sort();
             for p in paths {
                 let text = std::fs::read_to_string(&p)
-                    .with_context(|| format!("cannot read {}", p.display()))?;
+                    .with_context(|| format!("lecture impossible de {}", p.display()))?;
                 docs.push(
                     serde_json::from_str(&text)
-                        .with_context(|| format!("{} is not a cls/1 document", p.display()))?,
+                        .with_context(|| format!("{} n'est pas un document cls/1", p.display()))?,
                 );
             }
         } else {
             let d = std::panic::catch_unwind(|| cls_corpus::ingest_path(i))
                 .map_err(|_| {
-                    anyhow::anyhow!("{}: internal error while reading the file", i.display())
+                    anyhow::anyhow!(
+                        "{} : erreur interne pendant la lecture du fichier",
+                        i.display()
+                    )
                 })?
-                .with_context(|| format!("{}", i.display()))?;
+                .with_context(|| i.display().to_string())?;
             docs.push(d);
         }
     }
@@ -250,30 +423,12 @@ fn load_documents(inputs: &[PathBuf]) -> Result<Vec<cls_model::Document>> {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Ingest { file, pretty } => {
-            let outcome = std::panic::catch_unwind(|| cls_corpus::ingest_path(&file));
-            let doc = match outcome {
-                Ok(r) => r.with_context(|| format!("{}", file.display()))?,
-                Err(_) => {
-                    anyhow::bail!(
-                        "{} : erreur interne pendant la lecture du fichier",
-                        file.display()
-                    )
-                }
-            };
-            let json = if pretty {
-                serde_json::to_string_pretty(&doc)?
-            } else {
-                serde_json::to_string(&doc)?
-            };
-            // A write error (a full disk, `> /dev/full`, a closed pipe) is a failure:
-            // the document was not delivered.
-            let mut out = std::io::stdout().lock();
-            writeln!(out, "{json}")
-                .and_then(|()| out.flush())
-                .context("écriture du document sur la sortie standard impossible")?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Ingest {
+            file,
+            format,
+            pretty,
+            output,
+        } => ingest(&file, format, pretty, output.as_deref()),
         Command::Batch {
             inputs,
             out,
@@ -349,9 +504,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Compare { corpus, out } => {
-            cls_corpus::compare::compare(&corpus, &out)?;
+            let mut info = cls_corpus::compare::ReportInfo::now();
+            // Reproducible builds' convention: a fixed date when SOURCE_DATE_EPOCH is set.
+            if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+            {
+                info.date = cls_corpus::compare::civil_date(secs / 86_400);
+            }
+            cls_corpus::compare::compare(&corpus, &out, &info)?;
             eprintln!(
-                "cls compare: rapport écrit dans {}",
+                "cls compare : rapport écrit dans {}",
                 out.join("index.html").display()
             );
             Ok(ExitCode::SUCCESS)
@@ -360,18 +523,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let doc: cls_model::Document = if file.extension().is_some_and(|x| x == "json") {
                 serde_json::from_str(
                     &std::fs::read_to_string(&file)
-                        .with_context(|| format!("cannot read {}", file.display()))?,
+                        .with_context(|| format!("lecture impossible de {}", file.display()))?,
                 )
-                .with_context(|| format!("{} is not a cls/1 document", file.display()))?
+                .with_context(|| format!("{} n'est pas un document cls/1", file.display()))?
             } else {
-                cls_corpus::ingest_path(&file).with_context(|| format!("{}", file.display()))?
+                cls_corpus::ingest_path(&file).with_context(|| file.display().to_string())?
             };
             let a = doc
                 .actions
                 .iter()
                 .find(|a| a.numero.as_deref() == Some(numero.as_str()))
                 .ok_or_else(|| {
-                    anyhow::anyhow!("no action numbered {numero} in {}", file.display())
+                    anyhow::anyhow!("aucune action numérotée {numero} dans {}", file.display())
                 })?;
             let words = cls_normalize::themes::ActionWords::of(&doc.axes, a);
             let (ranked, hits) = cls_normalize::themes::classify(&words.fields());
@@ -407,7 +570,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let docs = load_documents(&inputs)?;
             let reg = cls_corpus::registry::build(&docs);
             let mut out = std::io::stdout().lock();
-            if format == "text" {
+            if format == OrgsFormat::Text {
                 writeln!(
                     out,
                     "{:<40} {:<55} {:>4} {:>4} {:>4} {:>4}  variantes",
@@ -438,9 +601,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "cls", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .context("écriture de la page de manuel impossible")?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Glyphs { file, page } => {
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("cannot open {}", file.display()))?;
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("ouverture impossible de {}", file.display()))?;
             let mut out = std::io::stdout().lock();
             for p in cls_extract::debug_raw(&bytes)
                 .into_iter()
@@ -461,8 +636,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Blocks { file } => {
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("cannot open {}", file.display()))?;
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("ouverture impossible de {}", file.display()))?;
             let doc = cls_extract::extract_pdf(&bytes)?;
             let mut out = std::io::stdout().lock();
             for b in &doc.blocks {
@@ -489,4 +664,62 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `cls ingest`: reads one file (or stdin) and writes its document or its summary.
+fn ingest(
+    file: &std::path::Path,
+    format: IngestFormat,
+    pretty: bool,
+    output: Option<&std::path::Path>,
+) -> Result<ExitCode> {
+    let stdin = file == std::path::Path::new("-");
+    let (name, bytes) = if stdin {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b)
+            .context("lecture de l'entrée standard impossible")?;
+        ("entrée standard".to_string(), b)
+    } else {
+        let b = std::fs::read(file)
+            .with_context(|| format!("ouverture impossible de {}", file.display()))?;
+        (file.display().to_string(), b)
+    };
+    let outcome = std::panic::catch_unwind(|| cls_corpus::ingest_bytes(&name, &bytes));
+    let doc = match outcome {
+        Ok(r) => r.with_context(|| name.clone())?,
+        Err(_) => anyhow::bail!("{name} : erreur interne pendant la lecture du fichier"),
+    };
+    let text = match format {
+        IngestFormat::Json => {
+            // A partial reading is still a reading: its alerts go to stderr, one per line,
+            // so that a script sees them without parsing the JSON.
+            for a in &doc.alertes {
+                eprintln!("cls ingest : {name} : alerte {}", summary::alert_line(a));
+            }
+            let mut j = if pretty {
+                serde_json::to_string_pretty(&doc)?
+            } else {
+                serde_json::to_string(&doc)?
+            };
+            j.push('\n');
+            j
+        }
+        IngestFormat::Text => summary::text(&doc, &name),
+    };
+    match output {
+        Some(p) => std::fs::write(p, text.as_bytes())
+            .with_context(|| format!("écriture impossible de {}", p.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A write error (a full disk, `> /dev/full`) is a failure: the document was
+            // not delivered. A closed pipe (`| head`) fails too, but without a message.
+            if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    return Ok(ExitCode::FAILURE);
+                }
+                return Err(e).context("écriture du document sur la sortie standard impossible");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

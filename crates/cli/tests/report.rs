@@ -1,83 +1,106 @@
-//! `cls compare`: the report names every territory and every theme, and the CSV totals
-//! equal the sums over `actions.jsonl` (for the documents retained per contract).
+//! `cls batch` then `cls compare` over the shipped fixtures: one count per contract
+//! (retained documents only), the report's figures equal the sums over the CSVs and
+//! `actions.jsonl`, and `corpus.xlsx` reads back typed with its accents.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn read_csv(p: &std::path::Path) -> Vec<Vec<String>> {
-    // The comparison CSVs have no quoted commas in the columns read here.
-    std::fs::read_to_string(p)
-        .expect("csv")
-        .trim_start_matches('\u{feff}')
+/// The corpus and report of the fixtures, built once for every test of this file.
+fn built() -> &'static (PathBuf, PathBuf) {
+    static B: OnceLock<(PathBuf, PathBuf)> = OnceLock::new();
+    B.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("cls-report-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let corpus = dir.join("corpus");
+        let report = dir.join("report");
+        let st = Command::new(env!("CARGO_BIN_EXE_cls"))
+            .args(["batch", "-q", "--out"])
+            .arg(&corpus)
+            .arg(root().join("fixtures/pdf"))
+            .arg(root().join("fixtures/html"))
+            .status()
+            .expect("batch");
+        assert!(st.success());
+        let st = Command::new(env!("CARGO_BIN_EXE_cls"))
+            .arg("compare")
+            .arg(&corpus)
+            .arg("--out")
+            .arg(&report)
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .status()
+            .expect("compare");
+        assert!(st.success());
+        (corpus, report)
+    })
+}
+
+/// A CSV as maps from header to field (the BOM dropped).
+fn read_csv(p: &Path) -> Vec<BTreeMap<String, String>> {
+    let text = std::fs::read_to_string(p).expect("csv");
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = r.headers().expect("header").clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.expect("record");
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+fn jsonl(corpus: &Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(corpus.join("actions.jsonl"))
+        .expect("jsonl")
         .lines()
-        .map(|l| l.split(',').map(str::to_string).collect())
+        .map(|l| serde_json::from_str(l).expect("line"))
         .collect()
 }
 
 #[test]
-fn report_of_the_fixtures_corpus() {
-    let dir = std::env::temp_dir().join(format!("cls-report-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let corpus = dir.join("corpus");
-    let report = dir.join("report");
-    let st = Command::new(env!("CARGO_BIN_EXE_cls"))
-        .args(["batch", "-q", "--out"])
-        .arg(&corpus)
-        .arg(root().join("fixtures/pdf"))
-        .arg(root().join("fixtures/html"))
-        .status()
-        .expect("batch");
-    assert!(st.success());
-    let st = Command::new(env!("CARGO_BIN_EXE_cls"))
-        .arg("compare")
-        .arg(&corpus)
-        .arg("--out")
-        .arg(&report)
-        .status()
-        .expect("compare");
-    assert!(st.success());
-    let html = std::fs::read_to_string(report.join("index.html")).expect("report");
-    let doc = scraper::Html::parse_document(&html);
-    let text: String = doc.root_element().text().collect::<Vec<_>>().join(" ");
-    assert!(
-        !html.contains("<script src")
-            && !html.contains("<link ")
-            && !html.contains("http://")
-            && !html.contains("https://"),
-        "self-contained"
-    );
-    // Every territory of the corpus.
-    let docs: Vec<serde_json::Value> = std::fs::read_dir(corpus.join("documents"))
-        .expect("docs")
-        .flatten()
-        .map(|e| serde_json::from_slice(&std::fs::read(e.path()).expect("read")).expect("json"))
-        .collect();
+fn three_copies_of_one_contract_count_once() {
+    let (corpus, _) = built();
+    let lines = jsonl(corpus);
+    let chartres = |retained_only: bool| {
+        lines
+            .iter()
+            .filter(|l| l["territoire"] == "Chartres métropole")
+            .filter(|l| !retained_only || l["retenu"] == true)
+            .count()
+    };
+    // Three PDFs of the 56-action contract are in the fixtures.
+    assert_eq!(chartres(false), 168);
+    assert_eq!(chartres(true), 56);
+    // One retained document per contract in documents.csv.
+    let docs = read_csv(&corpus.join("documents.csv"));
+    let mut per_contract: BTreeMap<&str, usize> = BTreeMap::new();
     for d in &docs {
-        let t = d["territoire"]["nom"].as_str().expect("territory");
-        assert!(text.contains(t), "territory {t} missing from the report");
+        *per_contract.entry(&d["contrat_id"]).or_default() += usize::from(d["retenu"] == "true");
     }
-    // Every theme of the vocabulary.
-    for th in cls_normalize::themes::vocabulary() {
-        assert!(text.contains(&th.label), "theme {} missing", th.label);
-    }
-    // Budget totals per territory × theme = sums over actions.jsonl of retained documents.
-    let retained: Vec<String> = read_csv(&report.join("documents.csv"))
-        .into_iter()
-        .skip(1)
-        .filter(|r| r.last().is_some_and(|x| x == "oui"))
-        .map(|r| r[2].clone())
+    assert!(per_contract.values().all(|n| *n == 1), "{per_contract:?}");
+    // The retained Chartres document is the first PDF by path, not the web page.
+    let kept: Vec<&str> = docs
+        .iter()
+        .filter(|d| d["contrat_id"] == "chartres-metropole-2020-2025" && d["retenu"] == "true")
+        .map(|d| d["fichier"].as_str())
         .collect();
-    let jsonl = std::fs::read_to_string(corpus.join("actions.jsonl")).expect("jsonl");
-    let mut sums: std::collections::BTreeMap<(String, String), (i64, f64)> = Default::default();
-    for l in jsonl.lines() {
-        let v: serde_json::Value = serde_json::from_str(l).expect("line");
-        if !retained.contains(&v["document_id"].as_str().unwrap_or("").to_string()) {
-            continue;
-        }
+    assert_eq!(kept, vec!["chartres-2020-2025.chromium.pdf"]);
+}
+
+#[test]
+fn report_and_tables_agree_with_the_retained_actions() {
+    let (corpus, report) = built();
+    // Sums over actions.jsonl, retained lines only.
+    let mut sums: BTreeMap<(String, String), (i64, f64)> = BTreeMap::new();
+    for v in jsonl(corpus).iter().filter(|l| l["retenu"] == true) {
         let key = (
             v["territoire"].as_str().unwrap_or("").to_string(),
             v["theme_principal"]
@@ -89,18 +112,196 @@ fn report_of_the_fixtures_corpus() {
         e.0 += 1;
         e.1 += v["budget_total_eur"].as_f64().unwrap_or(0.0);
     }
-    let rows = read_csv(&report.join("budget_par_territoire_theme.csv"));
-    assert_eq!(rows.len() - 1, sums.len());
-    for r in rows.iter().skip(1) {
-        let (n, total) = sums[&(r[0].clone(), r[1].clone())];
-        assert_eq!(r[2].parse::<i64>().expect("actions"), n, "{r:?}");
-        assert_eq!(r[5].parse::<f64>().expect("total"), total.round(), "{r:?}");
+    let rows = read_csv(&report.join("territoires_themes.csv"));
+    assert_eq!(rows.len(), sums.len());
+    for r in &rows {
+        let (n, total) = sums[&(r["territoire"].clone(), r["theme"].clone())];
+        assert_eq!(r["actions"].parse::<i64>().expect("actions"), n, "{r:?}");
+        assert_eq!(
+            r["budget_eur"].parse::<f64>().expect("budget"),
+            total.round()
+        );
     }
-    let counts = read_csv(&report.join("actions_par_territoire_theme.csv"));
-    let total: i64 = counts
-        .iter()
+    // The territories table sums the same actions, and the overview page shows them.
+    let territories = read_csv(&report.join("territoires.csv"));
+    let html = std::fs::read_to_string(report.join("index.html")).expect("index");
+    let doc = scraper::Html::parse_document(&html);
+    let row_sel = scraper::Selector::parse("#territoires + div table tr").expect("selector");
+    let shown: BTreeMap<String, String> = doc
+        .select(&row_sel)
         .skip(1)
-        .map(|r| r.last().and_then(|x| x.parse::<i64>().ok()).unwrap_or(0))
-        .sum();
-    assert_eq!(total, sums.values().map(|v| v.0).sum::<i64>());
+        .map(|tr| {
+            let cells: Vec<String> = tr
+                .children()
+                .filter_map(scraper::ElementRef::wrap)
+                .map(|td| td.text().collect::<String>().trim().to_string())
+                .collect();
+            (cells[0].clone(), cells[3].clone())
+        })
+        .collect();
+    assert_eq!(shown.len(), territories.len());
+    for t in &territories {
+        let n: i64 = sums
+            .iter()
+            .filter(|((ter, _), _)| *ter == t["territoire"])
+            .map(|(_, v)| v.0)
+            .sum();
+        assert_eq!(t["actions"].parse::<i64>().expect("actions"), n, "{t:?}");
+        assert_eq!(shown[&t["territoire"]], n.to_string(), "{t:?}");
+        assert!(n > 0, "a contract without actions is not a contract: {t:?}");
+        // Each territory's page lists exactly its actions.
+        let page = report.join(format!("territoire-{}.html", t["contrat_id"]));
+        let page = std::fs::read_to_string(&page).expect("territory page");
+        let page = scraper::Html::parse_document(&page);
+        let tr = scraper::Selector::parse("#actions-table tbody tr").expect("selector");
+        assert_eq!(page.select(&tr).count() as i64, n, "{}", t["territoire"]);
+    }
+    // Pages without actions are not counted as contracts.
+    assert!(!shown.contains_key("Pays de Chaumont"));
+}
+
+#[test]
+fn report_pages_are_self_contained_and_dated() {
+    let (corpus, report) = built();
+    let html = std::fs::read_to_string(report.join("index.html")).expect("report");
+    let doc = scraper::Html::parse_document(&html);
+    let text: String = doc.root_element().text().collect::<Vec<_>>().join(" ");
+    for page in std::fs::read_dir(report).expect("report dir").flatten() {
+        if page.path().extension().is_some_and(|x| x == "html") {
+            let h = std::fs::read_to_string(page.path()).expect("page");
+            assert!(
+                !h.contains("<script src") && !h.contains("<link ") && !h.contains("http://"),
+                "self-contained: {}",
+                page.path().display()
+            );
+            assert!(h.contains(r#"name="viewport""#));
+            // SOURCE_DATE_EPOCH=1700000000 is 2023-11-14.
+            assert!(h.contains("2023-11-14"), "generation date");
+            assert!(h.contains(concat!("cls ", env!("CARGO_PKG_VERSION"))));
+        }
+    }
+    for th in cls_normalize::themes::vocabulary() {
+        assert!(text.contains(&th.label), "theme {} missing", th.label);
+    }
+    // Action links open the source PDF at the action's page.
+    let chartres =
+        std::fs::read_to_string(report.join("territoire-chartres-metropole-2020-2025.html"))
+            .expect("page");
+    assert!(chartres.contains("chartres-2020-2025.chromium.pdf#page="));
+    let _ = corpus;
+}
+
+#[test]
+fn workbook_reads_back_typed_with_accents() {
+    use calamine::{Data, Reader, Xlsx};
+    let (corpus, _) = built();
+    let mut book: Xlsx<_> = calamine::open_workbook(corpus.join("corpus.xlsx")).expect("xlsx");
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Actions",
+            "Montants",
+            "Organisations",
+            "Documents",
+            "Alertes"
+        ]
+    );
+    let actions = book.worksheet_range("Actions").expect("Actions");
+    let header: Vec<String> = actions
+        .rows()
+        .next()
+        .expect("header")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |name: &str| header.iter().position(|h| h == name).expect("column");
+    let rows: Vec<&[Data]> = actions.rows().skip(1).collect();
+    assert_eq!(rows.len(), jsonl(corpus).len());
+    // Codes stay text, amounts are numbers, dates are dates, retenu is a boolean.
+    assert!(rows
+        .iter()
+        .any(|r| r[col("departements")] == Data::String("28".into())));
+    assert!(rows
+        .iter()
+        .any(|r| matches!(r[col("budget_total_eur")], Data::Float(_))));
+    assert!(rows
+        .iter()
+        .any(|r| matches!(r[col("date_signature")], Data::DateTime(_))));
+    assert!(rows
+        .iter()
+        .all(|r| matches!(r[col("retenu")], Data::Bool(_))));
+    assert!(rows
+        .iter()
+        .any(|r| r[col("territoire")] == Data::String("Chartres métropole".into())));
+    let montants = book.worksheet_range("Montants").expect("Montants");
+    assert!(montants
+        .rows()
+        .skip(1)
+        .all(|r| matches!(r[4], Data::Float(_))));
+}
+
+#[test]
+fn workbook_converts_in_libreoffice() {
+    // LibreOffice Calc is installed by .ci/run (libreoffice-calc-nogui); a profile of its
+    // own lets this run beside another LibreOffice.
+    let (corpus, _) = built();
+    let dir = corpus.parent().expect("dir");
+    let out = dir.join("soffice");
+    let st = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("lo").display()
+        ))
+        // Comma, double quote, UTF-8 (LibreOffice's code 76).
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(corpus.join("corpus.xlsx"))
+        .output()
+        .expect("soffice");
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    // The first sheet, accents intact.
+    let csv = std::fs::read_to_string(out.join("corpus.csv")).expect("converted csv");
+    assert!(csv.starts_with("document_id,contrat_id,retenu"));
+    assert!(csv.contains("Chartres métropole"));
+}
+
+#[test]
+fn format_md_names_every_output_file_and_column() {
+    let (corpus, report) = built();
+    let doc = std::fs::read_to_string(root().join("docs/FORMAT.md")).expect("docs/FORMAT.md");
+    for dir in [corpus, report] {
+        for e in std::fs::read_dir(dir).expect("dir").flatten() {
+            let p = e.path();
+            let name = p.file_name().expect("name").to_string_lossy().to_string();
+            if name.ends_with(".csv") {
+                let stem = name.trim_end_matches(".csv");
+                assert!(doc.contains(&format!("`{stem}.csv")), "{name} undocumented");
+                for r in read_csv_header(&p) {
+                    assert!(
+                        doc.contains(&format!("`{r}`")),
+                        "{name}: column {r} undocumented"
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn read_csv_header(p: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(p).expect("csv");
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    r.headers()
+        .expect("header")
+        .iter()
+        .map(str::to_string)
+        .collect()
 }

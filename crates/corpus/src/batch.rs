@@ -539,7 +539,7 @@ pub fn write_corpus(
     };
     let mut keep: HashSet<String> = HashSet::new();
     let mut registry = crate::registry::Builder::default();
-    let mut lines = Vec::new();
+    let mut exports = crate::export::Exports::default();
     // One document in memory at a time.
     for o in outcomes {
         let Some(d) = load(o) else { continue };
@@ -549,7 +549,7 @@ pub fn write_corpus(
         )?;
         keep.insert(format!("{}.json", d.id));
         registry.add(&d);
-        lines.extend(crate::export::action_lines(std::slice::from_ref(&d)));
+        exports.add(&d);
     }
     // Documents of files no longer in the input are stale: remove them.
     if let Ok(rd) = std::fs::read_dir(out.join("documents")) {
@@ -565,7 +565,7 @@ pub fn write_corpus(
         out.join("organisations.json"),
         &serde_json::to_vec_pretty(&registry).expect("registry serialises"),
     )?;
-    crate::export::write_exports(out, &lines, &registry)?;
+    crate::export::write_exports(out, exports, &registry)?;
     let manifest = Manifest {
         outil: tool_version(),
         schema_version: SCHEMA_VERSION.to_string(),

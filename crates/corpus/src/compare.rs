@@ -1,34 +1,89 @@
-//! `cls compare`: comparison tables (CSV, UTF-8 with BOM) and one self-contained HTML
-//! report of a corpus, for analysts who compare territories.
+//! `cls compare`: comparison tables (CSV with their Table Schemas) and a self-contained
+//! HTML report of a corpus (an overview page and one page per territory), for analysts who
+//! compare territories.
 //!
-//! A contract is often present several times (its PDF, its web page, another print of the
-//! PDF): comparisons count each contract once, through the document that carries it best
-//! (a contract over a web page, then the most actions, then path order). `documents.csv`
-//! says which document stands for which contract.
+//! Every figure counts one document per contract, the retained one (`crate::retenu`), and
+//! a retained document that lists no action is shown but not counted as a contract. The
+//! HTML is rendered by minijinja from the templates in `templates/`; this module only
+//! computes the figures the templates show.
 
 use crate::batch::BatchError;
-use crate::export::{action_lines, csv};
+use crate::export::{amount, write_table, Cell, Column, Exports, Kind, Table};
 use crate::write::write_atomic;
-use cls_model::ActionLine;
-use cls_model::{Document, Organisation};
+use cls_model::{ActionLine, Document, Manifest, Organisation};
 use cls_normalize::themes::{label, vocabulary};
-use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-/// Loads the documents and the registry of a corpus directory.
-pub fn load_corpus(dir: &Path) -> Result<(Vec<Document>, Vec<Organisation>), BatchError> {
+/// Why a report could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum CompareError {
+    #[error(transparent)]
+    Corpus(#[from] BatchError),
+    #[error("gabarit du rapport {0} : {1}")]
+    Template(String, minijinja::Error),
+}
+
+/// What the report says about its own making: shown at the foot of every page.
+#[derive(Debug, Clone)]
+pub struct ReportInfo {
+    /// The generation date, "YYYY-MM-DD".
+    pub date: String,
+    /// The tool and its version ("cls 0.1.0").
+    pub outil: String,
+}
+
+impl ReportInfo {
+    /// Today's date (UTC) and this build's version.
+    pub fn now() -> ReportInfo {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        ReportInfo {
+            date: civil_date(secs / 86_400),
+            outil: crate::batch::tool_version(),
+        }
+    }
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (H. Hinnant's algorithm).
+pub fn civil_date(days: u64) -> String {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A corpus read back: documents in path order (the manifest's order), the registry, and
+/// the path each document was read from.
+pub struct Corpus {
+    pub docs: Vec<Document>,
+    pub registry: Vec<Organisation>,
+    /// document id → path of its source file, as the batch was given it.
+    pub paths: HashMap<String, String>,
+}
+
+/// Loads the documents (in the manifest's path order) and the registry of a corpus.
+pub fn load_corpus(dir: &Path) -> Result<Corpus, BatchError> {
     let docs_dir = dir.join("documents");
     let rd = std::fs::read_dir(&docs_dir)
         .map_err(|e| BatchError::Read(docs_dir.display().to_string(), e))?;
-    let mut paths: Vec<_> = rd
+    let mut files: Vec<_> = rd
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
-    paths.sort();
+    files.sort();
     let mut docs = Vec::new();
-    for p in paths {
+    for p in files {
         let t = std::fs::read_to_string(&p)
             .map_err(|e| BatchError::Read(p.display().to_string(), e))?;
         docs.push(
@@ -36,39 +91,32 @@ pub fn load_corpus(dir: &Path) -> Result<(Vec<Document>, Vec<Organisation>), Bat
                 .map_err(|e| BatchError::Invalid(format!("{}: {e}", p.display())))?,
         );
     }
-    let reg = match std::fs::read_to_string(dir.join("organisations.json")) {
+    // The retained-document rule breaks ties by path order: take it from the manifest.
+    let mut paths = HashMap::new();
+    if let Ok(t) = std::fs::read_to_string(dir.join("manifest.json")) {
+        let m: Manifest = serde_json::from_str(&t)
+            .map_err(|e| BatchError::Invalid(format!("manifest.json: {e}")))?;
+        for e in m.documents {
+            if let Some(id) = e.document_id {
+                paths.entry(id).or_insert(e.fichier);
+            }
+        }
+    }
+    docs.sort_by(|a, b| {
+        let pa = paths.get(&a.id);
+        let pb = paths.get(&b.id);
+        (pa.is_none(), pa, &a.id).cmp(&(pb.is_none(), pb, &b.id))
+    });
+    let registry = match std::fs::read_to_string(dir.join("organisations.json")) {
         Ok(t) => serde_json::from_str(&t)
             .map_err(|e| BatchError::Invalid(format!("organisations.json: {e}")))?,
         Err(_) => crate::registry::build(&docs),
     };
-    Ok((docs, reg))
-}
-
-/// The document that stands for each contract.
-pub fn representatives(docs: &[Document]) -> Vec<&Document> {
-    let mut best: BTreeMap<&str, &Document> = BTreeMap::new();
-    for d in docs {
-        // A contract over its web page, then the most actions, then the plain id (the
-        // first copy read) over a suffixed one.
-        let rank = |x: &Document| {
-            (
-                x.nature != cls_model::Nature::PageWeb,
-                x.actions.len(),
-                std::cmp::Reverse(x.id.len()),
-            )
-        };
-        match best.get(d.contrat_id.as_str()) {
-            Some(b) if rank(b) >= rank(d) => {}
-            _ => {
-                best.insert(&d.contrat_id, d);
-            }
-        }
-    }
-    best.into_values().collect()
-}
-
-fn territory(d: &Document) -> String {
-    d.territoire.nom.clone().unwrap_or_else(|| d.id.clone())
+    Ok(Corpus {
+        docs,
+        registry,
+        paths,
+    })
 }
 
 fn theme_of(l: &ActionLine) -> String {
@@ -77,9 +125,22 @@ fn theme_of(l: &ActionLine) -> String {
         .unwrap_or_else(|| "non_classe".to_string())
 }
 
-fn eur(v: f64) -> String {
+fn theme_label(code: &str) -> &str {
+    label(code).unwrap_or("Non classé")
+}
+
+/// French grouping with narrow no-break spaces: 1 234 567 €.
+pub fn eur(v: f64) -> String {
     let n = v.round() as i64;
-    let s = n.abs().to_string();
+    format!(
+        "{}{} €",
+        if n < 0 { "-" } else { "" },
+        group(n.unsigned_abs())
+    )
+}
+
+fn group(n: u64) -> String {
+    let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
         if i > 0 && (s.len() - i).is_multiple_of(3) {
@@ -87,332 +148,86 @@ fn eur(v: f64) -> String {
         }
         out.push(c);
     }
-    format!("{}{} €", if n < 0 { "-" } else { "" }, out)
+    out
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// A share as French prints it: "42 %" (no decimals under 100 %, one under 10 %).
+pub fn pct(part: f64, whole: f64) -> String {
+    if whole <= 0.0 {
+        return "—".into();
+    }
+    let p = 100.0 * part / whole;
+    if p > 0.0 && p < 10.0 {
+        format!("{:.1}\u{202f}%", p).replace('.', ",")
+    } else {
+        format!("{:.0}\u{202f}%", p)
+    }
 }
 
-/// The tables of a comparison, kept to write both the CSVs and the report.
-struct Tables {
-    territories: Vec<String>,
-    themes: Vec<String>,
-    /// (territory, theme) → (actions, actions with a known budget, budget total).
-    cells: BTreeMap<(String, String), (usize, usize, f64)>,
-    /// territory → year → actions running that year.
-    years: BTreeMap<String, BTreeMap<i32, usize>>,
+fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
-/// Writes the comparison CSVs and `index.html` of a corpus into `out`.
-pub fn compare(corpus: &Path, out: &Path) -> Result<(), BatchError> {
-    let (docs, registry) = load_corpus(corpus)?;
-    let reps = representatives(&docs);
-    let rep_ids: BTreeSet<&str> = reps.iter().map(|d| d.id.as_str()).collect();
-    let kept: Vec<Document> = reps.iter().map(|d| (*d).clone()).collect();
-    let lines = action_lines(&kept);
-    let w = |name: &str, bytes: Vec<u8>| {
-        write_atomic(&out.join(name), &bytes)
-            .map_err(|e| BatchError::Write(out.join(name).display().to_string(), e))
-    };
-
-    // documents.csv: which document stands for which contract.
-    let rows: Vec<Vec<String>> = docs
-        .iter()
-        .map(|d| {
-            vec![
-                territory(d),
-                d.contrat_id.clone(),
-                d.id.clone(),
-                serde_json::to_value(d.nature)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default(),
-                d.actions.len().to_string(),
-                if rep_ids.contains(d.id.as_str()) {
-                    "oui"
-                } else {
-                    "non"
-                }
-                .to_string(),
-            ]
-        })
-        .collect();
-    w(
-        "documents.csv",
-        csv(
-            &[
-                "territoire",
-                "contrat_id",
-                "document_id",
-                "nature",
-                "actions",
-                "retenu",
-            ],
-            &rows,
-        ),
-    )?;
-
-    let mut t = Tables {
-        territories: Vec::new(),
-        themes: vocabulary().iter().map(|v| v.code.clone()).collect(),
-        cells: BTreeMap::new(),
-        years: BTreeMap::new(),
-    };
-    t.themes.push("non_classe".into());
-    for d in &reps {
-        let name = territory(d);
-        if !t.territories.contains(&name) {
-            t.territories.push(name);
-        }
-    }
-    for l in &lines {
-        let ter = l
-            .territoire
-            .clone()
-            .unwrap_or_else(|| l.document_id.clone());
-        let c = t.cells.entry((ter.clone(), theme_of(l))).or_default();
-        c.0 += 1;
-        if let Some(b) = l.budget_total_eur {
-            c.1 += 1;
-            c.2 += b;
-        }
-        // Calendar coverage: every year from start to end (or to the contract's end when
-        // the action has no end), else the start year alone.
-        if let Some(deb) = l.calendrier_debut {
-            let fin = l
-                .calendrier_fin
-                .or(l.periode_fin)
-                .unwrap_or(deb)
-                .max(deb)
-                .min(deb + 15);
-            for y in deb..=fin {
-                *t.years
-                    .entry(ter.clone())
-                    .or_default()
-                    .entry(y)
-                    .or_default() += 1;
-            }
-        }
-    }
-    // 1. Actions per territory × theme.
-    let mut rows = Vec::new();
-    for ter in &t.territories {
-        for th in &t.themes {
-            if let Some(c) = t.cells.get(&(ter.clone(), th.clone())) {
-                rows.push(vec![
-                    ter.clone(),
-                    th.clone(),
-                    label(th).unwrap_or("Non classé").to_string(),
-                    c.0.to_string(),
-                ]);
-            }
-        }
-    }
-    w(
-        "actions_par_territoire_theme.csv",
-        csv(&["territoire", "theme", "libelle", "actions"], &rows),
-    )?;
-    // 2. Budget per territory × theme, with the share of actions whose budget is known.
-    let mut rows = Vec::new();
-    for ter in &t.territories {
-        for th in &t.themes {
-            if let Some(c) = t.cells.get(&(ter.clone(), th.clone())) {
-                let share = if c.0 > 0 {
-                    c.1 as f64 / c.0 as f64
-                } else {
-                    0.0
-                };
-                rows.push(vec![
-                    ter.clone(),
-                    th.clone(),
-                    c.0.to_string(),
-                    c.1.to_string(),
-                    format!("{share:.3}"),
-                    format!("{}", c.2.round() as i64),
-                ]);
-            }
-        }
-    }
-    w(
-        "budget_par_territoire_theme.csv",
-        csv(
-            &[
-                "territoire",
-                "theme",
-                "actions",
-                "actions_budget_connu",
-                "part_budget_connu",
-                "budget_total_eur",
-            ],
-            &rows,
-        ),
-    )?;
-    // 3. Leads per theme.
-    let names: BTreeMap<&str, &str> = registry
-        .iter()
-        .map(|o| (o.id.as_str(), o.nom.as_str()))
-        .collect();
-    let mut leads: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for l in &lines {
-        for id in &l.porteurs_ids {
-            *leads.entry((theme_of(l), id.clone())).or_default() += 1;
-        }
-    }
-    let mut rows: Vec<Vec<String>> = leads
-        .iter()
-        .map(|((th, id), n)| {
-            vec![
-                th.clone(),
-                id.clone(),
-                names.get(id.as_str()).copied().unwrap_or("").to_string(),
-                n.to_string(),
-            ]
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        a[0].cmp(&b[0])
-            .then(
-                b[3].parse::<usize>()
-                    .unwrap_or(0)
-                    .cmp(&a[3].parse::<usize>().unwrap_or(0)),
-            )
-            .then(a[1].cmp(&b[1]))
-    });
-    w(
-        "porteurs_par_theme.csv",
-        csv(
-            &["theme", "organisation_id", "nom", "actions_portees"],
-            &rows,
-        ),
-    )?;
-    // 4. Organisations present in several contracts, with their roles.
-    let doc_territory: BTreeMap<&str, String> =
-        docs.iter().map(|d| (d.id.as_str(), territory(d))).collect();
-    let mut shared: Vec<(&Organisation, BTreeSet<String>)> = registry
-        .iter()
-        .map(|o| {
-            (
-                o,
-                o.documents
-                    .iter()
-                    .filter(|d| rep_ids.contains(d.as_str()))
-                    .filter_map(|d| doc_territory.get(d.as_str()).cloned())
-                    .collect::<BTreeSet<_>>(),
-            )
-        })
-        .filter(|(_, ts)| ts.len() >= 2)
-        .collect();
-    shared.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.id.cmp(&b.0.id)));
-    let rows: Vec<Vec<String>> = shared
-        .iter()
-        .map(|(o, ts)| {
-            vec![
-                o.id.clone(),
-                o.nom.clone(),
-                ts.len().to_string(),
-                ts.iter().cloned().collect::<Vec<_>>().join(" | "),
-                o.roles.porteur.to_string(),
-                o.roles.partenaire.to_string(),
-                o.roles.financeur.to_string(),
-                o.roles.signataire.to_string(),
-            ]
-        })
-        .collect();
-    w(
-        "organisations_partagees.csv",
-        csv(
-            &[
-                "organisation_id",
-                "nom",
-                "territoires",
-                "liste_territoires",
-                "porteur",
-                "partenaire",
-                "financeur",
-                "signataire",
-            ],
-            &rows,
-        ),
-    )?;
-    // 5. Calendar coverage.
-    let mut rows = Vec::new();
-    for (ter, ys) in &t.years {
-        for (y, n) in ys {
-            rows.push(vec![ter.clone(), y.to_string(), n.to_string()]);
-        }
-    }
-    w(
-        "calendrier_par_territoire.csv",
-        csv(&["territoire", "annee", "actions_en_cours"], &rows),
-    )?;
-    // 6. Data-quality alerts.
-    let rows: Vec<Vec<String>> = lines
-        .iter()
-        .filter(|l| {
-            l.porteurs.is_empty() || l.budget_total_eur.is_none() || l.calendrier_debut.is_none()
-        })
-        .map(|l| {
-            let yes = |b: bool| if b { "oui" } else { "non" }.to_string();
-            vec![
-                l.territoire.clone().unwrap_or_default(),
-                l.document_id.clone(),
-                l.numero.clone().unwrap_or_default(),
-                l.titre.clone().unwrap_or_default(),
-                yes(l.porteurs.is_empty()),
-                yes(l.budget_total_eur.is_none()),
-                yes(l.calendrier_debut.is_none()),
-            ]
-        })
-        .collect();
-    w(
-        "alertes_qualite.csv",
-        csv(
-            &[
-                "territoire",
-                "document_id",
-                "numero",
-                "titre",
-                "sans_porteur",
-                "sans_budget",
-                "sans_calendrier",
-            ],
-            &rows,
-        ),
-    )?;
-    w(
-        "organisations.csv",
-        crate::export::organisations_csv(&registry),
-    )?;
-    let html = report(&reps, &lines, &t, &shared, &registry);
-    w("index.html", html.into_bytes())?;
-    Ok(())
+/// One contract as the report shows it: its retained document and its actions.
+struct Contract<'a> {
+    doc: &'a Document,
+    /// The territory's name, with the period when two contracts share a name.
+    name: String,
+    /// The page of the territory in the report.
+    page: String,
+    lines: Vec<&'a ActionLine>,
+    population: Option<&'static cls_normalize::population::Epci>,
 }
 
-/// A horizontal bar chart in inline SVG: one bar per (label, value, colour).
-fn bars(items: &[(String, f64, &str)], unit: &str, link: &str) -> String {
-    let max = items.iter().map(|i| i.1).fold(0.0, f64::max).max(1.0);
-    let h = 22 * items.len() + 6;
-    // Theme labels are long ("Prévention, dépistage, vaccination, éducation pour la
-    // santé"): the label column is wide enough for them at 12 px.
-    let mut s =
-        format!(r#"<svg class="chart" viewBox="0 0 820 {h}" width="820" height="{h}" role="img">"#);
-    for (i, (lab, v, color)) in items.iter().enumerate() {
-        let y = 4 + i * 22;
-        let wbar = (v / max * 340.0).max(if *v > 0.0 { 2.0 } else { 0.0 });
-        let _ = write!(
-            s,
-            r#"<text x="400" y="{ty}" text-anchor="end" class="lab">{l}</text><rect x="410" y="{y}" width="{wbar:.1}" height="16" fill="{color}"><title>{l} : {v}{unit}</title></rect><a href="{link}"><text x="{tx:.1}" y="{ty}" class="val">{v}{unit}</text></a>"#,
-            ty = y + 12,
-            l = esc(lab),
-            tx = 416.0 + wbar,
-        );
+impl Contract<'_> {
+    fn budget(&self) -> (usize, f64) {
+        let known: Vec<f64> = self
+            .lines
+            .iter()
+            .filter_map(|l| l.budget_total_eur)
+            .collect();
+        (known.len(), known.iter().sum())
     }
-    s.push_str("</svg>");
-    s
+}
+
+fn period(d: &Document) -> String {
+    match (d.periode.debut, d.periode.fin) {
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        (Some(a), None) => format!("depuis {a}"),
+        (None, Some(b)) => format!("jusqu'à {b}"),
+        _ => "non précisée".into(),
+    }
+}
+
+/// The link from the report directory to a source file, at a page for a PDF.
+fn source_link(out: &Path, path: Option<&String>, d: &Document, page: Option<u32>) -> String {
+    let target = path
+        .and_then(|p| std::fs::canonicalize(p).ok())
+        .zip(std::fs::canonicalize(out).ok())
+        .map(|(t, o)| relative(&o, &t))
+        .unwrap_or_else(|| d.source.fichier.clone());
+    match (d.source.format, page) {
+        (cls_model::Format::Pdf, Some(n)) => format!("{target}#page={n}"),
+        _ => target,
+    }
+}
+
+/// `to` relative to the directory `from` (both absolute), with `/` separators.
+fn relative(from: &Path, to: &Path) -> String {
+    let f: Vec<_> = from.components().collect();
+    let t: Vec<_> = to.components().collect();
+    let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); f.len() - common];
+    parts.extend(
+        t[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().to_string()),
+    );
+    parts.join("/")
 }
 
 const COLORS: [&str; 13] = [
@@ -424,242 +239,792 @@ fn color(theme: &str) -> &'static str {
     let i = vocabulary()
         .iter()
         .position(|t| t.code == theme)
-        .unwrap_or(12);
-    COLORS[i.min(12)]
+        .unwrap_or(COLORS.len() - 1);
+    COLORS[i.min(COLORS.len() - 1)]
 }
 
-fn report(
-    reps: &[&Document],
-    lines: &[ActionLine],
-    t: &Tables,
-    shared: &[(&Organisation, BTreeSet<String>)],
-    registry: &[Organisation],
-) -> String {
-    let mut h = String::new();
-    let _ = write!(
-        h,
-        r##"<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Contrats locaux de santé — comparaison des territoires</title><style>
-body{{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:2rem auto;max-width:1100px;color:#1b1b1b;line-height:1.4;padding:0 1rem}}
-h1{{font-size:1.6rem;margin-bottom:.2rem}} h2{{margin-top:2.2rem;border-bottom:2px solid #000091;padding-bottom:.2rem;color:#000091}} h3{{margin-bottom:.3rem}}
-table{{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}} th,td{{border:1px solid #ccc;padding:.25rem .45rem;text-align:left;vertical-align:top}} th{{background:#f0f0f6}}
-td.num{{text-align:right;font-variant-numeric:tabular-nums}} .heat td.num a{{color:inherit;text-decoration:none;display:block}}
-.card{{border:1px solid #ddd;border-radius:6px;padding:.8rem 1rem;margin:1rem 0;background:#fafafa}}
-.facts{{display:flex;gap:2rem;flex-wrap:wrap;margin:.3rem 0 .6rem}} .facts div b{{display:block;font-size:1.3rem}}
-.chart .lab{{font-size:12px}} .chart .val{{font-size:12px;fill:#333}} .note{{color:#555;font-size:.85rem}} a{{color:#000091}}
-nav a{{margin-right:1rem}}
-</style></head><body>
-<h1>Contrats locaux de santé — comparaison des territoires</h1>
-<p class="note">{n} contrat(s) comparé(s), {a} action(s). Chaque chiffre renvoie au fichier CSV dont il provient (même dossier que ce rapport).</p>
-<nav><a href="#territoires">Territoires</a><a href="#themes">Thèmes</a><a href="#calendrier">Calendrier</a><a href="#organisations">Organisations partagées</a><a href="#qualite">Qualité des données</a></nav>
-<h2 id="territoires">Synthèse par territoire</h2>"##,
-        n = reps.len(),
-        a = lines.len()
-    );
-    for d in reps {
-        let ter = territory(d);
-        let mine: Vec<&ActionLine> = lines.iter().filter(|l| l.document_id == d.id).collect();
-        let budget: f64 = mine.iter().filter_map(|l| l.budget_total_eur).sum();
-        let known = mine.iter().filter(|l| l.budget_total_eur.is_some()).count();
-        let periode = match (d.periode.debut, d.periode.fin) {
-            (Some(a), Some(b)) => format!("{a}–{b}"),
-            (Some(a), None) => format!("depuis {a}"),
-            _ => "non précisée".into(),
-        };
-        let mut per_theme: Vec<(String, f64, &str)> = t
-            .themes
-            .iter()
-            .filter_map(|th| {
-                t.cells.get(&(ter.clone(), th.clone())).map(|c| {
-                    (
-                        label(th).unwrap_or("Non classé").to_string(),
-                        c.0 as f64,
-                        color(th),
-                    )
-                })
-            })
-            .collect();
-        per_theme.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let mut partners: BTreeMap<&str, usize> = BTreeMap::new();
-        for l in &mine {
-            for p in &l.partenaires_ids {
-                *partners.entry(p.as_str()).or_default() += 1;
+fn col(name: &'static str, kind: Kind, description: &'static str) -> Column {
+    Column {
+        name,
+        kind,
+        description,
+    }
+}
+
+fn text(s: &str) -> Cell {
+    Cell::Text(s.to_string())
+}
+
+fn count(n: usize) -> Cell {
+    Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+/// Roles counted over retained documents only (the registry counts every copy).
+#[derive(Debug, Clone, Copy, Default)]
+struct Roles {
+    porteur: usize,
+    partenaire: usize,
+    financeur: usize,
+    signataire: usize,
+}
+
+/// Writes the comparison CSVs, their Table Schemas and the HTML pages of a corpus.
+pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), CompareError> {
+    let Corpus {
+        docs,
+        registry,
+        paths,
+    } = load_corpus(corpus)?;
+    let mut exports = Exports::default();
+    for d in &docs {
+        exports.add(d);
+    }
+    let exports = exports.finish();
+    let kept = exports.retained_ids();
+    let lines: Vec<&ActionLine> = exports.lines.iter().filter(|l| l.retenu).collect();
+    let w = |name: &str, bytes: &[u8]| {
+        write_atomic(&out.join(name), bytes)
+            .map_err(|e| BatchError::Write(out.join(name).display().to_string(), e))
+    };
+    std::fs::create_dir_all(out).map_err(|e| BatchError::Write(out.display().to_string(), e))?;
+
+    // Contracts: retained documents that list actions. The others are listed apart.
+    let retained: Vec<&Document> = docs
+        .iter()
+        .filter(|d| kept.contains(d.id.as_str()))
+        .collect();
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+    for d in retained.iter().filter(|d| !d.actions.is_empty()) {
+        *names
+            .entry(d.territoire.nom.clone().unwrap_or_else(|| d.id.clone()))
+            .or_default() += 1;
+    }
+    let contracts: Vec<Contract> = retained
+        .iter()
+        .filter(|d| !d.actions.is_empty())
+        .map(|d| {
+            let base = d.territoire.nom.clone().unwrap_or_else(|| d.id.clone());
+            let name = if names.get(&base).copied().unwrap_or(0) > 1 {
+                format!("{base} ({})", period(d))
+            } else {
+                base
+            };
+            Contract {
+                doc: d,
+                name,
+                page: format!("territoire-{}.html", d.contrat_id),
+                lines: lines
+                    .iter()
+                    .copied()
+                    .filter(|l| l.document_id == d.id)
+                    .collect(),
+                population: d.territoire.nom.as_deref().and_then(|n| {
+                    cls_normalize::population::epci_named(n, &d.territoire.departements)
+                }),
+            }
+        })
+        .collect();
+    let empty: Vec<&Document> = retained
+        .iter()
+        .copied()
+        .filter(|d| d.actions.is_empty())
+        .collect();
+    let mut themes: Vec<String> = vocabulary().iter().map(|v| v.code.clone()).collect();
+    themes.push("non_classe".into());
+
+    // (contract, theme) → (actions, actions with a known budget, budget).
+    let mut cells: BTreeMap<(usize, &str), (usize, usize, f64)> = BTreeMap::new();
+    for (i, c) in contracts.iter().enumerate() {
+        for l in &c.lines {
+            let th = themes
+                .iter()
+                .find(|t| **t == theme_of(l))
+                .map(String::as_str)
+                .unwrap_or("non_classe");
+            let e = cells.entry((i, th)).or_default();
+            e.0 += 1;
+            if let Some(b) = l.budget_total_eur {
+                e.1 += 1;
+                e.2 += b;
             }
         }
-        let mut partners: Vec<(&str, usize)> = partners.into_iter().collect();
-        partners.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let names: BTreeMap<&str, &str> = registry
+    }
+
+    let mut tables: Vec<Table> = Vec::new();
+    // Which document stands for which contract.
+    tables.push(exports.documents_table());
+    // Territories: one row per contract.
+    tables.push(Table {
+        stem: "territoires",
+        sheet: "Territoires",
+        title: "Contrats comparés (document retenu, au moins une action)",
+        columns: vec![
+            col("territoire", Kind::Text, "Territoire"),
+            col("contrat_id", Kind::Text, "Contrat"),
+            col("document_id", Kind::Text, "Document retenu"),
+            col("periode_debut", Kind::Integer, "Première année"),
+            col("periode_fin", Kind::Integer, "Dernière année"),
+            col("date_signature", Kind::Date, "Date de signature"),
+            col("actions", Kind::Integer, "Nombre d'actions"),
+            col(
+                "actions_budget_connu",
+                Kind::Integer,
+                "Actions dont le budget est chiffré",
+            ),
+            col(
+                "budget_connu_eur",
+                Kind::Number,
+                "Somme des budgets chiffrés, en euros",
+            ),
+            col("epci", Kind::Text, "SIREN de l'intercommunalité reconnue"),
+            col(
+                "population",
+                Kind::Integer,
+                "Population municipale INSEE de l'intercommunalité",
+            ),
+            col(
+                "budget_par_habitant_eur",
+                Kind::Number,
+                "Budget chiffré par habitant, en euros",
+            ),
+        ],
+        rows: contracts
             .iter()
-            .map(|o| (o.id.as_str(), o.nom.as_str()))
-            .collect();
-        let top: Vec<String> = partners
+            .map(|c| {
+                let (known, budget) = c.budget();
+                vec![
+                    text(&c.name),
+                    text(&c.doc.contrat_id),
+                    text(&c.doc.id),
+                    c.doc
+                        .periode
+                        .debut
+                        .map(|x| Cell::Int(x.into()))
+                        .unwrap_or(Cell::Empty),
+                    c.doc
+                        .periode
+                        .fin
+                        .map(|x| Cell::Int(x.into()))
+                        .unwrap_or(Cell::Empty),
+                    c.doc
+                        .date_signature
+                        .clone()
+                        .map(Cell::Date)
+                        .unwrap_or(Cell::Empty),
+                    count(c.lines.len()),
+                    count(known),
+                    if known > 0 {
+                        Cell::Num(budget)
+                    } else {
+                        Cell::Empty
+                    },
+                    c.population.map(|e| text(&e.code)).unwrap_or(Cell::Empty),
+                    c.population
+                        .map(|e| Cell::Int(i64::try_from(e.population).unwrap_or(i64::MAX)))
+                        .unwrap_or(Cell::Empty),
+                    match c.population {
+                        Some(e) if known > 0 && e.population > 0 => {
+                            Cell::Num((budget / e.population as f64 * 100.0).round() / 100.0)
+                        }
+                        _ => Cell::Empty,
+                    },
+                ]
+            })
+            .collect(),
+    });
+    // Actions and budget per territory × theme, with shares.
+    let mut rows = Vec::new();
+    for (i, c) in contracts.iter().enumerate() {
+        let (_, total_budget) = c.budget();
+        for th in &themes {
+            if let Some(&(n, known, budget)) = cells.get(&(i, th.as_str())) {
+                rows.push(vec![
+                    text(&c.name),
+                    text(th),
+                    text(theme_label(th)),
+                    count(n),
+                    Cell::Num((share(n, c.lines.len()) * 1000.0).round() / 1000.0),
+                    count(known),
+                    Cell::Num(budget.round()),
+                    Cell::Num(if total_budget > 0.0 {
+                        (budget / total_budget * 1000.0).round() / 1000.0
+                    } else {
+                        0.0
+                    }),
+                ]);
+            }
+        }
+    }
+    tables.push(Table {
+        stem: "territoires_themes",
+        sheet: "Territoires × thèmes",
+        title: "Actions et budgets par territoire et thème principal",
+        columns: vec![
+            col("territoire", Kind::Text, "Territoire"),
+            col("theme", Kind::Text, "Code du thème principal"),
+            col("libelle", Kind::Text, "Libellé du thème"),
+            col("actions", Kind::Integer, "Actions de ce thème"),
+            col(
+                "part_actions",
+                Kind::Number,
+                "Part des actions du territoire (0 à 1)",
+            ),
+            col(
+                "actions_budget_connu",
+                Kind::Integer,
+                "Actions de ce thème au budget chiffré",
+            ),
+            col(
+                "budget_eur",
+                Kind::Number,
+                "Somme des budgets chiffrés, en euros",
+            ),
+            col(
+                "part_budget",
+                Kind::Number,
+                "Part du budget chiffré du territoire (0 à 1)",
+            ),
+        ],
+        rows,
+    });
+    // Leads per theme.
+    let reg_names: BTreeMap<&str, &str> = registry
+        .iter()
+        .map(|o| (o.id.as_str(), o.nom.as_str()))
+        .collect();
+    let mut leads: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for l in &lines {
+        for id in &l.porteurs_ids {
+            *leads.entry((theme_of(l), id.clone())).or_default() += 1;
+        }
+    }
+    let mut leads: Vec<((String, String), usize)> = leads.into_iter().collect();
+    leads.sort_by(|a, b| {
+        a.0 .0
+            .cmp(&b.0 .0)
+            .then(b.1.cmp(&a.1))
+            .then(a.0 .1.cmp(&b.0 .1))
+    });
+    tables.push(Table {
+        stem: "porteurs_par_theme",
+        sheet: "Porteurs",
+        title: "Organisations qui portent des actions, par thème",
+        columns: vec![
+            col("theme", Kind::Text, "Code du thème principal"),
+            col("organisation_id", Kind::Text, "Organisation"),
+            col("nom", Kind::Text, "Nom de l'organisation"),
+            col("actions_portees", Kind::Integer, "Actions portées"),
+        ],
+        rows: leads
             .iter()
-            .take(5)
-            .map(|(id, n)| {
-                format!(
-                    "{} (<a href=\"organisations.csv\">{n}</a>)",
-                    esc(names.get(id).copied().unwrap_or(id))
+            .map(|((th, id), n)| {
+                vec![
+                    text(th),
+                    text(id),
+                    text(reg_names.get(id.as_str()).copied().unwrap_or("")),
+                    count(*n),
+                ]
+            })
+            .collect(),
+    });
+    // Organisations present in several territories, roles counted in retained documents.
+    let mut roles: HashMap<&str, Roles> = HashMap::new();
+    let mut where_: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for c in &contracts {
+        for l in &c.lines {
+            for id in &l.porteurs_ids {
+                roles.entry(id).or_default().porteur += 1;
+                where_.entry(id).or_default().insert(&c.name);
+            }
+            for id in &l.partenaires_ids {
+                roles.entry(id).or_default().partenaire += 1;
+                where_.entry(id).or_default().insert(&c.name);
+            }
+            for id in &l.financeurs_ids {
+                roles.entry(id).or_default().financeur += 1;
+                where_.entry(id).or_default().insert(&c.name);
+            }
+        }
+        for s in &c.doc.signataires {
+            if let Some(id) = &s.organisation_id {
+                roles.entry(id).or_default().signataire += 1;
+                where_.entry(id).or_default().insert(&c.name);
+            }
+        }
+    }
+    let mut shared: Vec<(&Organisation, Vec<&str>, Roles)> = registry
+        .iter()
+        .filter_map(|o| {
+            let ts = where_.get(o.id.as_str())?;
+            (ts.len() >= 2).then(|| {
+                (
+                    o,
+                    ts.iter().copied().collect(),
+                    roles.get(o.id.as_str()).copied().unwrap_or_default(),
                 )
             })
-            .collect();
-        let _ = write!(
-            h,
-            r#"<div class="card"><h3>{ter}</h3><div class="facts"><div>Période<b>{periode}</b></div><div>Actions<b><a href="actions_par_territoire_theme.csv">{na}</a></b></div><div>Budget connu<b><a href="budget_par_territoire_theme.csv">{b}</a></b><span class="note">pour <a href="budget_par_territoire_theme.csv">{known}</a> action(s) sur {na}</span></div><div>Signature<b>{sig}</b></div></div>
-<p class="note">Actions par thème principal (source : <a href="actions_par_territoire_theme.csv">actions_par_territoire_theme.csv</a>)</p>{chart}<p><b>Principaux partenaires :</b> {top}</p><p class="note">Document retenu : {id} ({src})</p></div>"#,
-            ter = esc(&ter),
-            na = mine.len(),
-            b = if known > 0 {
-                eur(budget)
-            } else {
-                "non chiffré".to_string()
-            },
-            sig = d
-                .date_signature
-                .clone()
-                .unwrap_or_else(|| "non précisée".into()),
-            chart = if per_theme.is_empty() {
-                "<p>Aucune action n'est listée dans ce document.</p>".to_string()
-            } else {
-                bars(&per_theme, "", "actions_par_territoire_theme.csv")
-            },
-            top = if top.is_empty() {
-                "aucun nommé".to_string()
-            } else {
-                top.join(", ")
-            },
-            id = esc(&d.id),
-            src = esc(&d.source.fichier),
-        );
-    }
-    // Heat table territory × theme.
-    let max = t.cells.values().map(|c| c.0).max().unwrap_or(1).max(1);
-    let _ = write!(
-        h,
-        r#"<h2 id="themes">Territoires × thèmes</h2><p class="note">Nombre d'actions par thème principal ; la couleur croît avec le nombre (source : <a href="actions_par_territoire_theme.csv">actions_par_territoire_theme.csv</a>).</p><table class="heat"><tr><th>Thème</th>"#
-    );
-    for ter in &t.territories {
-        let _ = write!(h, "<th>{}</th>", esc(ter));
-    }
-    h.push_str("</tr>");
-    for th in &t.themes {
-        let _ = write!(h, "<tr><td>{}</td>", esc(label(th).unwrap_or("Non classé")));
-        for ter in &t.territories {
-            let n = t
-                .cells
-                .get(&(ter.clone(), th.clone()))
-                .map(|c| c.0)
-                .unwrap_or(0);
-            let alpha = n as f64 / max as f64;
-            let _ = write!(
-                h,
-                r#"<td class="num" style="background:rgba(0,0,145,{:.2});color:{}"><a href="actions_par_territoire_theme.csv">{}</a></td>"#,
-                alpha * 0.85,
-                if alpha > 0.5 { "#fff" } else { "#1b1b1b" },
-                n
-            );
-        }
-        h.push_str("</tr>");
-    }
-    h.push_str("</table>");
-    // Timeline: actions running each year, per territory.
-    let years: BTreeSet<i32> = t.years.values().flat_map(|m| m.keys().copied()).collect();
-    let _ = write!(
-        h,
-        r#"<h2 id="calendrier">Calendrier des actions</h2><p class="note">Actions en cours chaque année, d'après leurs calendriers (source : <a href="calendrier_par_territoire.csv">calendrier_par_territoire.csv</a>). Une action sans date de fin est comptée jusqu'à la fin du contrat.</p>"#
-    );
-    if let (Some(&y0), Some(&y1)) = (years.first(), years.last()) {
-        let n = (y1 - y0 + 1) as usize;
-        let cell = (560 / n.max(1)).clamp(24, 70);
-        let height = 30 + 26 * t.years.len();
-        let width = 200 + cell * n;
-        let maxv = t
-            .years
-            .values()
-            .flat_map(|m| m.values().copied())
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let _ = write!(
-            h,
-            r#"<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">"#
-        );
-        for (i, y) in (y0..=y1).enumerate() {
-            let _ = write!(
-                h,
-                r#"<text x="{}" y="16" text-anchor="middle" class="lab">{y}</text>"#,
-                200 + i * cell + cell / 2
-            );
-        }
-        for (r, (ter, m)) in t.years.iter().enumerate() {
-            let y = 24 + r * 26;
-            let _ = write!(
-                h,
-                r#"<text x="190" y="{}" text-anchor="end" class="lab">{}</text>"#,
-                y + 15,
-                esc(ter)
-            );
-            for (i, yr) in (y0..=y1).enumerate() {
-                let v = m.get(&yr).copied().unwrap_or(0);
-                let a = v as f64 / maxv as f64;
-                let _ = write!(
-                    h,
-                    r##"<a href="calendrier_par_territoire.csv"><rect x="{}" y="{y}" width="{}" height="20" fill="rgba(0,0,145,{:.2})" stroke="#ddd"><title>{} {yr} : {v} action(s)</title></rect><text x="{}" y="{}" text-anchor="middle" class="val" style="fill:{}">{}</text></a>"##,
-                    200 + i * cell,
-                    cell - 2,
-                    a * 0.85,
-                    esc(ter),
-                    200 + i * cell + cell / 2,
-                    y + 14,
-                    if a > 0.5 { "#fff" } else { "#333" },
-                    if v > 0 { v.to_string() } else { String::new() }
-                );
+        })
+        .collect();
+    shared.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.id.cmp(&b.0.id)));
+    tables.push(Table {
+        stem: "organisations_partagees",
+        sheet: "Organisations partagées",
+        title: "Organisations présentes dans plusieurs territoires",
+        columns: vec![
+            col("organisation_id", Kind::Text, "Organisation"),
+            col("nom", Kind::Text, "Nom"),
+            col("territoires", Kind::Integer, "Nombre de territoires"),
+            col(
+                "liste_territoires",
+                Kind::Text,
+                "Territoires, séparés par « | »",
+            ),
+            col(
+                "porteur",
+                Kind::Integer,
+                "Actions portées (documents retenus)",
+            ),
+            col(
+                "partenaire",
+                Kind::Integer,
+                "Actions en partenariat (documents retenus)",
+            ),
+            col(
+                "financeur",
+                Kind::Integer,
+                "Actions financées (documents retenus)",
+            ),
+            col(
+                "signataire",
+                Kind::Integer,
+                "Contrats signés (documents retenus)",
+            ),
+        ],
+        rows: shared
+            .iter()
+            .map(|(o, ts, r)| {
+                vec![
+                    text(&o.id),
+                    text(&o.nom),
+                    count(ts.len()),
+                    text(&ts.join(" | ")),
+                    count(r.porteur),
+                    count(r.partenaire),
+                    count(r.financeur),
+                    count(r.signataire),
+                ]
+            })
+            .collect(),
+    });
+    // Calendar coverage: every year from start to end (or to the contract's end when the
+    // action has no end), else the start year alone; capped at 15 years.
+    let mut years: Vec<BTreeMap<i32, usize>> = vec![BTreeMap::new(); contracts.len()];
+    for (i, c) in contracts.iter().enumerate() {
+        for l in &c.lines {
+            if let Some(deb) = l.calendrier_debut {
+                let fin = l
+                    .calendrier_fin
+                    .or(l.periode_fin)
+                    .unwrap_or(deb)
+                    .max(deb)
+                    .min(deb + 15);
+                for y in deb..=fin {
+                    *years[i].entry(y).or_default() += 1;
+                }
             }
         }
-        h.push_str("</svg>");
-    } else {
-        h.push_str("<p>Aucune action datée.</p>");
     }
-    // Shared organisations.
-    let _ = write!(
-        h,
-        r#"<h2 id="organisations">Organisations présentes dans plusieurs territoires</h2><p class="note">Source : <a href="organisations_partagees.csv">organisations_partagees.csv</a> ; registre complet : <a href="organisations.csv">organisations.csv</a>.</p>"#
-    );
-    if shared.is_empty() {
-        h.push_str("<p>Aucune organisation n'apparaît dans plus d'un territoire du corpus.</p>");
-    } else {
-        h.push_str("<table><tr><th>Organisation</th><th>Territoires</th><th>Porteur</th><th>Partenaire</th><th>Financeur</th><th>Signataire</th></tr>");
-        for (o, ts) in shared.iter().take(40) {
-            let _ = write!(
-                h,
-                r#"<tr><td>{}</td><td><a href="organisations_partagees.csv">{}</a> : {}</td><td class="num"><a href="organisations_partagees.csv">{}</a></td><td class="num"><a href="organisations_partagees.csv">{}</a></td><td class="num"><a href="organisations_partagees.csv">{}</a></td><td class="num"><a href="organisations_partagees.csv">{}</a></td></tr>"#,
-                esc(&o.nom),
-                ts.len(),
-                esc(&ts.iter().cloned().collect::<Vec<_>>().join(", ")),
-                o.roles.porteur,
-                o.roles.partenaire,
-                o.roles.financeur,
-                o.roles.signataire
+    tables.push(Table {
+        stem: "calendrier_par_territoire",
+        sheet: "Calendrier",
+        title: "Actions en cours chaque année",
+        columns: vec![
+            col("territoire", Kind::Text, "Territoire"),
+            col("annee", Kind::Integer, "Année"),
+            col(
+                "actions_en_cours",
+                Kind::Integer,
+                "Actions en cours cette année-là",
+            ),
+        ],
+        rows: contracts
+            .iter()
+            .zip(&years)
+            .flat_map(|(c, ys)| {
+                ys.iter()
+                    .map(|(y, n)| vec![text(&c.name), Cell::Int((*y).into()), count(*n)])
+            })
+            .collect(),
+    });
+    // Data-quality alerts.
+    tables.push(Table {
+        stem: "alertes_qualite",
+        sheet: "Qualité",
+        title: "Actions sans porteur, sans budget chiffré ou sans année",
+        columns: vec![
+            col("territoire", Kind::Text, "Territoire"),
+            col("document_id", Kind::Text, "Document"),
+            col("numero", Kind::Text, "Numéro de l'action"),
+            col("titre", Kind::Text, "Titre de l'action"),
+            col("sans_porteur", Kind::Boolean, "Aucun porteur nommé"),
+            col("sans_budget", Kind::Boolean, "Budget inconnu"),
+            col(
+                "sans_calendrier",
+                Kind::Boolean,
+                "Aucune année de calendrier",
+            ),
+        ],
+        rows: contracts
+            .iter()
+            .flat_map(|c| {
+                c.lines
+                    .iter()
+                    .filter(|l| {
+                        l.porteurs.is_empty()
+                            || l.budget_total_eur.is_none()
+                            || l.calendrier_debut.is_none()
+                    })
+                    .map(|l| {
+                        vec![
+                            text(&c.name),
+                            text(&l.document_id),
+                            l.numero.clone().map(Cell::Text).unwrap_or(Cell::Empty),
+                            l.titre.clone().map(Cell::Text).unwrap_or(Cell::Empty),
+                            Cell::Bool(l.porteurs.is_empty()),
+                            Cell::Bool(l.budget_total_eur.is_none()),
+                            Cell::Bool(l.calendrier_debut.is_none()),
+                        ]
+                    })
+            })
+            .collect(),
+    });
+    tables.push(crate::export::organisations_table(&registry));
+    for t in &tables {
+        write_table(out, t)?;
+    }
+
+    // The pages.
+    let env = environment()?;
+    let foot = json!({"date": info.date, "outil": info.outil});
+    let total_actions: usize = contracts.iter().map(|c| c.lines.len()).sum();
+    let total_known: usize = contracts.iter().map(|c| c.budget().0).sum();
+    let overview: Vec<Value> = contracts
+        .iter()
+        .map(|c| {
+            let (known, budget) = c.budget();
+            let per_hab = c
+                .population
+                .filter(|_| known > 0)
+                .map(|e| eur_cents(budget / e.population as f64));
+            json!({
+                "nom": c.name, "page": c.page, "periode": period(c.doc),
+                "signature": c.doc.date_signature.clone().unwrap_or_else(|| "non précisée".into()),
+                "actions": c.lines.len(), "part_actions": pct(c.lines.len() as f64, total_actions as f64),
+                "budget": if known > 0 { eur(budget) } else { "non chiffré".into() },
+                "connu": known, "part_connu": pct(known as f64, c.lines.len() as f64),
+                "par_habitant": per_hab,
+                "population": c.population.map(|e| group(e.population)),
+            })
+        })
+        .collect();
+    let max_cell = cells.values().map(|c| c.0).max().unwrap_or(1).max(1);
+    let heat: Vec<Value> = themes
+        .iter()
+        .map(|th| {
+            let row: Vec<Value> = (0..contracts.len())
+                .map(|i| {
+                    let n = cells.get(&(i, th.as_str())).map(|c| c.0).unwrap_or(0);
+                    let a = n as f64 / max_cell as f64;
+                    json!({
+                        "n": n,
+                        "part": pct(n as f64, contracts[i].lines.len() as f64),
+                        "bg": format!("rgba(0,0,145,{:.2})", a * 0.85),
+                        "fg": if a > 0.5 { "#fff" } else { "#1b1b1b" },
+                    })
+                })
+                .collect();
+            let total: usize = row.iter().filter_map(|v| v["n"].as_u64()).sum::<u64>() as usize;
+            json!({"libelle": theme_label(th), "cells": row, "total": total,
+                   "part": pct(total as f64, total_actions as f64)})
+        })
+        .collect();
+    let timeline = timeline(&contracts, &years);
+    let shared_v: Vec<Value> = shared
+        .iter()
+        .take(40)
+        .map(|(o, ts, r)| {
+            json!({"nom": o.nom, "n": ts.len(), "territoires": ts.join(", "),
+                   "porteur": r.porteur, "partenaire": r.partenaire,
+                   "financeur": r.financeur, "signataire": r.signataire})
+        })
+        .collect();
+    let quality: Vec<Value> = contracts
+        .iter()
+        .map(|c| {
+            let n = c.lines.len();
+            let k = |f: &dyn Fn(&ActionLine) -> bool| c.lines.iter().filter(|l| f(l)).count();
+            let (p, b, y) = (
+                k(&|l| l.porteurs.is_empty()),
+                k(&|l| l.budget_total_eur.is_none()),
+                k(&|l| l.calendrier_debut.is_none()),
             );
-        }
-        h.push_str("</table>");
+            json!({"nom": c.name, "page": c.page, "actions": n,
+                   "sans_porteur": p, "p_porteur": pct(p as f64, n as f64),
+                   "sans_budget": b, "p_budget": pct(b as f64, n as f64),
+                   "sans_calendrier": y, "p_calendrier": pct(y as f64, n as f64)})
+        })
+        .collect();
+    let empty_v: Vec<Value> = empty
+        .iter()
+        .map(|d| {
+            json!({"nom": d.territoire.nom.clone().unwrap_or_else(|| d.id.clone()),
+                   "id": d.id, "fichier": d.source.fichier,
+                   "lien": source_link(out, paths.get(&d.id), d, None)})
+        })
+        .collect();
+    let copies = docs.len() - retained.len();
+    let index = render(
+        &env,
+        "index.html",
+        json!({
+            "pied": foot, "contrats": overview, "nb_contrats": contracts.len(),
+            "nb_actions": total_actions, "nb_documents": docs.len(), "nb_copies": copies,
+            "connu": total_known, "part_connu": pct(total_known as f64, total_actions as f64),
+            "territoires": contracts.iter().map(|c| json!({"nom": c.name, "page": c.page})).collect::<Vec<_>>(),
+            "heat": heat, "timeline": timeline, "partagees": shared_v,
+            "qualite": quality, "vides": empty_v,
+        }),
+    )?;
+    w("index.html", index.as_bytes())?;
+    for (i, c) in contracts.iter().enumerate() {
+        let page = territory_page(out, c, i, &cells, &themes, &reg_names, &paths);
+        let mut ctx = page;
+        ctx["pied"] = foot.clone();
+        ctx["territoires"] = json!(contracts
+            .iter()
+            .map(|c| json!({"nom": c.name, "page": c.page}))
+            .collect::<Vec<_>>());
+        let html = render(&env, "territoire.html", ctx)?;
+        w(&c.page, html.as_bytes())?;
     }
-    // Data quality.
-    let _ = write!(
-        h,
-        r#"<h2 id="qualite">Qualité des données</h2><p class="note">Actions sans porteur, sans budget chiffré ou sans année de calendrier (liste : <a href="alertes_qualite.csv">alertes_qualite.csv</a>).</p><table><tr><th>Territoire</th><th>Actions</th><th>Sans porteur</th><th>Sans budget</th><th>Sans calendrier</th></tr>"#
-    );
-    for d in reps {
-        let mine: Vec<&ActionLine> = lines.iter().filter(|l| l.document_id == d.id).collect();
-        let c = |f: &dyn Fn(&ActionLine) -> bool| mine.iter().filter(|l| f(l)).count();
-        let _ = write!(
-            h,
-            r#"<tr><td>{}</td><td class="num"><a href="actions_par_territoire_theme.csv">{}</a></td><td class="num"><a href="alertes_qualite.csv">{}</a></td><td class="num"><a href="alertes_qualite.csv">{}</a></td><td class="num"><a href="alertes_qualite.csv">{}</a></td></tr>"#,
-            esc(&territory(d)),
-            mine.len(),
-            c(&|l| l.porteurs.is_empty()),
-            c(&|l| l.budget_total_eur.is_none()),
-            c(&|l| l.calendrier_debut.is_none())
+    Ok(())
+}
+
+fn eur_cents(v: f64) -> String {
+    if v >= 100.0 {
+        eur(v)
+    } else {
+        format!("{:.2} €", v).replace('.', ",")
+    }
+}
+
+/// INSEE writes a nickname between doubled apostrophes (`CA de Blois ''Agglopolys''`):
+/// shown with French quotes.
+fn official_name(nom: &str) -> String {
+    let parts: Vec<&str> = nom.split("''").collect();
+    if parts.len() == 3 {
+        format!("{}« {} »{}", parts[0], parts[1], parts[2])
+    } else {
+        nom.to_string()
+    }
+}
+
+/// The figures of one territory's page.
+fn territory_page(
+    out: &Path,
+    c: &Contract,
+    i: usize,
+    cells: &BTreeMap<(usize, &str), (usize, usize, f64)>,
+    themes: &[String],
+    reg_names: &BTreeMap<&str, &str>,
+    paths: &HashMap<String, String>,
+) -> Value {
+    let (known, budget) = c.budget();
+    let n = c.lines.len();
+    let mut per_theme: Vec<(&str, usize, usize, f64)> = themes
+        .iter()
+        .filter_map(|th| {
+            cells
+                .get(&(i, th.as_str()))
+                .map(|x| (th.as_str(), x.0, x.1, x.2))
+        })
+        .collect();
+    per_theme.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let max = per_theme.iter().map(|t| t.1).max().unwrap_or(1).max(1);
+    let bars: Vec<Value> = per_theme
+        .iter()
+        .enumerate()
+        .map(|(k, (th, cnt, kn, b))| {
+            let wbar = (*cnt as f64 / max as f64 * 300.0).max(2.0);
+            json!({
+                "libelle": theme_label(th), "n": cnt, "part": pct(*cnt as f64, n as f64),
+                "budget": if *kn > 0 { eur(*b) } else { "—".into() },
+                "part_budget": if *kn > 0 { pct(*b, budget) } else { "—".into() },
+                "y": 4 + k * 24, "ty": 4 + k * 24 + 13, "w": format!("{wbar:.1}"),
+                "tx": format!("{:.1}", 416.0 + wbar), "color": color(th),
+            })
+        })
+        .collect();
+    let mut partners: BTreeMap<&str, usize> = BTreeMap::new();
+    for l in &c.lines {
+        for p in &l.partenaires_ids {
+            *partners.entry(p.as_str()).or_default() += 1;
+        }
+    }
+    let mut partners: Vec<(&str, usize)> = partners.into_iter().collect();
+    partners.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let top: Vec<Value> = partners
+        .iter()
+        .take(8)
+        .map(|(id, k)| {
+            json!({"nom": reg_names.get(id).copied().unwrap_or(id), "n": k,
+                   "part": pct(*k as f64, n as f64)})
+        })
+        .collect();
+    let path = paths.get(&c.doc.id);
+    let actions: Vec<Value> = c
+        .lines
+        .iter()
+        .map(|l| {
+            let page = l.pages.first().copied();
+            json!({
+                "numero": l.numero.clone().unwrap_or_default(),
+                "titre": l.titre.clone().unwrap_or_else(|| "(sans titre)".into()),
+                "porteurs": l.porteurs.join(", "),
+                "themes": l.themes.iter().map(|t| theme_label(t).to_string()).collect::<Vec<_>>(),
+                "theme": theme_label(&theme_of(l)),
+                "annees": match (l.calendrier_debut, l.calendrier_fin) {
+                    (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+                    (Some(a), Some(_)) => a.to_string(),
+                    (Some(a), None) => format!("depuis {a}"),
+                    _ => String::new(),
+                },
+                "annee_tri": l.calendrier_debut.unwrap_or(0),
+                "budget": l.budget_total_eur.map(eur).unwrap_or_default(),
+                "budget_tri": l.budget_total_eur.map(amount).unwrap_or_else(|| "-1".into()),
+                "lien": source_link(out, path, c.doc, page),
+                "page": page,
+            })
+        })
+        .collect();
+    let theme_filter: Vec<&str> = per_theme.iter().map(|t| theme_label(t.0)).collect();
+    json!({
+        "nom": c.name, "periode": period(c.doc),
+        "signature": c.doc.date_signature.clone().unwrap_or_else(|| "non précisée".into()),
+        "actions_n": n, "connu": known, "part_connu": pct(known as f64, n as f64),
+        "budget": if known > 0 { eur(budget) } else { "non chiffré".into() },
+        "population": c.population.map(|e| json!({"nom": official_name(&e.nom), "n": group(e.population),
+            "par_habitant": (known > 0).then(|| eur_cents(budget / e.population as f64))})),
+        "departements": c.doc.territoire.departements.join(", "),
+        "region": c.doc.territoire.region,
+        "bars": bars, "bars_h": 24 * per_theme.len() + 6,
+        "partenaires": top, "actions": actions, "filtres": theme_filter,
+        "document": c.doc.id, "fichier": c.doc.source.fichier,
+        "lien": source_link(out, path, c.doc, None),
+        "signataires": c.doc.signataires.iter().map(|s| s.nom.clone()).collect::<Vec<_>>(),
+    })
+}
+
+/// The grid of actions running each year, per territory.
+fn timeline(contracts: &[Contract], years: &[BTreeMap<i32, usize>]) -> Value {
+    let all: BTreeSet<i32> = years.iter().flat_map(|m| m.keys().copied()).collect();
+    let (Some(&y0), Some(&y1)) = (all.first(), all.last()) else {
+        return Value::Null;
+    };
+    let n = usize::try_from(y1 - y0 + 1).unwrap_or(1);
+    let cell = (560 / n.max(1)).clamp(24, 70);
+    let maxv = years
+        .iter()
+        .flat_map(|m| m.values().copied())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let heads: Vec<Value> = (y0..=y1)
+        .enumerate()
+        .map(|(i, y)| json!({"x": 220 + i * cell + cell / 2, "y": y}))
+        .collect();
+    let rows: Vec<Value> = contracts
+        .iter()
+        .zip(years)
+        .enumerate()
+        .map(|(r, (c, m))| {
+            let y = 24 + r * 26;
+            let cells: Vec<Value> = (y0..=y1)
+                .enumerate()
+                .map(|(i, yr)| {
+                    let v = m.get(&yr).copied().unwrap_or(0);
+                    let a = v as f64 / maxv as f64;
+                    json!({"x": 220 + i * cell, "tx": 220 + i * cell + cell / 2, "w": cell - 2,
+                           "fill": format!("rgba(0,0,145,{:.2})", a * 0.85),
+                           "fg": if a > 0.5 { "#fff" } else { "#333" }, "v": v, "annee": yr})
+                })
+                .collect();
+            // A row with no dated action says so, rather than looking like missing data.
+            let nom = if m.is_empty() {
+                format!("{} (aucune année)", c.name)
+            } else {
+                c.name.clone()
+            };
+            json!({"nom": nom, "y": y, "ty": y + 15, "vy": y + 14, "cells": cells})
+        })
+        .collect();
+    json!({"width": 220 + cell * n, "height": 30 + 26 * contracts.len(),
+           "heads": heads, "rows": rows})
+}
+
+const LAYOUT: &str = include_str!("../templates/layout.html");
+const INDEX: &str = include_str!("../templates/index.html");
+const TERRITOIRE: &str = include_str!("../templates/territoire.html");
+
+fn environment() -> Result<minijinja::Environment<'static>, CompareError> {
+    let mut env = minijinja::Environment::new();
+    for (name, src) in [
+        ("layout.html", LAYOUT),
+        ("index.html", INDEX),
+        ("territoire.html", TERRITOIRE),
+    ] {
+        env.add_template(name, src)
+            .map_err(|e| CompareError::Template(name.to_string(), e))?;
+    }
+    Ok(env)
+}
+
+fn render(env: &minijinja::Environment, name: &str, ctx: Value) -> Result<String, CompareError> {
+    env.get_template(name)
+        .and_then(|t| t.render(minijinja::Value::from_serialize(&ctx)))
+        .map_err(|e| CompareError::Template(name.to_string(), e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_numbers_print_the_french_way() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(18_309), "2020-02-17");
+        assert_eq!(eur(1_234_567.4), "1\u{202f}234\u{202f}567 €");
+        assert_eq!(pct(1.0, 4.0), "25\u{202f}%");
+        assert_eq!(pct(1.0, 20.0), "5,0\u{202f}%");
+        assert_eq!(pct(1.0, 0.0), "—");
+    }
+
+    #[test]
+    fn relative_links_climb_out_of_the_report_directory() {
+        assert_eq!(
+            relative(
+                Path::new("/a/corpus/report"),
+                Path::new("/a/fixtures/x.pdf")
+            ),
+            "../../fixtures/x.pdf"
         );
     }
-    h.push_str("</table><p class=\"note\">Rapport produit par cls à partir du corpus ; thèmes : vocabulaire cls/1 (data/themes.txt).</p></body></html>\n");
-    h
+
+    #[test]
+    fn templates_parse() {
+        let env = environment().unwrap();
+        for name in ["layout.html", "index.html", "territoire.html"] {
+            assert!(env.get_template(name).is_ok(), "{name}");
+        }
+    }
 }

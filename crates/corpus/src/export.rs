@@ -1,13 +1,181 @@
 //! Flat exports for the tools researchers use: `actions.jsonl` (UTF-8, no BOM; DuckDB's
-//! `read_json_auto`, pandas, R), `actions.csv` and `organisations.csv` (UTF-8 with BOM so
-//! that Excel reads accents right, comma separator, ISO dates), and `schema/` (JSON Schemas
-//! of the document, of an `actions.jsonl` line and of the registry).
+//! `read_json_auto`, pandas, R), CSV tables (`actions`, `montants`, `organisations`,
+//! `documents`, `alertes`; UTF-8 with BOM so that Excel reads accents right, comma
+//! separator, ISO dates) each with its Table Schema (`*.schema.json`, Frictionless style,
+//! codes declared as strings), the workbook `corpus.xlsx`, and `schema/` (JSON Schemas of
+//! the document, of an `actions.jsonl` line, of the registry and of the manifest).
+//!
+//! Every table is described once (`Table`: columns with a type and a French description,
+//! rows of typed cells), and the CSV, its Table Schema and its workbook sheet are written
+//! from that one description, so they cannot disagree.
 
 use crate::batch::BatchError;
+use crate::retenu::{retained, Candidate};
 use crate::write::write_atomic;
 use cls_model::{ActionLine, Document, Organisation};
 use serde::Serialize;
 use std::path::Path;
+
+/// The type of a column, as Table Schema names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Text, codes included ("01", "2A", "1.1" stay text).
+    Text,
+    Integer,
+    /// Amounts in euros and shares.
+    Number,
+    Boolean,
+    /// An ISO date, "YYYY-MM-DD".
+    Date,
+}
+
+impl Kind {
+    fn table_schema(self) -> &'static str {
+        match self {
+            Kind::Text => "string",
+            Kind::Integer => "integer",
+            Kind::Number => "number",
+            Kind::Boolean => "boolean",
+            Kind::Date => "date",
+        }
+    }
+}
+
+/// One typed cell of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Int(i64),
+    Num(f64),
+    Bool(bool),
+    /// "YYYY-MM-DD" as read from the document.
+    Date(String),
+}
+
+impl Cell {
+    fn text(s: &Option<String>) -> Cell {
+        s.clone().map(Cell::Text).unwrap_or(Cell::Empty)
+    }
+    fn int<T: Into<i64> + Copy>(v: Option<T>) -> Cell {
+        v.map(|x| Cell::Int(x.into())).unwrap_or(Cell::Empty)
+    }
+    fn num(v: Option<f64>) -> Cell {
+        v.map(Cell::Num).unwrap_or(Cell::Empty)
+    }
+    /// Lists inside a cell are joined with " | " (a character French text never uses).
+    fn list(v: &[String]) -> Cell {
+        if v.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(v.join(" | "))
+        }
+    }
+    fn count(n: usize) -> Cell {
+        Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
+    /// The cell as CSV text: numbers as integers when whole, booleans as true/false,
+    /// unknown as an empty field.
+    pub fn csv(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) | Cell::Date(s) => s.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Num(x) => amount(*x),
+            Cell::Bool(b) => b.to_string(),
+        }
+    }
+}
+
+/// Whole amounts are written without a decimal part, others as they are.
+pub fn amount(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// A column: its name (the CSV header), type and description (French, for the Table
+/// Schema and the workbook's header comments).
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub description: &'static str,
+}
+
+const fn col(name: &'static str, kind: Kind, description: &'static str) -> Column {
+    Column {
+        name,
+        kind,
+        description,
+    }
+}
+
+/// A table: its file stem ("actions"), sheet title ("Actions"), columns and rows.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub stem: &'static str,
+    pub sheet: &'static str,
+    pub title: &'static str,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// The index of a column by name.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.name == name)
+    }
+
+    /// The table as CSV (UTF-8 with BOM, comma separator, `\n` line ends).
+    pub fn csv(&self) -> Vec<u8> {
+        let mut out = "\u{feff}".as_bytes().to_vec();
+        {
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(&mut out);
+            // Writing into a Vec cannot fail.
+            let _ = w.write_record(self.columns.iter().map(|c| c.name));
+            for r in &self.rows {
+                let _ = w.write_record(r.iter().map(Cell::csv));
+            }
+            let _ = w.flush();
+        }
+        out
+    }
+
+    /// The Table Schema (frictionless `tableschema` v1) of the CSV: codes are strings, so
+    /// that readers that follow the schema keep leading zeros and "2A".
+    pub fn table_schema(&self) -> serde_json::Value {
+        let fields: Vec<serde_json::Value> = self
+            .columns
+            .iter()
+            .map(|c| {
+                let mut f = serde_json::Map::new();
+                f.insert("name".into(), c.name.into());
+                f.insert("type".into(), c.kind.table_schema().into());
+                f.insert("description".into(), c.description.into());
+                if c.kind == Kind::Date {
+                    f.insert("format".into(), "default".into());
+                }
+                serde_json::Value::Object(f)
+            })
+            .collect();
+        let mut s = serde_json::Map::new();
+        s.insert(
+            "$schema".into(),
+            "https://specs.frictionlessdata.io/schemas/table-schema.json".into(),
+        );
+        s.insert("name".into(), self.stem.into());
+        s.insert("title".into(), self.title.into());
+        s.insert("fields".into(), fields.into());
+        s.insert("missingValues".into(), vec![""].into());
+        serde_json::Value::Object(s)
+    }
+}
 
 fn enum_str<T: Serialize>(v: &T) -> Option<String> {
     serde_json::to_value(v)
@@ -15,18 +183,21 @@ fn enum_str<T: Serialize>(v: &T) -> Option<String> {
         .and_then(|x| x.as_str().map(str::to_string))
 }
 
-/// The flat lines of a set of documents, in document then action order.
-pub fn action_lines(docs: &[Document]) -> Vec<ActionLine> {
-    let mut out = Vec::new();
-    for d in docs {
-        for a in &d.actions {
+/// The flat lines of one document, in action order (`retenu` still false: it is decided
+/// over the whole corpus, by [`Exports::finish`]).
+pub fn document_lines(d: &Document) -> Vec<ActionLine> {
+    d.actions
+        .iter()
+        .map(|a| {
             let axe_titre = a
                 .axe
                 .and_then(|n| d.axes.iter().find(|x| x.numero == n))
                 .map(|x| x.titre.clone());
-            out.push(ActionLine {
+            ActionLine {
                 document_id: d.id.clone(),
                 contrat_id: d.contrat_id.clone(),
+                retenu: false,
+                fichier: d.source.fichier.clone(),
                 nature: enum_str(&d.nature).unwrap_or_default(),
                 territoire: d.territoire.nom.clone(),
                 departements: d.territoire.departements.clone(),
@@ -70,142 +241,523 @@ pub fn action_lines(docs: &[Document]) -> Vec<ActionLine> {
                 themes: a.themes.clone(),
                 theme_principal: a.themes.first().cloned(),
                 pages: a.pages.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The flat lines of a set of documents (in path order), `retenu` decided among them.
+pub fn action_lines(docs: &[Document]) -> Vec<ActionLine> {
+    let mut e = Exports::default();
+    for d in docs {
+        e.add(d);
+    }
+    e.finish().lines
+}
+
+/// What the exports keep of one document (the document itself is not kept: a batch
+/// streams them one at a time).
+#[derive(Debug, Clone)]
+pub struct DocumentRow {
+    pub id: String,
+    pub contrat_id: String,
+    pub nature: String,
+    pub format: String,
+    pub fichier: String,
+    pub pages: Option<u32>,
+    pub territoire: Option<String>,
+    pub departements: Vec<String>,
+    pub region: Option<String>,
+    pub periode_debut: Option<i32>,
+    pub periode_fin: Option<i32>,
+    pub date_signature: Option<String>,
+    pub actions: usize,
+    pub alertes: usize,
+    pub retenu: bool,
+    candidate: Candidate,
+}
+
+/// One amount of one action's budget.
+#[derive(Debug, Clone)]
+pub struct AmountRow {
+    pub document_id: String,
+    pub numero: Option<String>,
+    pub titre: Option<String>,
+    pub montant_eur: f64,
+    pub financeur: Option<String>,
+    pub organisation_id: Option<String>,
+    pub retenu: bool,
+}
+
+/// One alert of one document.
+#[derive(Debug, Clone)]
+pub struct AlertRow {
+    pub document_id: String,
+    pub code: String,
+    pub action: Option<String>,
+    pub message: String,
+}
+
+/// The export rows of a corpus, gathered one document at a time in path order.
+#[derive(Debug, Clone, Default)]
+pub struct Exports {
+    pub lines: Vec<ActionLine>,
+    pub documents: Vec<DocumentRow>,
+    pub amounts: Vec<AmountRow>,
+    pub alerts: Vec<AlertRow>,
+}
+
+impl Exports {
+    /// Adds one document (call in path order: the earliest path wins ties).
+    pub fn add(&mut self, d: &Document) {
+        self.lines.extend(document_lines(d));
+        self.documents.push(DocumentRow {
+            id: d.id.clone(),
+            contrat_id: d.contrat_id.clone(),
+            nature: enum_str(&d.nature).unwrap_or_default(),
+            format: enum_str(&d.source.format).unwrap_or_default(),
+            fichier: d.source.fichier.clone(),
+            pages: d.source.pages,
+            territoire: d.territoire.nom.clone(),
+            departements: d.territoire.departements.clone(),
+            region: d.territoire.region.clone(),
+            periode_debut: d.periode.debut,
+            periode_fin: d.periode.fin,
+            date_signature: d.date_signature.clone(),
+            actions: d.actions.len(),
+            alertes: d.alertes.len(),
+            retenu: false,
+            candidate: Candidate::of(d),
+        });
+        for a in &d.actions {
+            for m in &a.budget.montants {
+                self.amounts.push(AmountRow {
+                    document_id: d.id.clone(),
+                    numero: a.numero.clone(),
+                    titre: a.titre.clone(),
+                    montant_eur: m.montant_eur,
+                    financeur: m.financeur.clone(),
+                    organisation_id: m.organisation_id.clone(),
+                    retenu: false,
+                });
+            }
+        }
+        for al in &d.alertes {
+            self.alerts.push(AlertRow {
+                document_id: d.id.clone(),
+                code: al.code.clone(),
+                action: al.action.clone(),
+                message: al.message.clone(),
             });
         }
     }
-    out
-}
 
-/// A CSV field: quoted when it holds a comma, a quote or a line break.
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
+    /// Decides the retained document of each contract and marks every row with it.
+    pub fn finish(mut self) -> Exports {
+        let cands: Vec<Candidate> = self.documents.iter().map(|d| d.candidate.clone()).collect();
+        let kept: std::collections::HashSet<String> = retained(&cands)
+            .into_iter()
+            .zip(&self.documents)
+            .filter(|(k, _)| *k)
+            .map(|(_, d)| d.id.clone())
+            .collect();
+        for d in &mut self.documents {
+            d.retenu = kept.contains(&d.id);
+        }
+        for l in &mut self.lines {
+            l.retenu = kept.contains(&l.document_id);
+        }
+        for m in &mut self.amounts {
+            m.retenu = kept.contains(&m.document_id);
+        }
+        self
     }
-}
 
-/// CSV text (UTF-8 with BOM, comma-separated, CRLF-free) of a header and rows.
-pub fn csv(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
-    let mut s = String::from("\u{feff}");
-    s.push_str(
-        &header
+    /// The ids of the retained documents (after [`Exports::finish`]).
+    pub fn retained_ids(&self) -> std::collections::HashSet<&str> {
+        self.documents
             .iter()
-            .map(|h| csv_field(h))
-            .collect::<Vec<_>>()
-            .join(","),
-    );
-    s.push('\n');
-    for r in rows {
-        s.push_str(&r.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        s.push('\n');
+            .filter(|d| d.retenu)
+            .map(|d| d.id.as_str())
+            .collect()
     }
-    s.into_bytes()
-}
 
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
-}
+    /// The five tables, in workbook order.
+    pub fn tables(&self, registry: &[Organisation]) -> Vec<Table> {
+        vec![
+            actions_table(&self.lines),
+            self.amounts_table(),
+            organisations_table(registry),
+            self.documents_table(),
+            self.alerts_table(),
+        ]
+    }
 
-fn amount(v: Option<f64>) -> String {
-    match v {
-        Some(x) if x.fract() == 0.0 => format!("{}", x as i64),
-        Some(x) => format!("{x}"),
-        None => String::new(),
+    fn amounts_table(&self) -> Table {
+        Table {
+            stem: "montants",
+            sheet: "Montants",
+            title: "Montants des budgets (un par ligne)",
+            columns: vec![
+                col(
+                    "document_id",
+                    Kind::Text,
+                    "Document (fichier documents/ID.json)",
+                ),
+                col("retenu", Kind::Boolean, "Document retenu pour son contrat"),
+                col("numero", Kind::Text, "Numéro de l'action, tel qu'imprimé"),
+                col("titre", Kind::Text, "Titre de l'action"),
+                col("montant_eur", Kind::Number, "Montant en euros"),
+                col("financeur", Kind::Text, "Financeur, tel qu'écrit"),
+                col("organisation_id", Kind::Text, "Financeur dans le registre"),
+            ],
+            rows: self
+                .amounts
+                .iter()
+                .map(|m| {
+                    vec![
+                        Cell::Text(m.document_id.clone()),
+                        Cell::Bool(m.retenu),
+                        Cell::text(&m.numero),
+                        Cell::text(&m.titre),
+                        Cell::Num(m.montant_eur),
+                        Cell::text(&m.financeur),
+                        Cell::text(&m.organisation_id),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    /// The `documents` table: every document, and whether it is retained.
+    pub fn documents_table(&self) -> Table {
+        Table {
+            stem: "documents",
+            sheet: "Documents",
+            title: "Documents du corpus et document retenu par contrat",
+            columns: vec![
+                col("document_id", Kind::Text, "Identifiant du document"),
+                col(
+                    "contrat_id",
+                    Kind::Text,
+                    "Contrat (commun aux documents d'un même contrat)",
+                ),
+                col(
+                    "retenu",
+                    Kind::Boolean,
+                    "Document retenu pour son contrat (un par contrat)",
+                ),
+                col("nature", Kind::Text, "contrat, avenant, page_web ou autre"),
+                col("format", Kind::Text, "pdf ou html"),
+                col("fichier", Kind::Text, "Nom du fichier source"),
+                col("pages", Kind::Integer, "Nombre de pages (PDF)"),
+                col("territoire", Kind::Text, "Territoire du contrat"),
+                col(
+                    "departements",
+                    Kind::Text,
+                    "Codes INSEE des départements, séparés par « | »",
+                ),
+                col("region", Kind::Text, "Région"),
+                col("periode_debut", Kind::Integer, "Première année du contrat"),
+                col("periode_fin", Kind::Integer, "Dernière année du contrat"),
+                col("date_signature", Kind::Date, "Date de signature"),
+                col("actions", Kind::Integer, "Nombre d'actions lues"),
+                col("alertes", Kind::Integer, "Nombre d'alertes de lecture"),
+            ],
+            rows: self
+                .documents
+                .iter()
+                .map(|d| {
+                    vec![
+                        Cell::Text(d.id.clone()),
+                        Cell::Text(d.contrat_id.clone()),
+                        Cell::Bool(d.retenu),
+                        Cell::Text(d.nature.clone()),
+                        Cell::Text(d.format.clone()),
+                        Cell::Text(d.fichier.clone()),
+                        Cell::int(d.pages),
+                        Cell::text(&d.territoire),
+                        Cell::list(&d.departements),
+                        Cell::text(&d.region),
+                        Cell::int(d.periode_debut),
+                        Cell::int(d.periode_fin),
+                        d.date_signature
+                            .clone()
+                            .map(Cell::Date)
+                            .unwrap_or(Cell::Empty),
+                        Cell::count(d.actions),
+                        Cell::count(d.alertes),
+                    ]
+                })
+                .collect(),
+        }
+    }
+
+    fn alerts_table(&self) -> Table {
+        Table {
+            stem: "alertes",
+            sheet: "Alertes",
+            title: "Alertes de lecture",
+            columns: vec![
+                col("document_id", Kind::Text, "Document"),
+                col("code", Kind::Text, "Code de l'alerte"),
+                col("action", Kind::Text, "Numéro de l'action concernée"),
+                col("message", Kind::Text, "Message"),
+            ],
+            rows: self
+                .alerts
+                .iter()
+                .map(|a| {
+                    vec![
+                        Cell::Text(a.document_id.clone()),
+                        Cell::Text(a.code.clone()),
+                        Cell::text(&a.action),
+                        Cell::Text(a.message.clone()),
+                    ]
+                })
+                .collect(),
+        }
     }
 }
 
-/// Lists inside a CSV cell are joined with " | " (a character French text never uses).
-fn list(v: &[String]) -> String {
-    v.join(" | ")
+/// The `actions` table: one row per action of every document.
+pub fn actions_table(lines: &[ActionLine]) -> Table {
+    use Kind::*;
+    Table {
+        stem: "actions",
+        sheet: "Actions",
+        title: "Actions des contrats (une par ligne)",
+        columns: vec![
+            col("document_id", Text, "Document (fichier documents/ID.json)"),
+            col(
+                "contrat_id",
+                Text,
+                "Contrat, commun aux documents d'un même contrat",
+            ),
+            col(
+                "retenu",
+                Boolean,
+                "Document retenu pour son contrat : ne compter que ces lignes",
+            ),
+            col("fichier", Text, "Nom du fichier source"),
+            col("nature", Text, "contrat, avenant, page_web ou autre"),
+            col("territoire", Text, "Territoire du contrat"),
+            col(
+                "departements",
+                Text,
+                "Codes INSEE des départements (texte : « 01 », « 2A »), séparés par « | »",
+            ),
+            col("region", Text, "Région"),
+            col("periode_debut", Integer, "Première année du contrat"),
+            col("periode_fin", Integer, "Dernière année du contrat"),
+            col("date_signature", Date, "Date de signature du contrat"),
+            col(
+                "numero",
+                Text,
+                "Numéro de l'action tel qu'imprimé (texte : « 1.1 »)",
+            ),
+            col("axe", Integer, "Numéro de l'axe"),
+            col("axe_titre", Text, "Titre de l'axe"),
+            col("objectif", Text, "Code de l'objectif (texte : « 1.1 »)"),
+            col("sous_objectif", Text, "Code du sous-objectif (texte)"),
+            col("titre", Text, "Titre de l'action"),
+            col("statut", Text, "nouvelle, existante ou mixte"),
+            col(
+                "porteurs",
+                Text,
+                "Porteurs tels qu'écrits, séparés par « | »",
+            ),
+            col(
+                "porteurs_ids",
+                Text,
+                "Porteurs dans le registre, séparés par « | »",
+            ),
+            col(
+                "partenaires",
+                Text,
+                "Partenaires tels qu'écrits, séparés par « | »",
+            ),
+            col(
+                "partenaires_ids",
+                Text,
+                "Partenaires dans le registre, séparés par « | »",
+            ),
+            col(
+                "financeurs_ids",
+                Text,
+                "Financeurs dans le registre, séparés par « | »",
+            ),
+            col("public_cible", Text, "Publics visés, séparés par « | »"),
+            col(
+                "territoire_action",
+                Text,
+                "Territoire de l'action, tel qu'écrit",
+            ),
+            col("calendrier_debut", Integer, "Première année du calendrier"),
+            col("calendrier_fin", Integer, "Dernière année du calendrier"),
+            col("recurrence", Text, "annuelle, mensuelle ou hebdomadaire"),
+            col(
+                "budget_total_eur",
+                Number,
+                "Budget total en euros (vide : inconnu ; 0 : sans coût)",
+            ),
+            col("nb_indicateurs", Integer, "Nombre d'indicateurs"),
+            col("theme_principal", Text, "Code du thème principal"),
+            col(
+                "themes",
+                Text,
+                "Codes des thèmes, le principal d'abord, séparés par « | »",
+            ),
+            col(
+                "pages",
+                Text,
+                "Pages du document où figure l'action, séparées par « | »",
+            ),
+        ],
+        rows: lines
+            .iter()
+            .map(|l| {
+                vec![
+                    Cell::Text(l.document_id.clone()),
+                    Cell::Text(l.contrat_id.clone()),
+                    Cell::Bool(l.retenu),
+                    Cell::Text(l.fichier.clone()),
+                    Cell::Text(l.nature.clone()),
+                    Cell::text(&l.territoire),
+                    Cell::list(&l.departements),
+                    Cell::text(&l.region),
+                    Cell::int(l.periode_debut),
+                    Cell::int(l.periode_fin),
+                    l.date_signature
+                        .clone()
+                        .map(Cell::Date)
+                        .unwrap_or(Cell::Empty),
+                    Cell::text(&l.numero),
+                    Cell::int(l.axe),
+                    Cell::text(&l.axe_titre),
+                    Cell::text(&l.objectif),
+                    Cell::text(&l.sous_objectif),
+                    Cell::text(&l.titre),
+                    Cell::text(&l.statut),
+                    Cell::list(&l.porteurs),
+                    Cell::list(&l.porteurs_ids),
+                    Cell::list(&l.partenaires),
+                    Cell::list(&l.partenaires_ids),
+                    Cell::list(&l.financeurs_ids),
+                    Cell::list(&l.public_cible),
+                    Cell::text(&l.territoire_action),
+                    Cell::int(l.calendrier_debut),
+                    Cell::int(l.calendrier_fin),
+                    Cell::text(&l.recurrence),
+                    Cell::num(l.budget_total_eur),
+                    Cell::count(l.nb_indicateurs),
+                    Cell::text(&l.theme_principal),
+                    Cell::list(&l.themes),
+                    Cell::list(&l.pages.iter().map(u32::to_string).collect::<Vec<_>>()),
+                ]
+            })
+            .collect(),
+    }
 }
 
-/// Writes `actions.jsonl`, `actions.csv`, `organisations.csv` and `schema/`.
+/// The `organisations` table: the registry.
+pub fn organisations_table(registry: &[Organisation]) -> Table {
+    use Kind::*;
+    Table {
+        stem: "organisations",
+        sheet: "Organisations",
+        title: "Registre des organisations",
+        columns: vec![
+            col("id", Text, "Identifiant stable (type, territoire, nom)"),
+            col("nom", Text, "Nom de référence"),
+            col("sigle", Text, "Sigle"),
+            col("type", Text, "Type d'organisation"),
+            col("departement", Text, "Code INSEE du département (texte)"),
+            col("region", Text, "Région"),
+            col(
+                "nb_documents",
+                Integer,
+                "Nombre de documents qui la citent (toutes copies)",
+            ),
+            col(
+                "documents",
+                Text,
+                "Documents qui la citent, séparés par « | »",
+            ),
+            col("porteur", Integer, "Fois citée comme porteur"),
+            col("partenaire", Integer, "Fois citée comme partenaire"),
+            col("financeur", Integer, "Fois citée comme financeur"),
+            col("signataire", Integer, "Fois citée comme signataire"),
+            col(
+                "variantes",
+                Text,
+                "Noms sous lesquels elle est écrite, séparés par « | »",
+            ),
+        ],
+        rows: registry
+            .iter()
+            .map(|o| {
+                vec![
+                    Cell::Text(o.id.clone()),
+                    Cell::Text(o.nom.clone()),
+                    Cell::text(&o.sigle),
+                    Cell::Text(o.kind.clone()),
+                    Cell::text(&o.departement),
+                    Cell::text(&o.region),
+                    Cell::count(o.documents.len()),
+                    Cell::list(&o.documents),
+                    Cell::Int(o.roles.porteur.into()),
+                    Cell::Int(o.roles.partenaire.into()),
+                    Cell::Int(o.roles.financeur.into()),
+                    Cell::Int(o.roles.signataire.into()),
+                    Cell::list(
+                        &o.variantes
+                            .iter()
+                            .map(|v| v.nom.clone())
+                            .collect::<Vec<_>>(),
+                    ),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Writes a table's CSV and Table Schema into `dir`.
+pub fn write_table(dir: &Path, t: &Table) -> Result<(), BatchError> {
+    let w = |p: std::path::PathBuf, bytes: &[u8]| {
+        write_atomic(&p, bytes).map_err(|e| BatchError::Write(p.display().to_string(), e))
+    };
+    w(dir.join(format!("{}.csv", t.stem)), &t.csv())?;
+    w(
+        dir.join(format!("{}.schema.json", t.stem)),
+        &serde_json::to_vec_pretty(&t.table_schema()).expect("a schema serialises"),
+    )
+}
+
+/// Writes `actions.jsonl`, the CSV tables with their Table Schemas, `corpus.xlsx` and
+/// `schema/`. Takes the rows gathered by [`Exports::add`].
 pub fn write_exports(
     out: &Path,
-    lines: &[ActionLine],
+    exports: Exports,
     registry: &[Organisation],
 ) -> Result<(), BatchError> {
+    let exports = exports.finish();
     let w = |p: std::path::PathBuf, bytes: &[u8]| {
         write_atomic(&p, bytes).map_err(|e| BatchError::Write(p.display().to_string(), e))
     };
     let mut jsonl = String::new();
-    for l in lines {
+    for l in &exports.lines {
         jsonl.push_str(&serde_json::to_string(l).expect("a line serialises"));
         jsonl.push('\n');
     }
     w(out.join("actions.jsonl"), jsonl.as_bytes())?;
-    let header = [
-        "document_id",
-        "contrat_id",
-        "nature",
-        "territoire",
-        "departements",
-        "region",
-        "periode_debut",
-        "periode_fin",
-        "date_signature",
-        "numero",
-        "axe",
-        "axe_titre",
-        "objectif",
-        "sous_objectif",
-        "titre",
-        "statut",
-        "porteurs",
-        "porteurs_ids",
-        "partenaires",
-        "partenaires_ids",
-        "financeurs_ids",
-        "public_cible",
-        "territoire_action",
-        "calendrier_debut",
-        "calendrier_fin",
-        "recurrence",
-        "budget_total_eur",
-        "nb_indicateurs",
-        "theme_principal",
-        "themes",
-    ];
-    let rows: Vec<Vec<String>> = lines
-        .iter()
-        .map(|l| {
-            vec![
-                l.document_id.clone(),
-                l.contrat_id.clone(),
-                l.nature.clone(),
-                opt(&l.territoire),
-                list(&l.departements),
-                opt(&l.region),
-                opt(&l.periode_debut),
-                opt(&l.periode_fin),
-                opt(&l.date_signature),
-                opt(&l.numero),
-                opt(&l.axe),
-                opt(&l.axe_titre),
-                opt(&l.objectif),
-                opt(&l.sous_objectif),
-                opt(&l.titre),
-                opt(&l.statut),
-                list(&l.porteurs),
-                list(&l.porteurs_ids),
-                list(&l.partenaires),
-                list(&l.partenaires_ids),
-                list(&l.financeurs_ids),
-                list(&l.public_cible),
-                opt(&l.territoire_action),
-                opt(&l.calendrier_debut),
-                opt(&l.calendrier_fin),
-                opt(&l.recurrence),
-                amount(l.budget_total_eur),
-                l.nb_indicateurs.to_string(),
-                opt(&l.theme_principal),
-                list(&l.themes),
-            ]
-        })
-        .collect();
-    w(out.join("actions.csv"), &csv(&header, &rows))?;
-    w(out.join("organisations.csv"), &organisations_csv(registry))?;
+    let tables = exports.tables(registry);
+    for t in &tables {
+        write_table(out, t)?;
+    }
+    let book = crate::xlsx::workbook(&tables)
+        .map_err(|e| BatchError::Invalid(format!("corpus.xlsx : {e}")))?;
+    w(out.join("corpus.xlsx"), &book)?;
     let schema = |s: schemars::Schema| serde_json::to_vec_pretty(&s).expect("schema serialises");
     w(
         out.join("schema/document.schema.json"),
@@ -226,60 +778,83 @@ pub fn write_exports(
     Ok(())
 }
 
-/// `organisations.csv`: the registry as a table (UTF-8 with BOM).
-pub fn organisations_csv(registry: &[Organisation]) -> Vec<u8> {
-    let oh = [
-        "id",
-        "nom",
-        "sigle",
-        "type",
-        "departement",
-        "region",
-        "nb_documents",
-        "documents",
-        "porteur",
-        "partenaire",
-        "financeur",
-        "signataire",
-        "variantes",
-    ];
-    let orows: Vec<Vec<String>> = registry
-        .iter()
-        .map(|o| {
-            vec![
-                o.id.clone(),
-                o.nom.clone(),
-                opt(&o.sigle),
-                o.kind.clone(),
-                opt(&o.departement),
-                opt(&o.region),
-                o.documents.len().to_string(),
-                list(&o.documents),
-                o.roles.porteur.to_string(),
-                o.roles.partenaire.to_string(),
-                o.roles.financeur.to_string(),
-                o.roles.signataire.to_string(),
-                list(
-                    &o.variantes
-                        .iter()
-                        .map(|v| v.nom.clone())
-                        .collect::<Vec<_>>(),
-                ),
-            ]
-        })
-        .collect();
-    csv(&oh, &orows)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn table() -> Table {
+        Table {
+            stem: "t",
+            sheet: "T",
+            title: "t",
+            columns: vec![col("a", Kind::Text, "a"), col("b", Kind::Number, "b")],
+            rows: vec![
+                vec![Cell::Text("x, y".into()), Cell::Num(10000.0)],
+                vec![Cell::Text("dit \"oui\"".into()), Cell::Num(2.5)],
+                vec![Cell::Text("01".into()), Cell::Empty],
+            ],
+        }
+    }
+
     #[test]
     fn csv_quotes_and_bom() {
-        let b = csv(&["a", "b"], &[vec!["x, y".into(), "dit \"oui\"".into()]]);
-        let s = String::from_utf8(b).unwrap();
+        let s = String::from_utf8(table().csv()).unwrap();
         assert!(s.starts_with('\u{feff}'));
-        assert_eq!(s.lines().nth(1), Some("\"x, y\",\"dit \"\"oui\"\"\""));
+        let lines: Vec<&str> = s.lines().collect();
+        assert_eq!(lines[1], "\"x, y\",10000");
+        assert_eq!(lines[2], "\"dit \"\"oui\"\"\",2.5");
+        assert_eq!(lines[3], "01,");
+    }
+
+    #[test]
+    fn table_schema_declares_codes_as_strings() {
+        let s = actions_table(&[]).table_schema();
+        let ty = |name: &str| {
+            s["fields"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["name"] == name)
+                .map(|f| f["type"].as_str().unwrap().to_string())
+        };
+        assert_eq!(ty("departements").as_deref(), Some("string"));
+        assert_eq!(ty("numero").as_deref(), Some("string"));
+        assert_eq!(ty("objectif").as_deref(), Some("string"));
+        assert_eq!(ty("budget_total_eur").as_deref(), Some("number"));
+        assert_eq!(ty("date_signature").as_deref(), Some("date"));
+        assert_eq!(ty("retenu").as_deref(), Some("boolean"));
+    }
+
+    #[test]
+    fn every_actions_row_has_one_cell_per_column() {
+        let l = document_lines(&Document {
+            actions: vec![Default::default()],
+            ..empty_document()
+        });
+        let t = actions_table(&l);
+        assert_eq!(t.rows[0].len(), t.columns.len());
+    }
+
+    fn empty_document() -> Document {
+        Document {
+            schema_version: cls_model::SCHEMA_VERSION.into(),
+            id: "d".into(),
+            contrat_id: "d".into(),
+            nature: cls_model::Nature::Contrat,
+            source: cls_model::Source {
+                fichier: "d.pdf".into(),
+                sha256: String::new(),
+                format: cls_model::Format::Pdf,
+                pages: None,
+            },
+            territoire: Default::default(),
+            periode: Default::default(),
+            date_signature: None,
+            signataires: vec![],
+            axes: vec![],
+            actions: vec![],
+            sigles: Default::default(),
+            alertes: vec![],
+        }
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 /// Why a file could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
-    #[error("impossible d'ouvrir {0} : {1}")]
+    #[error("ouverture impossible de {0} : {1}")]
     Io(String, std::io::Error),
     #[error(transparent)]
     Extract(#[from] ExtractError),
@@ -17,7 +17,7 @@ pub enum IngestError {
     UnknownFormat,
     #[error("le fichier est vide")]
     Empty,
-    #[error("la page web n'a pas de contenu lisible")]
+    #[error("la page web n'a aucun contenu lisible")]
     EmptyPage,
     /// The file starts like a web page but is mostly binary data.
     #[error("page HTML refusée : {0}")]

@@ -6,6 +6,8 @@ pub mod compare;
 pub mod export;
 pub mod ingest;
 pub mod registry;
+pub mod retenu;
 pub mod write;
+pub mod xlsx;
 
 pub use ingest::{ingest_bytes, ingest_path, sha256_hex, IngestError};

@@ -25,7 +25,7 @@ pub enum ExtractError {
     Encrypted,
     #[error("le PDF est illisible : {0}")]
     Unreadable(String),
-    #[error("le PDF n'a pas de couche texte (des pages numérisées demandent d'abord une reconnaissance de caractères)")]
+    #[error("le PDF n'a pas de couche texte (des pages scannées demandent d'abord une OCR)")]
     NoText,
     #[error("aucune page du PDF n'a pu être lue : {0}")]
     NoReadablePage(String),

@@ -341,6 +341,14 @@ mod tests {
 pub struct ActionLine {
     pub document_id: String,
     pub contrat_id: String,
+    /// Added key: whether this line's document is the one retained for its contract (one per
+    /// `contrat_id`; see `cls_corpus::retenu` for the rule). Count `retenu = true` lines
+    /// only, or a contract read from three files counts three times.
+    #[serde(default)]
+    pub retenu: bool,
+    /// Added key: the source file's name, for links to its pages (`fichier.pdf#page=N`).
+    #[serde(default)]
+    pub fichier: String,
     pub nature: String,
     pub territoire: Option<String>,
     pub departements: Vec<String>,

@@ -7,5 +7,6 @@ pub mod geo;
 pub mod lists;
 pub mod mentions;
 pub mod orgs;
+pub mod population;
 pub mod text;
 pub mod themes;

@@ -1,0 +1,171 @@
+//! `cls ingest`: the text summary of every fixture, JSON with alerts on stderr, stdin,
+//! `-o FILE`, and French errors for bad arguments.
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn cls(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cls"))
+        .args(args)
+        .output()
+        .expect("cls")
+}
+
+/// Every readable fixture: the shipped PDFs and pages (each has an expected document).
+fn fixtures() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in ["fixtures/pdf", "fixtures/html"] {
+        for e in std::fs::read_dir(root().join(dir))
+            .expect("fixtures")
+            .flatten()
+        {
+            let p = e.path();
+            if !p.to_string_lossy().ends_with(".json") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn text_summary_of_each_fixture() {
+    for f in fixtures() {
+        let expected: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(format!("{}.expected.json", f.display())).expect("expected"),
+        )
+        .expect("json");
+        let o = cls(&["ingest", "--format", "text", f.to_str().expect("path")]);
+        assert!(o.status.success(), "{}", f.display());
+        let s = String::from_utf8(o.stdout).expect("utf-8");
+        let ter = expected["territoire"]["nom"]
+            .as_str()
+            .unwrap_or("Territoire non reconnu");
+        assert!(s.starts_with(ter), "{}: {s}", f.display());
+        let n = expected["actions"].as_array().map(Vec::len).unwrap_or(0);
+        assert!(
+            s.contains(&format!("Actions : {n} ")),
+            "{}: {s}",
+            f.display()
+        );
+        for label in ["Période", "Signature", "Signataires", "Alertes"] {
+            assert!(s.contains(label), "{}: {label} missing", f.display());
+        }
+        // One table line per action, under the table's header.
+        if n > 0 {
+            let after = s.split('─').next_back().expect("table");
+            let rows = after
+                .lines()
+                .skip(1)
+                .take_while(|l| l.starts_with("  "))
+                .count();
+            assert_eq!(rows, n, "{}", f.display());
+        }
+        // The summary fits a terminal of 100 columns (the file's path aside, printed as
+        // given).
+        assert!(
+            s.lines()
+                .filter(|l| !l.starts_with("Fichier"))
+                .all(|l| l.chars().count() <= 100),
+            "{}: a line is too wide",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn json_alerts_of_a_partial_reading_go_to_stderr_one_per_line() {
+    let mut total = 0;
+    for dir in ["fixtures/variety/pdf", "fixtures/pdf"] {
+        for e in std::fs::read_dir(root().join(dir)).expect("dir").flatten() {
+            let p = e.path();
+            if p.extension().is_none_or(|x| x != "pdf") {
+                continue;
+            }
+            let o = cls(&["ingest", p.to_str().expect("path")]);
+            assert!(o.status.success());
+            let doc: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+            let n = doc["alertes"].as_array().map(Vec::len).unwrap_or(0);
+            let err = String::from_utf8(o.stderr).expect("utf-8");
+            assert_eq!(err.lines().count(), n, "{}", p.display());
+            assert!(err.lines().all(|l| l.starts_with("cls ingest : ")));
+            total += n;
+        }
+    }
+    assert!(total > 0, "the variety fixtures have alerts to show");
+}
+
+#[test]
+fn stdin_and_output_file() {
+    let f = root().join("fixtures/html/pays-de-vitre-div.html");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cls"))
+        .args(["ingest", "-", "--format", "text"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(&std::fs::read(&f).expect("read"))
+            .expect("write");
+    }
+    let o = child.wait_with_output().expect("wait");
+    assert!(o.status.success());
+    let s = String::from_utf8(o.stdout).expect("utf-8");
+    assert!(s.starts_with("Pays de Vitré"), "{s}");
+    assert!(s.contains("entrée standard"));
+
+    let out = std::env::temp_dir().join(format!("cls-ingest-{}.json", std::process::id()));
+    let o = cls(&[
+        "ingest",
+        f.to_str().expect("path"),
+        "-o",
+        out.to_str().expect("path"),
+    ]);
+    assert!(o.status.success());
+    assert!(o.stdout.is_empty());
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("output")).expect("json");
+    assert_eq!(doc["schema_version"], "cls/1");
+    std::fs::remove_file(&out).ok();
+}
+
+#[test]
+fn bad_arguments_are_errors_in_french() {
+    let o = cls(&["ingest", "--format", "xyz", "a.pdf"]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("xyz") && err.contains("json") && err.contains("text"),
+        "{err}"
+    );
+
+    let o = cls(&["ingest", "/nonexistent/contrat.pdf"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.starts_with("cls : ouverture impossible"), "{err}");
+
+    let help = String::from_utf8(cls(&["ingest", "--help"]).stdout).expect("help");
+    assert!(
+        help.contains("Exemples") && help.contains("Format de sortie"),
+        "{help}"
+    );
+}
+
+#[test]
+fn completions_and_man_page() {
+    let o = cls(&["completions", "bash"]);
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains("explain-themes"));
+    let o = cls(&["man"]);
+    assert!(o.status.success());
+    let man = String::from_utf8_lossy(&o.stdout);
+    assert!(man.contains(".TH") && man.contains("Contrats Locaux de Santé"));
+}
