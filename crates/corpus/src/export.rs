@@ -846,6 +846,7 @@ mod tests {
                 sha256: String::new(),
                 format: cls_model::Format::Pdf,
                 pages: None,
+                documents_lies: Vec::new(),
             },
             territoire: Default::default(),
             periode: Default::default(),
