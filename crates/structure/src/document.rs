@@ -251,7 +251,7 @@ pub fn signing_date(texts: &[String]) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &R,
-        r"(?i)\b(?:sign[ée]e?s?|fait)\b[^.]{0,60}?\ble\s+(.{6,30})",
+        r"(?i)(?:\b(?:sign[ée]e?s?|fait)\b[^.]{0,60}?\ble\s+|\bdate\s+de\s+(?:la\s+)?signature\s*:?\s*(?:le\s+)?|\bsignature\s*:\s*(?:le\s+)?)(.{6,30})",
     );
     for t in texts {
         if let Some(c) = r.captures(t) {

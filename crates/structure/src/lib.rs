@@ -60,6 +60,26 @@ impl Item {
     }
 }
 
+/// A row of a table of contents: a title, then a bare page number in the last cell.
+/// Returned as a contents line ("Titre ..... 5").
+fn toc_row(r: &cls_extract::Row) -> Option<String> {
+    let cells: Vec<String> = r
+        .cells
+        .iter()
+        .map(|c| c.text())
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    if cells.len() != 2 {
+        return None;
+    }
+    let (last, head) = cells.split_last()?;
+    let number = !last.is_empty() && last.len() <= 3 && last.chars().all(|c| c.is_ascii_digit());
+    let head = head.join(" ");
+    let titled = head.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    (number && titled && vocab::classify_label(&head).is_none())
+        .then(|| format!("{head} ..... {last}"))
+}
+
 /// Turns layout blocks into items: rows whose first cell is a label stay rows; a table
 /// "row" that is only a framed heading, or a grid without labels (signature tables),
 /// becomes lines of text.
@@ -75,6 +95,17 @@ pub fn items_from_blocks(blocks: &[Block]) -> Vec<Item> {
             }),
             Block::Row(r) => {
                 let page = r.pages.first().copied().unwrap_or(0);
+                // A table-of-contents row ("Fiche action n° 1.1 – Titre | 5") is a
+                // contents entry, written as one so that it never opens a fiche.
+                if let Some(entry) = toc_row(r) {
+                    out.push(Item::Text {
+                        text: entry,
+                        page,
+                        x: r.cells[0].x0,
+                        size: 0.0,
+                    });
+                    continue;
+                }
                 let nonempty: Vec<&cls_extract::Cell> =
                     r.cells.iter().filter(|c| !c.is_empty()).collect();
                 let is_label_row = r.cells.len() >= 2
