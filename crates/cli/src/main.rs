@@ -35,10 +35,11 @@ enum Command {
         /// Files and directories to read.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// The corpus directory to write.
+        /// The corpus directory to write (locked for the run: a second run into it refuses).
         #[arg(long)]
         out: PathBuf,
-        /// Parallel workers (default: the number of cores).
+        /// Processus de lecture en parallèle (défaut : SLURM_CPUS_PER_TASK, sinon les cœurs
+        /// permis par l'affinité CPU).
         #[arg(long)]
         jobs: Option<usize>,
         /// Seconds after which a file still being read is stopped and recorded as failed.
@@ -48,20 +49,32 @@ enum Command {
         #[arg(long)]
         force: bool,
         /// Read only the stable subset INDEX/COUNT of the files (also from Slurm's
-        /// SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or Kubernetes' JOB_COMPLETION_INDEX
+        /// SLURM_ARRAY_TASK_ID/_MIN/_STEP/_COUNT or Kubernetes' JOB_COMPLETION_INDEX
         /// with CLS_SHARDS).
         #[arg(long)]
         shard: Option<String>,
+        /// Identifiant d'exécution partagé par les shards d'un même lancement (défaut :
+        /// CLS_RUN_ID, sinon SLURM_ARRAY_JOB_ID, sinon une empreinte de l'outil et des racines).
+        #[arg(long)]
+        execution: Option<String>,
+        /// Mémoire maximale de chaque processus de lecture, en Mio (0 : sans limite) : un
+        /// fichier qui la dépasse échoue seul.
+        #[arg(long, default_value_t = cls_corpus::batch::DEFAULT_MEMOIRE_MAX_MO)]
+        memoire_max: u64,
         /// No progress bar and no summary.
         #[arg(short, long)]
         quiet: bool,
     },
-    /// Merge the corpus directories of several shards into one.
+    /// Merge the corpus directories of a run's shards into one (refused when a shard is
+    /// missing, given twice or from another run, unless --allow-partial).
     Merge {
         #[arg(required = true)]
         shards: Vec<PathBuf>,
         #[arg(long)]
         out: PathBuf,
+        /// Fusionner quand même des shards incomplets ou d'exécutions différentes.
+        #[arg(long)]
+        allow_partial: bool,
     },
     /// Comparison tables (CSV) and an HTML report of a corpus.
     Compare {
@@ -76,13 +89,16 @@ enum Command {
         /// The action's number as printed ("4", "2.3").
         numero: String,
     },
-    /// Worker mode of `batch`: read one file (or, with --serve, every path given on stdin,
-    /// one per line) and print each outcome as one line of JSON.
+    /// Worker mode of `batch`: read one file and print its outcome as JSON, or, with
+    /// --serve, answer framed requests on stdin (see cls_corpus::protocol).
     #[command(hide = true)]
     Worker {
         file: Option<PathBuf>,
         #[arg(long)]
         serve: bool,
+        /// Address-space limit of this process in MiB (0: none).
+        #[arg(long, default_value_t = 0)]
+        memoire_max: u64,
     },
     /// Print the organisation registry of files (PDFs, pages) or of a corpus directory.
     Orgs {
@@ -119,19 +135,33 @@ fn main() -> ExitCode {
 }
 
 /// The end-of-batch summary on stderr; returns the number of failed files.
-fn summary(m: &cls_model::Manifest, took: std::time::Duration, quiet: bool) -> usize {
+fn summary(
+    what: &str,
+    r: &cls_corpus::batch::Report,
+    took: std::time::Duration,
+    jobs: Option<usize>,
+    quiet: bool,
+) -> usize {
     use cls_model::EtatLecture;
+    let m = &r.manifest;
     let count = |s: EtatLecture| m.documents.iter().filter(|d| d.statut == s).count();
     let (ok, partiel, echec) = (
         count(EtatLecture::Ok),
         count(EtatLecture::Partiel),
         count(EtatLecture::Echec),
     );
+    for w in &r.warnings {
+        eprintln!("cls {what}: attention : {w}");
+    }
     if !quiet {
+        let jobs = jobs
+            .map(|j| format!(", {j} processus de lecture"))
+            .unwrap_or_default();
         eprintln!(
-            "cls batch: {} fichier(s) en {:.1} s — ok {ok}, partiel {partiel}, echec {echec}",
+            "cls {what}: {} fichier(s) en {:.1} s{jobs} — ok {ok}, partiel {partiel}, echec {echec}, ignorés {}",
             m.documents.len(),
-            took.as_secs_f64()
+            took.as_secs_f64(),
+            m.ignores.len()
         );
         for d in m
             .documents
@@ -143,6 +173,9 @@ fn summary(m: &cls_model::Manifest, took: std::time::Duration, quiet: bool) -> u
                 d.fichier,
                 d.raison.as_deref().unwrap_or("")
             );
+        }
+        for i in &m.ignores {
+            eprintln!("  ignoré {}: {}", i.fichier, i.raison);
         }
         let mut slow: Vec<&cls_model::ManifestEntry> = m.documents.iter().collect();
         slow.sort_by_key(|e| std::cmp::Reverse(e.duree_ms));
@@ -248,6 +281,40 @@ fn load_documents(inputs: &[PathBuf]) -> Result<Vec<cls_model::Document>> {
     Ok(docs)
 }
 
+/// Test-only hooks of the worker, each given a part of a file name by an environment
+/// variable: hang (`CLS_TEST_HANG_ON`, for timeouts), wait 1.5 s before reading
+/// (`CLS_TEST_SLOW_ON`, to change or remove a file while it is being read), die
+/// (`CLS_TEST_DIE_ON`, a killed worker) or allocate without end (`CLS_TEST_BOMB_ON`, the
+/// memory limit). Unset in normal use.
+fn test_hooks(file: &std::path::Path) {
+    let on = |var: &str| {
+        std::env::var(var)
+            .ok()
+            .is_some_and(|pat| !pat.is_empty() && file.to_string_lossy().contains(&pat))
+    };
+    if on("CLS_TEST_HANG_ON") {
+        std::thread::sleep(std::time::Duration::from_secs(3600));
+    }
+    if on("CLS_TEST_SLOW_ON") {
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+    }
+    if on("CLS_TEST_DIE_ON") {
+        std::process::abort();
+    }
+    if on("CLS_TEST_BOMB_ON") {
+        // Grows by touched blocks until the allocator is refused: under --memoire-max the
+        // process aborts like a real decompression bomb would make it.
+        let mut blocks: Vec<Vec<u8>> = Vec::new();
+        loop {
+            blocks.push(vec![1u8; 64 << 20]);
+            if blocks.len() > 1 << 12 {
+                break;
+            }
+        }
+        eprintln!("{}", blocks.len());
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest { file, pretty } => {
@@ -274,16 +341,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             timeout,
             force,
             shard,
+            execution,
+            memoire_max,
             quiet,
         } => {
-            let jobs = jobs.unwrap_or_else(|| {
-                std::thread::available_parallelism()
-                    .map(|n| n.get())
-                    .unwrap_or(1)
-            });
+            let jobs = jobs.unwrap_or_else(cls_corpus::batch::default_jobs).max(1);
             let shard = match shard {
                 Some(s) => Some(cls_corpus::batch::Shard::parse(&s)?),
-                None => cls_corpus::batch::Shard::from_env(),
+                None => cls_corpus::batch::Shard::from_env()?,
             };
             let worker = std::env::current_exe().ok();
             let opts = cls_corpus::batch::Options {
@@ -292,52 +357,49 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 force,
                 shard,
                 worker,
+                memoire_max_mo: memoire_max,
+                execution,
             };
             let start = std::time::Instant::now();
             let bar = progress::Bar::new(quiet);
-            let manifest = cls_corpus::batch::run_batch(&inputs, &out, &opts, &bar)?;
+            let report = cls_corpus::batch::run_batch(&inputs, &out, &opts, &bar)?;
             bar.finish();
-            let echec = summary(&manifest, start.elapsed(), quiet);
+            let echec = summary("batch", &report, start.elapsed(), Some(jobs), quiet);
             Ok(if echec > 0 {
                 ExitCode::from(2)
             } else {
                 ExitCode::SUCCESS
             })
         }
-        Command::Merge { shards, out } => {
+        Command::Merge {
+            shards,
+            out,
+            allow_partial,
+        } => {
             let start = std::time::Instant::now();
-            let manifest = cls_corpus::batch::merge(&shards, &out)?;
-            let echec = summary(&manifest, start.elapsed(), false);
+            let report = cls_corpus::merge::merge(&shards, &out, allow_partial)?;
+            let echec = summary("merge", &report, start.elapsed(), None, false);
             Ok(if echec > 0 {
                 ExitCode::from(2)
             } else {
                 ExitCode::SUCCESS
             })
         }
-        Command::Worker { file, serve } => {
-            let one = |file: &std::path::Path| -> Result<()> {
-                // Test-only hook: make the worker hang on chosen files, to test timeouts.
-                if let Ok(pat) = std::env::var("CLS_TEST_HANG_ON") {
-                    if !pat.is_empty() && file.to_string_lossy().contains(&pat) {
-                        std::thread::sleep(std::time::Duration::from_secs(3600));
-                    }
-                }
-                let outcome = cls_corpus::batch::read_one(file);
+        Command::Worker {
+            file,
+            serve,
+            memoire_max,
+        } => {
+            cls_corpus::worker::limit_memory(memoire_max)
+                .context("limite mémoire du lecteur impossible à poser")?;
+            if serve {
+                cls_corpus::worker::serve(&test_hooks)?;
+            } else if let Some(f) = file {
+                test_hooks(&f);
+                let outcome = cls_corpus::batch::read_one(&f);
                 let mut out = std::io::stdout().lock();
                 writeln!(out, "{}", serde_json::to_string(&outcome)?)?;
                 out.flush()?;
-                Ok(())
-            };
-            if serve {
-                use std::io::BufRead;
-                for line in std::io::stdin().lock().lines() {
-                    let line = line?;
-                    if !line.trim().is_empty() {
-                        one(std::path::Path::new(line.trim_end()))?;
-                    }
-                }
-            } else if let Some(f) = file {
-                one(&f)?;
             }
             Ok(ExitCode::SUCCESS)
         }

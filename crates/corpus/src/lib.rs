@@ -2,10 +2,17 @@
 //! exports and comparison reports.
 
 pub mod batch;
+pub mod cache;
 pub mod compare;
 pub mod export;
 pub mod ingest;
+pub mod inputs;
+pub mod lock;
+pub mod merge;
+pub mod protocol;
 pub mod registry;
+pub mod shard;
+pub mod worker;
 pub mod write;
 
 pub use ingest::{ingest_bytes, ingest_path, sha256_hex, IngestError};
