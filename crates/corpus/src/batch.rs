@@ -232,7 +232,13 @@ pub fn run_batch(
                 // needs to stay in memory until the corpus is written.
                 let (mut o, in_cache) = match &g.sha {
                     Err(why) => (
-                        failure(first.display().to_string(), String::new(), why.clone(), start, false),
+                        failure(
+                            first.display().to_string(),
+                            String::new(),
+                            why.clone(),
+                            start,
+                            false,
+                        ),
                         false,
                     ),
                     Ok(sha) => {
@@ -275,9 +281,10 @@ pub fn run_batch(
     let mut entries: Vec<Entry> = Vec::new();
     let mut by_sha: HashMap<String, usize> = HashMap::new();
     for (g, o) in groups.iter().zip(outcomes) {
-        let paths = g.members.iter().flat_map(|&i| {
-            std::iter::once(&files[i].path).chain(files[i].aliases.iter())
-        });
+        let paths = g
+            .members
+            .iter()
+            .flat_map(|&i| std::iter::once(&files[i].path).chain(files[i].aliases.iter()));
         let paths: Vec<String> = paths.map(|p| p.display().to_string()).collect();
         if !o.sha256.is_empty() {
             if let Some(&k) = by_sha.get(&o.sha256) {
@@ -475,8 +482,14 @@ mod tests {
     #[test]
     fn base_ids_drop_only_the_suffix_of_their_own_bytes() {
         let sha = "307c3c82aaaaaaaa";
-        assert_eq!(base_id("chartres-2020-2025-307c3c82", sha), "chartres-2020-2025");
-        assert_eq!(base_id("chartres-2020-2025-307c3c82-2", sha), "chartres-2020-2025");
+        assert_eq!(
+            base_id("chartres-2020-2025-307c3c82", sha),
+            "chartres-2020-2025"
+        );
+        assert_eq!(
+            base_id("chartres-2020-2025-307c3c82-2", sha),
+            "chartres-2020-2025"
+        );
         assert_eq!(base_id("chartres-2020-2025", sha), "chartres-2020-2025");
         assert_eq!(base_id("x-12345678", sha), "x-12345678");
     }

@@ -69,7 +69,10 @@ impl Cache {
         }
         // Read under another name: the document's id may depend on the name, read again
         // (the new result replaces this one).
-        if o.document.as_ref().is_some_and(|d| d.source.fichier != name) {
+        if o.document
+            .as_ref()
+            .is_some_and(|d| d.source.fichier != name)
+        {
             return None;
         }
         Some(o)

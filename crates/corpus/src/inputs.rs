@@ -139,8 +139,7 @@ fn walk(
     found: &mut Vec<Found>,
     ignored: &mut Vec<Ignore>,
 ) -> Result<(), BatchError> {
-    let rd = std::fs::read_dir(dir)
-        .map_err(|e| BatchError::Read(dir.display().to_string(), e))?;
+    let rd = std::fs::read_dir(dir).map_err(|e| BatchError::Read(dir.display().to_string(), e))?;
     let mut entries: Vec<_> = rd.flatten().collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {

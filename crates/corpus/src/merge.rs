@@ -129,9 +129,8 @@ pub fn merge(shards: &[PathBuf], out: &Path, allow_partial: bool) -> Result<Repo
                     let p = s.join("documents").join(format!("{id}.json"));
                     let t = std::fs::read(&p)
                         .map_err(|err| BatchError::Read(p.display().to_string(), err))?;
-                    let mut d: Document = serde_json::from_slice(&t).map_err(|err| {
-                        BatchError::Invalid(format!("{} : {err}", p.display()))
-                    })?;
+                    let mut d: Document = serde_json::from_slice(&t)
+                        .map_err(|err| BatchError::Invalid(format!("{} : {err}", p.display())))?;
                     d.id = base_id(id, &e.sha256);
                     lighten(&mut d);
                     sources.insert(format!("{}\n{}", e.sha256, e.fichier), Source { file: p });

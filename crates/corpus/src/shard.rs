@@ -43,15 +43,16 @@ impl Shard {
 
     /// `from_env` over any variable source (tests give their own).
     pub fn from_vars(var: &dyn Fn(&str) -> Option<String>) -> Result<Option<Shard>, BatchError> {
-        let get = |k: &str| -> Result<Option<u32>, BatchError> {
-            match var(k) {
-                None => Ok(None),
-                Some(v) if v.trim().is_empty() => Ok(None),
-                Some(v) => v.trim().parse::<u32>().map(Some).map_err(|_| {
-                    BatchError::Invalid(format!("{k}={v} : ce n'est pas un nombre"))
-                }),
-            }
-        };
+        let get =
+            |k: &str| -> Result<Option<u32>, BatchError> {
+                match var(k) {
+                    None => Ok(None),
+                    Some(v) if v.trim().is_empty() => Ok(None),
+                    Some(v) => v.trim().parse::<u32>().map(Some).map_err(|_| {
+                        BatchError::Invalid(format!("{k}={v} : ce n'est pas un nombre"))
+                    }),
+                }
+            };
         if let Some(id) = get("SLURM_ARRAY_TASK_ID")? {
             let count = get("SLURM_ARRAY_TASK_COUNT")?.ok_or_else(|| {
                 BatchError::Invalid(
@@ -103,14 +104,15 @@ impl Shard {
     }
 }
 
-/// FNV-1a of the relative path's bytes: stable across machines and versions of Rust.
+/// The first 8 bytes of the sha256 of the relative path: stable across machines and
+/// versions, and even in its low bits (FNV-1a modulo a power of two depends only on the
+/// low bits of each byte, which put every `copie-N.html` into one shard of two).
 fn key_hash(relative: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in relative.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
+    use sha2::Digest;
+    let d = sha2::Sha256::digest(relative.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&d[..8]);
+    u64::from_be_bytes(first)
 }
 
 #[cfg(test)]
@@ -144,6 +146,15 @@ mod tests {
         assert!(slurm(3, 0, 2, 4).is_err());
         assert!(slurm(8, 0, 2, 4).is_err());
         assert!(slurm(1, 2, 1, 4).is_err());
+    }
+
+    #[test]
+    fn similar_names_spread_over_the_shards() {
+        let two = Shard { index: 0, count: 2 };
+        let n = (0..8)
+            .filter(|k| two.contains(&format!("copie-{k}.html")))
+            .count();
+        assert!((1..8).contains(&n), "{n} of 8 in shard 0");
     }
 
     #[test]
