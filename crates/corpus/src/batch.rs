@@ -101,7 +101,7 @@ pub fn execution_id(given: Option<String>, shard: Option<Shard>, roots: &[String
         shard.map(|s| s.count).unwrap_or(1)
     );
     for r in roots {
-        seed.push_str(&r.rsplit('/').next().unwrap_or(r).to_string());
+        seed.push_str(r.rsplit('/').next().unwrap_or(r));
         seed.push('\n');
     }
     format!("auto-{}", &crate::ingest::sha256_hex(seed.as_bytes())[..12])
