@@ -161,10 +161,12 @@ manifest.json), 1 si le corpus ne peut pas être écrit.")]
         /// Fichiers et dossiers à lire (les dossiers sont parcourus récursivement).
         #[arg(required = true, value_name = "ENTRÉES")]
         inputs: Vec<PathBuf>,
-        /// Le dossier du corpus à écrire.
+        /// Le dossier du corpus à écrire (verrouillé pendant la lecture : une seconde
+        /// exécution dans le même dossier est refusée).
         #[arg(long, value_name = "DOSSIER")]
         out: PathBuf,
-        /// Nombre de lecteurs en parallèle (par défaut : le nombre de cœurs).
+        /// Processus de lecture en parallèle (par défaut : SLURM_CPUS_PER_TASK, sinon les
+        /// cœurs permis par l'affinité CPU).
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
         /// Secondes après lesquelles un fichier encore en lecture est arrêté et noté en échec.
@@ -173,16 +175,26 @@ manifest.json), 1 si le corpus ne peut pas être écrit.")]
         /// Relit tous les fichiers, même ceux déjà lus par cette version.
         #[arg(long)]
         force: bool,
-        /// Ne lit que la part stable INDEX/NOMBRE des fichiers (aussi depuis
-        /// SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT de Slurm, ou JOB_COMPLETION_INDEX de
-        /// Kubernetes avec CLS_SHARDS).
+        /// Ne lit que la part stable INDEX/NOMBRE des fichiers (aussi depuis Slurm :
+        /// SLURM_ARRAY_TASK_ID/_MIN/_STEP/_COUNT, ou JOB_COMPLETION_INDEX de Kubernetes
+        /// avec CLS_SHARDS).
         #[arg(long, value_name = "INDEX/NOMBRE")]
         shard: Option<String>,
+        /// Identifiant d'exécution partagé par les shards d'un même lancement (défaut :
+        /// CLS_RUN_ID, sinon SLURM_ARRAY_JOB_ID, sinon une empreinte de l'outil et des racines).
+        #[arg(long, value_name = "ID")]
+        execution: Option<String>,
+        /// Mémoire maximale de chaque processus de lecture, en Mio (0 : sans limite) : un
+        /// fichier qui la dépasse échoue seul.
+        #[arg(long, value_name = "MIO", default_value_t = cls_corpus::batch::DEFAULT_MEMOIRE_MAX_MO)]
+        memoire_max: u64,
         /// Ni barre de progression ni bilan.
         #[arg(short, long)]
         quiet: bool,
     },
-    /// Fusionne les dossiers de corpus de plusieurs parts (--shard) en un seul.
+    /// Fusionne les dossiers de corpus des parts (--shard) d'une exécution en un seul
+    /// (refusé quand une part manque, est donnée deux fois ou vient d'une autre
+    /// exécution, sauf avec --allow-partial).
     #[command(after_help = "Exemple :
   cls merge corpus-0 corpus-1 corpus-2 corpus-3 --out corpus")]
     Merge {
@@ -192,6 +204,9 @@ manifest.json), 1 si le corpus ne peut pas être écrit.")]
         /// Le dossier du corpus fusionné.
         #[arg(long, value_name = "DOSSIER")]
         out: PathBuf,
+        /// Fusionner quand même des shards incomplets ou d'exécutions différentes.
+        #[arg(long)]
+        allow_partial: bool,
     },
     /// Tableaux de comparaison (CSV) et rapport HTML d'un corpus (une page par territoire).
     #[command(after_help = "Exemple :
@@ -218,8 +233,9 @@ définie (rapports reproductibles).")]
         /// Le numéro de l'action tel qu'imprimé (« 4 », « 2.3 »).
         numero: String,
     },
-    /// Mode lecteur de `batch` : lit un fichier (ou, avec --serve, chaque chemin donné sur
-    /// l'entrée standard, un par ligne) et écrit chaque résultat sur une ligne JSON.
+    /// Mode lecteur de `batch` : lit un fichier et écrit son résultat en JSON, ou, avec
+    /// --serve, répond aux requêtes encadrées reçues sur l'entrée standard
+    /// (voir cls_corpus::protocol).
     #[command(hide = true)]
     Worker {
         /// Le fichier à lire.
@@ -227,6 +243,9 @@ définie (rapports reproductibles).")]
         /// Lit les chemins sur l'entrée standard.
         #[arg(long)]
         serve: bool,
+        /// Address-space limit of this process in MiB (0: none).
+        #[arg(long, default_value_t = 0)]
+        memoire_max: u64,
     },
     /// Écrit le registre des organisations de fichiers (PDF, pages) ou d'un corpus.
     #[command(after_help = "Exemples :
@@ -289,19 +308,33 @@ fn main() -> ExitCode {
 }
 
 /// The end-of-batch summary on stderr; returns the number of failed files.
-fn summary(m: &cls_model::Manifest, took: std::time::Duration, quiet: bool) -> usize {
+fn summary(
+    what: &str,
+    r: &cls_corpus::batch::Report,
+    took: std::time::Duration,
+    jobs: Option<usize>,
+    quiet: bool,
+) -> usize {
     use cls_model::EtatLecture;
+    let m = &r.manifest;
     let count = |s: EtatLecture| m.documents.iter().filter(|d| d.statut == s).count();
     let (ok, partiel, echec) = (
         count(EtatLecture::Ok),
         count(EtatLecture::Partiel),
         count(EtatLecture::Echec),
     );
+    for w in &r.warnings {
+        eprintln!("cls {what}: attention : {w}");
+    }
     if !quiet {
+        let jobs = jobs
+            .map(|j| format!(", {j} processus de lecture"))
+            .unwrap_or_default();
         eprintln!(
-            "cls batch: {} fichier(s) en {:.1} s — ok {ok}, partiel {partiel}, echec {echec}",
+            "cls {what}: {} fichier(s) en {:.1} s{jobs} — ok {ok}, partiel {partiel}, echec {echec}, ignorés {}",
             m.documents.len(),
-            took.as_secs_f64()
+            took.as_secs_f64(),
+            m.ignores.len()
         );
         for d in m
             .documents
@@ -313,6 +346,9 @@ fn summary(m: &cls_model::Manifest, took: std::time::Duration, quiet: bool) -> u
                 d.fichier,
                 d.raison.as_deref().unwrap_or("")
             );
+        }
+        for i in &m.ignores {
+            eprintln!("  ignoré {}: {}", i.fichier, i.raison);
         }
         let mut slow: Vec<&cls_model::ManifestEntry> = m.documents.iter().collect();
         slow.sort_by_key(|e| std::cmp::Reverse(e.duree_ms));
@@ -421,6 +457,40 @@ fn load_documents(inputs: &[PathBuf]) -> Result<Vec<cls_model::Document>> {
     Ok(docs)
 }
 
+/// Test-only hooks of the worker, each given a part of a file name by an environment
+/// variable: hang (`CLS_TEST_HANG_ON`, for timeouts), wait 1.5 s before reading
+/// (`CLS_TEST_SLOW_ON`, to change or remove a file while it is being read), die
+/// (`CLS_TEST_DIE_ON`, a killed worker) or allocate without end (`CLS_TEST_BOMB_ON`, the
+/// memory limit). Unset in normal use.
+fn test_hooks(file: &std::path::Path) {
+    let on = |var: &str| {
+        std::env::var(var)
+            .ok()
+            .is_some_and(|pat| !pat.is_empty() && file.to_string_lossy().contains(&pat))
+    };
+    if on("CLS_TEST_HANG_ON") {
+        std::thread::sleep(std::time::Duration::from_secs(3600));
+    }
+    if on("CLS_TEST_SLOW_ON") {
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+    }
+    if on("CLS_TEST_DIE_ON") {
+        std::process::abort();
+    }
+    if on("CLS_TEST_BOMB_ON") {
+        // Grows by touched blocks until the allocator is refused: under --memoire-max the
+        // process aborts like a real decompression bomb would make it.
+        let mut blocks: Vec<Vec<u8>> = Vec::new();
+        loop {
+            blocks.push(vec![1u8; 64 << 20]);
+            if blocks.len() > 1 << 12 {
+                break;
+            }
+        }
+        eprintln!("{}", blocks.len());
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Ingest {
@@ -436,16 +506,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             timeout,
             force,
             shard,
+            execution,
+            memoire_max,
             quiet,
         } => {
-            let jobs = jobs.unwrap_or_else(|| {
-                std::thread::available_parallelism()
-                    .map(|n| n.get())
-                    .unwrap_or(1)
-            });
+            let jobs = jobs.unwrap_or_else(cls_corpus::batch::default_jobs).max(1);
             let shard = match shard {
                 Some(s) => Some(cls_corpus::batch::Shard::parse(&s)?),
-                None => cls_corpus::batch::Shard::from_env(),
+                None => cls_corpus::batch::Shard::from_env()?,
             };
             let worker = std::env::current_exe().ok();
             let opts = cls_corpus::batch::Options {
@@ -454,52 +522,49 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 force,
                 shard,
                 worker,
+                memoire_max_mo: memoire_max,
+                execution,
             };
             let start = std::time::Instant::now();
             let bar = progress::Bar::new(quiet);
-            let manifest = cls_corpus::batch::run_batch(&inputs, &out, &opts, &bar)?;
+            let report = cls_corpus::batch::run_batch(&inputs, &out, &opts, &bar)?;
             bar.finish();
-            let echec = summary(&manifest, start.elapsed(), quiet);
+            let echec = summary("batch", &report, start.elapsed(), Some(jobs), quiet);
             Ok(if echec > 0 {
                 ExitCode::from(2)
             } else {
                 ExitCode::SUCCESS
             })
         }
-        Command::Merge { shards, out } => {
+        Command::Merge {
+            shards,
+            out,
+            allow_partial,
+        } => {
             let start = std::time::Instant::now();
-            let manifest = cls_corpus::batch::merge(&shards, &out)?;
-            let echec = summary(&manifest, start.elapsed(), false);
+            let report = cls_corpus::merge::merge(&shards, &out, allow_partial)?;
+            let echec = summary("merge", &report, start.elapsed(), None, false);
             Ok(if echec > 0 {
                 ExitCode::from(2)
             } else {
                 ExitCode::SUCCESS
             })
         }
-        Command::Worker { file, serve } => {
-            let one = |file: &std::path::Path| -> Result<()> {
-                // Test-only hook: make the worker hang on chosen files, to test timeouts.
-                if let Ok(pat) = std::env::var("CLS_TEST_HANG_ON") {
-                    if !pat.is_empty() && file.to_string_lossy().contains(&pat) {
-                        std::thread::sleep(std::time::Duration::from_secs(3600));
-                    }
-                }
-                let outcome = cls_corpus::batch::read_one(file);
+        Command::Worker {
+            file,
+            serve,
+            memoire_max,
+        } => {
+            cls_corpus::worker::limit_memory(memoire_max)
+                .context("limite mémoire du lecteur impossible à poser")?;
+            if serve {
+                cls_corpus::worker::serve(&test_hooks)?;
+            } else if let Some(f) = file {
+                test_hooks(&f);
+                let outcome = cls_corpus::batch::read_one(&f);
                 let mut out = std::io::stdout().lock();
                 writeln!(out, "{}", serde_json::to_string(&outcome)?)?;
                 out.flush()?;
-                Ok(())
-            };
-            if serve {
-                use std::io::BufRead;
-                for line in std::io::stdin().lock().lines() {
-                    let line = line?;
-                    if !line.trim().is_empty() {
-                        one(std::path::Path::new(line.trim_end()))?;
-                    }
-                }
-            } else if let Some(f) = file {
-                one(&f)?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -2,11 +2,18 @@
 //! exports and comparison reports.
 
 pub mod batch;
+pub mod cache;
 pub mod compare;
 pub mod export;
 pub mod ingest;
+pub mod inputs;
+pub mod lock;
+pub mod merge;
+pub mod protocol;
 pub mod registry;
 pub mod retenu;
+pub mod shard;
+pub mod worker;
 pub mod write;
 pub mod xlsx;
 

@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Writes `bytes` to `path` atomically (temporary file + fsync + rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -13,14 +14,36 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    {
-        let mut f = std::fs::File::create(&tmp)?;
+    write_then_rename(&tmp, path, bytes)
+}
+
+/// Writes `bytes` to `path` atomically through a temporary file in `tmp_dir` (which must
+/// be on the same file system): a batch keeps all its temporary files in one folder, so
+/// that what a killed run left behind is found and removed at the next start.
+pub fn write_atomic_in(tmp_dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    static SEQ: AtomicU64 = AtomicU64::new(0);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::create_dir_all(tmp_dir)?;
+    let n = SEQ.fetch_add(1, Ordering::Relaxed);
+    let tmp = tmp_dir.join(format!("{}-{n}.tmp", std::process::id()));
+    write_then_rename(&tmp, path, bytes)
+}
+
+/// The temporary file is removed on every failure (a full disk included), not only when
+/// the rename fails: otherwise each rerun on a full disk would add more of them.
+fn write_then_rename(tmp: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let written = (|| {
+        let mut f = std::fs::File::create(tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
+        std::fs::rename(tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(tmp);
     }
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    written
 }
 
 #[cfg(test)]

@@ -264,6 +264,29 @@ pub struct Manifest {
     pub outil: String,
     pub schema_version: String,
     pub documents: Vec<ManifestEntry>,
+    /// The shard this corpus holds, `"INDEX/COUNT"` (0-based), or null for a whole batch or
+    /// a merge.
+    #[serde(default)]
+    pub shard: Option<String>,
+    /// The input roots as given (files and folders on the command line), made absolute.
+    #[serde(default)]
+    pub racines: Vec<String>,
+    /// The run this corpus belongs to: shards of one run share it (Slurm's array job id,
+    /// `--execution` / `CLS_RUN_ID`, or a fingerprint of the tool and the input roots).
+    /// `cls merge` refuses shards of different runs.
+    #[serde(default)]
+    pub execution: Option<String>,
+    /// Inputs that were not read at all because they are not regular files (FIFOs,
+    /// devices, sockets, symbolic links without target or in a loop), each with its reason.
+    #[serde(default)]
+    pub ignores: Vec<Ignore>,
+}
+
+/// An input skipped without reading: `fichier` as found, `raison` in one line.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
+pub struct Ignore {
+    pub fichier: String,
+    pub raison: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, JsonSchema)]
@@ -276,6 +299,14 @@ pub struct ManifestEntry {
     pub raison: Option<String>,
     pub document_id: Option<String>,
     pub duree_ms: u64,
+    /// The path relative to its input root, `/`-separated: the shard key and the order of
+    /// ids, the same however the root was spelled (`archive`, `./archive`, `/abs/archive`).
+    #[serde(default)]
+    pub chemin: String,
+    /// Every path that had these bytes (identical files are one document), `fichier`
+    /// first, in path order.
+    #[serde(default)]
+    pub chemins: Vec<String>,
 }
 
 /// How a file was read: `ok`, `partiel` (read, with alerts), `echec` (not read).
@@ -394,4 +425,9 @@ pub struct Outcome {
     /// (a rebuilt binary reads again, even under the same version number).
     #[serde(default)]
     pub build: String,
+    /// Whether the result follows from the bytes alone (a document, or a refusal of the
+    /// content), so that it may be cached under their sha256. False for I/O errors,
+    /// timeouts and workers that died: those are tried again on the next run.
+    #[serde(default)]
+    pub definitif: bool,
 }

@@ -1,0 +1,248 @@
+//! The inputs of a batch: files given and files found under folders, each with its path
+//! relative to its input root; only regular files are kept (FIFOs, devices, sockets and
+//! dangling or looping symbolic links are listed with a reason), directory loops are
+//! walked once, and one real file reached by several paths is one input.
+
+use crate::batch::BatchError;
+use cls_model::Ignore;
+use std::collections::{HashMap, HashSet};
+use std::fs::FileType;
+use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+/// Extensions of files that sit beside documents but are never documents (expected
+/// outputs, notes, exports): skipped silently when walking a directory.
+const NOT_DOCUMENTS: [&str; 7] = ["json", "jsonl", "csv", "md", "txt", "log", "tmp"];
+
+/// One input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The path as given, or as found under a given folder.
+    pub path: PathBuf,
+    /// The path relative to its input root, `/`-separated (the file name for a file given
+    /// alone): the shard key and the order of ids.
+    pub key: String,
+    /// Other paths to the same real file (hard or symbolic links), in path order.
+    pub aliases: Vec<PathBuf>,
+}
+
+/// Everything found under the inputs.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// Regular files, one per real file, in (key, path) order.
+    pub files: Vec<Input>,
+    /// Inputs skipped without reading, with their reason.
+    pub ignored: Vec<Ignore>,
+    /// The input roots, absolute.
+    pub roots: Vec<String>,
+}
+
+/// Why a file of this type is not read.
+fn not_regular(ft: &FileType) -> String {
+    let kind = if ft.is_fifo() {
+        "tube nommé (FIFO)"
+    } else if ft.is_char_device() {
+        "périphérique (mode caractère)"
+    } else if ft.is_block_device() {
+        "périphérique (mode bloc)"
+    } else if ft.is_socket() {
+        "socket"
+    } else {
+        "type de fichier inconnu"
+    };
+    format!("{kind}, pas un fichier ordinaire")
+}
+
+/// Why a path that cannot be followed is skipped.
+fn unreachable(e: &std::io::Error) -> String {
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        "boucle de liens symboliques".to_string()
+    } else if e.kind() == std::io::ErrorKind::NotFound {
+        "lien symbolique sans cible".to_string()
+    } else {
+        format!("inaccessible ({e})")
+    }
+}
+
+struct Found {
+    path: PathBuf,
+    key: String,
+    id: (u64, u64),
+}
+
+/// Collects the inputs. A path given on the command line that does not exist stays an
+/// input (it fails with its reason and is tried again next time); everything else that
+/// cannot be read as a regular file is listed in `ignored`.
+pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Inputs, BatchError> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut out = Inputs::default();
+    let mut visited: HashSet<(u64, u64)> = HashSet::new();
+    for i in inputs {
+        let abs = std::fs::canonicalize(i).unwrap_or_else(|_| i.clone());
+        out.roots.push(abs.display().to_string());
+        match std::fs::metadata(i) {
+            Ok(m) if m.is_dir() => {
+                visited.insert((m.dev(), m.ino()));
+                walk(i, "", &mut visited, &mut found, &mut out.ignored)?;
+            }
+            Ok(m) if m.is_file() => found.push(Found {
+                path: i.clone(),
+                key: name_of(i),
+                id: (m.dev(), m.ino()),
+            }),
+            Ok(m) => out.ignored.push(Ignore {
+                fichier: i.display().to_string(),
+                raison: not_regular(&m.file_type()),
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => found.push(Found {
+                path: i.clone(),
+                key: name_of(i),
+                // Distinct for each missing path: nothing to share with another input.
+                id: (u64::MAX, found.len() as u64),
+            }),
+            Err(e) => out.ignored.push(Ignore {
+                fichier: i.display().to_string(),
+                raison: unreachable(&e),
+            }),
+        }
+    }
+    found.sort_by(|a, b| (&a.key, &a.path).cmp(&(&b.key, &b.path)));
+    found.dedup_by(|a, b| a.path == b.path);
+    let mut first: HashMap<(u64, u64), usize> = HashMap::new();
+    for f in found {
+        match first.get(&f.id) {
+            Some(&k) => out.files[k].aliases.push(f.path),
+            None => {
+                first.insert(f.id, out.files.len());
+                out.files.push(Input {
+                    path: f.path,
+                    key: f.key,
+                    aliases: Vec::new(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn name_of(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| p.display().to_string())
+}
+
+fn walk(
+    dir: &Path,
+    prefix: &str,
+    visited: &mut HashSet<(u64, u64)>,
+    found: &mut Vec<Found>,
+    ignored: &mut Vec<Ignore>,
+) -> Result<(), BatchError> {
+    let rd = std::fs::read_dir(dir).map_err(|e| BatchError::Read(dir.display().to_string(), e))?;
+    let mut entries: Vec<_> = rd.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let name = e.file_name();
+        let shown = name.to_string_lossy().to_string();
+        if shown.starts_with('.') {
+            continue;
+        }
+        let p = e.path();
+        let key = format!("{prefix}{shown}");
+        // Followed: a symbolic link counts as what it points to.
+        let m = match std::fs::metadata(&p) {
+            Ok(m) => m,
+            Err(err) => {
+                ignored.push(Ignore {
+                    fichier: p.display().to_string(),
+                    raison: unreachable(&err),
+                });
+                continue;
+            }
+        };
+        if m.is_dir() {
+            // A folder seen before (a link back to an ancestor, or a second path to a
+            // folder already walked) is walked once.
+            if visited.insert((m.dev(), m.ino())) {
+                walk(&p, &format!("{key}/"), visited, found, ignored)?;
+            } else {
+                ignored.push(Ignore {
+                    fichier: p.display().to_string(),
+                    raison: "dossier déjà parcouru par un autre chemin (boucle de liens ?)"
+                        .to_string(),
+                });
+            }
+        } else if m.is_file() {
+            let ext = p
+                .extension()
+                .and_then(|x| x.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if !NOT_DOCUMENTS.contains(&ext.as_str()) {
+                found.push(Found {
+                    path: p,
+                    key,
+                    id: (m.dev(), m.ino()),
+                });
+            }
+        } else {
+            ignored.push(Ignore {
+                fichier: p.display().to_string(),
+                raison: not_regular(&m.file_type()),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Opens a file for reading only if it is a regular file: opened without blocking (a FIFO
+/// put in its place would otherwise wait for a writer forever), then checked on the open
+/// descriptor, so that what is read is what was checked.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, String> {
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| open_error(&e))?;
+    let m = f.metadata().map_err(|e| open_error(&e))?;
+    if !m.is_file() {
+        return Err(not_regular(&m.file_type()));
+    }
+    Ok(f)
+}
+
+/// Reads a whole regular file.
+pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
+    let mut f = open_regular(path)?;
+    let mut bytes = Vec::new();
+    f.read_to_end(&mut bytes)
+        .map_err(|e| format!("lecture impossible : {e}"))?;
+    Ok(bytes)
+}
+
+/// The sha256 of a regular file, streamed (the parent never holds a file in memory).
+pub fn hash_regular(path: &Path) -> Result<String, String> {
+    use sha2::Digest;
+    let mut f = open_regular(path)?;
+    let mut h = sha2::Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => h.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(format!("lecture impossible : {e}")),
+        }
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn open_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "fichier introuvable".to_string(),
+        std::io::ErrorKind::PermissionDenied => "lecture interdite (droits)".to_string(),
+        _ if e.raw_os_error() == Some(libc::ELOOP) => "boucle de liens symboliques".to_string(),
+        _ => format!("ouverture impossible : {e}"),
+    }
+}
