@@ -484,7 +484,22 @@ fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
             tables.push(RuledTable { x0, x1, rows });
         }
     }
+    // A frame drawn inside a table's cell (a bordered paragraph) is not a table of its own:
+    // its text belongs to the cell around it.
+    let inside = |a: &RuledTable, b: &RuledTable| {
+        let (at, ab) = (a.rows[0].0, a.rows[a.rows.len() - 1].1);
+        let (bt, bb) = (b.rows[0].0, b.rows[b.rows.len() - 1].1);
+        a.x0 >= b.x0 && a.x1 <= b.x1 && at >= bt && ab <= bb && (a.x1 - a.x0) < (b.x1 - b.x0)
+    };
+    let keep: Vec<bool> = tables
+        .iter()
+        .map(|a| !tables.iter().any(|b| !std::ptr::eq(a, b) && inside(a, b)))
+        .collect();
     tables
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(t, k)| k.then_some(t))
+        .collect()
 }
 
 /// A zone of the page and a column inside it.
