@@ -33,7 +33,7 @@ fn res() -> &'static Res {
             percent: r(r"(?P<num>\d{1,3}(?:,\d+)?)\s*%"),
             per_year: r(r"(?i)^\s*(?:/\s*an|par\s+an|annuels?|chaque\s+ann[ée]e|par\s+ann[ée]e)"),
             total_kw: r(r"(?i)(?:\btotal\b|co[uû]t\s+global|budget\s+global|montant\s+global|enveloppe\s+globale|soit\s+au\s+total|soit\b)[^€\d]{0,25}$"),
-            zero: r(r"(?i)^\s*(?:0\s*(?:€|euros?)?(?:\s*\(.*\))?|aucun(?:e)?(?:\s+(?:co[uû]t|financement|budget))?|n[ée]ant|sans\s+co[uû]t|pas\s+de\s+co[uû]t|co[uû]t\s+nul|gratuit(?:e)?)\s*\.?\s*$"),
+            zero: r(r"(?i)^\s*(?:0\s*(?:€|euros?)?(?:\s*\(.*\))?|aucun(?:e)?(?:\s+(?:co[uû]t|financement|budget|d[ée]pense)(?:\s+(?:sp[ée]cifique|suppl[ée]mentaire|particulier|additionnel|direct))?)?|n[ée]ant|sans\s+co[uû]t|pas\s+de\s+co[uû]t|co[uû]t\s+nul|gratuit(?:e)?)\s*\.?\s*$"),
             funder_after: r(r"(?i)^\s*(?:\(?\s*(?:de\s+la|du|de\s+l'|des|de|par\s+la|par\s+le|par\s+l'|par|financ[ée]s?\s+par\s+(?:la|le|l')?)\s*)(?P<name>[A-ZÉÈ][\p{L}'’\-]*(?:\s+(?:[A-ZÉÈ0-9][\p{L}'’\-0-9]*|de|du|des|d'|la|l'|et))*)"),
             shared_by: r(r"(?i)(?:cofinanc[ée]e?s?|financ[ée]e?s?|pris\s+en\s+charge)\s+[àa]\s+(?P<pct>\d{1,3}(?:,\d+)?)\s*%\s+par\s+(?:la\s+|le\s+|l'|les\s+)?(?P<name>[\p{L}][\p{L}'’\-0-9]*(?:\s+[A-ZÉÈ0-9][\p{L}'’\-0-9]*)*)"),
         }
@@ -422,6 +422,8 @@ mod tests {
         ("0 €", &[], Some(0.0)),
         ("0 (pris en charge par Chartres métropole)", &[], Some(0.0)),
         ("Aucun", &[], Some(0.0)),
+        ("Aucun coût spécifique", &[], Some(0.0)),
+        ("Aucun financement supplémentaire", &[], Some(0.0)),
         ("Aucun coût", &[], Some(0.0)),
         ("Néant", &[], Some(0.0)),
         ("Sans coût", &[], Some(0.0)),

@@ -60,6 +60,20 @@ impl RawFiche {
         }
     }
 
+    /// Appends the rest of the same action read further on (a table row continued on the
+    /// next page): each field's lines go after the lines already read.
+    pub fn append(&mut self, more: RawFiche) {
+        for (k, v) in more.fields {
+            self.fields.entry(k).or_default().extend(v);
+        }
+        self.autres.extend(more.autres);
+        for p in more.pages {
+            if !self.pages.contains(&p) {
+                self.pages.push(p);
+            }
+        }
+    }
+
     /// Fills what this fiche lacks from another reading of the same action (a recap
     /// table's row): the fiche wins, the other only fills gaps.
     pub fn fill_from(&mut self, other: RawFiche) {

@@ -235,7 +235,14 @@ fn read_recap(blocks: &[Block], at: usize) -> (Vec<RawFiche>, usize) {
                 } else if let Some(t) = spanning_text(header, r) {
                     update_outline(&mut outline, t.trim());
                 } else if r.cells.len() + 1 >= header.cells.len() {
-                    out.push(recap_row(header, &fields, r, &outline));
+                    let row = recap_row(header, &fields, r, &outline);
+                    // A row cut by a page break goes on without its number and title: its
+                    // cells continue the action above.
+                    let continued = row.numero.is_none() && row.titre.is_none();
+                    match out.last_mut() {
+                        Some(prev) if continued => prev.append(row),
+                        _ => out.push(row),
+                    }
                 } else {
                     break;
                 }
