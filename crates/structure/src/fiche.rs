@@ -63,6 +63,13 @@ impl RawFiche {
     /// Appends the rest of the same action read further on (a table row continued on the
     /// next page): each field's lines go after the lines already read.
     pub fn append(&mut self, more: RawFiche) {
+        if let Some(t) = more.titre {
+            let joined = match self.titre.take() {
+                Some(own) => cls_extract::join_lines(&[own, t]),
+                None => t,
+            };
+            self.titre = Some(joined);
+        }
         for (k, v) in more.fields {
             self.fields.entry(k).or_default().extend(v);
         }

@@ -238,7 +238,9 @@ fn read_recap(blocks: &[Block], at: usize) -> (Vec<RawFiche>, usize) {
                     let row = recap_row(header, &fields, r, &outline);
                     // A row cut by a page break goes on without its number and title: its
                     // cells continue the action above.
-                    let continued = row.numero.is_none() && row.titre.is_none();
+                    // A table that numbers its actions numbers every one of them.
+                    let numbered = fields.contains(&Some(Field::Numero));
+                    let continued = row.numero.is_none() && (numbered || row.titre.is_none());
                     match out.last_mut() {
                         Some(prev) if continued => prev.append(row),
                         _ => out.push(row),
