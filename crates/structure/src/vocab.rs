@@ -251,8 +251,8 @@ pub fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let r = |s: &str| Regex::new(s).expect("built-in pattern");
         Patterns {
-            fiche: r(r"(?i)^fiche(?:[\s-]+(?:action|actions|projet|th[ée]matique|g[ée]n[ée]raliste|op[ée]rationnelle))*\s*(?:n\s*°|n°|no\.?|num[ée]ro|#)?\s*(?P<num>[A-Z]{1,2}\d{1,2}(?:\.\d+)*|\d+(?:\.\d+)*|[A-Z])\b\.?\s*(?:[:\-–]\s*(?P<titre>.+))?$"),
-            axe: r(r"(?i)^(?:axe(?:\s+strat[ée]gique)?|ambition|orientation(?:\s+strat[ée]gique)?|priorit[ée])\s*(?:n\s*°|n°|no)?\s*(?P<num>\d+|[IVX]+)\s*[:\-–.]\s*(?P<titre>\S.*)$"),
+            fiche: r(r"(?i)^(?:fiche|FA\b)(?:[\s-]+(?:action|actions|projet|th[ée]matique|g[ée]n[ée]raliste|op[ée]rationnelle))*\s*(?:n\s*°|n°|no\.?|num[ée]ro|#)?\s*(?P<num>[A-Z]{1,2}\d{1,2}(?:\.\d+)*|\d+(?:\.\d+)*|[A-Z])\b\.?\s*(?:[:\-–]\s*(?P<titre>.+))?$"),
+            axe: r(r"(?i)^(?:axe(?:\s+strat[ée]gique)?|ambition|orientation(?:\s+strat[ée]gique)?|priorit[ée](?:\s+strat[ée]gique)?|enjeu|th[ée]matique|volet)\s*(?:n\s*°|n°|no)?\s*(?P<num>\d+|[IVX]+)\s*[:\-–—.]\s*(?P<titre>\S.*)$"),
             objectif: r(r"(?i)^(?:objectif\s+(?:(?:strat[ée]gique|g[ée]n[ée]ral|sp[ée]cifique|op[ée]rationnel|prioritaire)\s*)?(?:n\s*°|n°)?\s*)?(?P<code>\d+\.\d+)\.?\s*(?:[:\-–—]\s*)?(?P<titre>[\p{L}«\x22].*)$"),
             sous_objectif: r(r"(?i)^(?:objectif\s+op[ée]rationnel\s*(?:n\s*°|n°)?\s*)?(?P<code>\d+\.\d+\.\d+)\.?\s*(?:[:\-–]\s*)?(?P<titre>\S.*)$"),
             action_titre: r(r"(?i)^action\s*(?:n\s*°|n°)?\s*[\dA-Z]*(?:\.\d+)*\s*[:\-–]\s*(?P<titre>\S.*)$"),
@@ -339,6 +339,9 @@ mod tests {
             ("Fiche thématique n° 1.1", "1.1"),
             ("Fiche généraliste A", "A"),
             ("FICHE-ACTION N°7", "7"),
+            ("FA 2.1 – Former les aidants", "2.1"),
+            ("FICHE N° 4", "4"),
+            ("Fiche-action A1", "A1"),
         ] {
             assert_eq!(&p.fiche.captures(line).expect(line)["num"], num, "{line}");
         }
@@ -352,6 +355,8 @@ mod tests {
             ("Ambition 1 : Agir", "1"),
             ("Axe n°3 : Autonomie", "3"),
             ("AXE II - Soins", "II"),
+            ("Enjeu 2 : Prévenir", "2"),
+            ("Priorité 3 — Vieillir chez soi", "3"),
         ] {
             assert_eq!(&p.axe.captures(line).expect(line)["num"], num, "{line}");
         }
