@@ -148,13 +148,18 @@ fn add_document(entries: &mut BTreeMap<String, Entry>, memo: &mut Memo, d: &Docu
         }
     }
     // The glossary names a body too ("ADMS : Association pour le Développement …"): its
-    // sigle and long form are variants of an organisation the document mentions.
+    // sigle and long form are variants of an organisation the document mentions, when the
+    // bare sigle denotes that body ("CCAS" alone names no one CCAS).
     {
+        let ctx = Context::of_document(d);
         for e in entries.values_mut() {
             let Some(s) = e.key.sigle.clone() else {
                 continue;
             };
             if !e.documents.contains(&d.id) {
+                continue;
+            }
+            if !orgs::resolve(&s, &ctx).is_some_and(|k| k.id == e.key.id) {
                 continue;
             }
             if let Some(long) = d.sigles.get(&s) {

@@ -11,7 +11,7 @@
 //! are merged by `cluster` (Jaro-Winkler, with cannot-link on type and territory).
 
 use crate::geo;
-use crate::mentions::{is_generic, own_sigle};
+use crate::mentions::{body_of_unit, is_generic, own_sigle};
 use crate::text::{fold, slug};
 use std::collections::{BTreeMap, HashMap};
 
@@ -241,7 +241,7 @@ const KINDS: &[Kind] = &[
     Kind {
         code: "ville",
         acronyms: &[],
-        long: &["ville", "mairie", "commune"],
+        long: &["ville", "mairie", "communes", "commune"],
         scope: Scope::Commune,
         label: "Ville",
     },
@@ -372,7 +372,7 @@ fn region_of(ctx: &Context, text: &str) -> Option<String> {
 
 /// Resolves one mention. `None` for generic groups ("associations", "etc.").
 pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
-    let raw = strip_articles(mention.trim().trim_end_matches(['.', ',', ';']));
+    let raw = strip_articles(body_of_unit(mention.trim()).trim_end_matches(['.', ',', ';']));
     if raw.is_empty() || fold(&raw).trim_end_matches('.') == "etc" {
         return None;
     }
