@@ -200,8 +200,20 @@ fn finish(entries: BTreeMap<String, Entry>) -> Vec<Organisation> {
             }
         }
     }
+    // The most widespread bodies first (documents, then mentions), then by id: an analyst
+    // reads the registry from the bodies that matter across the corpus, and a name written
+    // alike for two bodies ("Conseil départemental" of two départements) is looked up
+    // first in the one most documents mean.
+    let mut merged: Vec<Entry> = merged.into_values().collect();
+    merged.sort_by(|a, b| {
+        b.documents
+            .len()
+            .cmp(&a.documents.len())
+            .then(b.count.cmp(&a.count))
+            .then(a.key.id.cmp(&b.key.id))
+    });
     merged
-        .into_values()
+        .into_iter()
         .map(|e| {
             // Canonical name: the official long form of a typed body, else the most complete
             // (longest) form seen.

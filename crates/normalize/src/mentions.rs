@@ -267,14 +267,28 @@ fn segment(piece: &str) -> Vec<String> {
             let linker = |x: &str| {
                 matches!(
                     fold(x).as_str(),
-                    "de" | "du" | "des" | "la" | "le" | "les" | "l'" | "d'" | "et" | "en" | "a"
-                        | "au" | "aux" | "pour" | "sur" | "par"
+                    "de" | "du"
+                        | "des"
+                        | "la"
+                        | "le"
+                        | "les"
+                        | "l'"
+                        | "d'"
+                        | "et"
+                        | "en"
+                        | "a"
+                        | "au"
+                        | "aux"
+                        | "pour"
+                        | "sur"
+                        | "par"
                 ) || x.contains(UNIT_DASH)
             };
             // A unit written after a dash ends at the first capitalised word after its
             // lower-case words: "DSDEN – infirmières scolaires Mission Locale …".
             if cur.iter().any(|c| c.contains(UNIT_DASH))
                 && starts_upper(w)
+                && !w.starts_with('(')
                 && prev.starts_with(char::is_lowercase)
                 && !linker(prev)
             {
@@ -485,7 +499,15 @@ fn is_place_continuation(piece: &str, prev: &str) -> bool {
         && starts_upper(piece)
         && !words.iter().any(|w| is_acronym(w))
         && (prev_f.contains(" de ") || prev_f.contains(" d'"))
-        && prev.split_whitespace().last().is_some_and(starts_upper)
+        && prev
+            .split_whitespace()
+            .last()
+            .map(|w| {
+                w.strip_prefix("d'")
+                    .or_else(|| w.strip_prefix("d’"))
+                    .unwrap_or(w)
+            })
+            .is_some_and(starts_upper)
         && !prev.split_whitespace().last().is_some_and(is_acronym)
         && ![
             "ville",
@@ -572,7 +594,8 @@ pub fn body_of_unit(s: &str) -> &str {
         if let Some(i) = s.find(d) {
             let after = &s[i + d.len()..];
             let fa = fold(after);
-            if after.starts_with(char::is_lowercase) || UNIT_HEADS.iter().any(|h| fa.starts_with(h)) {
+            if after.starts_with(char::is_lowercase) || UNIT_HEADS.iter().any(|h| fa.starts_with(h))
+            {
                 return s[..i].trim();
             }
         }
@@ -624,7 +647,10 @@ fn protect_unit_dashes(t: &str) -> String {
 fn distribute_communes(pieces: Vec<(String, Option<String>)>) -> Vec<(String, Option<String>)> {
     let mut out = Vec::with_capacity(pieces.len());
     for (i, p) in pieces.iter().enumerate() {
-        let bare = matches!(fold(strip_lead(&p.0).trim()).as_str(), "communes" | "villes");
+        let bare = matches!(
+            fold(strip_lead(&p.0).trim()).as_str(),
+            "communes" | "villes"
+        );
         let next = pieces.get(i + 1).filter(|n| n.1.is_none());
         let places: Vec<String> = match next {
             Some(n) if bare => {
@@ -633,9 +659,12 @@ fn distribute_communes(pieces: Vec<(String, Option<String>)>) -> Vec<(String, Op
                     .map_while(|x| x.1.as_ref().map(|_| &x.0))
                     .collect();
                 let nf = fold(&n.0);
-                let first = nf
-                    .rfind(" de ")
-                    .map(|at| n.0.chars().skip(nf[..at + 4].chars().count()).collect());
+                let first = match (nf.rfind(" de "), nf.rfind(" d'")) {
+                    (Some(a), b) if b.is_none_or(|b| a > b) => Some(a + 4),
+                    (_, Some(b)) => Some(b + 3),
+                    _ => None,
+                }
+                .map(|at| n.0.chars().skip(nf[..at].chars().count()).collect());
                 match first {
                     Some(f) if !follow.is_empty() => std::iter::once(f)
                         .chain(follow.into_iter().cloned())
@@ -858,6 +887,17 @@ pub fn is_generic(nom: &str) -> bool {
         "a preciser",
         "en cours",
         "divers",
+        // People's roles, not bodies.
+        "coordonnat",
+        "coordinat",
+        "charge de mission",
+        "chargee de mission",
+        "animateur",
+        "animatrice",
+        "referent",
+        "benevole",
+        "elu ",
+        "elue ",
     ];
     let generic_tails = [
         "interesse",
@@ -938,9 +978,9 @@ mod tests {
             ("Mutualité Française Lig'Air ARS", &["Mutualité Française", "Lig'Air", "ARS"]),
             ("Chambre de commerce et d'industrie", &["Chambre de commerce et d'industrie"]),
             ("Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)", &["Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)"]),
-            ("Communes et CCAS de Chartres, Lucé et Mainvilliers", &["Communes", "CCAS de Chartres", "Lucé", "Mainvilliers"]),
+            ("Communes et CCAS de Chartres, Lucé et Mainvilliers", &["Commune de Chartres", "Commune de Lucé", "Commune de Mainvilliers", "CCAS de Chartres", "CCAS de Lucé", "CCAS de Mainvilliers"]),
             ("Trois communes : Chartres, Lucé et Mainvilliers, et CGET", &["Trois communes : Chartres", "Lucé", "Mainvilliers", "CGET"]),
-            ("DSDEN – infirmières scolaires Mission Locale de l'arrondissement de Chartres", &["DSDEN", "Mission Locale de l'arrondissement de Chartres"]),
+            ("DSDEN – infirmières scolaires Mission Locale de l'arrondissement de Chartres", &["DSDEN – infirmières scolaires", "Mission Locale de l'arrondissement de Chartres"]),
             ("Financement CCAS de Chartres ; Contrat de Ville", &["CCAS de Chartres", "Contrat de Ville"]),
             ("Cesel 28 / CAARUD / CICAT / CCAS de Chartres (centre pluridisciplinaire de soins) / DSDEN 28", &["Cesel 28", "CAARUD", "CICAT", "CCAS de Chartres (centre pluridisciplinaire de soins)", "DSDEN 28"]),
             ("Mobiliser la Croix Rouge, DSDEN", &["Croix Rouge", "DSDEN"]),
@@ -950,14 +990,14 @@ mod tests {
             ("Fédération Familles Rurales d'Eure-et-Loir, en lien avec l'ADMR", &["Fédération Familles Rurales d'Eure-et-Loir", "ADMR"]),
             ("Chartres métropole en lien avec l'URPS", &["Chartres métropole", "URPS"]),
             ("ARS – CPTS – URPS – Chartres métropole", &["ARS", "CPTS", "URPS", "Chartres métropole"]),
-            ("CCAS de Chartres - Centre de santé polyvalent", &["CCAS de Chartres", "Centre de santé polyvalent"]),
+            ("CCAS de Chartres - Centre de santé polyvalent", &["CCAS de Chartres - Centre de santé polyvalent"]),
             ("le Centre Intercommunal d'Action Sociale du Blaisois", &["Centre Intercommunal d'Action Sociale du Blaisois"]),
             ("la Ville de Blois (service des sports) et le Centre intercommunal d'action sociale du Blaisois", &["Ville de Blois", "Centre intercommunal d'action sociale du Blaisois"]),
             ("Santé Escale 41 Agglopolys et Ville de Blois (direction veille territoriale, solidarité)", &["Santé Escale 41", "Agglopolys", "Ville de Blois"]),
             ("l'Union Nationale de Familles et Amis de personnes Malades et/ou handicapées psychiques et le Groupement d'Entraide Mutuelle AMILA", &["Union Nationale de Familles et Amis de personnes Malades et/ou handicapées psychiques", "Groupement d'Entraide Mutuelle AMILA"]),
             ("Agglopolys, le CIAS du Blaisois et le Centre Hospitalier Simone Veil de Blois", &["Agglopolys", "CIAS du Blaisois", "Centre Hospitalier Simone Veil de Blois"]),
             ("Chartres métropole Eau (CMEau) et Chartres métropole (Service Maîtrise d'ouvrage-usages de la Direction du Cycle de l'Eau)", &["Chartres métropole Eau (CMEau)", "Chartres métropole (Service Maîtrise d'ouvrage-usages de la Direction du Cycle de l'Eau)"]),
-            ("DSDEN (infirmières et médecins EN) Communes et CCAS de Chartres, Lucé et Mainvilliers", &["DSDEN (infirmières et médecins EN)", "Communes", "CCAS de Chartres", "Lucé", "Mainvilliers"]),
+            ("DSDEN (infirmières et médecins EN) Communes et CCAS de Chartres, Lucé et Mainvilliers", &["DSDEN (infirmières et médecins EN)", "Communes", "CCAS de Chartres", "CCAS de Lucé", "CCAS de Mainvilliers"]),
         ];
         for (text, want) in cases {
             assert_eq!(
@@ -968,20 +1008,104 @@ mod tests {
         }
     }
 
+    /// Elliptic lists name each body in full: the head repeats for every place.
     #[test]
-    fn elliptic_places_carry_their_full_form() {
-        let m = mentions("CCAS de Chartres, Lucé et Mainvilliers");
-        let f: Vec<(&str, Option<&str>)> = m
-            .iter()
-            .map(|m| (m.nom.as_str(), m.forme.as_deref()))
-            .collect();
+    fn elliptic_places_are_expanded() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "CCAS de Kerbrun, Lanvéoc et Plouzar",
+                &["CCAS de Kerbrun", "CCAS de Lanvéoc", "CCAS de Plouzar"],
+            ),
+            (
+                "Ville de Montfleury, Arles-sur-Tech",
+                &["Ville de Montfleury", "Ville d'Arles-sur-Tech"],
+            ),
+            (
+                "Communes de Vaudrey, Mouchard",
+                &["Communes de Vaudrey", "Communes de Mouchard"],
+            ),
+            (
+                "Programme de Réussite Educative des villes de Sorgues, Bédarrides",
+                &[
+                    "Programme de Réussite Educative des villes de Sorgues",
+                    "Programme de Réussite Educative des villes de Bédarrides",
+                ],
+            ),
+            (
+                "Communes et CCAS d'Aubrac et Laguiole",
+                &[
+                    "Commune d'Aubrac",
+                    "Commune de Laguiole",
+                    "CCAS d'Aubrac",
+                    "CCAS de Laguiole",
+                ],
+            ),
+            // No head to repeat: a body and a place stay one mention.
+            (
+                "Association Les Amis de Castelnau, Peyrelade",
+                &["Association Les Amis de Castelnau, Peyrelade"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                s(text),
+                want.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+                "{text}"
+            );
+            assert!(mentions(text).iter().all(|m| m.forme.is_none()), "{text}");
+        }
+    }
+
+    /// A unit written after a dash is one mention of its body; a body after a dash is
+    /// another mention. Cells that lost a line break are cut at the next body.
+    #[test]
+    fn units_dashes_and_lost_breaks() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "CCAS de Kerbrun - centre de santé polyvalent",
+                &["CCAS de Kerbrun - centre de santé polyvalent"],
+            ),
+            (
+                "CIAS du Lauragais – Service d'aide à domicile (SAAD)",
+                &["CIAS du Lauragais – Service d'aide à domicile (SAAD)"],
+            ),
+            (
+                "DSDEN 59 – médecins scolaires",
+                &["DSDEN 59 – médecins scolaires"],
+            ),
+            ("ARS – CPAM – MSA", &["ARS", "CPAM", "MSA"]),
+            (
+                "Mairie de Saint-Lys - Pôle solidarités",
+                &["Mairie de Saint-Lys - Pôle solidarités"],
+            ),
+            (
+                "Mission locale du pays de Brie Foyer des Jeunes Travailleurs",
+                &[
+                    "Mission locale du pays de Brie",
+                    "Foyer des Jeunes Travailleurs",
+                ],
+            ),
+            (
+                "Centre hospitalier Jean Moulin",
+                &["Centre hospitalier Jean Moulin"],
+            ),
+            ("Solidarité Vosges ou", &["Solidarité Vosges"]),
+            ("CIAS et associations", &["CIAS", "associations"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                s(text),
+                want.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+                "{text}"
+            );
+        }
         assert_eq!(
-            f,
-            vec![
-                ("CCAS de Chartres", None),
-                ("Lucé", Some("CCAS de Lucé")),
-                ("Mainvilliers", Some("CCAS de Mainvilliers"))
-            ]
+            body_of_unit("CCAS de Kerbrun - centre de santé"),
+            "CCAS de Kerbrun"
+        );
+        assert_eq!(
+            body_of_unit("Promotion Santé - Normandie"),
+            "Promotion Santé - Normandie"
         );
     }
 
@@ -997,6 +1121,15 @@ mod tests {
             "Partenaires signataires de la convention",
             "hôpitaux",
             "CCAS",
+            "Aucun",
+            "à définir",
+            "A déterminer",
+            "Intervenants extérieurs",
+            "Bénévoles formés",
+            "promoteur du pôle gare",
+            "à élargir aux autres thématiques (éducation, emploi)",
+            "Coordonnateur à mi-temps",
+            "Non concerné",
         ] {
             assert!(is_generic(g), "{g}");
         }
@@ -1007,6 +1140,11 @@ mod tests {
             "Croix Rouge",
             "UNAFAM",
             "Communauté de communes du Pays de Vierzon",
+            "Etat",
+            "CIAS",
+            "Communes de Vaudrey",
+            "Familles Rurales",
+            "Bretagne Vivante",
         ] {
             assert!(!is_generic(o), "{o}");
         }
