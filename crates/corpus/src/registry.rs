@@ -159,7 +159,7 @@ fn add_document(entries: &mut BTreeMap<String, Entry>, memo: &mut Memo, d: &Docu
             if !e.documents.contains(&d.id) {
                 continue;
             }
-            if !orgs::resolve(&s, &ctx).is_some_and(|k| k.id == e.key.id) {
+            if orgs::resolve(&s, &ctx).is_none_or(|k| k.id != e.key.id) {
                 continue;
             }
             if let Some(long) = d.sigles.get(&s) {
