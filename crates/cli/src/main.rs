@@ -118,6 +118,8 @@ enum IngestFormat {
 enum OrgsFormat {
     /// Le format d'organisations.json.
     Json,
+    /// Le format d'organisations.csv (UTF-8, virgules).
+    Csv,
     /// Un tableau à lire.
     Text,
 }
@@ -661,6 +663,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     )
                     .ok();
                 }
+            } else if format == OrgsFormat::Csv {
+                out.write_all(&cls_corpus::export::organisations_table(&reg).csv())?;
             } else {
                 writeln!(out, "{}", serde_json::to_string_pretty(&reg)?).ok();
             }

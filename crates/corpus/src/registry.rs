@@ -148,13 +148,18 @@ fn add_document(entries: &mut BTreeMap<String, Entry>, memo: &mut Memo, d: &Docu
         }
     }
     // The glossary names a body too ("ADMS : Association pour le Développement …"): its
-    // sigle and long form are variants of an organisation the document mentions.
+    // sigle and long form are variants of an organisation the document mentions, when the
+    // bare sigle denotes that body ("CCAS" alone names no one CCAS).
     {
+        let ctx = Context::of_document(d);
         for e in entries.values_mut() {
             let Some(s) = e.key.sigle.clone() else {
                 continue;
             };
             if !e.documents.contains(&d.id) {
+                continue;
+            }
+            if orgs::resolve(&s, &ctx).is_none_or(|k| k.id != e.key.id) {
                 continue;
             }
             if let Some(long) = d.sigles.get(&s) {
@@ -195,8 +200,20 @@ fn finish(entries: BTreeMap<String, Entry>) -> Vec<Organisation> {
             }
         }
     }
+    // The most widespread bodies first (documents, then mentions), then by id: an analyst
+    // reads the registry from the bodies that matter across the corpus, and a name written
+    // alike for two bodies ("Conseil départemental" of two départements) is looked up
+    // first in the one most documents mean.
+    let mut merged: Vec<Entry> = merged.into_values().collect();
+    merged.sort_by(|a, b| {
+        b.documents
+            .len()
+            .cmp(&a.documents.len())
+            .then(b.count.cmp(&a.count))
+            .then(a.key.id.cmp(&b.key.id))
+    });
     merged
-        .into_values()
+        .into_iter()
         .map(|e| {
             // Canonical name: the official long form of a typed body, else the most complete
             // (longest) form seen.

@@ -160,6 +160,50 @@ pub fn find_region(text: &str) -> Option<String> {
         .map(|(r, _)| r.code.clone())
 }
 
+const REGION_ALIASES: &str = include_str!("../data/regions-alias.tsv");
+
+/// A région named by its usual acronym ("ARS BFC", "ARS PdL": whole words, case as
+/// written) or by a former name ("ARS Aquitaine", "Midi-Pyrénées": folded whole words),
+/// from `data/regions-alias.tsv`. Meant for the words after a régional body's name: on
+/// running text, short acronyms would match ordinary words.
+pub fn find_region_alias(text: &str) -> Option<String> {
+    static ALIASES: OnceLock<Vec<(String, String, bool)>> = OnceLock::new();
+    let aliases = ALIASES.get_or_init(|| {
+        REGION_ALIASES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(code, alias)| {
+                let acronym = alias.chars().filter(|c| c.is_uppercase()).count() >= 2
+                    && !alias.contains(' ')
+                    && !alias.contains('-');
+                let k = if acronym {
+                    alias.to_string()
+                } else {
+                    key(alias)
+                };
+                (code.to_string(), k, acronym)
+            })
+            .collect()
+    });
+    let k = key(text);
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    aliases
+        .iter()
+        .filter(|(_, a, acronym)| {
+            if *acronym {
+                words.contains(&a.as_str())
+            } else {
+                contains_words(&k, a)
+            }
+        })
+        .max_by_key(|(_, a, _)| a.len())
+        .map(|(code, _, _)| code.clone())
+}
+
 /// "de" form of a name by its INSEE liaison type: "d'Eure-et-Loir", "du Cher", "de la
 /// Sarthe", "des Yvelines", "de l'Ain", "de Paris".
 pub fn de(nom: &str, type_liaison: u8) -> String {

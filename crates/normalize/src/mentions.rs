@@ -204,6 +204,27 @@ fn drop_subunit(s: &str) -> String {
     t.to_string()
 }
 
+/// Capitalised nouns that open the name of a body: after a place that closed a name,
+/// one of them starts the next mention of a cell that lost its separators.
+const NEW_BODY_HEADS: &[&str] = &[
+    "foyer",
+    "association",
+    "centre",
+    "maison",
+    "mission",
+    "ville",
+    "commune",
+    "conseil",
+    "caisse",
+    "union",
+    "federation",
+    "comite",
+    "institut",
+    "office",
+    "agence",
+    "syndicat",
+];
+
 /// Cuts a piece that lost its separators into names.
 fn segment(piece: &str) -> Vec<String> {
     let words: Vec<&str> = piece.split_whitespace().collect();
@@ -243,6 +264,49 @@ fn segment(piece: &str) -> Vec<String> {
         let mut cut = false;
         if depth == 0 && !cur.is_empty() {
             let prev = words[k - 1];
+            let linker = |x: &str| {
+                matches!(
+                    fold(x).as_str(),
+                    "de" | "du"
+                        | "des"
+                        | "la"
+                        | "le"
+                        | "les"
+                        | "l'"
+                        | "d'"
+                        | "et"
+                        | "en"
+                        | "a"
+                        | "au"
+                        | "aux"
+                        | "pour"
+                        | "sur"
+                        | "par"
+                ) || x.contains(UNIT_DASH)
+            };
+            // A unit written after a dash ends at the first capitalised word after its
+            // lower-case words: "DSDEN – infirmières scolaires Mission Locale …".
+            if cur.iter().any(|c| c.contains(UNIT_DASH))
+                && starts_upper(w)
+                && !w.starts_with('(')
+                && prev.starts_with(char::is_lowercase)
+                && !linker(prev)
+            {
+                cut = true;
+            }
+            // A new body's head right after a place that ends a name: "Mission Locale de
+            // l'arrondissement de X Foyer d'Accueil …".
+            let head = fold(w);
+            if starts_upper(w)
+                && NEW_BODY_HEADS.contains(&head.as_str())
+                && starts_upper(prev)
+                && cur.len() >= 3
+                && k >= 2
+                && (matches!(fold(words[k - 2]).as_str(), "de" | "du" | "d'" | "des")
+                    || fold(prev).starts_with("d'"))
+            {
+                cut = true;
+            }
             // After a closing parenthesis, a new capitalised name: "DSDEN (…) Communes".
             if prev.ends_with(')') && starts_upper(w) && !is_dept_code(w) {
                 cut = true;
@@ -367,6 +431,10 @@ fn et_splits(left: &str, right: &str) -> bool {
     if inside_name && after_article.is_none() && !right_acronym {
         return false;
     }
+    // "CIAS et associations": a body, then a generic group of unnamed ones.
+    if starts_upper(left.trim()) && rw.len() <= 3 && is_generic(r) && !is_generic(left.trim()) {
+        return true;
+    }
     match after_article {
         Some(rest) => {
             starts_upper(rest)
@@ -431,7 +499,15 @@ fn is_place_continuation(piece: &str, prev: &str) -> bool {
         && starts_upper(piece)
         && !words.iter().any(|w| is_acronym(w))
         && (prev_f.contains(" de ") || prev_f.contains(" d'"))
-        && prev.split_whitespace().last().is_some_and(starts_upper)
+        && prev
+            .split_whitespace()
+            .last()
+            .map(|w| {
+                w.strip_prefix("d'")
+                    .or_else(|| w.strip_prefix("d’"))
+                    .unwrap_or(w)
+            })
+            .is_some_and(starts_upper)
         && !prev.split_whitespace().last().is_some_and(is_acronym)
         && ![
             "ville",
@@ -467,20 +543,22 @@ fn is_place_continuation(piece: &str, prev: &str) -> bool {
 /// previous mention is not a body placed in one commune.
 fn expand_place(piece: &str, prev: &str) -> Option<String> {
     let pf = fold(prev);
-    let head_end = pf.find(" de ").or_else(|| pf.find(" d'"))?;
+    // The place is after the last "de": "Programme … des villes de X".
+    let head_end = pf.rfind(" de ").max(pf.rfind(" d'"))?;
     let head = &prev[..prev
         .char_indices()
         .nth(pf[..head_end].chars().count())
         .map(|x| x.0)
         .unwrap_or(prev.len())];
     let hf = fold(head);
-    let commune_scoped = [
-        "ccas",
-        "ville",
-        "mairie",
-        "centre communal d'action sociale",
-    ]
-    .contains(&hf.as_str());
+    // A body of one commune ("CCAS de X", "Ville de X"), or a programme of several
+    // ("Programme de Réussite Educative des villes de X, Y"), whose head repeats.
+    let last = hf.split_whitespace().last().unwrap_or("");
+    let commune_scoped = hf == "centre communal d'action sociale"
+        || matches!(
+            last,
+            "ccas" | "ville" | "villes" | "mairie" | "mairies" | "commune" | "communes"
+        );
     commune_scoped.then(|| {
         let vowel = fold(piece).starts_with(|c: char| "aeiouy".contains(c));
         if vowel {
@@ -491,9 +569,135 @@ fn expand_place(piece: &str, prev: &str) -> Option<String> {
     })
 }
 
-/// The mentions of a porteurs / partenaires / funders cell, as written.
+/// The dash that joins a body to one of its units ("CCAS de X - Centre de santé", "DSDEN –
+/// infirmières scolaires"): it stands for the written dash while cells are split, so that
+/// the unit stays in its body's mention.
+const UNIT_DASH: char = '\u{2012}';
+
+/// Heads of a unit inside a body: after a dash they continue the mention before.
+const UNIT_HEADS: &[&str] = &[
+    "service ",
+    "service d'",
+    "centre de sante",
+    "pole ",
+    "direction ",
+    "unite ",
+    "antenne ",
+    "cellule ",
+    "equipe ",
+];
+
+/// The body a unit belongs to: "CCAS de X - Centre de santé polyvalent" → "CCAS de X". A
+/// unit is one mention of its body, so it resolves to that body.
+pub fn body_of_unit(s: &str) -> &str {
+    for d in [" - ", " – "] {
+        if let Some(i) = s.find(d) {
+            let after = &s[i + d.len()..];
+            let fa = fold(after);
+            if after.starts_with(char::is_lowercase) || UNIT_HEADS.iter().any(|h| fa.starts_with(h))
+            {
+                return s[..i].trim();
+            }
+        }
+    }
+    s
+}
+
+/// Marks the dashes that introduce a unit (a lower-case phrase or a unit head) with
+/// `UNIT_DASH`, keeping the dash written ("-" or "–") after it.
+fn protect_unit_dashes(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(i) = rest.find([' ']) {
+        let (head, tail) = rest.split_at(i);
+        out.push_str(head);
+        let dash = ["– ", "- "]
+            .iter()
+            .find(|d| tail[1..].starts_with(**d))
+            .copied();
+        match dash {
+            Some(d) if !out.trim().is_empty() => {
+                let after = &tail[1 + d.len()..];
+                let fa = fold(after);
+                let unit = after.starts_with(char::is_lowercase)
+                    || UNIT_HEADS.iter().any(|h| fa.starts_with(h));
+                if unit {
+                    out.push(' ');
+                    out.push(UNIT_DASH);
+                    out.push_str(d.trim_end());
+                    out.push(' ');
+                    rest = after;
+                    continue;
+                }
+                out.push(' ');
+                rest = &tail[1..];
+            }
+            _ => {
+                out.push(' ');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// "Communes et CCAS de X, Y et Z": the bare "Communes" shares the places of the body
+/// enumerated after it, so it names the communes X, Y and Z.
+fn distribute_communes(pieces: Vec<(String, Option<String>)>) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::with_capacity(pieces.len());
+    for (i, p) in pieces.iter().enumerate() {
+        let bare = matches!(
+            fold(strip_lead(&p.0).trim()).as_str(),
+            "communes" | "villes"
+        );
+        let next = pieces.get(i + 1).filter(|n| n.1.is_none());
+        let places: Vec<String> = match next {
+            Some(n) if bare => {
+                let follow: Vec<&String> = pieces[i + 2..]
+                    .iter()
+                    .map_while(|x| x.1.as_ref().map(|_| &x.0))
+                    .collect();
+                let nf = fold(&n.0);
+                let first = match (nf.rfind(" de "), nf.rfind(" d'")) {
+                    (Some(a), b) if b.is_none_or(|b| a > b) => Some(a + 4),
+                    (_, Some(b)) => Some(b + 3),
+                    _ => None,
+                }
+                .map(|at| n.0.chars().skip(nf[..at].chars().count()).collect());
+                match first {
+                    Some(f) if !follow.is_empty() => std::iter::once(f)
+                        .chain(follow.into_iter().cloned())
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            }
+            _ => Vec::new(),
+        };
+        if places.is_empty() {
+            out.push(p.clone());
+            continue;
+        }
+        for place in places {
+            let vowel = fold(&place).starts_with(|c: char| "aeiouy".contains(c));
+            let full = if vowel {
+                format!("Commune d'{place}")
+            } else {
+                format!("Commune de {place}")
+            };
+            out.push((p.0.clone(), Some(full)));
+        }
+    }
+    out
+}
+
+/// The mentions of a porteurs / partenaires / funders cell, as written, elliptic ones
+/// expanded ("CCAS de X, Y" names "CCAS de X" and "CCAS de Y").
 pub fn split_mentions(text: &str) -> Vec<String> {
-    split_detailed(text).into_iter().map(|(n, _)| n).collect()
+    split_detailed(text)
+        .into_iter()
+        .map(|(n, forme)| forme.unwrap_or(n))
+        .collect()
 }
 
 /// The mentions with, for elliptic ones, the full form they stand for.
@@ -505,6 +709,7 @@ fn split_detailed(text: &str) -> Vec<(String, Option<String>)> {
         .replace(" en lien avec ", " ; ")
         .replace(" en partenariat avec ", " ; ")
         .replace(" avec l'appui de ", " ; ");
+    let t = protect_unit_dashes(&t);
     let mut pieces: Vec<(String, Option<String>)> = Vec::new();
     for p in split_top(&t, &[";", " / ", "/", " – ", " - ", "•"]) {
         // "DSDEN – infirmières scolaires …": a lower-case sub-unit belongs to the body
@@ -571,6 +776,7 @@ fn split_detailed(text: &str) -> Vec<(String, Option<String>)> {
             }
         }
     }
+    let pieces = distribute_communes(pieces);
     let mut out: Vec<(String, Option<String>)> = Vec::new();
     for (p, forme) in pieces {
         let p = strip_lead(&p);
@@ -596,8 +802,16 @@ fn split_detailed(text: &str) -> Vec<(String, Option<String>)> {
             };
             for s in segs {
                 let s = s.trim().to_string();
+                // A lost line break after "ou" / "et": "Vie37 ou".
+                let s = s
+                    .strip_suffix(" ou")
+                    .or_else(|| s.strip_suffix(" et"))
+                    .unwrap_or(&s)
+                    .trim()
+                    .replace('\u{2215}', "/")
+                    .replace(UNIT_DASH, "");
                 if !s.is_empty() {
-                    out.push((s.replace('\u{2215}', "/"), forme.clone()));
+                    out.push((s, forme.clone()));
                 }
             }
         }
@@ -613,9 +827,11 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     split_detailed(text)
         .into_iter()
         .map(|(nom, forme)| Mention {
-            nom,
+            // The expanded form is what the cell names; it is also what the registry sees
+            // when it reads the document back.
+            nom: forme.unwrap_or(nom),
             organisation_id: None,
-            forme,
+            forme: None,
         })
         .collect()
 }
@@ -658,6 +874,30 @@ pub fn is_generic(nom: &str) -> bool {
         "clubs",
         "partenaires",
         "autres ",
+        "intervenants",
+        "prestataires",
+        "operateurs",
+        "financeurs",
+        "porteurs",
+        "aucun",
+        "neant",
+        "non concerne",
+        "a definir",
+        "a determiner",
+        "a preciser",
+        "en cours",
+        "divers",
+        // People's roles, not bodies.
+        "coordonnat",
+        "coordinat",
+        "charge de mission",
+        "chargee de mission",
+        "animateur",
+        "animatrice",
+        "referent",
+        "benevole",
+        "elu ",
+        "elue ",
     ];
     let generic_tails = [
         "interesse",
@@ -677,13 +917,44 @@ pub fn is_generic(nom: &str) -> bool {
         "de l'agglomeration",
     ];
     let starts_lower = nom.trim().chars().next().is_some_and(char::is_lowercase);
-    generic_heads.iter().any(|h| f.starts_with(h))
+    let words: Vec<&str> = nom.split_whitespace().collect();
+    // A phrase of common nouns only ("promoteur du pôle gare", "à élargir aux autres
+    // thématiques"): no proper name, no acronym, so no one body.
+    let no_name = starts_lower
+        && !words.iter().any(|w| is_acronym(w))
+        && !words.iter().skip(1).any(|w| starts_upper(w));
+    // "Intervenants extérieurs", "Bénévoles formés": a capitalised plural noun and
+    // lower-case words, a category of people or bodies.
+    let plural_category = words.len() <= 3
+        && !words.iter().any(|w| is_acronym(w))
+        && !words.iter().skip(1).any(|w| starts_upper(w))
+        && words
+            .iter()
+            .filter(|w| !matches!(fold(w).as_str(), "de" | "du" | "des" | "d'" | "a" | "en"))
+            .all(|w| w.ends_with('s') || w.ends_with('x'))
+        && words.len() >= 2;
+    // "Communes de X": the communes named, one by one.
+    let named_communes = ["communes de ", "communes d'", "villes de ", "villes d'"]
+        .iter()
+        .find(|h| f.starts_with(**h))
+        .is_some_and(|h| {
+            nom.trim()
+                .chars()
+                .nth(h.chars().count())
+                .is_some_and(char::is_uppercase)
+        });
+    if named_communes {
+        return false;
+    }
+    no_name
+        || plural_category
+        || generic_heads.iter().any(|h| f.starts_with(h))
         || generic_tails.iter().any(|t| f.ends_with(t))
         || (starts_lower
             && !is_acronym(nom.split_whitespace().next().unwrap_or(""))
             && f.split_whitespace().count() <= 4
             && f.ends_with('s'))
-        || matches!(f, "ccas" | "cias" | "communes" | "etat")
+        || matches!(f, "ccas" | "communes" | "villes" | "mairies")
 }
 
 #[cfg(test)]
@@ -707,9 +978,9 @@ mod tests {
             ("Mutualité Française Lig'Air ARS", &["Mutualité Française", "Lig'Air", "ARS"]),
             ("Chambre de commerce et d'industrie", &["Chambre de commerce et d'industrie"]),
             ("Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)", &["Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)"]),
-            ("Communes et CCAS de Chartres, Lucé et Mainvilliers", &["Communes", "CCAS de Chartres", "Lucé", "Mainvilliers"]),
+            ("Communes et CCAS de Chartres, Lucé et Mainvilliers", &["Commune de Chartres", "Commune de Lucé", "Commune de Mainvilliers", "CCAS de Chartres", "CCAS de Lucé", "CCAS de Mainvilliers"]),
             ("Trois communes : Chartres, Lucé et Mainvilliers, et CGET", &["Trois communes : Chartres", "Lucé", "Mainvilliers", "CGET"]),
-            ("DSDEN – infirmières scolaires Mission Locale de l'arrondissement de Chartres", &["DSDEN", "Mission Locale de l'arrondissement de Chartres"]),
+            ("DSDEN – infirmières scolaires Mission Locale de l'arrondissement de Chartres", &["DSDEN – infirmières scolaires", "Mission Locale de l'arrondissement de Chartres"]),
             ("Financement CCAS de Chartres ; Contrat de Ville", &["CCAS de Chartres", "Contrat de Ville"]),
             ("Cesel 28 / CAARUD / CICAT / CCAS de Chartres (centre pluridisciplinaire de soins) / DSDEN 28", &["Cesel 28", "CAARUD", "CICAT", "CCAS de Chartres (centre pluridisciplinaire de soins)", "DSDEN 28"]),
             ("Mobiliser la Croix Rouge, DSDEN", &["Croix Rouge", "DSDEN"]),
@@ -719,14 +990,14 @@ mod tests {
             ("Fédération Familles Rurales d'Eure-et-Loir, en lien avec l'ADMR", &["Fédération Familles Rurales d'Eure-et-Loir", "ADMR"]),
             ("Chartres métropole en lien avec l'URPS", &["Chartres métropole", "URPS"]),
             ("ARS – CPTS – URPS – Chartres métropole", &["ARS", "CPTS", "URPS", "Chartres métropole"]),
-            ("CCAS de Chartres - Centre de santé polyvalent", &["CCAS de Chartres", "Centre de santé polyvalent"]),
+            ("CCAS de Chartres - Centre de santé polyvalent", &["CCAS de Chartres - Centre de santé polyvalent"]),
             ("le Centre Intercommunal d'Action Sociale du Blaisois", &["Centre Intercommunal d'Action Sociale du Blaisois"]),
             ("la Ville de Blois (service des sports) et le Centre intercommunal d'action sociale du Blaisois", &["Ville de Blois", "Centre intercommunal d'action sociale du Blaisois"]),
             ("Santé Escale 41 Agglopolys et Ville de Blois (direction veille territoriale, solidarité)", &["Santé Escale 41", "Agglopolys", "Ville de Blois"]),
             ("l'Union Nationale de Familles et Amis de personnes Malades et/ou handicapées psychiques et le Groupement d'Entraide Mutuelle AMILA", &["Union Nationale de Familles et Amis de personnes Malades et/ou handicapées psychiques", "Groupement d'Entraide Mutuelle AMILA"]),
             ("Agglopolys, le CIAS du Blaisois et le Centre Hospitalier Simone Veil de Blois", &["Agglopolys", "CIAS du Blaisois", "Centre Hospitalier Simone Veil de Blois"]),
             ("Chartres métropole Eau (CMEau) et Chartres métropole (Service Maîtrise d'ouvrage-usages de la Direction du Cycle de l'Eau)", &["Chartres métropole Eau (CMEau)", "Chartres métropole (Service Maîtrise d'ouvrage-usages de la Direction du Cycle de l'Eau)"]),
-            ("DSDEN (infirmières et médecins EN) Communes et CCAS de Chartres, Lucé et Mainvilliers", &["DSDEN (infirmières et médecins EN)", "Communes", "CCAS de Chartres", "Lucé", "Mainvilliers"]),
+            ("DSDEN (infirmières et médecins EN) Communes et CCAS de Chartres, Lucé et Mainvilliers", &["DSDEN (infirmières et médecins EN)", "Communes", "CCAS de Chartres", "CCAS de Lucé", "CCAS de Mainvilliers"]),
         ];
         for (text, want) in cases {
             assert_eq!(
@@ -737,20 +1008,104 @@ mod tests {
         }
     }
 
+    /// Elliptic lists name each body in full: the head repeats for every place.
     #[test]
-    fn elliptic_places_carry_their_full_form() {
-        let m = mentions("CCAS de Chartres, Lucé et Mainvilliers");
-        let f: Vec<(&str, Option<&str>)> = m
-            .iter()
-            .map(|m| (m.nom.as_str(), m.forme.as_deref()))
-            .collect();
+    fn elliptic_places_are_expanded() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "CCAS de Kerbrun, Lanvéoc et Plouzar",
+                &["CCAS de Kerbrun", "CCAS de Lanvéoc", "CCAS de Plouzar"],
+            ),
+            (
+                "Ville de Montfleury, Arles-sur-Tech",
+                &["Ville de Montfleury", "Ville d'Arles-sur-Tech"],
+            ),
+            (
+                "Communes de Vaudrey, Mouchard",
+                &["Communes de Vaudrey", "Communes de Mouchard"],
+            ),
+            (
+                "Programme de Réussite Educative des villes de Sorgues, Bédarrides",
+                &[
+                    "Programme de Réussite Educative des villes de Sorgues",
+                    "Programme de Réussite Educative des villes de Bédarrides",
+                ],
+            ),
+            (
+                "Communes et CCAS d'Aubrac et Laguiole",
+                &[
+                    "Commune d'Aubrac",
+                    "Commune de Laguiole",
+                    "CCAS d'Aubrac",
+                    "CCAS de Laguiole",
+                ],
+            ),
+            // No head to repeat: a body and a place stay one mention.
+            (
+                "Association Les Amis de Castelnau, Peyrelade",
+                &["Association Les Amis de Castelnau, Peyrelade"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                s(text),
+                want.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+                "{text}"
+            );
+            assert!(mentions(text).iter().all(|m| m.forme.is_none()), "{text}");
+        }
+    }
+
+    /// A unit written after a dash is one mention of its body; a body after a dash is
+    /// another mention. Cells that lost a line break are cut at the next body.
+    #[test]
+    fn units_dashes_and_lost_breaks() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "CCAS de Kerbrun - centre de santé polyvalent",
+                &["CCAS de Kerbrun - centre de santé polyvalent"],
+            ),
+            (
+                "CIAS du Lauragais – Service d'aide à domicile (SAAD)",
+                &["CIAS du Lauragais – Service d'aide à domicile (SAAD)"],
+            ),
+            (
+                "DSDEN 59 – médecins scolaires",
+                &["DSDEN 59 – médecins scolaires"],
+            ),
+            ("ARS – CPAM – MSA", &["ARS", "CPAM", "MSA"]),
+            (
+                "Mairie de Saint-Lys - Pôle solidarités",
+                &["Mairie de Saint-Lys - Pôle solidarités"],
+            ),
+            (
+                "Mission locale du pays de Brie Foyer des Jeunes Travailleurs",
+                &[
+                    "Mission locale du pays de Brie",
+                    "Foyer des Jeunes Travailleurs",
+                ],
+            ),
+            (
+                "Centre hospitalier Jean Moulin",
+                &["Centre hospitalier Jean Moulin"],
+            ),
+            ("Solidarité Vosges ou", &["Solidarité Vosges"]),
+            ("CIAS et associations", &["CIAS", "associations"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                s(text),
+                want.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+                "{text}"
+            );
+        }
         assert_eq!(
-            f,
-            vec![
-                ("CCAS de Chartres", None),
-                ("Lucé", Some("CCAS de Lucé")),
-                ("Mainvilliers", Some("CCAS de Mainvilliers"))
-            ]
+            body_of_unit("CCAS de Kerbrun - centre de santé"),
+            "CCAS de Kerbrun"
+        );
+        assert_eq!(
+            body_of_unit("Promotion Santé - Normandie"),
+            "Promotion Santé - Normandie"
         );
     }
 
@@ -766,6 +1121,15 @@ mod tests {
             "Partenaires signataires de la convention",
             "hôpitaux",
             "CCAS",
+            "Aucun",
+            "à définir",
+            "A déterminer",
+            "Intervenants extérieurs",
+            "Bénévoles formés",
+            "promoteur du pôle gare",
+            "à élargir aux autres thématiques (éducation, emploi)",
+            "Coordonnateur à mi-temps",
+            "Non concerné",
         ] {
             assert!(is_generic(g), "{g}");
         }
@@ -776,6 +1140,11 @@ mod tests {
             "Croix Rouge",
             "UNAFAM",
             "Communauté de communes du Pays de Vierzon",
+            "Etat",
+            "CIAS",
+            "Communes de Vaudrey",
+            "Familles Rurales",
+            "Bretagne Vivante",
         ] {
             assert!(!is_generic(o), "{o}");
         }

@@ -11,9 +11,10 @@
 //! are merged by `cluster` (Jaro-Winkler, with cannot-link on type and territory).
 
 use crate::geo;
-use crate::mentions::{is_generic, own_sigle};
+use crate::mentions::{body_of_unit, is_generic, own_sigle};
 use crate::text::{fold, slug};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 /// How an institution is placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +153,51 @@ const KINDS: &[Kind] = &[
         label: "Direction départementale de l'emploi, du travail et des solidarités",
     },
     Kind {
+        code: "cfppa",
+        acronyms: &["CFPPA"],
+        long: &[
+            "conference des financeurs de la prevention de la perte d'autonomie",
+            "conference des financeurs",
+        ],
+        scope: Scope::Dept,
+        label: "Conférence des financeurs de la prévention de la perte d'autonomie",
+    },
+    Kind {
+        code: "pmi",
+        acronyms: &["PMI"],
+        long: &["protection maternelle et infantile"],
+        scope: Scope::Dept,
+        label: "Protection maternelle et infantile",
+    },
+    Kind {
+        code: "sdis",
+        acronyms: &["SDIS"],
+        long: &["service departemental d'incendie et de secours"],
+        scope: Scope::Dept,
+        label: "Service départemental d'incendie et de secours",
+    },
+    Kind {
+        code: "ddt",
+        acronyms: &["DDT", "DDTM"],
+        long: &["direction departementale des territoires"],
+        scope: Scope::Dept,
+        label: "Direction départementale des territoires",
+    },
+    Kind {
+        code: "education-nationale",
+        acronyms: &[],
+        long: &["education nationale"],
+        scope: Scope::Dept,
+        label: "Services de l'Éducation nationale",
+    },
+    Kind {
+        code: "mission-locale",
+        acronyms: &[],
+        long: &["mission locale"],
+        scope: Scope::Epci,
+        label: "Mission locale",
+    },
+    Kind {
         code: "prefecture",
         acronyms: &[],
         long: &["prefecture", "prefet"],
@@ -241,7 +287,7 @@ const KINDS: &[Kind] = &[
     Kind {
         code: "ville",
         acronyms: &[],
-        long: &["ville", "mairie", "commune"],
+        long: &["ville", "mairie", "communes", "commune"],
         scope: Scope::Commune,
         label: "Ville",
     },
@@ -364,6 +410,7 @@ fn article_then_name_of(nf: &str, name: &str) -> bool {
 
 fn region_of(ctx: &Context, text: &str) -> Option<String> {
     geo::find_region(text)
+        .or_else(|| geo::find_region_alias(text))
         .or_else(|| {
             geo::find_departement(text).and_then(|d| geo::departement(&d).map(|d| d.region.clone()))
         })
@@ -372,7 +419,7 @@ fn region_of(ctx: &Context, text: &str) -> Option<String> {
 
 /// Resolves one mention. `None` for generic groups ("associations", "etc.").
 pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
-    let raw = strip_articles(mention.trim().trim_end_matches(['.', ',', ';']));
+    let raw = strip_articles(body_of_unit(mention.trim()).trim_end_matches(['.', ',', ';']));
     if raw.is_empty() || fold(&raw).trim_end_matches('.') == "etc" {
         return None;
     }
@@ -585,9 +632,96 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
     untyped(&raw, ctx)
 }
 
+const RESEAUX: &str = include_str!("../data/reseaux.tsv");
+
+/// A national network's local unit ("Addictions France – Maine-et-Loire", "Mutualité
+/// Française" in a contract): the network in the territory the mention names, else in the
+/// contract's. `None` when the mention is no network, or names more than the network and
+/// a territory.
+fn network_unit(name: &str, ctx: &Context) -> Option<OrgKey> {
+    static NETS: OnceLock<Vec<(String, bool, String, String)>> = OnceLock::new();
+    let nets = NETS.get_or_init(|| {
+        let mut v: Vec<(String, bool, String, String)> = RESEAUX
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let c: Vec<&str> = l.split('\t').collect();
+                (c.len() == 4).then(|| {
+                    (
+                        c[0].to_string(),
+                        c[1] == "region",
+                        fold(c[2]),
+                        c[3].to_string(),
+                    )
+                })
+            })
+            .collect();
+        // Longest names first: "Fédération Familles Rurales" before "Familles Rurales".
+        v.sort_by_key(|n| std::cmp::Reverse(n.2.len()));
+        v
+    });
+    let f = fold(name);
+    let (kind, regional, prefix, label) = nets.iter().find(|n| {
+        f.starts_with(&n.2)
+            && f[n.2.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })?;
+    let rest: String = name.chars().skip(prefix.chars().count()).collect();
+    let rest_key: String = fold(&rest)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "du" | "des" | "d" | "la" | "l" | "en"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let d_named = geo::find_departement(&rest);
+    let r_named = geo::find_region(&rest).or_else(|| geo::find_region_alias(&rest));
+    if !rest_key.is_empty() && d_named.is_none() && r_named.is_none() {
+        return None;
+    }
+    let (departement, region, code) = if *regional {
+        let r = r_named
+            .or_else(|| {
+                d_named
+                    .as_deref()
+                    .and_then(geo::departement)
+                    .map(|d| d.region.clone())
+            })
+            .or_else(|| ctx.region.clone())?;
+        let rn = geo::region(&r).map(|x| x.nom.clone()).unwrap_or_default();
+        (None, Some(r), slug(&rn, 40))
+    } else {
+        let d = d_named.or_else(|| ctx.departement.clone())?;
+        let region = geo::departement(&d).map(|x| x.region.clone());
+        (Some(d.clone()), region, d.to_lowercase())
+    };
+    let place = if *regional {
+        region
+            .as_deref()
+            .and_then(geo::region)
+            .map(|r| r.nom.clone())
+    } else {
+        departement
+            .as_deref()
+            .and_then(geo::departement)
+            .map(|d| geo::de(&d.nom, d.type_liaison))
+    };
+    Some(OrgKey {
+        id: format!("{}-{}", slug(label, 40), code),
+        nom: place.map_or_else(|| label.clone(), |p| format!("{label} {p}")),
+        sigle: None,
+        kind: kind.clone(),
+        departement,
+        region,
+    })
+}
+
 /// Bodies outside the table: keyed by their own acronym (from the mention, a
 /// parenthesised sigle or the glossary) placed in a département, or by their name.
 fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
+    if let Some(k) = network_unit(raw.trim(), ctx) {
+        return Some(k);
+    }
     let mut name = raw.trim().to_string();
     let mut sigle: Option<String> = None;
     // A trailing parenthesis: the body's own sigle, a sub-unit or a precision.
@@ -620,12 +754,21 @@ fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
     if sigle.is_none() {
         sigle = by_long.get(&fold(&name)).cloned();
     }
-    let d = d_in.clone().or_else(|| ctx.departement.clone());
-    let region = d
-        .as_deref()
-        .and_then(geo::departement)
-        .map(|x| x.region.clone())
-        .or_else(|| ctx.region.clone());
+    // The territory a mention names wins over the contract's: "Promotion Santé Pays de la
+    // Loire" is régional whatever contract names it.
+    let region_named = geo::find_region(&name);
+    let d = d_in.clone().or_else(|| {
+        region_named
+            .is_none()
+            .then(|| ctx.departement.clone())
+            .flatten()
+    });
+    let region = region_named.clone().or_else(|| {
+        d.as_deref()
+            .and_then(geo::departement)
+            .map(|x| x.region.clone())
+            .or_else(|| ctx.region.clone())
+    });
     match sigle {
         Some(s) => {
             let long = ctx
@@ -874,6 +1017,141 @@ mod tests {
             assert_ne!(id(x, cx), id(y, cy), "{x} vs {y}");
         }
         assert!(same.len() + apart.len() >= 40);
+    }
+
+    fn ctx(dep: &str) -> Context {
+        let region = geo::departement(dep).map(|d| d.region.clone());
+        Context::new(Some(dep.into()), region, None, BTreeMap::new())
+    }
+
+    /// Every région's ARS by its usual acronym or former name, from a contract of another
+    /// région.
+    #[test]
+    fn ars_of_every_region_by_acronym_or_old_name() {
+        let elsewhere = ctx("29");
+        let cases: &[(&str, &str)] = &[
+            ("ARS BFC", "27"),
+            ("ARS ARA", "84"),
+            ("ARS Auvergne-Rhône-Alpes", "84"),
+            ("ARS PACA", "93"),
+            ("ARS IDF", "11"),
+            ("ARS HdF", "32"),
+            ("ARS NA", "75"),
+            ("ARS Aquitaine", "75"),
+            ("ARS CVL", "24"),
+            ("ARS PdL", "52"),
+            ("ARS GE", "44"),
+            ("ARS Alsace", "44"),
+            ("ARS Occitanie", "76"),
+            ("ARS Midi-Pyrénées", "76"),
+            ("ARS Normandie", "28"),
+            ("ARS Corse", "94"),
+            ("Agence régionale de santé de La Réunion", "04"),
+            ("ARS Guadeloupe", "01"),
+            ("ARS", "53"),
+        ];
+        for (m, region) in cases {
+            let k = resolve(m, &elsewhere).expect("an ARS");
+            assert_eq!(
+                (k.kind.as_str(), k.region.as_deref()),
+                ("ars", Some(*region)),
+                "{m}"
+            );
+        }
+    }
+
+    /// Bodies that exist once per département are never merged across départements;
+    /// national networks act through local units; a région a mention names wins.
+    #[test]
+    fn territory_rules() {
+        let (ev, iv, ml) = (ctx("28"), ctx("35"), ctx("49"));
+        let apart: &[(&str, &Context, &str, &Context)] = &[
+            (
+                "Conférence des financeurs",
+                &ev,
+                "Conférence des financeurs",
+                &iv,
+            ),
+            ("CPAM", &iv, "CPAM", &ml),
+            ("DSDEN", &iv, "DSDEN 49", &iv),
+            ("Mutualité Française", &ev, "Mutualité Française", &iv),
+            ("UNAFAM", &iv, "UNAFAM", &ml),
+            (
+                "Addictions France",
+                &iv,
+                "Addictions France – Maine-et-Loire",
+                &iv,
+            ),
+            ("Croix-Rouge française", &iv, "Croix Rouge", &ml),
+        ];
+        for (x, cx, y, cy) in apart {
+            assert_ne!(id(x, cx), id(y, cy), "{x} vs {y}");
+        }
+        let same: &[(&str, &Context, &str, &Context)] = &[
+            (
+                "Addictions France – Maine-et-Loire",
+                &iv,
+                "Association Addictions France",
+                &ml,
+            ),
+            (
+                "Mutualité Française",
+                &ml,
+                "Mutualité Française Pays de la Loire",
+                &iv,
+            ),
+            ("Croix Rouge", &iv, "Croix-Rouge française", &iv),
+            (
+                "Conférence des financeurs",
+                &iv,
+                "Conférence des financeurs d'Ille-et-Vilaine",
+                &ev,
+            ),
+        ];
+        for (x, cx, y, cy) in same {
+            assert_eq!(id(x, cx), id(y, cy), "{x} ~ {y}");
+        }
+        let k = resolve("Promotion Santé Pays de la Loire", &ctx("69")).expect("key");
+        assert_eq!(k.region.as_deref(), Some("52"));
+        let k = resolve("Conférence des financeurs", &ev).expect("key");
+        assert_eq!(
+            (k.kind.as_str(), k.departement.as_deref()),
+            ("cfppa", Some("28"))
+        );
+    }
+
+    /// Spelling variants of one body (case, accents, articles, hyphens, Henri/Henry) share
+    /// one identity within type and territory.
+    #[test]
+    fn spelling_variants_merge() {
+        let c = ctx("59");
+        let pairs: &[(&str, &str)] = &[
+            (
+                "Union nationale de familles de malades",
+                "Union Nationale de Familles de Malades",
+            ),
+            (
+                "Centre hospitalier Saint-Amand",
+                "Centre Hospitalier Saint Amand",
+            ),
+            ("la Maison des Ados", "Maison des ados"),
+            (
+                "Centre hospitalier Pierre Lôti",
+                "Centre hospitalier Pierre Loti",
+            ),
+        ];
+        for (x, y) in pairs {
+            assert_eq!(id(x, &c), id(y, &c), "{x} ~ {y}");
+        }
+        let keys: Vec<(OrgKey, usize)> = [
+            "Centre hospitalier Henri Duval",
+            "Centre hospitalier Henry Duval",
+        ]
+        .iter()
+        .map(|m| (resolve(m, &c).expect("key"), 1))
+        .collect();
+        let map = cluster(&keys);
+        assert_eq!(map[&keys[0].0.id], map[&keys[1].0.id]);
     }
 
     #[test]
