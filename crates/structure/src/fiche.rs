@@ -410,7 +410,8 @@ pub fn read_fiche(
                     .map(|v| v.trim().to_string())
                     .unwrap_or_default();
                 let outline_value = p.axe.is_match(&first)
-                    || (p.objectif.is_match(&first) && fold_starts_objectif(&first));
+                    || (p.objectif.is_match(&first)
+                        && (fold_starts_objectif(&first) || fold_starts_objectif(label_t)));
                 if field == Field::Autre && outline_value {
                     let mut o = f.outline.clone();
                     crate::tables::update_outline_pub(&mut o, &cls_extract::join_lines(&value));
@@ -610,6 +611,16 @@ pub fn to_action(f: RawFiche, periode: cls_model::Periode) -> Action {
         let s = ticked(&s).unwrap_or(s);
         match_statut(&format!("action {s}"))
     });
+    // A status printed under a label of its own kind ("Nature : Nouvelle action").
+    if a.statut.is_none() {
+        a.statut = f.autres.iter().find_map(|(_, lines)| {
+            let t = cls_extract::join_lines(lines);
+            let t = ticked(&t).unwrap_or(t);
+            (t.split_whitespace().count() <= 6)
+                .then(|| match_statut(&t))
+                .flatten()
+        });
+    }
     a.axe = f.outline.axe.as_ref().map(|x| x.0);
     a.objectif = f.outline.objectif.as_ref().map(|x| x.0.clone());
     a.sous_objectif = f.outline.sous_objectif.as_ref().map(|x| x.0.clone());

@@ -145,16 +145,30 @@ pub fn items_from_blocks(blocks: &[Block]) -> Vec<Item> {
                     continue;
                 }
                 if is_label_row || two_col_unknown_label {
-                    let value: Vec<String> = r.cells[1..]
-                        .iter()
-                        .flat_map(|c| c.lines.iter().cloned())
-                        .collect();
-                    out.push(Item::Row {
-                        label: r.cells[0].text(),
-                        value,
-                        pages: r.pages.clone(),
-                        label_x: r.cells[0].x0,
-                    });
+                    // Several label/value pairs side by side ("Pilote | X | Échéance | Y"):
+                    // each label cell after the first opens a pair of its own.
+                    let mut starts = vec![0];
+                    for (i, c) in r.cells.iter().enumerate().skip(2) {
+                        let t = c.text();
+                        let short = t.chars().count() <= 60;
+                        if short && !c.is_empty() && vocab::classify_label(&t).is_some() {
+                            starts.push(i);
+                        }
+                    }
+                    starts.push(r.cells.len());
+                    for w in starts.windows(2) {
+                        let (a, b) = (w[0], w[1]);
+                        let value: Vec<String> = r.cells[a + 1..b]
+                            .iter()
+                            .flat_map(|c| c.lines.iter().cloned())
+                            .collect();
+                        out.push(Item::Row {
+                            label: r.cells[a].text(),
+                            value,
+                            pages: r.pages.clone(),
+                            label_x: r.cells[a].x0,
+                        });
+                    }
                 } else {
                     for c in nonempty {
                         out.push(Item::Text {
@@ -285,11 +299,14 @@ fn fiche_starts(items: &[Item]) -> Vec<Start> {
     for (i, t) in texts.iter().enumerate() {
         let Some(t) = t else { continue };
         if let Some(c) = p.fiche.captures(t) {
-            if labelled_after(items, i) || c.name("titre").is_none() {
+            if labelled_after(items, i) || c.name("titre").or(c.name("titre_nu")).is_none() {
                 starts.push(Start {
                     at: i,
                     numero: c["num"].to_string(),
-                    titre: c.name("titre").map(|m| m.as_str().trim().to_string()),
+                    titre: c
+                        .name("titre")
+                        .or(c.name("titre_nu"))
+                        .map(|m| m.as_str().trim().to_string()),
                 });
             }
         }

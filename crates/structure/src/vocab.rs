@@ -218,7 +218,8 @@ pub fn exact_label(text: &str) -> Option<Field> {
 
 /// Heading patterns. Each is matched against one line of text (trimmed).
 pub struct Patterns {
-    /// Opens a fiche; group `num` is its number as printed ("12", "2.3", "A").
+    /// Opens a fiche; group `num` is its number as printed ("12", "2.3", "A"), group
+    /// `titre` (after a separator) or `titre_nu` (right after the number) its title.
     pub fiche: Regex,
     /// An axis line; group `num` (arabic or roman), group `titre`.
     pub axe: Regex,
@@ -251,7 +252,7 @@ pub fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let r = |s: &str| Regex::new(s).expect("built-in pattern");
         Patterns {
-            fiche: r(r"(?i)^(?:fiche|FA\b)(?:[\s-]+(?:action|actions|projet|th[ée]matique|g[ée]n[ée]raliste|op[ée]rationnelle))*\s*(?:n\s*°|n°|no\.?|num[ée]ro|#)?\s*(?P<num>[A-Z]{1,2}\d{1,2}(?:\.\d+)*|\d+(?:\.\d+)*|[A-Z])\b\.?\s*(?:[:\-–]\s*(?P<titre>.+))?$"),
+            fiche: r(r"(?i)^(?:fiche|FA\b)(?:[\s-]+(?:action|actions|projet|th[ée]matique|g[ée]n[ée]raliste|op[ée]rationnelle))*\s*(?:n\s*°|n°|no\.?|num[ée]ro|#)?\s*(?P<num>[A-Z]{1,2}\d{1,2}(?:\.\d+)*|\d+(?:\.\d+)*|[A-Z])\b\.?\s*(?:[:\-–—]\s*(?P<titre>.+)|\s+(?P<titre_nu>(?-i:[\p{Lu}«\x22]).*))?$"),
             axe: r(r"(?i)^(?:axe(?:\s+strat[ée]gique)?|ambition|orientation(?:\s+strat[ée]gique)?|priorit[ée](?:\s+strat[ée]gique)?|enjeu|th[ée]matique|volet)\s*(?:n\s*°|n°|no)?\s*(?P<num>\d+|[IVX]+)\s*[:\-–—.]\s*(?P<titre>\S.*)$"),
             objectif: r(r"(?i)^(?:objectif\s+(?:(?:strat[ée]gique|g[ée]n[ée]ral|sp[ée]cifique|op[ée]rationnel|prioritaire)\s*)?(?:n\s*°|n°)?\s*)?(?P<code>\d+\.\d+)\.?\s*(?:[:\-–—]\s*)?(?P<titre>[\p{L}«\x22].*)$"),
             sous_objectif: r(r"(?i)^(?:objectif\s+op[ée]rationnel\s*(?:n\s*°|n°)?\s*)?(?P<code>\d+\.\d+\.\d+)\.?\s*(?:[:\-–]\s*)?(?P<titre>\S.*)$"),
@@ -342,6 +343,7 @@ mod tests {
             ("FA 2.1 – Former les aidants", "2.1"),
             ("FICHE N° 4", "4"),
             ("Fiche-action A1", "A1"),
+            ("FA 1.1 Accueillir les internes", "1.1"),
         ] {
             assert_eq!(&p.fiche.captures(line).expect(line)["num"], num, "{line}");
         }
