@@ -560,12 +560,22 @@ fn split_from(field: Field, label: String, rest: &str) -> Vec<(String, Field, &s
 
 /// "Pilote : …" → (Porteurs, "Pilote", "…").
 fn inline_head(t: &str) -> Option<(Field, String, &str)> {
-    let (head, rest) = t.split_once(':')?;
-    if head.chars().count() > 45 || head.trim().is_empty() {
-        return None;
-    }
-    let field = exact_label(head).or_else(|| classify_label(head))?;
-    Some((field, head.trim().to_string(), rest.trim()))
+    let colon = t.split_once(':').and_then(|(head, rest)| {
+        if head.chars().count() > 45 || head.trim().is_empty() {
+            return None;
+        }
+        let field = exact_label(head).or_else(|| classify_label(head))?;
+        Some((field, head.trim().to_string(), rest.trim()))
+    });
+    // A question label ("Avec qui ? …"): only an exact label before the "?".
+    colon.or_else(|| {
+        let (head, rest) = t.split_once('?')?;
+        if head.chars().count() > 30 || head.trim().is_empty() {
+            return None;
+        }
+        let field = exact_label(head)?;
+        Some((field, format!("{} ?", head.trim()), rest.trim()))
+    })
 }
 
 /// "3" → 3, "IV" → 4.
