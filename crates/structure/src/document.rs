@@ -260,7 +260,13 @@ pub fn signing_date(texts: &[String]) -> Option<String> {
             }
         }
     }
-    None
+    // The place and date of signature on a line of their own ("Lure, le 3 juillet 2025").
+    static P: OnceLock<Regex> = OnceLock::new();
+    let place = re(&P, r"^\p{Lu}[\p{L}'’ -]{1,40},\s+le\s+(.{6,30})$");
+    texts
+        .iter()
+        .filter_map(|t| place.captures(t.trim()))
+        .find_map(|c| parse_date_fr(&c[1]))
 }
 
 /// The "conclu entre :" list, or the "ENTRE :" list of the cover page.

@@ -441,7 +441,11 @@ pub fn read_fiche(
 /// Whether a line that matches the objective pattern says "Objectif" (a bare "2.1 Titre"
 /// after the fields may be an action's numbered heading, handled by the caller).
 fn fold_starts_objectif(t: &str) -> bool {
-    cls_normalize::text::fold(t).starts_with("objectif")
+    let f = cls_normalize::text::fold(t);
+    f.starts_with("objectif")
+        || ["os ", "og ", "oo ", "op "]
+            .iter()
+            .any(|a| f.starts_with(a))
 }
 
 fn append(target: &mut Option<&mut String>, t: &str) {

@@ -254,7 +254,7 @@ pub fn patterns() -> &'static Patterns {
         Patterns {
             fiche: r(r"(?i)^(?:fiche|FA\b)(?:[\s-]+(?:action|actions|projet|th[ée]matique|g[ée]n[ée]raliste|op[ée]rationnelle))*\s*(?:n\s*°|n°|no\.?|num[ée]ro|#)?\s*(?P<num>[A-Z]{1,2}\d{1,2}(?:\.\d+)*|\d+(?:\.\d+)*|[A-Z])\b\.?\s*(?:[:\-–—]\s*(?P<titre>.+)|\s+(?P<titre_nu>(?-i:[\p{Lu}«\x22]).*))?$"),
             axe: r(r"(?i)^(?:axe(?:\s+strat[ée]gique)?|ambition|orientation(?:\s+strat[ée]gique)?|priorit[ée](?:\s+strat[ée]gique)?|enjeu|th[ée]matique|volet)\s*(?:n\s*°|n°|no)?\s*(?P<num>\d+|[IVX]+)\s*[:\-–—.]\s*(?P<titre>\S.*)$"),
-            objectif: r(r"(?i)^(?:objectif\s+(?:(?:strat[ée]gique|g[ée]n[ée]ral|sp[ée]cifique|op[ée]rationnel|prioritaire)\s*)?(?:n\s*°|n°)?\s*)?(?P<code>\d+\.\d+)\.?\s*(?:[:\-–—]\s*)?(?P<titre>[\p{L}«\x22].*)$"),
+            objectif: r(r"(?i)^(?:(?:objectif\s+(?:(?:strat[ée]gique|g[ée]n[ée]ral|sp[ée]cifique|op[ée]rationnel|prioritaire)\s*)?|(?-i:O[SGOP])\s+)(?:n\s*°|n°)?\s*)?(?P<code>\d+\.\d+)\.?\s*(?:[:\-–—]\s*)?(?P<titre>[\p{L}«\x22].*)$"),
             sous_objectif: r(r"(?i)^(?:objectif\s+op[ée]rationnel\s*(?:n\s*°|n°)?\s*)?(?P<code>\d+\.\d+\.\d+)\.?\s*(?:[:\-–]\s*)?(?P<titre>\S.*)$"),
             action_titre: r(r"(?i)^action\s*(?:n\s*°|n°)?\s*[\dA-Z]*(?:\.\d+)*\s*[:\-–]\s*(?P<titre>\S.*)$"),
             annexes: r(r"(?i)^(?:[IVX]+\s*[-–.]?\s*(?:\d+\s*[-–.]?\s*)?)?(?:annexes?|lexique|glossaire|liste des (?:sigles|abr[ée]viations)|sigles et acronymes|table des sigles)\b"),
@@ -372,6 +372,12 @@ mod tests {
             "2.1"
         );
         assert!(p.objectif.captures("1.1.3 Développer").is_none());
+        assert_eq!(
+            &p.objectif
+                .captures("OS 1.2 : Soutenir l'exercice coordonné")
+                .unwrap()["code"],
+            "1.2"
+        );
         assert_eq!(
             &p.sous_objectif
                 .captures("3.1.3. Engager des actions")
