@@ -15,8 +15,8 @@ use std::path::Path;
 
 /// Reads the PDF, lays it out for inspection and writes the HTML page.
 pub fn run(file: &Path, out: &Path) -> Result<()> {
-    let bytes =
-        std::fs::read(file).with_context(|| format!("ouverture impossible de {}", file.display()))?;
+    let bytes = std::fs::read(file)
+        .with_context(|| format!("ouverture impossible de {}", file.display()))?;
     let pages = cls_extract::inspect_pdf(&bytes)?;
     let pdf = cls_extract::extract_pdf(&bytes)?;
     let name = file
@@ -27,8 +27,10 @@ pub fn run(file: &Path, out: &Path) -> Result<()> {
     let html = render(&name, &pages, &doc);
     // Written through a temporary file and a rename, so that no half page is left behind.
     let tmp = out.with_extension("html.tmp");
-    std::fs::write(&tmp, html).with_context(|| format!("écriture impossible de {}", tmp.display()))?;
-    std::fs::rename(&tmp, out).with_context(|| format!("écriture impossible de {}", out.display()))?;
+    std::fs::write(&tmp, html)
+        .with_context(|| format!("écriture impossible de {}", tmp.display()))?;
+    std::fs::rename(&tmp, out)
+        .with_context(|| format!("écriture impossible de {}", out.display()))?;
     Ok(())
 }
 
@@ -156,7 +158,11 @@ i.addEventListener('change',function(){document.body.classList.toggle('hide-'+i.
 
 /// Renders the whole page.
 fn render(name: &str, pages: &[InspectPage], doc: &cls_model::Document) -> String {
-    let numeros: Vec<String> = doc.actions.iter().filter_map(|a| a.numero.clone()).collect();
+    let numeros: Vec<String> = doc
+        .actions
+        .iter()
+        .filter_map(|a| a.numero.clone())
+        .collect();
     let mut h = String::new();
     let _ = write!(
         h,
@@ -213,7 +219,7 @@ fn render(name: &str, pages: &[InspectPage], doc: &cls_model::Document) -> Strin
     for p in pages {
         page(&mut h, p, &numeros);
     }
-    let _ = write!(h, "<script>{SCRIPT}</script></body></html>\n");
+    let _ = writeln!(h, "<script>{SCRIPT}</script></body></html>");
     h
 }
 
@@ -297,11 +303,7 @@ textLength=\"{:.1}\" lengthAdjust=\"spacingAndGlyphs\">{}</text>",
     for (i, BlockBox { rect: r, block }) in p.blocks.iter().enumerate() {
         let n = i + 1;
         let text = block_text(block);
-        let _ = write!(
-            h,
-            "<g><title>{n}. {}</title>",
-            esc(&text)
-        );
+        let _ = write!(h, "<g><title>{n}. {}</title>", esc(&text));
         rect(h, "block", r);
         let _ = write!(
             h,

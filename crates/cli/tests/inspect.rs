@@ -29,7 +29,10 @@ fn header_row_grid_has_one_svg_per_page_and_pilote_goes_to_porteurs() {
     let pages = html.matches("<h2 id=\"page-").count();
     assert!(pages >= 1);
     assert_eq!(html.matches("<svg").count(), pages);
-    assert!(html.contains("Pilote → porteurs"), "Pilote is not annotated");
+    assert!(
+        html.contains("Pilote → porteurs"),
+        "Pilote is not annotated"
+    );
     // Self-contained: nothing is fetched from the network.
     assert!(!html.contains("src=\"http"));
     assert!(!html.contains("<link"));

@@ -83,9 +83,9 @@ pub fn inspect_page(page: &RawPage) -> InspectPage {
     let spaces_drawn = glyphs.iter().filter(|g| g.space).count() * 12 > glyphs.len();
     let tables = find_tables(&page.rules);
     let in_table = |x: f64, ymid: f64| {
-        tables.iter().any(|t| {
-            x >= t.x0 && x <= t.x1 && t.rows.iter().any(|r| ymid >= r.0 && ymid <= r.1)
-        })
+        tables
+            .iter()
+            .any(|t| x >= t.x0 && x <= t.x1 && t.rows.iter().any(|r| ymid >= r.0 && ymid <= r.1))
     };
     // The words of the whole page, table cells included, for display.
     let mut words = Vec::new();
