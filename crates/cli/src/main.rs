@@ -10,6 +10,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod inspect;
 mod summary;
 
 const EXEMPLES: &str = "Exemples :
@@ -275,6 +276,17 @@ définie (rapports reproductibles).")]
     #[command(after_help = "Exemple :
   cls man > ~/.local/share/man/man1/cls.1 && man cls")]
     Man,
+    /// Montre page par page ce que le lecteur a vu dans un PDF (mots, colonnes, tableaux,
+    /// blocs dans l'ordre de lecture, libellés reconnus) dans une page HTML autonome.
+    #[command(after_help = "Exemple :
+  cls inspect contrat.pdf --html vue.html")]
+    Inspect {
+        /// Le PDF.
+        file: PathBuf,
+        /// La page HTML à écrire.
+        #[arg(long, value_name = "FICHIER")]
+        html: PathBuf,
+    },
     /// Débogage : écrit les blocs de mise en page d'un PDF (lignes et lignes de tableau).
     #[command(hide = true)]
     Blocks {
@@ -702,6 +714,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     writeln!(out, "RULE {:.1} {:.1} {:.1} {:.1}", r.x0, r.y0, r.x1, r.y1).ok();
                 }
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Inspect { file, html } => {
+            inspect::run(&file, &html)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Blocks { file } => {

@@ -36,7 +36,7 @@ struct Span {
 }
 
 /// A gutter must be this many ems wide.
-const GUTTER_EMS: f64 = 0.8;
+pub(crate) const GUTTER_EMS: f64 = 0.8;
 /// A column must be at least this share of the text width.
 const MIN_COLUMN_SHARE: f64 = 0.22;
 /// Columns of one zone must have widths within this ratio (narrowest / widest).
@@ -72,6 +72,12 @@ impl ColumnLayout {
             .fold(f64::NEG_INFINITY, f64::max);
         let zones = zones(lines, &gutters, right);
         ColumnLayout { zones }
+    }
+
+    /// The zones in reading order: top and bottom y (the first and last are open-ended)
+    /// and the middles of their gutters.
+    pub fn zones(&self) -> &[(f64, f64, Vec<f64>)] {
+        &self.zones
     }
 
     /// Whether any zone is read as columns.

@@ -124,17 +124,17 @@ fn compound_continues(before: &str, next: &str) -> bool {
 
 /// A glyph reduced to what layout needs, with its text normalised (NFKC undoes ligatures).
 #[derive(Debug, Clone)]
-struct G {
-    x0: f64,
-    x1: f64,
-    y: f64,
-    size: f64,
+pub(crate) struct G {
+    pub(crate) x0: f64,
+    pub(crate) x1: f64,
+    pub(crate) y: f64,
+    pub(crate) size: f64,
     text: String,
-    space: bool,
+    pub(crate) space: bool,
     run: u32,
 }
 
-fn normalise_glyphs(glyphs: &[Glyph]) -> Vec<G> {
+pub(crate) fn normalise_glyphs(glyphs: &[Glyph]) -> Vec<G> {
     glyphs
         .iter()
         .filter_map(|g| {
@@ -175,13 +175,13 @@ fn normalise_glyphs(glyphs: &[Glyph]) -> Vec<G> {
 }
 
 /// A visual line: glyphs sharing a baseline, sorted left to right.
-struct VLine {
-    y: f64,
+pub(crate) struct VLine {
+    pub(crate) y: f64,
     size: f64,
     glyphs: Vec<G>,
 }
 
-fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
+pub(crate) fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     let mut lines: Vec<VLine> = Vec::new();
     for g in glyphs {
@@ -255,24 +255,24 @@ fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
     lines
 }
 
-type W = (f64, f64, String, bool);
+pub(crate) type W = (f64, f64, String, bool);
 
 /// A run of glyphs of one line between column gaps.
 #[derive(Debug, Clone)]
-struct Seg {
+pub(crate) struct Seg {
     x0: f64,
     x1: f64,
-    y: f64,
-    size: f64,
+    pub(crate) y: f64,
+    pub(crate) size: f64,
     text: String,
     /// The words of the segment: left edge, right edge, text, and whether it is glued to
     /// the previous word (a new text run with no space before it).
-    words: Vec<W>,
+    pub(crate) words: Vec<W>,
 }
 
 /// Splits a line into segments at column gaps and at vertical rules, building words from
 /// the gaps between glyphs.
-fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
+pub(crate) fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
     let mut segs: Vec<Seg> = Vec::new();
     let mut cur: Option<Seg> = None;
     let mut last_x1 = f64::NEG_INFINITY;
@@ -353,10 +353,10 @@ fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
 
 /// A table found from its rules: row boundaries and, per row, column boundaries.
 #[derive(Debug)]
-struct RuledTable {
-    x0: f64,
-    x1: f64,
-    rows: Vec<(f64, f64, Vec<f64>)>,
+pub(crate) struct RuledTable {
+    pub(crate) x0: f64,
+    pub(crate) x1: f64,
+    pub(crate) rows: Vec<(f64, f64, Vec<f64>)>,
 }
 
 fn merge_collinear(mut rules: Vec<Rule>, horizontal: bool) -> Vec<Rule> {
@@ -388,7 +388,7 @@ fn merge_collinear(mut rules: Vec<Rule>, horizontal: bool) -> Vec<Rule> {
     out
 }
 
-fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
+pub(crate) fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
     let hs = merge_collinear(
         rules
             .iter()
@@ -506,7 +506,7 @@ fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
 type ColumnKey = (usize, usize);
 
 /// Lays out one page into blocks, in top-to-bottom order.
-fn layout_page(page: &RawPage) -> Vec<Block> {
+pub(crate) fn layout_page(page: &RawPage) -> Vec<Block> {
     let glyphs = normalise_glyphs(&page.glyphs);
     let spaces = glyphs.iter().filter(|g| g.space).count();
     let spaces_drawn = spaces * 12 > glyphs.len();

@@ -8,11 +8,13 @@
 
 mod columns;
 mod html;
+mod inspect;
 mod layout;
 mod pdf;
 mod repair;
 
 pub use html::{extract_html, html_garbage, HtmlBlock, HtmlDocument, HtmlKind, PdfLink};
+pub use inspect::{inspect_pdf, BlockBox, ColumnZone, InspectPage, Rect, WordBox};
 pub use layout::{join_lines, layout_pages};
 
 /// Why a file could not be read at all. The messages are shown to users: in French, on

@@ -18,7 +18,7 @@ use cls_model::{
     Alerte, Axe, Document, Format, Nature, Objectif, Source, SousObjectif, SCHEMA_VERSION,
 };
 use cls_normalize::text::{fold, is_all_caps, slug};
-pub use fiche::roman_or_arabic;
+pub use fiche::{roman_or_arabic, split_inline_labels};
 pub use web::structure_html;
 
 /// A layout block reduced to what structure reads: a line of text, or a label/value row.
