@@ -86,7 +86,7 @@ pub fn read_facts(items: &[Item], first_fiche: usize) -> Facts {
         for next in texts.iter().skip(i + 1).take(2) {
             // A title cut after a linking word ("… 2025-2029 du") goes on.
             let cut = title_cut_short(&title);
-            if (period_re().is_match(&title) && !cut) || next.len() > 80 {
+            if (period_re().is_match(&title) && !cut) || next.len() > if cut { 200 } else { 80 } {
                 break;
             }
             if cut {
@@ -489,10 +489,41 @@ mod tests {
             ("Contrat Local de Santé de l'Agglomération de Blois (CLS) 2019-2023", Some("Agglomération de Blois")),
             ("CONTRAT LOCAL DE SANTE 2e génération de la Communauté de communes du Pays Houdanais", Some("Communauté de communes du Pays Houdanais")),
             ("Contrat local de santé", None),
+            ("Contrat local de santé de la Communauté d'agglomération du Val-Marais 2025-2029", Some("Communauté d'agglomération du Val-Marais")),
+            ("Contrat Local de Santé 2025-2029 du Pays du Haut-Lac", Some("Pays du Haut-Lac")),
         ];
         for (t, want) in cases {
             assert_eq!(territory_from_title(t).as_deref(), want, "{t}");
         }
+    }
+
+    #[test]
+    fn a_title_wrapped_over_three_lines_names_the_territory_and_period() {
+        let items: Vec<Item> = [
+            "AGENCE RÉGIONALE DE SANTÉ NORMANDIE",
+            "Communauté d'agglomération du Val-Marais",
+            "Contrat local de santé",
+            "de la Communauté d'agglomération du Val-Marais",
+            "2025-2029",
+            "CLS 2e génération",
+        ]
+        .iter()
+        .map(|t| Item::Text {
+            text: t.to_string(),
+            page: 1,
+            x: 0.0,
+            size: 0.0,
+        })
+        .collect();
+        let facts = read_facts(&items, items.len());
+        assert_eq!(
+            facts.territoire.as_deref(),
+            Some("Communauté d'agglomération du Val-Marais")
+        );
+        assert_eq!(
+            (facts.periode.debut, facts.periode.fin),
+            (Some(2025), Some(2029))
+        );
     }
 
     #[test]

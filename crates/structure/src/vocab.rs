@@ -80,7 +80,14 @@ fn labels() -> &'static Vec<(String, Field)> {
 
 /// A label folded for comparison: accents, case, end punctuation and "(s)" removed.
 fn label_key(s: &str) -> String {
-    let f = fold(s).replace("(s)", "s").replace("(e)", "e");
+    // Inclusive and plural marks are dropped: "Référent(e)(s)", "Public(s) visé(s)" and
+    // "Partenaire(s) mobilisé(s)" are the singular label.
+    let mut f = fold(s);
+    for mark in [
+        "(e)(s)", "(es)", "(e)", "(s)", "(x)", "·e·s", "·e", ".e.s", ".e",
+    ] {
+        f = f.replace(mark, "");
+    }
     f.trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
         .trim()
         .to_string()
@@ -306,6 +313,8 @@ mod tests {
             ("Porteur du projet", Some(Field::Porteurs)),
             ("Pilote", Some(Field::Porteurs)),
             ("Référent(s)", Some(Field::Porteurs)),
+            ("Référent(e) de l'action", Some(Field::Porteurs)),
+            ("Partenaire(s) mobilisé(s)", Some(Field::Partenaires)),
             ("Structure", Some(Field::Porteurs)),
             ("Partenariat", Some(Field::Partenaires)),
             ("Principaux partenaires", Some(Field::Partenaires)),
@@ -323,11 +332,11 @@ mod tests {
             ("Indicateurs de suivi", Some(Field::Indicateurs)),
             ("Evaluation", Some(Field::Indicateurs)),
             ("Objectifs", Some(Field::Autre)),
-            ("Chartres métropole", None),
+            ("Communauté de communes du Val", None),
             ("Nombre de réunions", None),
         ];
         for (text, want) in cases {
-            assert_eq!(match_label(text), want, "{text}");
+            assert_eq!(classify_label(text), want, "{text}");
         }
     }
 
