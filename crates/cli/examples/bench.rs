@@ -60,6 +60,22 @@ fn main() {
             a.as_secs_f64() * 1e3
         );
     }
+    // The target of issue 11: within 1.3× poppler's pdftotext on the same file.
+    let pdftotext = std::path::Path::new("/usr/bin/pdftotext");
+    if pdftotext.exists() && cls.exists() {
+        let a = process(&cls, &["ingest", &chromium_s], 21);
+        let p = process(pdftotext, &[&chromium_s, "/dev/null"], 21);
+        println!(
+            "{:<62} {:>8.1} ms",
+            "pdftotext chromium.pdf (poppler, whole process)",
+            p.as_secs_f64() * 1e3
+        );
+        println!(
+            "{:<62} {:>8.2} ×",
+            "cls ingest / pdftotext (target ≤ 1.3)",
+            a.as_secs_f64() / p.as_secs_f64()
+        );
+    }
     if stock.exists() {
         let b = process(&stock, &[&chromium_s], 15);
         println!(
