@@ -414,10 +414,6 @@ pub trait Progress: Sync {
     fn done(&self, _fichier: &str, _failed: bool) {}
 }
 
-/// No progress display.
-pub struct Silent;
-impl Progress for Silent {}
-
 /// Writes documents, registry, exports and manifest of a set of entries (already in path
 /// order, ids assigned), temporary files in `tmp`. Used by `batch` and `merge`.
 pub fn write_corpus(

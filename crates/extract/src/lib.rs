@@ -120,15 +120,6 @@ pub enum Block {
     Row(Row),
 }
 
-impl Block {
-    pub fn first_page(&self) -> u32 {
-        match self {
-            Block::Line(l) => l.page,
-            Block::Row(r) => r.pages.first().copied().unwrap_or(0),
-        }
-    }
-}
-
 /// A PDF read into blocks, with what went wrong on the way.
 #[derive(Debug, Clone)]
 pub struct PdfDocument {

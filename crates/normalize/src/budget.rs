@@ -80,7 +80,6 @@ struct Found {
     is_total: bool,
     per_year_times: Option<u32>,
     funder: Option<String>,
-    after_dont: bool,
 }
 
 /// Words that read as a number of years ("pendant 5 ans", "sur trois ans").
@@ -176,7 +175,6 @@ pub fn budget(texte: Option<String>) -> Budget {
             .per_year
             .is_match(after)
             .then(|| years_count(after).unwrap_or(1));
-        let after_dont = fold(before).contains("dont");
         // The funder's name runs back at most to the previous amount.
         let funder = funder_before(&t[prev_end.min(m.start())..m.start()]).or_else(|| {
             r.funder_after
@@ -191,7 +189,6 @@ pub fn budget(texte: Option<String>) -> Budget {
             is_total,
             per_year_times,
             funder,
-            after_dont,
         });
     }
     // "X €, dont A : … et B : …": X is a total broken down by what follows "dont".
@@ -203,9 +200,6 @@ pub fn budget(texte: Option<String>) -> Budget {
         if let (Some(_), Some(lb)) = (first_after, last_before) {
             found[lb].is_total = true;
         }
-    }
-    for f in &mut found {
-        f.after_dont = dont_idx.is_some_and(|di| f.start > di);
     }
     let stated_total = found
         .iter()

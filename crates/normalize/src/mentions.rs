@@ -100,7 +100,6 @@ fn split_top(s: &str, seps: &[&str]) -> Vec<String> {
     let mut depth = 0i32;
     let mut cur = String::new();
     let mut i = 0;
-    let b = s.as_bytes();
     while i < s.len() {
         let c = s[i..].chars().next().unwrap_or(' ');
         if c == '(' || c == '[' {
@@ -117,7 +116,6 @@ fn split_top(s: &str, seps: &[&str]) -> Vec<String> {
         }
         cur.push(c);
         i += c.len_utf8();
-        let _ = b;
     }
     out.push(cur);
     out
