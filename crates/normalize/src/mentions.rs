@@ -425,7 +425,11 @@ fn et_splits(left: &str, right: &str) -> bool {
     let after_article = ["le ", "la ", "les ", "l'"]
         .iter()
         .find(|a| rf.starts_with(**a))
-        .map(|a| &r[a.len()..]);
+        // Counted in characters of the original: folding changes byte lengths ("l’").
+        .map(|a| {
+            let n = a.chars().count();
+            r.char_indices().nth(n).map_or("", |(i, _)| &r[i..])
+        });
     if inside_name && after_article.is_none() && !right_acronym {
         return false;
     }
@@ -1105,6 +1109,13 @@ mod tests {
             body_of_unit("Promotion Santé - Normandie"),
             "Promotion Santé - Normandie"
         );
+    }
+
+    #[test]
+    fn typographic_apostrophe_after_et_does_not_panic() {
+        // Regression: a byte offset of the folded text ("l'") was used on "l’ARS".
+        let m = mentions("Maison des solidarités de Laval et l’ARS");
+        assert!(m.iter().any(|x| x.nom.contains("ARS")), "{m:?}");
     }
 
     #[test]

@@ -160,7 +160,12 @@ fn digit_runs(text: &str) -> Vec<f64> {
 
 /// Whether `amount` is written in `text`, possibly in thousands or millions ("3 k€").
 fn stated(amount: f64, text: &str) -> bool {
-    numbers(text).iter().any(|n| {
+    // A comma right after a number may be a decimal comma ("1,5 M€") or a list separator
+    // ("2023,45 000 €"): both readings are what the text says.
+    let as_list = text.replace(',', " ; ");
+    let mut all = numbers(text);
+    all.extend(numbers(&as_list));
+    all.iter().any(|n| {
         [1.0, 1_000.0, 1_000_000.0]
             .iter()
             .any(|m| (n * m - amount).abs() < 0.5)
