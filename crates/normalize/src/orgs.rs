@@ -372,8 +372,12 @@ pub struct OrgKey {
 fn strip_articles(s: &str) -> String {
     let mut t = s.trim().to_string();
     for a in ["le ", "la ", "les ", "l'", "l’"] {
+        // The article's letters keep their byte length when lower-cased, but `get` keeps
+        // this safe whatever the text.
         if t.to_lowercase().starts_with(a) {
-            t = t[a.len()..].trim().to_string();
+            if let Some(rest) = t.get(a.len()..) {
+                t = rest.trim().to_string();
+            }
         }
     }
     t
