@@ -480,3 +480,76 @@ fn workers_follow_slurm_cpus_per_task() {
         );
     }
 }
+
+#[test]
+fn a_full_disk_stops_with_one_line_and_leaves_no_temporary_file() {
+    // A small tmpfs is the full disk. Mounting needs root, which CI and the project's
+    // machines have; elsewhere the scenario cannot be set up and the test stops there.
+    let a = tmp("full-disk");
+    let input = a.join("archive");
+    for (i, short) in [
+        "agglopolys",
+        "sarthe",
+        "challans",
+        "chartres",
+        "chaumont",
+        "vitre",
+    ]
+    .iter()
+    .enumerate()
+    {
+        put(&input, format!("p{i}.html"), short);
+    }
+    let out = a.join("out");
+    std::fs::create_dir_all(&out).expect("out dir");
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(&out)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        let uid = Command::new("id")
+            .arg("-u")
+            .output()
+            .map(|o| o.stdout)
+            .unwrap_or_default();
+        assert_ne!(
+            uid.trim_ascii(),
+            b"0",
+            "root could not mount a tmpfs for the full disk"
+        );
+        return;
+    }
+    let args = [os("-q"), os("--out"), out.as_os_str(), input.as_os_str()];
+    let runs: Vec<Output> = (0..2).map(|_| batch(&args, &[])).collect();
+    let leftovers: Vec<PathBuf> = walk(&out)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".tmp"))
+        .collect();
+    let _ = Command::new("umount").arg(&out).status();
+    for r in &runs {
+        assert!(!r.status.success(), "a full disk is a failure");
+        let err = String::from_utf8_lossy(&r.stderr);
+        assert!(
+            err.lines().all(|l| l.starts_with("cls")) && err.contains("os error 28"),
+            "one line per failure, naming the cause: {err}"
+        );
+    }
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+/// Every file below `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p.clone());
+            }
+            out.push(p);
+        }
+    }
+    out
+}
