@@ -66,6 +66,10 @@ pub struct Territoire {
     pub departements: Vec<String>,
     pub region: Option<String>,
     pub communes: Vec<String>,
+    /// The SIREN of the intercommunalité the territory is, when exactly one EPCI of the
+    /// official reference has its name (in its départements); null otherwise.
+    #[serde(default)]
+    pub siren: Option<String>,
 }
 
 /// The years the contract covers, as printed in its title or text.

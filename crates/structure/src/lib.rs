@@ -572,6 +572,7 @@ pub(crate) fn build_document_with(
             departements: Vec::new(),
             region: None,
             communes,
+            siren: None,
         },
         periode,
         date_signature: facts.date_signature,

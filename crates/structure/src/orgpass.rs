@@ -81,6 +81,12 @@ pub fn resolve_document(doc: &mut Document, texts: &[String]) {
             .and_then(geo::region)
             .map(|r| r.nom.clone());
     }
+    if doc.territoire.siren.is_none() {
+        doc.territoire.siren = doc.territoire.nom.as_deref().and_then(|n| {
+            cls_normalize::population::epci_named(n, &doc.territoire.departements)
+                .map(|e| e.code.clone())
+        });
+    }
     let mut memo = Memo {
         ctx: &ctx,
         seen: Default::default(),
