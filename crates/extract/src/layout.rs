@@ -9,7 +9,7 @@
 //! and footers repeated across pages are dropped and rows continued across a page break
 //! are merged.
 
-use crate::columns::{ColumnLayout, LineWords};
+use crate::columns::{ColumnLayout, LineWords, ReadingKey};
 use crate::{Block, Cell, Glyph, Line, RawPage, Row, Rule};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -502,8 +502,8 @@ pub(crate) fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
         .collect()
 }
 
-/// A zone of the page and a column inside it.
-type ColumnKey = (usize, usize);
+/// A run of text of a page: zone, column, float band and side (see `ReadingKey::run`).
+type RunKey = (usize, usize, usize, usize);
 
 /// Lays out one page into blocks, in top-to-bottom order.
 pub(crate) fn layout_page(page: &RawPage) -> Vec<Block> {
@@ -610,28 +610,22 @@ pub(crate) fn layout_page(page: &RawPage) -> Vec<Block> {
             if gutters.is_empty() {
                 segs
             } else {
-                segments(l, gutters, spaces_drawn)
+                segments(l, &gutters, spaces_drawn)
             }
         })
         .filter(|s| !s.is_empty())
         .collect();
-    let mut keyed: Vec<((usize, usize, f64), Block)> = blocks
+    let mut keyed: Vec<(ReadingKey, Block)> = blocks
         .into_iter()
-        .map(|(y, b)| {
-            let x = match &b {
-                Block::Row(r) => r.cells.first().map(|c| c.x0).unwrap_or(0.0),
-                Block::Line(l) => l.x0,
-            };
-            (columns.key(x, y), b)
-        })
+        .map(|(y, b)| (columns.key(block_x(&b), y), b))
         .collect();
-    // Each column is read on its own: its lines are the segments that fall in it.
-    let mut groups: Vec<(ColumnKey, Vec<Vec<Seg>>)> = Vec::new();
+    // Each run of text (a column, or one side of a box floated in it) is read on its own:
+    // its lines are the segments that fall in it.
+    let mut groups: Vec<(RunKey, Vec<Vec<Seg>>)> = Vec::new();
     for line in lines {
-        let mut parts: Vec<((usize, usize), Vec<Seg>)> = Vec::new();
+        let mut parts: Vec<(RunKey, Vec<Seg>)> = Vec::new();
         for seg in line {
-            let k = columns.key(seg.x0, seg.y);
-            let k = (k.0, k.1);
+            let k = columns.key(seg.x0, seg.y).run();
             match parts.iter_mut().find(|p| p.0 == k) {
                 Some(p) => p.1.push(seg),
                 None => parts.push((k, vec![seg])),
@@ -644,17 +638,21 @@ pub(crate) fn layout_page(page: &RawPage) -> Vec<Block> {
             }
         }
     }
-    for ((zone, col), group) in groups {
+    for (_, group) in groups {
         for (y, b) in gap_tables(page.number, group) {
-            keyed.push(((zone, col, y), b));
+            keyed.push((columns.key(block_x(&b), y), b));
         }
     }
-    keyed.sort_by(|a, b| {
-        (a.0 .0, a.0 .1)
-            .cmp(&(b.0 .0, b.0 .1))
-            .then(a.0 .2.total_cmp(&b.0 .2))
-    });
+    keyed.sort_by(|a, b| a.0.order(&b.0));
     keyed.into_iter().map(|(_, b)| b).collect()
+}
+
+/// The left edge of a block, which places it in a column.
+fn block_x(b: &Block) -> f64 {
+    match b {
+        Block::Row(r) => r.cells.first().map(|c| c.x0).unwrap_or(0.0),
+        Block::Line(l) => l.x0,
+    }
 }
 
 /// How a line sits relative to the column boundary of an unruled table.

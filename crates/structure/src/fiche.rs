@@ -564,22 +564,29 @@ fn split_from(field: Field, label: String, rest: &str) -> Vec<(String, Field, &s
 
 /// "Pilote : …" → (Porteurs, "Pilote", "…").
 fn inline_head(t: &str) -> Option<(Field, String, &str)> {
-    let colon = t.split_once(':').and_then(|(head, rest)| {
+    let colon = || {
+        let (head, rest) = t.split_once(':')?;
         if head.chars().count() > 45 || head.trim().is_empty() {
             return None;
         }
         let field = exact_label(head).or_else(|| classify_label(head))?;
         Some((field, head.trim().to_string(), rest.trim()))
-    });
+    };
     // A question label ("Avec qui ? …"): only an exact label before the "?".
-    colon.or_else(|| {
+    let question = || {
         let (head, rest) = t.split_once('?')?;
         if head.chars().count() > 30 || head.trim().is_empty() {
             return None;
         }
         let field = exact_label(head)?;
         Some((field, format!("{} ?", head.trim()), rest.trim()))
-    })
+    };
+    // The label ends at its first terminator: in "Combien ? ARS : 11 000 €" the value is
+    // "ARS : 11 000 €", whose own colon belongs to it.
+    match (t.find('?'), t.find(':')) {
+        (Some(q), Some(c)) if q < c => question().or_else(colon),
+        _ => colon().or_else(question),
+    }
 }
 
 /// "3" → 3, "IV" → 4.
@@ -679,4 +686,25 @@ pub fn to_action(f: RawFiche, periode: cls_model::Periode) -> Action {
     a.pages = f.pages.clone();
     a.pages.sort_unstable();
     a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_question_label_keeps_the_colon_of_its_value() {
+        // Regression (br2-questions-opale): "Combien ? ARS : 11 000 €" lost "ARS :", read
+        // as part of a label "Combien ? ARS".
+        let (field, label, value) = inline_head("Combien ? ARS : 11 000 €").expect("a label");
+        assert_eq!(
+            (field, label.as_str(), value),
+            (Field::Budget, "Combien ?", "ARS : 11 000 €")
+        );
+        let (field, label, value) = inline_head("Pilote : Mairie ? à confirmer").expect("a label");
+        assert_eq!(
+            (field, label.as_str(), value),
+            (Field::Porteurs, "Pilote", "Mairie ? à confirmer")
+        );
+    }
 }
