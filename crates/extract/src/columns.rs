@@ -9,12 +9,15 @@
 //! of comparable width, each filled by lines that run most of its width. Every tolerance is
 //! relative to the font size or to the text width, never a number of points.
 
+/// A zone of a page: its top and bottom y and the middles of its gutters.
+type Zone = (f64, f64, Vec<f64>);
+
 /// The columns found on a page: vertical zones, each with the x positions of its gutters.
 #[derive(Debug, Clone, Default)]
 pub struct ColumnLayout {
     /// Zones in reading order: top and bottom y, and the gutters' middles (empty for a
     /// zone read as one column).
-    zones: Vec<(f64, f64, Vec<f64>)>,
+    zones: Vec<Zone>,
     /// Boxes floated inside a column ("Le chiffre", an inset beside the action title):
     /// for that stretch of the column, the text left of the box is read, then the box.
     floats: Vec<Float>,
@@ -125,7 +128,7 @@ impl ColumnLayout {
 
     /// The zones in reading order: top and bottom y (the first and last are open-ended)
     /// and the middles of their gutters.
-    pub fn zones(&self) -> &[(f64, f64, Vec<f64>)] {
+    pub fn zones(&self) -> &[Zone] {
         &self.zones
     }
 
@@ -277,7 +280,7 @@ fn gutters(spans: &[Span], lines: usize) -> Vec<f64> {
 /// would cut every column of the page into slivers: that gutter is left out, and the box is
 /// found later as a float of its column. Ties go to the set with more gutters (three columns
 /// read as three, not as one and a double).
-fn best_zones(lines: &[LineWords], gutters: &[f64], right: f64) -> Vec<(f64, f64, Vec<f64>)> {
+fn best_zones(lines: &[LineWords], gutters: &[f64], right: f64) -> Vec<Zone> {
     let n = gutters.len();
     let mut sets: Vec<Vec<f64>> = if n <= 4 {
         (1..(1u32 << n))
@@ -294,7 +297,7 @@ fn best_zones(lines: &[LineWords], gutters: &[f64], right: f64) -> Vec<(f64, f64
             .collect()
     };
     sets.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    let read = |zones: &[(f64, f64, Vec<f64>)]| {
+    let read = |zones: &[Zone]| {
         lines
             .iter()
             .filter(|l| {
@@ -304,7 +307,7 @@ fn best_zones(lines: &[LineWords], gutters: &[f64], right: f64) -> Vec<(f64, f64
             })
             .count()
     };
-    let mut best: Option<(usize, Vec<(f64, f64, Vec<f64>)>)> = None;
+    let mut best: Option<(usize, Vec<Zone>)> = None;
     for set in sets {
         let z = zones(lines, &set, right);
         let r = read(&z);
@@ -340,7 +343,7 @@ fn split_line(l: &LineWords, gutters: &[f64]) -> Vec<(usize, Span)> {
 
 /// Cuts the page into zones at lines that cross a gutter, and keeps the gutters of a zone
 /// only when its columns look like running text.
-fn zones(lines: &[LineWords], gutters: &[f64], right: f64) -> Vec<(f64, f64, Vec<f64>)> {
+fn zones(lines: &[LineWords], gutters: &[f64], right: f64) -> Vec<Zone> {
     let mut sorted: Vec<&LineWords> = lines.iter().collect();
     sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
     let crosses = |l: &LineWords| {
@@ -348,9 +351,9 @@ fn zones(lines: &[LineWords], gutters: &[f64], right: f64) -> Vec<(f64, f64, Vec
             .iter()
             .any(|w| gutters.iter().any(|g| w.0 < *g && w.1 > *g))
     };
-    let mut zones: Vec<(f64, f64, Vec<f64>)> = Vec::new();
+    let mut zones: Vec<Zone> = Vec::new();
     let mut current: Vec<&LineWords> = Vec::new();
-    let close = |zone: &mut Vec<&LineWords>, zones: &mut Vec<(f64, f64, Vec<f64>)>| {
+    let close = |zone: &mut Vec<&LineWords>, zones: &mut Vec<Zone>| {
         if zone.is_empty() {
             return;
         }
@@ -382,7 +385,7 @@ fn zones(lines: &[LineWords], gutters: &[f64], right: f64) -> Vec<(f64, f64, Vec
     }
     close(&mut current, &mut zones);
     // Neighbouring one-column zones are one zone.
-    let mut merged: Vec<(f64, f64, Vec<f64>)> = Vec::new();
+    let mut merged: Vec<Zone> = Vec::new();
     for z in zones {
         match merged.last_mut() {
             Some(last) if last.2.is_empty() && z.2.is_empty() => last.1 = z.1,
@@ -470,7 +473,7 @@ fn reads_as_columns(zone: &[&LineWords], gutters: &[f64], right: f64) -> bool {
 }
 
 /// The floats of every column of the zones read as columns.
-fn floats_of(lines: &[LineWords], zones: &[(f64, f64, Vec<f64>)]) -> Vec<Float> {
+fn floats_of(lines: &[LineWords], zones: &[Zone]) -> Vec<Float> {
     let mut out = Vec::new();
     for (zi, (y0, y1, gutters)) in zones.iter().enumerate() {
         if gutters.is_empty() {
