@@ -968,6 +968,8 @@ mod tests {
             ("DSDEN CD28 CESEL", &["DSDEN", "CD28", "CESEL"]),
             ("Mutualité Française Lig'Air ARS", &["Mutualité Française", "Lig'Air", "ARS"]),
             ("Chambre de commerce et d'industrie", &["Chambre de commerce et d'industrie"]),
+            ("Protection Maternelle et Infantile (PMI), CAF", &["Protection Maternelle et Infantile (PMI)", "CAF"]),
+            ("Protection maternelle et infantile et CPAM", &["Protection maternelle et infantile", "CPAM"]),
             ("Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)", &["Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)"]),
             ("Communes et CCAS de Chartres, Lucé et Mainvilliers", &["Commune de Chartres", "Commune de Lucé", "Commune de Mainvilliers", "CCAS de Chartres", "CCAS de Lucé", "CCAS de Mainvilliers"]),
             ("Trois communes : Chartres, Lucé et Mainvilliers, et CGET", &["Trois communes : Chartres", "Lucé", "Mainvilliers", "CGET"]),

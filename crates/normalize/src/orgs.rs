@@ -486,7 +486,12 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
                     .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
                     .trim()
                     .to_string();
-                let alone_is_ours = matches!(k.scope, Scope::Epci | Scope::Intercommunal);
+                // "Agglomération" alone is the contract's territory, when that is one.
+                if name.is_empty() && k.scope == Scope::Epci {
+                    let t = ctx.territoire.as_deref().filter(|t| fold(t) != f)?;
+                    return resolve(t, ctx).filter(|t| t.kind == k.code);
+                }
+                let alone_is_ours = k.scope == Scope::Intercommunal;
                 let name = if name.is_empty() && alone_is_ours {
                     ctx.territoire.clone().unwrap_or_default()
                 } else {
@@ -572,9 +577,17 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
                     )
                     .replace("d' ", "d'")
                 };
+                // An intercommunalité the reference data does not know keeps the
+                // mention's words: "Intercommunalité de X" would be no one's name.
+                let (nom, own_words) = if k.scope == Scope::Epci {
+                    (spaced.clone(), true)
+                } else {
+                    (format!("{}{}{}", k.label, link, name), false)
+                };
                 Some(OrgKey {
                     id,
-                    nom: format!("{}{}{}", k.label, link, name),
+                    nom,
+                    own_words,
                     sigle,
                     kind: k.code.clone(),
                     departement: d,
@@ -1249,6 +1262,110 @@ mod tests {
         let map = cluster(&keys);
         assert_eq!(map[&keys[0].0.id], map[&keys[1].0.id]);
         assert_ne!(map[&keys[0].0.id], map[&keys[2].0.id]);
+    }
+
+    /// Every kind of body gets its type from `data/types.tsv` (mention, contract's
+    /// département, expected type).
+    #[test]
+    fn every_body_is_typed() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("ARS", "28", "ars"),
+            ("Délégation départementale de l'ARS", "28", "ars"),
+            ("DD ARS 28", "28", "ars"),
+            ("ARS DT 41", "28", "ars"),
+            ("Préfecture d'Eure-et-Loir", "28", "prefecture"),
+            ("Conseil départemental", "28", "cd"),
+            ("Région Centre-Val de Loire", "28", "region"),
+            ("Occitanie", "31", "region"),
+            ("Nièvre", "58", "cd"),
+            ("Ville de Chartres", "28", "commune"),
+            ("Mairie de Lucé", "28", "commune"),
+            ("Chartres", "28", "commune"),
+            ("Communauté de communes du Val de Sarthe", "72", "epci"),
+            ("Chartres métropole", "28", "epci"),
+            ("Agglopolys", "41", "epci"),
+            ("CCAS de Lucé", "28", "ccas"),
+            ("CIAS du Blaisois", "41", "cias"),
+            ("CPAM", "28", "cpam"),
+            ("CAF", "28", "caf"),
+            ("MSA Beauce Cœur de Loire", "28", "msa"),
+            ("CARSAT", "28", "carsat"),
+            ("Centre hospitalier de Dreux", "28", "ch"),
+            ("CPTS du Perche", "28", "cpts"),
+            ("MSP de Nogent", "28", "msp"),
+            ("DAC 28", "28", "dac"),
+            ("Protection maternelle et infantile", "28", "pmi"),
+            ("PMI", "28", "pmi"),
+            ("Éducation nationale", "28", "education-nationale"),
+            ("Association Siel Bleu", "28", "association"),
+            ("UNAFAM", "28", "association"),
+            ("Mutuelle générale", "28", "mutuelle"),
+            ("EHPAD Les Tilleuls", "28", "medico-social"),
+            ("CSAPA", "28", "medico-social"),
+            ("Gendarmerie nationale", "28", "etat"),
+            ("Lycée Marceau", "28", "enseignement"),
+            ("Lig'Air", "28", OTHER),
+        ];
+        for (m, dep, kind) in cases {
+            let k = resolve(m, &ctx(dep)).unwrap_or_else(|| panic!("{m}: no key"));
+            assert_eq!(k.kind, *kind, "{m}");
+        }
+    }
+
+    /// A délégation of the ARS is the ARS of its département's région.
+    #[test]
+    fn ars_delegations_are_the_ars() {
+        let c = ctx("28");
+        let ars = id("ARS", &c);
+        for m in [
+            "Délégation départementale de l'ARS",
+            "Délégation départementale d'Eure-et-Loir de l'ARS",
+            "DD ARS 28",
+            "ARS DT 28",
+            "Délégation territoriale de l'Agence régionale de santé",
+        ] {
+            assert_eq!(id(m, &c), ars, "{m}");
+        }
+        let k = resolve("Délégation départementale de Seine-et-Marne de l'ARS", &c).expect("key");
+        assert_eq!((k.kind.as_str(), k.region.as_deref()), ("ars", Some("11")));
+    }
+
+    /// Communes carry their INSEE code and EPCI their SIREN; homonyms without a
+    /// département get none.
+    #[test]
+    fn communes_and_epci_carry_official_codes() {
+        let k = resolve("Ville de Chartres", &ctx("28")).expect("key");
+        assert_eq!(
+            (k.code_insee.as_deref(), k.departement.as_deref()),
+            (Some("28085"), Some("28"))
+        );
+        let k = resolve("Mairie de Saint-Denis", &ctx("93")).expect("key");
+        assert_eq!(k.code_insee.as_deref(), Some("93066"));
+        let none = Context::new(None, None, None, BTreeMap::new());
+        let k = resolve("Ville de Saint-Denis", &none).expect("key");
+        assert_eq!(k.code_insee, None);
+        for m in ["Chartres métropole", "Communauté d'agglomération Chartres Métropole"] {
+            let k = resolve(m, &ctx("28")).expect("key");
+            assert_eq!(k.siren.as_deref(), Some("200033181"), "{m}");
+        }
+        assert_eq!(id("Agglomération", &ctx28()), id("Chartres métropole", &ctx28()));
+        let k = resolve("Communauté de communes du Pays imaginaire", &ctx("28")).expect("key");
+        assert_eq!((k.kind.as_str(), k.siren), ("epci", None));
+    }
+
+    /// A funder's note after a name is no part of it; a note alone names no one.
+    #[test]
+    fn notes_are_not_names() {
+        let c = ctx28();
+        assert_eq!(
+            id(
+                "Chartres métropole Financements potentiels CPER selon cahier des charges",
+                &c
+            ),
+            id("Chartres métropole", &c)
+        );
+        assert_eq!(id("Financements potentiels CPER selon cahier des charges", &c), None);
+        assert_eq!(id("selon cahier des charges", &c), None);
     }
 
     #[test]
