@@ -316,23 +316,27 @@ const NOTES: &str = include_str!("../data/notes.txt");
 /// The mention without a note that follows its name ("… Financements potentiels CPER selon
 /// cahier des charges", `data/notes.txt`); empty when it starts with one.
 fn without_note(mention: &str) -> &str {
-    static N: OnceLock<Vec<String>> = OnceLock::new();
+    // (folded phrase, only at the start)
+    static N: OnceLock<Vec<(String, bool)>> = OnceLock::new();
     let notes = N.get_or_init(|| {
         NOTES
             .lines()
             .map(str::trim)
             .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .map(fold)
+            .map(|l| match l.strip_prefix('^') {
+                Some(n) => (fold(n), true),
+                None => (fold(l), false),
+            })
             .collect()
     });
     let folded = Folded::new(mention);
     let f = folded.as_str();
     let at = notes
         .iter()
-        .filter_map(|n| {
+        .filter_map(|(n, start_only)| {
             f.match_indices(n.as_str())
                 .find(|(i, _)| {
-                    (*i == 0 || f[..*i].ends_with(' '))
+                    (*i == 0 || (!start_only && f[..*i].ends_with(' ')))
                         && f[i + n.len()..]
                             .chars()
                             .next()
@@ -1366,6 +1370,9 @@ mod tests {
         );
         assert_eq!(id("Financements potentiels CPER selon cahier des charges", &c), None);
         assert_eq!(id("selon cahier des charges", &c), None);
+        assert_eq!(id("Valorisation du temps de coordination", &c), None);
+        assert_eq!(id("Moyens humains des partenaires (temps de travail)", &c), None);
+        assert!(id("Centre de prestations sociales", &c).is_some());
     }
 
     #[test]
