@@ -100,12 +100,17 @@ pub fn commune_named(
         return None;
     }
     // "Ville du Mans": the article the "de" swallowed is part of the official name.
-    let hits: Vec<&Commune> = [k.clone(), format!("le {k}"), format!("la {k}"), format!("les {k}")]
-        .iter()
-        .filter_map(|k| t.by_key.get(k))
-        .flatten()
-        .map(|&i| &t.communes[i])
-        .collect();
+    let hits: Vec<&Commune> = [
+        k.clone(),
+        format!("le {k}"),
+        format!("la {k}"),
+        format!("les {k}"),
+    ]
+    .iter()
+    .filter_map(|k| t.by_key.get(k))
+    .flatten()
+    .map(|&i| &t.communes[i])
+    .collect();
     let one = |v: Vec<&'static Commune>| match v.as_slice() {
         [c] => Some(*c),
         _ => None,
@@ -114,7 +119,11 @@ pub fn commune_named(
         return one(hits.into_iter().filter(|c| c.departement == d).collect());
     }
     if let Some(d) = contract {
-        let local: Vec<&Commune> = hits.iter().copied().filter(|c| c.departement == d).collect();
+        let local: Vec<&Commune> = hits
+            .iter()
+            .copied()
+            .filter(|c| c.departement == d)
+            .collect();
         if !local.is_empty() {
             return one(local);
         }
@@ -127,10 +136,17 @@ pub fn commune_named(
 /// "Pays" or a name that stays ambiguous.
 pub fn territory_commune(nom: &str, departements: &[String]) -> Option<&'static Commune> {
     let folded = crate::text::Folded::new(nom.trim());
-    let bare = ["ville de ", "ville d'", "commune de ", "commune d'", "mairie de ", "mairie d'"]
-        .iter()
-        .find(|p| folded.as_str().starts_with(**p))
-        .map_or(nom.trim(), |p| folded.original_after(p.len()));
+    let bare = [
+        "ville de ",
+        "ville d'",
+        "commune de ",
+        "commune d'",
+        "mairie de ",
+        "mairie d'",
+    ]
+    .iter()
+    .find(|p| folded.as_str().starts_with(**p))
+    .map_or(nom.trim(), |p| folded.original_after(p.len()));
     let c = commune_named(bare, departements.first().map(String::as_str), None)?;
     // The whole name must be the commune's: "Chartres métropole" is no commune.
     (key(&c.nom) == key(bare)).then_some(c)

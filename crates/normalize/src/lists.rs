@@ -48,7 +48,6 @@ const INDICATOR_HEADS: &[&str] = &[
     "evolution des ",
 ];
 
-
 fn capitalised(w: &str) -> bool {
     let mut cs = w.chars().skip_while(|c| !c.is_alphanumeric());
     cs.next().is_some_and(|c| c.is_uppercase())

@@ -63,7 +63,6 @@ pub const BODY_ACRONYMS: &[&str] = &[
     "CDC",
 ];
 
-
 /// An acronym, optionally glued to or followed by a département number ("CD28", "CD 28").
 fn acronym_unit(words: &[&str], i: usize) -> Option<usize> {
     let w = words.get(i)?;
@@ -74,7 +73,6 @@ fn acronym_unit(words: &[&str], i: usize) -> Option<usize> {
     let next_is_number = words.get(i + 1).is_some_and(|n| is_dept_code(n));
     Some(if next_is_number { 2 } else { 1 })
 }
-
 
 fn starts_upper(s: &str) -> bool {
     s.trim_start_matches(['(', '«', '"', ' '])

@@ -12,8 +12,8 @@
 
 use crate::communes::{self, Commune};
 use crate::geo;
-use crate::population::{self, Epci};
 use crate::mentions::{body_of_unit, is_generic, own_sigle};
+use crate::population::{self, Epci};
 use crate::text::{fold, is_acronym, slug, Folded};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
@@ -103,7 +103,10 @@ fn parse_types(text: &str) -> Vec<Kind> {
                             head: h.trim().to_string(),
                             tail: Some(t.trim().to_string()),
                         },
-                        None => Form { head: f, tail: None },
+                        None => Form {
+                            head: f,
+                            tail: None,
+                        },
                     }
                 })
                 .collect();
@@ -369,8 +372,7 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
                     || (matches!(
                         k.scope,
                         Scope::Dept | Scope::Region | Scope::Epci | Scope::Intercommunal
-                    )
-                        && long_form_of(k, &f).is_some()))
+                    ) && long_form_of(k, &f).is_some()))
         })
     };
     if is_generic(&raw) && !typed {
@@ -403,7 +405,10 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
         {
             // "Financements de l'Agence Régionale de Santé (ARS)".
             let pos = f.find(l).unwrap_or(0);
-            (pos < 30, folded.original_after(pos + l.len()).trim().to_string())
+            (
+                pos < 30,
+                folded.original_after(pos + l.len()).trim().to_string(),
+            )
         } else {
             (false, String::new())
         };
@@ -472,7 +477,11 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
                 })
             }
             Scope::Category => continue,
-            Scope::Commune | Scope::Communal | Scope::Epci | Scope::Intercommunal | Scope::Named => {
+            Scope::Commune
+            | Scope::Communal
+            | Scope::Epci
+            | Scope::Intercommunal
+            | Scope::Named => {
                 // The place or name: "CCAS de Chartres" → Chartres; "CIAS" alone → the
                 // contract's own territory; "Centre hospitalier Henri Ey" → Henri Ey.
                 let mut name = rest.clone();
@@ -1348,11 +1357,17 @@ mod tests {
         let none = Context::new(None, None, None, BTreeMap::new());
         let k = resolve("Ville de Saint-Denis", &none).expect("key");
         assert_eq!(k.code_insee, None);
-        for m in ["Chartres métropole", "Communauté d'agglomération Chartres Métropole"] {
+        for m in [
+            "Chartres métropole",
+            "Communauté d'agglomération Chartres Métropole",
+        ] {
             let k = resolve(m, &ctx("28")).expect("key");
             assert_eq!(k.siren.as_deref(), Some("200033181"), "{m}");
         }
-        assert_eq!(id("Agglomération", &ctx28()), id("Chartres métropole", &ctx28()));
+        assert_eq!(
+            id("Agglomération", &ctx28()),
+            id("Chartres métropole", &ctx28())
+        );
         let k = resolve("Communauté de communes du Pays imaginaire", &ctx("28")).expect("key");
         assert_eq!((k.kind.as_str(), k.siren), ("epci", None));
     }
@@ -1368,10 +1383,16 @@ mod tests {
             ),
             id("Chartres métropole", &c)
         );
-        assert_eq!(id("Financements potentiels CPER selon cahier des charges", &c), None);
+        assert_eq!(
+            id("Financements potentiels CPER selon cahier des charges", &c),
+            None
+        );
         assert_eq!(id("selon cahier des charges", &c), None);
         assert_eq!(id("Valorisation du temps de coordination", &c), None);
-        assert_eq!(id("Moyens humains des partenaires (temps de travail)", &c), None);
+        assert_eq!(
+            id("Moyens humains des partenaires (temps de travail)", &c),
+            None
+        );
         assert!(id("Centre de prestations sociales", &c).is_some());
     }
 
