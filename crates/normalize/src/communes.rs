@@ -167,8 +167,9 @@ mod tests {
 
     #[test]
     fn homonyms_need_a_departement() {
-        // (name, département named, contract's département, expected INSEE code)
-        let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+        /// (name, département named, contract's département, expected INSEE code)
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
             ("Chartres", None, None, Some("28085")),
             ("Chartres", None, Some("41"), Some("28085")),
             ("Saint-Denis", None, None, None),
