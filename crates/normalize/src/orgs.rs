@@ -332,6 +332,12 @@ fn without_note(mention: &str) -> &str {
             })
             .collect()
     });
+    // Most mentions hold no note: look in the plain fold first, and map back through a
+    // `Folded` only when there is something to cut.
+    let plain = fold(mention);
+    if !notes.iter().any(|(n, _)| plain.contains(n.as_str())) {
+        return mention;
+    }
     let folded = Folded::new(mention);
     let f = folded.as_str();
     let at = notes
