@@ -217,7 +217,7 @@ fn finish(entries: BTreeMap<String, Entry>) -> Vec<Organisation> {
         .map(|e| {
             // Canonical name: the official long form of a typed body, else the most complete
             // (longest) form seen.
-            let nom = if e.key.kind == "autre" {
+            let nom = if e.key.own_words {
                 e.variants
                     .keys()
                     .max_by_key(|v| (v.chars().count(), std::cmp::Reverse((*v).clone())))
@@ -241,6 +241,8 @@ fn finish(entries: BTreeMap<String, Entry>) -> Vec<Organisation> {
                 kind: e.key.kind,
                 departement: e.key.departement,
                 region,
+                code_insee: e.key.code_insee,
+                siren: e.key.siren,
                 variantes: e
                     .variants
                     .into_iter()

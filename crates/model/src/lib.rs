@@ -70,6 +70,11 @@ pub struct Territoire {
     /// official reference has its name (in its départements); null otherwise.
     #[serde(default)]
     pub siren: Option<String>,
+    /// The INSEE code of the commune the territory is, when the contract's territory is
+    /// one commune of the official reference (its département known, or its name unique);
+    /// null otherwise.
+    #[serde(default)]
+    pub code_insee: Option<String>,
 }
 
 /// The years the contract covers, as printed in its title or text.
@@ -241,6 +246,15 @@ pub struct Organisation {
     pub kind: String,
     pub departement: Option<String>,
     pub region: Option<String>,
+    /// Added key: the INSEE code of a commune (`type` "commune") whose name resolves in the
+    /// official reference (`crates/normalize/data/communes.tsv`): by the département the
+    /// mention or the contract names, or because the name is unique; null otherwise.
+    #[serde(default)]
+    pub code_insee: Option<String>,
+    /// Added key: the SIREN of an intercommunalité (`type` "epci") whose name resolves in
+    /// the official reference (`crates/normalize/data/epci.tsv`); null otherwise.
+    #[serde(default)]
+    pub siren: Option<String>,
     pub variantes: Vec<Variante>,
     pub documents: Vec<String>,
     /// Added key: how often the organisation appears in each role.

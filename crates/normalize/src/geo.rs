@@ -87,9 +87,16 @@ pub fn region(code: &str) -> Option<&'static Region> {
     geo().regions.iter().map(|r| &r.0).find(|r| r.code == code)
 }
 
-/// Whether a word is a département code ("28", "2A", "974").
+/// Whether a word is a département code ("28", "2A", "974", "(28)"): punctuation around
+/// it aside, the code of a département of the reference data.
 pub fn is_dept_code(w: &str) -> bool {
-    departement(w).is_some()
+    departement(w.trim_matches(|c: char| !c.is_alphanumeric())).is_some()
+}
+
+/// The départements' names folded with hyphens as spaces ("eure et loir"), as
+/// [`find_departement`] compares them.
+pub fn departement_keys() -> impl Iterator<Item = &'static str> {
+    geo().deps.iter().map(|(_, k)| k.as_str())
 }
 
 /// Whether `needle` occurs in `hay` as whole words (both already folded, space-separated).

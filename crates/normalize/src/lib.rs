@@ -3,6 +3,7 @@
 
 pub mod budget;
 pub mod calendar;
+pub mod communes;
 pub mod geo;
 pub mod lists;
 pub mod mentions;

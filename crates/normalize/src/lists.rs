@@ -6,7 +6,7 @@
 //! parentheses for groups) split first; then a capitalised word after a content word
 //! opens a new item, unless it is an acronym or a proper name (two capitalised words).
 
-use crate::text::fold;
+use crate::text::{fold, is_acronym};
 
 /// Words after which a capitalised word continues the phrase ("Habitants de Chartres").
 const FUNCTION_WORDS: &[&str] = &[
@@ -47,11 +47,6 @@ const INDICATOR_HEADS: &[&str] = &[
     "evolution du ",
     "evolution des ",
 ];
-
-fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
-}
 
 fn capitalised(w: &str) -> bool {
     let mut cs = w.chars().skip_while(|c| !c.is_alphanumeric());

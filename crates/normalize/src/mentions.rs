@@ -9,24 +9,24 @@
 //! Agglopolys"). Leading articles and verbs ("Mobiliser la Croix Rouge") are dropped, and
 //! a lower-case sub-unit in parentheses ("(service des sports)") is left to its parent.
 
-use crate::text::{fold, Folded};
+use crate::geo::is_dept_code;
+use crate::text::{fold, is_acronym, Folded};
 use cls_model::Mention;
 
-/// Département names that contain "et" and must never be split.
-const ET_NAMES: &[&str] = &[
-    "eure et loir",
-    "loir et cher",
-    "indre et loire",
-    "lot et garonne",
-    "maine et loire",
-    "saone et loire",
-    "tarn et garonne",
-    "ille et vilaine",
-    "meurthe et moselle",
-    "seine et marne",
-    "alpes de haute provence",
-    "et/ou",
-];
+/// Names that hold " et " and must never be split there, folded: the départements of the
+/// reference data ("eure et loir") and the long forms of the type table ("protection
+/// maternelle et infantile"), and "et/ou".
+fn et_names() -> &'static [String] {
+    static N: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    N.get_or_init(|| {
+        crate::geo::departement_keys()
+            .chain(crate::orgs::long_forms_with_et())
+            .filter(|n| n.contains(" et "))
+            .map(str::to_string)
+            .chain(std::iter::once("et/ou".to_string()))
+            .collect()
+    })
+}
 
 /// Multi-word bodies known nationally: a cell that starts with one of them and goes on
 /// with another capitalised name holds two mentions.
@@ -63,13 +63,6 @@ pub const BODY_ACRONYMS: &[&str] = &[
     "CDC",
 ];
 
-fn is_acronym(w: &str) -> bool {
-    let core: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
-    let upper = core.chars().filter(|c| c.is_uppercase()).count();
-    let letters = core.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && upper >= 2 && upper * 2 >= letters
-}
-
 /// An acronym, optionally glued to or followed by a département number ("CD28", "CD 28").
 fn acronym_unit(words: &[&str], i: usize) -> Option<usize> {
     let w = words.get(i)?;
@@ -79,12 +72,6 @@ fn acronym_unit(words: &[&str], i: usize) -> Option<usize> {
     }
     let next_is_number = words.get(i + 1).is_some_and(|n| is_dept_code(n));
     Some(if next_is_number { 2 } else { 1 })
-}
-
-fn is_dept_code(w: &str) -> bool {
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-    (w.len() == 2 && (w.chars().all(|c| c.is_ascii_digit()) || w == "2A" || w == "2B"))
-        || (w.len() == 3 && w.starts_with("97") && w.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn starts_upper(s: &str) -> bool {
@@ -379,7 +366,7 @@ fn et_splits(left: &str, right: &str) -> bool {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
     let around = format!("{last} et {first}");
-    if ET_NAMES.iter().any(|n| n.contains(&around)) || rf.starts_with("/ou") {
+    if et_names().iter().any(|n| n.contains(&around)) || rf.starts_with("/ou") {
         return false;
     }
     // "et d'industrie", "et du Sport", "et de la santé": the name goes on.
@@ -979,6 +966,8 @@ mod tests {
             ("DSDEN CD28 CESEL", &["DSDEN", "CD28", "CESEL"]),
             ("Mutualité Française Lig'Air ARS", &["Mutualité Française", "Lig'Air", "ARS"]),
             ("Chambre de commerce et d'industrie", &["Chambre de commerce et d'industrie"]),
+            ("Protection Maternelle et Infantile (PMI), CAF", &["Protection Maternelle et Infantile (PMI)", "CAF"]),
+            ("Protection maternelle et infantile et CPAM", &["Protection maternelle et infantile", "CPAM"]),
             ("Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)", &["Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)"]),
             ("Communes et CCAS de Chartres, Lucé et Mainvilliers", &["Commune de Chartres", "Commune de Lucé", "Commune de Mainvilliers", "CCAS de Chartres", "CCAS de Lucé", "CCAS de Mainvilliers"]),
             ("Trois communes : Chartres, Lucé et Mainvilliers, et CGET", &["Trois communes : Chartres", "Lucé", "Mainvilliers", "CGET"]),

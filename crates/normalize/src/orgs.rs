@@ -10,288 +10,181 @@
 //! folded name; near-identical names of one type and territory ("Henri Ey" / "Henry Ey")
 //! are merged by `cluster` (Jaro-Winkler, with cannot-link on type and territory).
 
+use crate::communes::{self, Commune};
 use crate::geo;
 use crate::mentions::{body_of_unit, is_generic, own_sigle};
-use crate::text::{fold, slug};
+use crate::population::{self, Epci};
+use crate::text::{fold, is_acronym, slug, Folded};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
-/// How an institution is placed.
+/// How an institution is placed and keyed (the `scope` column of `data/types.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
     Region,
     Dept,
     /// Named body (hospital, CPTS…), placed in its département.
     Named,
+    /// The commune itself ("Ville de X", "Mairie de X").
     Commune,
+    /// A body of one commune (CCAS).
+    Communal,
+    /// The intercommunalité itself ("Communauté de communes du X").
     Epci,
+    /// A body of one intercommunalité (CIAS, mission locale); alone, the contract's.
+    Intercommunal,
+    /// A kind of body keyed by its own name or sigle: only the type comes from the table.
+    Category,
+}
+
+/// A long form of the type table: folded words the mention starts with, and for a pattern
+/// with "*" the words that must follow after any others ("délégation départementale * de
+/// l'ARS").
+struct Form {
+    head: String,
+    tail: Option<String>,
 }
 
 struct Kind {
-    code: &'static str,
-    acronyms: &'static [&'static str],
-    /// Folded long forms, the most specific first.
-    long: &'static [&'static str],
+    code: String,
+    /// Acronyms as written, matched case-sensitively as the first words of a mention.
+    acronyms: Vec<String>,
+    /// Long forms, the most specific first.
+    long: Vec<Form>,
     scope: Scope,
-    label: &'static str,
+    label: String,
 }
 
-/// The built-in table of health and social bodies. Order matters: the Ordre des médecins
-/// before the Conseil départemental it is often written like.
-const KINDS: &[Kind] = &[
-    Kind {
-        code: "cdom",
-        acronyms: &["CDOM"],
-        long: &[
-            "conseil departemental de l'ordre des medecins",
-            "ordre departemental des medecins",
-            "ordre des medecins",
-        ],
-        scope: Scope::Dept,
-        label: "Conseil départemental de l'Ordre des médecins",
-    },
-    Kind {
-        code: "ars",
-        acronyms: &["ARS"],
-        long: &["agence regionale de sante"],
-        scope: Scope::Region,
-        label: "Agence régionale de santé",
-    },
-    Kind {
-        code: "region",
-        acronyms: &["CR"],
-        long: &["conseil regional", "region"],
-        scope: Scope::Region,
-        label: "Conseil régional",
-    },
-    Kind {
-        code: "cd",
-        acronyms: &["CD", "CG"],
-        long: &["conseil departemental", "conseil general", "departement"],
-        scope: Scope::Dept,
-        label: "Conseil départemental",
-    },
-    Kind {
-        code: "cpam",
-        acronyms: &["CPAM"],
-        long: &[
-            "caisse primaire d'assurance maladie",
-            "caisse primaire de l'assurance maladie",
-            "assurance maladie",
-        ],
-        scope: Scope::Dept,
-        label: "Caisse primaire d'assurance maladie",
-    },
-    Kind {
-        code: "caf",
-        acronyms: &["CAF"],
-        long: &["caisse d'allocations familiales"],
-        scope: Scope::Dept,
-        label: "Caisse d'allocations familiales",
-    },
-    Kind {
-        code: "msa",
-        acronyms: &["MSA"],
-        long: &["mutualite sociale agricole"],
-        scope: Scope::Dept,
-        label: "Mutualité sociale agricole",
-    },
-    Kind {
-        code: "carsat",
-        acronyms: &["CARSAT"],
-        long: &["caisse d'assurance retraite et de la sante au travail"],
-        scope: Scope::Region,
-        label: "Caisse d'assurance retraite et de la santé au travail",
-    },
-    Kind {
-        code: "dsden",
-        acronyms: &["DSDEN", "DASEN"],
-        long: &[
-            "direction des services departementaux de l'education nationale",
-            "direction academique des services de l'education nationale",
-        ],
-        scope: Scope::Dept,
-        label: "Direction des services départementaux de l'Éducation nationale",
-    },
-    Kind {
-        code: "mda",
-        acronyms: &["MDA"],
-        long: &["maison departementale de l'autonomie"],
-        scope: Scope::Dept,
-        label: "Maison départementale de l'autonomie",
-    },
-    Kind {
-        code: "mdph",
-        acronyms: &["MDPH"],
-        long: &["maison departementale des personnes handicapees"],
-        scope: Scope::Dept,
-        label: "Maison départementale des personnes handicapées",
-    },
-    Kind {
-        code: "udaf",
-        acronyms: &["UDAF"],
-        long: &["union departementale des associations familiales"],
-        scope: Scope::Dept,
-        label: "Union départementale des associations familiales",
-    },
-    Kind {
-        code: "ddcspp",
-        acronyms: &["DDCSPP", "DDCS"],
-        long: &[
-            "direction departementale de la cohesion sociale et de la protection des populations",
-            "direction departementale de la cohesion sociale",
-        ],
-        scope: Scope::Dept,
-        label:
-            "Direction départementale de la cohésion sociale et de la protection des populations",
-    },
-    Kind {
-        code: "ddets",
-        acronyms: &["DDETS", "DDETSPP"],
-        long: &["direction departementale de l'emploi, du travail et des solidarites"],
-        scope: Scope::Dept,
-        label: "Direction départementale de l'emploi, du travail et des solidarités",
-    },
-    Kind {
-        code: "cfppa",
-        acronyms: &["CFPPA"],
-        long: &[
-            "conference des financeurs de la prevention de la perte d'autonomie",
-            "conference des financeurs",
-        ],
-        scope: Scope::Dept,
-        label: "Conférence des financeurs de la prévention de la perte d'autonomie",
-    },
-    Kind {
-        code: "pmi",
-        acronyms: &["PMI"],
-        long: &["protection maternelle et infantile"],
-        scope: Scope::Dept,
-        label: "Protection maternelle et infantile",
-    },
-    Kind {
-        code: "sdis",
-        acronyms: &["SDIS"],
-        long: &["service departemental d'incendie et de secours"],
-        scope: Scope::Dept,
-        label: "Service départemental d'incendie et de secours",
-    },
-    Kind {
-        code: "ddt",
-        acronyms: &["DDT", "DDTM"],
-        long: &["direction departementale des territoires"],
-        scope: Scope::Dept,
-        label: "Direction départementale des territoires",
-    },
-    Kind {
-        code: "education-nationale",
-        acronyms: &[],
-        long: &["education nationale"],
-        scope: Scope::Dept,
-        label: "Services de l'Éducation nationale",
-    },
-    Kind {
-        code: "mission-locale",
-        acronyms: &[],
-        long: &["mission locale"],
-        scope: Scope::Epci,
-        label: "Mission locale",
-    },
-    Kind {
-        code: "prefecture",
-        acronyms: &[],
-        long: &["prefecture", "prefet"],
-        scope: Scope::Dept,
-        label: "Préfecture",
-    },
-    Kind {
-        code: "ireps",
-        acronyms: &["IREPS"],
-        long: &["instance regionale d'education et de promotion de la sante"],
-        scope: Scope::Region,
-        label: "Instance régionale d'éducation et de promotion de la santé",
-    },
-    Kind {
-        code: "ors",
-        acronyms: &["ORS"],
-        long: &[
-            "observatoire regional de sante",
-            "observatoire regional de la sante",
-        ],
-        scope: Scope::Region,
-        label: "Observatoire régional de santé",
-    },
-    Kind {
-        code: "urps",
-        acronyms: &["URPS"],
-        long: &["union regionale des professionnels de sante"],
-        scope: Scope::Region,
-        label: "Union régionale des professionnels de santé",
-    },
-    Kind {
-        code: "ccas",
-        acronyms: &["CCAS"],
-        long: &["centre communal d'action sociale"],
-        scope: Scope::Commune,
-        label: "Centre communal d'action sociale",
-    },
-    Kind {
-        code: "cias",
-        acronyms: &["CIAS"],
-        long: &["centre intercommunal d'action sociale"],
-        scope: Scope::Epci,
-        label: "Centre intercommunal d'action sociale",
-    },
-    Kind {
-        code: "chu",
-        acronyms: &["CHU", "CHRU", "CHR"],
-        long: &[
-            "centre hospitalier universitaire",
-            "centre hospitalier regional universitaire",
-            "centre hospitalier regional",
-        ],
-        scope: Scope::Named,
-        label: "Centre hospitalier universitaire",
-    },
-    Kind {
-        code: "ch",
-        acronyms: &["CH", "CHS"],
-        long: &[
-            "centre hospitalier specialise",
-            "centre hospitalier",
-            "hopitaux",
-            "hopital",
-            "centre hospitalier intercommunal",
-        ],
-        scope: Scope::Named,
-        label: "Centre hospitalier",
-    },
-    Kind {
-        code: "cpts",
-        acronyms: &["CPTS"],
-        long: &["communaute professionnelle territoriale de sante"],
-        scope: Scope::Named,
-        label: "Communauté professionnelle territoriale de santé",
-    },
-    Kind {
-        code: "msp",
-        acronyms: &["MSP"],
-        long: &[
-            "maison de sante pluriprofessionnelle",
-            "maison de sante pluridisciplinaire",
-            "maison de sante",
-        ],
-        scope: Scope::Named,
-        label: "Maison de santé pluriprofessionnelle",
-    },
-    Kind {
-        code: "ville",
-        acronyms: &[],
-        long: &["ville", "mairie", "communes", "commune"],
-        scope: Scope::Commune,
-        label: "Ville",
-    },
-];
+/// The type of a body no row of the table describes.
+pub const OTHER: &str = "autre";
+
+const TYPES: &str = include_str!("../data/types.tsv");
+
+/// The type table of `data/types.tsv`, read once, in file order (the first row that
+/// matches wins).
+fn kinds() -> &'static [Kind] {
+    static K: OnceLock<Vec<Kind>> = OnceLock::new();
+    K.get_or_init(|| parse_types(TYPES))
+}
+
+fn parse_types(text: &str) -> Vec<Kind> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            let scope = match *c.get(1)? {
+                "region" => Scope::Region,
+                "departement" => Scope::Dept,
+                "nomme" => Scope::Named,
+                "commune" => Scope::Commune,
+                "communal" => Scope::Communal,
+                "epci" => Scope::Epci,
+                "intercommunal" => Scope::Intercommunal,
+                "categorie" => Scope::Category,
+                _ => return None,
+            };
+            let list = |i: usize, sep: char| -> Vec<String> {
+                c.get(i)
+                    .map(|x| {
+                        x.split(sep)
+                            .map(str::trim)
+                            .filter(|x| !x.is_empty())
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let long = list(3, '|')
+                .into_iter()
+                .map(|f| {
+                    let f = fold(&f);
+                    match f.split_once('*') {
+                        Some((h, t)) => Form {
+                            head: h.trim().to_string(),
+                            tail: Some(t.trim().to_string()),
+                        },
+                        None => Form {
+                            head: f,
+                            tail: None,
+                        },
+                    }
+                })
+                .collect();
+            Some(Kind {
+                code: c[0].trim().to_string(),
+                acronyms: list(2, ','),
+                long,
+                scope,
+                label: c.get(4).map(|x| x.trim().to_string()).unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// Folded long forms of the type table that hold " et " ("protection maternelle et
+/// infantile"): the splitter must not cut them.
+pub fn long_forms_with_et() -> impl Iterator<Item = &'static str> {
+    kinds()
+        .iter()
+        .flat_map(|k| k.long.iter())
+        .filter(|f| f.tail.is_none() && f.head.contains(" et "))
+        .map(|f| f.head.as_str())
+}
+
+/// Whether `text` starts with `prefix` followed by the end or a character that is no
+/// letter or digit ("CD" starts "CD 28", not "CDOM").
+fn starts_word(text: &str, prefix: &str) -> bool {
+    text.strip_prefix(prefix)
+        .is_some_and(|r| r.chars().next().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// The acronym of `k` that `spaced` starts with.
+fn acronym_of<'k>(k: &'k Kind, spaced: &str) -> Option<&'k str> {
+    k.acronyms
+        .iter()
+        .find(|a| starts_word(spaced, a))
+        .map(String::as_str)
+}
+
+/// Where a long form of `k` matches the folded mention: the folded bytes it covers at the
+/// start, and for a "*" pattern the folded range of its tail. The words in between and
+/// after are the rest of the mention (its territory or name).
+fn long_form_of(k: &Kind, f: &str) -> Option<(usize, Option<std::ops::Range<usize>>)> {
+    k.long.iter().find_map(|form| {
+        if !starts_word(f, &form.head) {
+            return None;
+        }
+        match &form.tail {
+            None => Some((form.head.len(), None)),
+            Some(tail) => {
+                let from = form.head.len();
+                let at = f.get(from..)?.find(tail.as_str())? + from;
+                let end = at + tail.len();
+                f[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                    .then_some((from, Some(at..end)))
+            }
+        }
+    })
+}
+
+/// The type of a body outside the territorial table ("Association Siel Bleu", "EHPAD Les
+/// Tilleuls", a glossary's long form): the `categorie` rows of the table, by sigle or by
+/// the start of the name.
+fn category_of(name: &str, sigle: Option<&str>) -> Option<&'static str> {
+    let f = fold(name);
+    kinds()
+        .iter()
+        .filter(|k| k.scope == Scope::Category)
+        .find(|k| {
+            acronym_of(k, name).is_some()
+                || sigle.is_some_and(|s| k.acronyms.iter().any(|a| a == s))
+                || long_form_of(k, &f).is_some()
+        })
+        .map(|k| k.code.as_str())
+}
 
 /// What a document tells about where its organisations are.
 #[derive(Debug, Clone, Default)]
@@ -359,7 +252,7 @@ impl Context {
 }
 
 /// One organisation's identity.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct OrgKey {
     pub id: String,
     pub nom: String,
@@ -367,6 +260,13 @@ pub struct OrgKey {
     pub kind: String,
     pub departement: Option<String>,
     pub region: Option<String>,
+    /// INSEE code of a commune (the body typed `commune`), when its name resolves.
+    pub code_insee: Option<String>,
+    /// SIREN of an intercommunalité (the body typed `epci`), when its name resolves.
+    pub siren: Option<String>,
+    /// Whether `nom` is the mention's own words (a body outside the territorial table),
+    /// not a canonical name: a registry then names it by its most complete variant.
+    pub own_words: bool,
 }
 
 fn strip_articles(s: &str) -> String {
@@ -381,13 +281,6 @@ fn strip_articles(s: &str) -> String {
         }
     }
     t
-}
-
-fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 2 > letters.len()
-        && letters[0].is_uppercase()
 }
 
 /// Splits "CD28" into "CD 28".
@@ -421,9 +314,57 @@ fn region_of(ctx: &Context, text: &str) -> Option<String> {
         .or_else(|| ctx.region.clone())
 }
 
-/// Resolves one mention. `None` for generic groups ("associations", "etc.").
+const NOTES: &str = include_str!("../data/notes.txt");
+
+/// The mention without a note that follows its name ("… Financements potentiels CPER selon
+/// cahier des charges", `data/notes.txt`); empty when it starts with one.
+fn without_note(mention: &str) -> &str {
+    // (folded phrase, only at the start)
+    static N: OnceLock<Vec<(String, bool)>> = OnceLock::new();
+    let notes = N.get_or_init(|| {
+        NOTES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| match l.strip_prefix('^') {
+                Some(n) => (fold(n), true),
+                None => (fold(l), false),
+            })
+            .collect()
+    });
+    // Most mentions hold no note: look in the plain fold first, and map back through a
+    // `Folded` only when there is something to cut.
+    let plain = fold(mention);
+    if !notes.iter().any(|(n, _)| plain.contains(n.as_str())) {
+        return mention;
+    }
+    let folded = Folded::new(mention);
+    let f = folded.as_str();
+    let at = notes
+        .iter()
+        .filter_map(|(n, start_only)| {
+            f.match_indices(n.as_str())
+                .find(|(i, _)| {
+                    (*i == 0 || (!start_only && f[..*i].ends_with(' ')))
+                        && f[i + n.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                })
+                .map(|(i, _)| i)
+        })
+        .min();
+    match at {
+        Some(i) => folded.original_before(i).trim(),
+        None => mention,
+    }
+}
+
+/// Resolves one mention. `None` for generic groups ("associations", "etc.") and notes.
 pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
-    let raw = strip_articles(body_of_unit(mention.trim()).trim_end_matches(['.', ',', ';']));
+    let raw = strip_articles(
+        without_note(body_of_unit(mention.trim())).trim_end_matches(['.', ',', ';']),
+    );
     if raw.is_empty() || fold(&raw).trim_end_matches('.') == "etc" {
         return None;
     }
@@ -431,51 +372,48 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
     // it names a territorial body ("ordre des médecins", "CIAS").
     let typed = {
         let f = fold(&raw);
-        let first = raw.split_whitespace().next().unwrap_or("");
-        KINDS.iter().any(|k| {
-            k.acronyms.contains(&first)
-                || (matches!(k.scope, Scope::Dept | Scope::Region | Scope::Epci)
-                    && k.long.iter().any(|l| f.starts_with(l)))
+        kinds().iter().any(|k| {
+            k.scope != Scope::Category
+                && (acronym_of(k, &raw).is_some()
+                    || (matches!(
+                        k.scope,
+                        Scope::Dept | Scope::Region | Scope::Epci | Scope::Intercommunal
+                    ) && long_form_of(k, &f).is_some()))
         })
     };
     if is_generic(&raw) && !typed {
         return None;
     }
     let spaced = unglue(&raw);
-    let f = fold(&spaced);
-    let first = spaced.split_whitespace().next().unwrap_or("");
-    for k in KINDS {
-        let (matched, rest) = if k.acronyms.contains(&first) {
-            (true, spaced[first.len()..].trim().to_string())
-        } else if let Some(l) = k.long.iter().find(|l| {
-            f.starts_with(*l)
-                && f[l.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-        }) {
-            // Keep the original spelling of the remainder: skip as many characters.
-            let n = l.chars().count();
-            (
-                true,
-                spaced
-                    .chars()
-                    .skip(n)
-                    .collect::<String>()
-                    .trim()
-                    .to_string(),
-            )
-        } else if let Some(l) = k.long.iter().find(|l| l.len() > 12 && f.contains(*l)) {
+    let folded = Folded::new(&spaced);
+    let f = folded.as_str();
+    for k in kinds().iter().filter(|k| k.scope != Scope::Category) {
+        let (matched, rest) = if let Some(a) = acronym_of(k, &spaced) {
+            // The acronym is matched as written, so its bytes are the original's.
+            (true, spaced[a.len()..].trim().to_string())
+        } else if let Some((n, tail)) = long_form_of(k, f) {
+            // Keep the original spelling of the remainder, cut through the fold's map.
+            let rest = match tail {
+                None => folded.original_after(n).to_string(),
+                Some(t) => format!(
+                    "{} {}",
+                    &spaced[folded.to_original(n)..folded.to_original(t.start)],
+                    folded.original_after(t.end)
+                ),
+            };
+            (true, rest.trim().to_string())
+        } else if let Some(l) = k
+            .long
+            .iter()
+            .filter(|l| l.tail.is_none())
+            .map(|l| l.head.as_str())
+            .find(|l| l.len() > 12 && f.contains(*l))
+        {
             // "Financements de l'Agence Régionale de Santé (ARS)".
             let pos = f.find(l).unwrap_or(0);
             (
                 pos < 30,
-                spaced
-                    .chars()
-                    .skip(f[..pos].chars().count() + l.chars().count())
-                    .collect::<String>()
-                    .trim()
-                    .to_string(),
+                folded.original_after(pos + l.len()).trim().to_string(),
             )
         } else {
             (false, String::new())
@@ -512,7 +450,11 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
         {
             continue;
         }
-        let sigle = k.acronyms.first().map(|s| s.to_string());
+        let sigle = k
+            .acronyms
+            .iter()
+            .find(|a| a.chars().all(char::is_alphanumeric))
+            .cloned();
         return match k.scope {
             Scope::Region => {
                 let r = region_of(ctx, &rest)?;
@@ -521,9 +463,10 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
                     id: format!("{}-{}", k.code, slug(&rn, 60)),
                     nom: format!("{} {}", k.label, rn),
                     sigle,
-                    kind: k.code.into(),
+                    kind: k.code.clone(),
                     departement: None,
                     region: Some(r),
+                    ..Default::default()
                 })
             }
             Scope::Dept => {
@@ -533,12 +476,18 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
                     id: format!("{}-{}", k.code, d.to_lowercase()),
                     nom: format!("{} {}", k.label, geo::de(&dep.nom, dep.type_liaison)),
                     sigle,
-                    kind: k.code.into(),
+                    kind: k.code.clone(),
                     departement: Some(d),
                     region: Some(dep.region.clone()),
+                    ..Default::default()
                 })
             }
-            Scope::Commune | Scope::Epci | Scope::Named => {
+            Scope::Category => continue,
+            Scope::Commune
+            | Scope::Communal
+            | Scope::Epci
+            | Scope::Intercommunal
+            | Scope::Named => {
                 // The place or name: "CCAS de Chartres" → Chartres; "CIAS" alone → the
                 // contract's own territory; "Centre hospitalier Henri Ey" → Henri Ey.
                 let mut name = rest.clone();
@@ -556,7 +505,13 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
                     .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
                     .trim()
                     .to_string();
-                let name = if name.is_empty() && k.scope == Scope::Epci {
+                // "Agglomération" alone is the contract's territory, when that is one.
+                if name.is_empty() && k.scope == Scope::Epci {
+                    let t = ctx.territoire.as_deref().filter(|t| fold(t) != f)?;
+                    return resolve(t, ctx).filter(|t| t.kind == k.code);
+                }
+                let alone_is_ours = k.scope == Scope::Intercommunal;
+                let name = if name.is_empty() && alone_is_ours {
                     ctx.territoire.clone().unwrap_or_default()
                 } else {
                     name
@@ -591,13 +546,32 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
                 {
                     return None;
                 }
-                let d = geo::find_departement(&rest).or_else(|| ctx.departement.clone());
+                let d_named = geo::find_departement(&rest);
+                // The commune or intercommunalité itself carries its official code when
+                // its name resolves in the reference data.
+                if k.scope == Scope::Commune {
+                    if let Some(c) = communes::commune_named(
+                        &name,
+                        d_named.as_deref(),
+                        ctx.departement.as_deref(),
+                    ) {
+                        return Some(commune_key(&k.code, &k.label, c));
+                    }
+                }
+                if k.scope == Scope::Epci {
+                    if let Some(e) = epci_of(&raw, d_named.as_deref(), ctx)
+                        .or_else(|| epci_of(&name, d_named.as_deref(), ctx))
+                    {
+                        return Some(epci_key(&k.code, e, ctx));
+                    }
+                }
+                let d = d_named.or_else(|| ctx.departement.clone());
                 let region = d
                     .as_deref()
                     .and_then(geo::departement)
                     .map(|x| x.region.clone())
                     .or_else(|| ctx.region.clone());
-                let id = if k.scope == Scope::Named {
+                let id = if matches!(k.scope, Scope::Named | Scope::Commune) {
                     format!(
                         "{}-{}{}",
                         k.code,
@@ -622,18 +596,98 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
                     )
                     .replace("d' ", "d'")
                 };
+                // An intercommunalité the reference data does not know keeps the
+                // mention's words: "Intercommunalité de X" would be no one's name.
+                let (nom, own_words) = if k.scope == Scope::Epci {
+                    (spaced.clone(), true)
+                } else {
+                    (format!("{}{}{}", k.label, link, name), false)
+                };
                 Some(OrgKey {
                     id,
-                    nom: format!("{}{}{}", k.label, link, name),
+                    nom,
+                    own_words,
                     sigle,
-                    kind: k.code.into(),
+                    kind: k.code.clone(),
                     departement: d,
                     region,
+                    ..Default::default()
                 })
             }
         };
     }
     untyped(&raw, ctx)
+}
+
+/// The intercommunalité a name stands for: one EPCI of the reference data with that name,
+/// in the département the mention names, else the contract's, else anywhere in France.
+fn epci_of(name: &str, named: Option<&str>, ctx: &Context) -> Option<&'static Epci> {
+    let in_dep = |d: Option<&str>| {
+        population::epci_named(name, &d.map(|d| vec![d.to_string()]).unwrap_or_default())
+    };
+    match named {
+        Some(d) => in_dep(Some(d)),
+        None => in_dep(ctx.departement.as_deref()).or_else(|| in_dep(None)),
+    }
+}
+
+/// The key of a resolved intercommunalité: its official name and SIREN, placed in the
+/// contract's département when it spans it, else in its first.
+fn epci_key(code: &str, e: &Epci, ctx: &Context) -> OrgKey {
+    let d = ctx
+        .departement
+        .clone()
+        .filter(|d| e.departements.contains(d))
+        .or_else(|| e.departements.first().cloned());
+    OrgKey {
+        id: format!("{code}-{}", slug(&e.nom, 60)),
+        nom: e.nom.clone(),
+        sigle: None,
+        kind: code.to_string(),
+        region: d
+            .as_deref()
+            .and_then(geo::departement)
+            .map(|x| x.region.clone()),
+        departement: d,
+        code_insee: None,
+        siren: Some(e.code.clone()),
+        own_words: false,
+    }
+}
+
+/// The "de" form of a commune's name: INSEE's names keep their article ("Le Mans"), which
+/// the liaison contracts ("du Mans", "des Sables-d'Olonne").
+fn commune_de(c: &Commune) -> String {
+    let article = match c.type_liaison {
+        2 => "Le ",
+        3 => "La ",
+        4 => "Les ",
+        5 => "L'",
+        _ => "",
+    };
+    match c.nom.strip_prefix(article).filter(|_| !article.is_empty()) {
+        Some(bare) => geo::de(bare, c.type_liaison),
+        None => geo::de(&c.nom, c.type_liaison.min(1)),
+    }
+}
+
+/// The key of a resolved commune: "Commune de Chartres", its INSEE code and département.
+fn commune_key(code: &str, label: &str, c: &Commune) -> OrgKey {
+    OrgKey {
+        id: format!(
+            "{code}-{}-{}",
+            slug(&c.nom, 60),
+            c.departement.to_lowercase()
+        ),
+        nom: format!("{label} {}", commune_de(c)),
+        sigle: None,
+        kind: code.to_string(),
+        departement: Some(c.departement.clone()),
+        region: geo::departement(&c.departement).map(|x| x.region.clone()),
+        code_insee: Some(c.code.clone()),
+        siren: None,
+        own_words: false,
+    }
 }
 
 const RESEAUX: &str = include_str!("../data/reseaux.tsv");
@@ -717,7 +771,53 @@ fn network_unit(name: &str, ctx: &Context) -> Option<OrgKey> {
         kind: kind.clone(),
         departement,
         region,
+        ..Default::default()
     })
+}
+
+/// Folded words with hyphens and apostrophes as spaces, to compare a name with the
+/// reference data's.
+fn words_key(s: &str) -> String {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A capitalised name the reference data knows, written without its type: a commune of
+/// the contract's département ("Chartres"), an intercommunalité ("Chartres métropole",
+/// "Agglopolys", within the contract's département when it is known), a région or a
+/// département named alone (their council: "Occitanie", "Nièvre").
+fn known_place(name: &str, ctx: &Context) -> Option<OrgKey> {
+    if !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let row = |scope: Scope| kinds().iter().find(|k| k.scope == scope);
+    let k = words_key(name);
+    if let Some(r) = geo::find_region(name).and_then(|r| geo::region(&r)) {
+        if words_key(&r.nom) == k {
+            return resolve(&format!("Région {name}"), ctx);
+        }
+    }
+    if let Some(d) = geo::find_departement(name).and_then(|d| geo::departement(&d)) {
+        if words_key(&d.nom) == k {
+            return resolve(&format!("Département {name}"), ctx);
+        }
+    }
+    if let (Some(d), Some(row)) = (ctx.departement.as_deref(), row(Scope::Commune)) {
+        if let Some(c) = communes::commune_named(name, None, Some(d)) {
+            if c.departement == d && words_key(&c.nom) == k {
+                return Some(commune_key(&row.code, &row.label, c));
+            }
+        }
+    }
+    let row = row(Scope::Epci)?;
+    let e = match ctx.departement.as_deref() {
+        Some(d) => population::epci_named(name, &[d.to_string()]),
+        None => population::epci_named(name, &[]),
+    }?;
+    Some(epci_key(&row.code, e, ctx))
 }
 
 /// Bodies outside the table: keyed by their own acronym (from the mention, a
@@ -738,6 +838,9 @@ fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
         if !head.is_empty() {
             name = head;
         }
+    }
+    if let Some(k) = known_place(&name, ctx) {
+        return Some(k);
     }
     let d_in = geo::find_departement(&name);
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -786,6 +889,7 @@ fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
             } else {
                 format!("{long} ({s})")
             };
+            let kind = category_of(&long, Some(&s)).unwrap_or(OTHER);
             Some(OrgKey {
                 id: format!(
                     "{}{}",
@@ -796,9 +900,11 @@ fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
                 ),
                 nom,
                 sigle: Some(s),
-                kind: "autre".into(),
+                kind: kind.to_string(),
                 departement: d,
                 region,
+                own_words: true,
+                ..Default::default()
             })
         }
         None => {
@@ -806,13 +912,16 @@ fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
             if id.is_empty() {
                 return None;
             }
+            let kind = category_of(&name, None).unwrap_or(OTHER);
             Some(OrgKey {
                 id,
                 nom: name,
                 sigle: None,
-                kind: "autre".into(),
+                kind: kind.to_string(),
                 departement: d_in,
                 region,
+                own_words: true,
+                ..Default::default()
             })
         }
     }
@@ -1172,6 +1281,125 @@ mod tests {
         let map = cluster(&keys);
         assert_eq!(map[&keys[0].0.id], map[&keys[1].0.id]);
         assert_ne!(map[&keys[0].0.id], map[&keys[2].0.id]);
+    }
+
+    /// Every kind of body gets its type from `data/types.tsv` (mention, contract's
+    /// département, expected type).
+    #[test]
+    fn every_body_is_typed() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("ARS", "28", "ars"),
+            ("Délégation départementale de l'ARS", "28", "ars"),
+            ("DD ARS 28", "28", "ars"),
+            ("ARS DT 41", "28", "ars"),
+            ("Préfecture d'Eure-et-Loir", "28", "prefecture"),
+            ("Conseil départemental", "28", "cd"),
+            ("Région Centre-Val de Loire", "28", "region"),
+            ("Occitanie", "31", "region"),
+            ("Nièvre", "58", "cd"),
+            ("Ville de Chartres", "28", "commune"),
+            ("Mairie de Lucé", "28", "commune"),
+            ("Chartres", "28", "commune"),
+            ("Communauté de communes du Val de Sarthe", "72", "epci"),
+            ("Chartres métropole", "28", "epci"),
+            ("Agglopolys", "41", "epci"),
+            ("CCAS de Lucé", "28", "ccas"),
+            ("CIAS du Blaisois", "41", "cias"),
+            ("CPAM", "28", "cpam"),
+            ("CAF", "28", "caf"),
+            ("MSA Beauce Cœur de Loire", "28", "msa"),
+            ("CARSAT", "28", "carsat"),
+            ("Centre hospitalier de Dreux", "28", "ch"),
+            ("CPTS du Perche", "28", "cpts"),
+            ("MSP de Nogent", "28", "msp"),
+            ("DAC 28", "28", "dac"),
+            ("Protection maternelle et infantile", "28", "pmi"),
+            ("PMI", "28", "pmi"),
+            ("Éducation nationale", "28", "education-nationale"),
+            ("Association Siel Bleu", "28", "association"),
+            ("UNAFAM", "28", "association"),
+            ("Mutuelle générale", "28", "mutuelle"),
+            ("EHPAD Les Tilleuls", "28", "medico-social"),
+            ("CSAPA", "28", "medico-social"),
+            ("Gendarmerie nationale", "28", "etat"),
+            ("Lycée Marceau", "28", "enseignement"),
+            ("Lig'Air", "28", OTHER),
+        ];
+        for (m, dep, kind) in cases {
+            let k = resolve(m, &ctx(dep)).unwrap_or_else(|| panic!("{m}: no key"));
+            assert_eq!(k.kind, *kind, "{m}");
+        }
+    }
+
+    /// A délégation of the ARS is the ARS of its département's région.
+    #[test]
+    fn ars_delegations_are_the_ars() {
+        let c = ctx("28");
+        let ars = id("ARS", &c);
+        for m in [
+            "Délégation départementale de l'ARS",
+            "Délégation départementale d'Eure-et-Loir de l'ARS",
+            "DD ARS 28",
+            "ARS DT 28",
+            "Délégation territoriale de l'Agence régionale de santé",
+        ] {
+            assert_eq!(id(m, &c), ars, "{m}");
+        }
+        let k = resolve("Délégation départementale de Seine-et-Marne de l'ARS", &c).expect("key");
+        assert_eq!((k.kind.as_str(), k.region.as_deref()), ("ars", Some("11")));
+    }
+
+    /// Communes carry their INSEE code and EPCI their SIREN; homonyms without a
+    /// département get none.
+    #[test]
+    fn communes_and_epci_carry_official_codes() {
+        let k = resolve("Ville de Chartres", &ctx("28")).expect("key");
+        assert_eq!(
+            (k.code_insee.as_deref(), k.departement.as_deref()),
+            (Some("28085"), Some("28"))
+        );
+        let k = resolve("Mairie de Saint-Denis", &ctx("93")).expect("key");
+        assert_eq!(k.code_insee.as_deref(), Some("93066"));
+        let none = Context::new(None, None, None, BTreeMap::new());
+        let k = resolve("Ville de Saint-Denis", &none).expect("key");
+        assert_eq!(k.code_insee, None);
+        for m in [
+            "Chartres métropole",
+            "Communauté d'agglomération Chartres Métropole",
+        ] {
+            let k = resolve(m, &ctx("28")).expect("key");
+            assert_eq!(k.siren.as_deref(), Some("200033181"), "{m}");
+        }
+        assert_eq!(
+            id("Agglomération", &ctx28()),
+            id("Chartres métropole", &ctx28())
+        );
+        let k = resolve("Communauté de communes du Pays imaginaire", &ctx("28")).expect("key");
+        assert_eq!((k.kind.as_str(), k.siren), ("epci", None));
+    }
+
+    /// A funder's note after a name is no part of it; a note alone names no one.
+    #[test]
+    fn notes_are_not_names() {
+        let c = ctx28();
+        assert_eq!(
+            id(
+                "Chartres métropole Financements potentiels CPER selon cahier des charges",
+                &c
+            ),
+            id("Chartres métropole", &c)
+        );
+        assert_eq!(
+            id("Financements potentiels CPER selon cahier des charges", &c),
+            None
+        );
+        assert_eq!(id("selon cahier des charges", &c), None);
+        assert_eq!(id("Valorisation du temps de coordination", &c), None);
+        assert_eq!(
+            id("Moyens humains des partenaires (temps de travail)", &c),
+            None
+        );
+        assert!(id("Centre de prestations sociales", &c).is_some());
     }
 
     #[test]

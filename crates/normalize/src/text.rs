@@ -226,6 +226,23 @@ pub fn slug(s: &str, max: usize) -> String {
     out
 }
 
+/// Whether a word is an acronym ("ARS", "CD28", "CeGIDD", "PdL", "CMEau"): at least two
+/// letters, the first a capital, and at least half of its letters capitals (two at
+/// least). "Cesel" is a name written like a word, not an acronym. Used alike by the list
+/// reader, the mention splitter and the organisation resolver.
+pub fn is_acronym(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    let (mut n, mut upper) = (1, usize::from(first.is_uppercase()));
+    for c in letters {
+        n += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    first.is_uppercase() && n >= 2 && upper >= 2 && upper * 2 >= n
+}
+
 /// True when the letters of `s` are all upper case (a heading typed in capitals).
 pub fn is_all_caps(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
@@ -280,6 +297,21 @@ mod tests {
             "chartres-metropole-2020-2025"
         );
         assert_eq!(slug("Pays de l'Yonne", 80), "pays-de-l-yonne");
+        for (w, acronym) in [
+            ("ARS", true),
+            ("CD28", true),
+            ("CeGIDD", true),
+            ("PdL", true),
+            ("CMEau", true),
+            ("(CAUE)", true),
+            ("Cesel", false),
+            ("Ville", false),
+            ("eSanté", false),
+            ("A", false),
+            ("28", false),
+        ] {
+            assert_eq!(is_acronym(w), acronym, "{w}");
+        }
         assert!(is_all_caps("PROMOUVOIR LA SANTE"));
         assert!(!is_all_caps("Promouvoir la santé"));
         assert_eq!(

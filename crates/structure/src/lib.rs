@@ -573,6 +573,7 @@ pub(crate) fn build_document_with(
             region: None,
             communes,
             siren: None,
+            code_insee: None,
         },
         periode,
         date_signature: facts.date_signature,

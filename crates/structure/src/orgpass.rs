@@ -87,6 +87,14 @@ pub fn resolve_document(doc: &mut Document, texts: &[String]) {
                 .map(|e| e.code.clone())
         });
     }
+    // A territory that is one commune (no intercommunalité has its name) gets its INSEE
+    // code; homonyms only within the département the document names.
+    if doc.territoire.code_insee.is_none() && doc.territoire.siren.is_none() {
+        doc.territoire.code_insee = doc.territoire.nom.as_deref().and_then(|n| {
+            cls_normalize::communes::territory_commune(n, &doc.territoire.departements)
+                .map(|c| c.code.clone())
+        });
+    }
     let mut memo = Memo {
         ctx: &ctx,
         seen: Default::default(),
