@@ -180,6 +180,32 @@ fn no_fixture_place_names_in_library_code() {
     );
 }
 
+#[test]
+fn structure_readers_write_no_pattern_of_their_own() {
+    // Architecture Invariant: the structure readers write no regular expression: every
+    // pattern is a named, documented field of `vocab.rs` (fiches) or `patterns.rs` (facts).
+    let dir = root().join("crates/structure/src");
+    let mut bad = Vec::new();
+    let mut files = Vec::new();
+    walk(&dir, &mut files);
+    for p in files {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if matches!(name, "vocab.rs" | "patterns.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&p).unwrap_or_default();
+        for (n, line) in code_lines(&text) {
+            if line.contains("Regex::new") || line.contains("OnceLock<Regex>") {
+                bad.push(format!("{}:{n}: {}", rel(&p), line.trim()));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "patterns outside vocab.rs/patterns.rs: {bad:#?}"
+    );
+}
+
 /// The crate names a manifest depends on (normal and dev dependencies), as written.
 fn dependencies(manifest: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();

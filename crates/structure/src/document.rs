@@ -1,13 +1,12 @@
 //! Document-level facts: territory name and period from the title, signing date,
 //! signatories, axes of the outline, glossary (`sigles`) and list of communes.
 
+use crate::patterns::fact_patterns;
 use crate::{f, vocab::patterns, Item};
 use cls_model::{Periode, Signataire};
 use cls_normalize::calendar::parse_date_fr;
 use cls_normalize::text::is_all_caps;
-use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
 
 #[derive(Debug, Default)]
 pub struct Facts {
@@ -17,18 +16,6 @@ pub struct Facts {
     pub signataires: Vec<Signataire>,
     pub axes: Vec<(u32, String)>,
     pub avenant: bool,
-}
-
-fn re(cell: &'static OnceLock<Regex>, s: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(s).expect("built-in pattern"))
-}
-
-fn period_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    re(
-        &R,
-        r"\b((?:19|20)\d{2})\s*(?:-|–|/|à|au)\s*((?:19|20)\d{2})\b",
-    )
 }
 
 /// Compiles this module's patterns (see `crate::warm_up`).
@@ -86,21 +73,23 @@ pub fn read_facts(items: &[Item], first_fiche: usize) -> Facts {
         for next in texts.iter().skip(i + 1).take(2) {
             // A title cut after a linking word ("… 2025-2029 du") goes on.
             let cut = title_cut_short(&title);
-            if (period_re().is_match(&title) && !cut) || next.len() > if cut { 200 } else { 80 } {
+            if (fact_patterns().periode.is_match(&title) && !cut)
+                || next.len() > if cut { 200 } else { 80 }
+            {
                 break;
             }
             if cut {
                 title = cls_extract::join_lines(&[title.as_str(), next.as_str()]);
                 continue;
             }
-            if is_all_caps(next) || period_re().is_match(next) {
+            if is_all_caps(next) || fact_patterns().periode.is_match(next) {
                 title = format!("{title} {next}");
             } else {
                 break;
             }
         }
         facts.avenant = f(&title).contains("avenant");
-        if let Some(c) = period_re().captures(&title) {
+        if let Some(c) = fact_patterns().periode.captures(&title) {
             facts.periode = Periode {
                 debut: c[1].parse().ok(),
                 fin: c[2].parse().ok(),
@@ -142,28 +131,16 @@ fn title_cut_short(title: &str) -> bool {
 
 /// "CONTRAT LOCAL DE SANTE DE CHARTRES METROPOLE 2020-2025" → "CHARTRES METROPOLE".
 pub fn territory_from_title(title: &str) -> Option<String> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(
-        &R,
-        r"(?i)contrat\s+local\s+de\s+sant[ée]\s*(?:\(CLS\)\s*)?(?:(?:de\s+)?\d(?:e|ème|eme)\s+g[ée]n[ée]ration\s*)?(?:[:\-–]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|sur\s+le\s+territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?(?P<nom>.+)$",
-    );
+    let r = &fact_patterns().titre_territoire;
     let c = r.captures(title)?;
     let mut nom = c["nom"].to_string();
     // "Contrat local de santé 2025-2029 du Pays de …": the period may come first.
-    static LEAD: OnceLock<Regex> = OnceLock::new();
-    let lead = re(
-        &LEAD,
-        r"(?i)^\s*(?:\d{4}\s*[-–/]\s*\d{4}|\d{4})\s*(?:[:\-–,]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|pour\s+(?:le|la|les)\s+)?",
-    );
+    let lead = &fact_patterns().titre_tete;
     nom = lead.replace(&nom, "").to_string();
-    if let Some(m) = period_re().find(&nom) {
+    if let Some(m) = fact_patterns().periode.find(&nom) {
         nom.truncate(m.start());
     }
-    static T: OnceLock<Regex> = OnceLock::new();
-    let tail = re(
-        &T,
-        r"(?i)\s*(?:\(CLS\)|CLS|\d(?:e|ème|eme)\s+g[ée]n[ée]ration|de\s+\d(?:e|ème)\s+g[ée]n[ée]ration|[-–:,])\s*$",
-    );
+    let tail = &fact_patterns().titre_queue;
     loop {
         let before = nom.len();
         nom = tail.replace(nom.trim(), "").trim().to_string();
@@ -224,23 +201,18 @@ fn best_casing(name: &str, items: &[Item]) -> String {
 }
 
 /// "pour la période 2022-2027", "2020 et jusqu'en 2025".
-fn period_from_text(texts: &[String]) -> Periode {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(
-        &R,
-        r"(?i)(?:p[ée]riode|pour les ann[ée]es|de)\s+((?:19|20)\d{2})\s*(?:-|–|/|à|au)\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à)\s+((?:19|20)\d{2})",
-    );
+pub(crate) fn period_from_text(texts: &[String]) -> Periode {
+    let r = &fact_patterns().periode_texte;
     for t in texts {
         if let Some(c) = r.captures(t) {
-            let (a, b) = if c.get(1).is_some() {
-                (&c[1], &c[2])
-            } else {
-                (&c[3], &c[4])
+            let pick = |a: usize, b: usize| {
+                c.get(a)
+                    .zip(c.get(b))
+                    .map(|(x, y)| (x.as_str().parse().ok(), y.as_str().parse().ok()))
             };
-            return Periode {
-                debut: a.parse().ok(),
-                fin: b.parse().ok(),
-            };
+            if let Some((debut, fin)) = pick(1, 2).or_else(|| pick(3, 4)).or_else(|| pick(5, 6)) {
+                return Periode { debut, fin };
+            }
         }
     }
     Periode::default()
@@ -248,11 +220,7 @@ fn period_from_text(texts: &[String]) -> Periode {
 
 /// "Signé en 9 exemplaires, le 17 FEV. 2020" → "2020-02-17".
 pub fn signing_date(texts: &[String]) -> Option<String> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(
-        &R,
-        r"(?i)(?:\b(?:sign[ée]e?s?|fait)\b[^.]{0,60}?\ble\s+|\bdate\s+de\s+(?:la\s+)?signature\s*:?\s*(?:le\s+)?|\bsignature\s*:\s*(?:le\s+)?)(.{6,30})",
-    );
+    let r = &fact_patterns().signature;
     for t in texts {
         if let Some(c) = r.captures(t) {
             if let Some(d) = parse_date_fr(&c[1]) {
@@ -261,8 +229,7 @@ pub fn signing_date(texts: &[String]) -> Option<String> {
         }
     }
     // The place and date of signature on a line of their own ("Lure, le 3 juillet 2025").
-    static P: OnceLock<Regex> = OnceLock::new();
-    let place = re(&P, r"^\p{Lu}[\p{L}'’ -]{1,40},\s+le\s+(.{6,30})$");
+    let place = &fact_patterns().lieu_date;
     texts
         .iter()
         .filter_map(|t| place.captures(t.trim()))
@@ -293,15 +260,9 @@ fn signataires(texts: &[String]) -> Vec<Signataire> {
         return Vec::new();
     };
     let mut entries: Vec<String> = Vec::new();
-    static BULLET: OnceLock<Regex> = OnceLock::new();
-    let bullet = re(&BULLET, r"^\s*(?:[-•–·▪➢✓*]|\d+[.)])\s*");
-    static ARTICLE: OnceLock<Regex> = OnceLock::new();
-    let article = re(&ARTICLE, r"^(?:Le|La|Les|L'|L’)\s*\S");
-    static SECTION: OnceLock<Regex> = OnceLock::new();
-    let section = re(
-        &SECTION,
-        r"^(?:[IVX]+[-–.]\d|[IVX]+\s|Article\b|ET\b|SOMMAIRE|Il est convenu|Vu\b)",
-    );
+    let bullet = &fact_patterns().puce;
+    let article = &fact_patterns().article;
+    let section = &fact_patterns().apres_parties;
     for t in texts.iter().skip(start + 1).take(40) {
         let t = t.trim();
         if t.is_empty() {
@@ -337,16 +298,8 @@ fn signataires(texts: &[String]) -> Vec<Signataire> {
             *last = cls_extract::join_lines(&[last.as_str(), clean.as_str()]);
         }
     }
-    static REP: OnceLock<Regex> = OnceLock::new();
-    let rep = re(
-        &REP,
-        r"(?i)^(?P<nom>.+?),?\s+représentée?s?\s+par\s+(?P<rest>.+)$",
-    );
-    static CIV: OnceLock<Regex> = OnceLock::new();
-    let civ = re(
-        &CIV,
-        r"^(?:(?:son|sa|leur)\s+(?P<q1>[^,]+?)\s*,?\s+)?(?:M\.|Mme|Mr|Monsieur|Madame|Mlle)\s+(?P<nom>[A-ZÉÈ][^,]+?)\s*(?:,\s*(?P<q2>.+))?$",
-    );
+    let rep = &fact_patterns().represente;
+    let civ = &fact_patterns().civilite;
     entries
         .into_iter()
         .filter(|e| e.len() > 3 && e.len() < 400)
@@ -436,8 +389,7 @@ fn is_sigle(s: &str) -> bool {
 /// The list of communes under a "Cartographie / Liste des N communes" heading.
 pub fn read_communes(items: &[Item]) -> Vec<String> {
     let p = patterns();
-    static SECTION: OnceLock<Regex> = OnceLock::new();
-    let section = re(&SECTION, r"^(?:[IVX]+\s*[-–.]|\d+\s*[-–.]|Annexe|ANNEXE)");
+    let section = &fact_patterns().section;
     let mut best: Vec<String> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let Item::Text { text, .. } = it else {

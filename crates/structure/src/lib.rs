@@ -9,6 +9,7 @@ pub(crate) mod fiche;
 mod guard;
 mod headings;
 mod orgpass;
+mod patterns;
 mod tables;
 pub mod vocab;
 mod web;

@@ -14,16 +14,11 @@
 //! as one becomes an alert; a page with neither axes nor actions that does not present a
 //! contract is of nature `autre`, with an alert.
 
+use crate::patterns::fact_patterns;
 use crate::{build_document, document, f, vocab, Item};
 use cls_extract::{HtmlBlock, HtmlDocument, HtmlKind};
 use cls_model::{Action, Alerte, Axe, Document, Format, Mention, Nature, Periode, Source};
 use cls_normalize::text::slug;
-use regex::Regex;
-use std::sync::OnceLock;
-
-fn re(cell: &'static OnceLock<Regex>, s: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(s).expect("built-in pattern"))
-}
 
 /// Web blocks as structure items (headings and paragraphs as text, table rows as rows).
 fn items(blocks: &[HtmlBlock]) -> Vec<Item> {
@@ -101,7 +96,7 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
     }
     if doc.periode.debut.is_none() {
         let texts: Vec<String> = items.iter().map(Item::text).collect();
-        doc.periode = period(&texts);
+        doc.periode = document::period_from_text(&texts);
     }
     if doc.periode.debut.is_none() {
         doc.periode = period_in_titles(html);
@@ -136,11 +131,7 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
 /// Whether the page's titles (`<title>`, `og:title`, `<h1>`) or its breadcrumb's last
 /// item speak of a local health contract.
 fn presents_a_contract(html: &HtmlDocument) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(
-        &R,
-        r"(?i)\bcontrats?\s+loca(?:l|ux)\s+de\s+sant[ée]|\bCLS\b",
-    );
+    let r = &fact_patterns().contrat;
     html.title
         .iter()
         .chain(html.og_title.iter())
@@ -157,8 +148,7 @@ fn presents_a_contract(html: &HtmlDocument) -> bool {
 /// The PDF links of the page that point to the contract itself (their text or address
 /// names a contract or a CLS), in page order.
 fn contract_pdfs(html: &HtmlDocument) -> Vec<String> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"(?i)contrat|\bcls\b|(?:^|[/_\-.])cls(?:[_\-.]|$)");
+    let r = &fact_patterns().lien_contrat;
     html.pdf_links
         .iter()
         .filter(|l| {
@@ -172,11 +162,7 @@ fn contract_pdfs(html: &HtmlDocument) -> Vec<String> {
 /// The contract's period as the page's titles print it: "Contrat local de santé
 /// 2024-2028", "CLS (2022-2026)".
 fn period_in_titles(html: &HtmlDocument) -> Periode {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(
-        &R,
-        r"\b((?:19|20)\d{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)\d{2})\b",
-    );
+    let r = &fact_patterns().periode;
     let titles = html
         .blocks
         .iter()
@@ -200,35 +186,10 @@ fn period_in_titles(html: &HtmlDocument) -> Periode {
     Periode::default()
 }
 
-fn period(texts: &[String]) -> Periode {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(
-        &R,
-        r"(?i)(?:p[ée]riode|pour les ann[ée]es|sur la p[ée]riode|de)\s+((?:19|20)\d{2})\s*(?:-|–|/|à|au)\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à|au)\s+((?:19|20)\d{2})|depuis\s+((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à)\s+((?:19|20)\d{2})",
-    );
-    for t in texts {
-        if let Some(c) = r.captures(t) {
-            let pick = |a: usize, b: usize| {
-                c.get(a)
-                    .zip(c.get(b))
-                    .map(|(x, y)| (x.as_str().parse().ok(), y.as_str().parse().ok()))
-            };
-            if let Some((d, f)) = pick(1, 2).or_else(|| pick(3, 4)).or_else(|| pick(5, 6)) {
-                return Periode { debut: d, fin: f };
-            }
-        }
-    }
-    Periode::default()
-}
-
 /// Territory: the noun phrase after "Contrat local de santé de …", "territoire(s) de …",
 /// "collectivités de …", scored by how often it recurs in the page, title and h1 first.
 fn territory(html: &HtmlDocument) -> Option<String> {
-    static TRIG: OnceLock<Regex> = OnceLock::new();
-    let trig = re(
-        &TRIG,
-        r"(?i)(?:contrat\s+local\s+de\s+sant[ée](?:\s*\(CLS\))?|\bCLS|territoires?|collectivit[ée]s?|syndicat\s+mixte|agglom[ée]ration|sur\s+le\s+territoire)\s+(?:intercommunal\s+)?(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d')",
-    );
+    let trig = &fact_patterns().avant_territoire;
     // A page names its territory in its first blocks; the rest only repeats it.
     let texts: Vec<&str> = html
         .title
@@ -250,11 +211,7 @@ fn territory(html: &HtmlDocument) -> Option<String> {
         }
     }
     // Standalone proper names that recur ("Chartres métropole agit …", "Agglopolys").
-    static NAME: OnceLock<Regex> = OnceLock::new();
-    let name_re = re(
-        &NAME,
-        r"\b(\p{Lu}[\p{L}'\-]+(?:\s+(?:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée]))?)\b",
-    );
+    let name_re = &fact_patterns().nom_territoire;
     // The page names its territory early: the title and the first blocks are enough.
     let head = texts
         .iter()
@@ -335,8 +292,7 @@ const TERRITORIAL_HEADS: &[&str] = &[
 /// which is the complete form of a shorter name found in the text ("X"). An agency or a
 /// State service publishing the contract of someone else is not the territory.
 fn publisher(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<String> {
-    static SEP: OnceLock<Regex> = OnceLock::new();
-    let sep = re(&SEP, r"\s+[|–—-]\s+|\s*\|\s*");
+    let sep = &fact_patterns().separateur_titre;
     let from_site = html.site_name.iter().map(|n| (n.clone(), true));
     let from_title = html.title.iter().flat_map(|t| {
         sep.split(t)
@@ -398,11 +354,7 @@ fn publisher(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<Stri
     // The page's heading names the territory in full ("… de la Communauté de communes des
     // X" where the text says "X").
     if let Some(b) = best {
-        static PREFIX: OnceLock<Regex> = OnceLock::new();
-        let prefix = re(
-            &PREFIX,
-            r"(?:Communaut[ée]\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine)|M[ée]tropole|Syndicat\s+mixte|PETR)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?",
-        );
+        let prefix = &fact_patterns().collectivite;
         for h in html
             .blocks
             .iter()
@@ -419,11 +371,7 @@ fn publisher(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<Stri
     }
     // "La Ville de X", "la Commune de X": a municipality names itself in its text.
     if best.is_none() {
-        static TOWN: OnceLock<Regex> = OnceLock::new();
-        let town = re(
-            &TOWN,
-            r"\b((?:Ville|Commune|Mairie)\s+(?:de\s+|d')\p{Lu}[\p{L}'\-]+(?:[\s\-](?:sur|en|la|le|les|de|des|du|l')[\s\-]\p{Lu}[\p{L}'\-]+)*)",
-        );
+        let town = &fact_patterns().ville;
         let texts = html.blocks.iter().take(40).map(|b| b.text.as_str());
         if let Some(c) = texts.filter_map(|t| town.captures(t)).next() {
             return Some(c[1].to_string());
@@ -492,7 +440,7 @@ fn read_page(
         nature: Nature::PageWeb,
         source,
         territoire: cls_model::Territoire::default(),
-        periode: period(&texts),
+        periode: document::period_from_text(&texts),
         date_signature: date,
         signataires: Vec::new(),
         axes,
@@ -504,11 +452,7 @@ fn read_page(
 
 /// "… pour signer un Contrat Local de Santé, le 15 décembre 2022" → 2022-12-15.
 fn web_signing_date(texts: &[String]) -> Option<String> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(
-        &R,
-        r"(?i)\bsign(?:er|é|e|ée|és|ées|ature|ataires?)\b[^.]{0,80}?\ble\s+(\d{1,2}(?:er)?\s+\p{L}+\.?\s+(?:19|20)\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})",
-    );
+    let r = &fact_patterns().signature_web;
     texts.iter().find_map(|t| {
         r.captures(t)
             .and_then(|c| cls_normalize::calendar::parse_date_fr(&c[1]))
@@ -540,11 +484,7 @@ fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
     if !out.is_empty() {
         return out;
     }
-    static ANNOUNCE: OnceLock<Regex> = OnceLock::new();
-    let announce = re(
-        &ANNOUNCE,
-        r"(?i)\b(\d+|deux|trois|quatre|cinq|six|sept)?\s*axes\b",
-    );
+    let announce = &fact_patterns().annonce_axes;
     for (i, b) in blocks.iter().enumerate() {
         let ft = f(&b.text);
         if !announce.is_match(&b.text) || ft.contains("exemple") {
@@ -707,16 +647,8 @@ fn split_enumeration(s: &str, n: usize) -> Vec<String> {
 /// The number and title of a line that opens an action: "Action 1.2 – Titre", "Fiche 3 :
 /// Titre", "Fiche action n° 4", "1 - Titre", or a bare "Action 5" whose title follows.
 fn action_start(t: &str) -> Option<(String, Option<String>)> {
-    static HEAD: OnceLock<Regex> = OnceLock::new();
-    let head = re(
-        &HEAD,
-        r"^(?i:fiche(?:[\s-]+actions?)?|action|projet)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?\d{1,3}(?:\.\d{1,2}){0,2})\s*(?:[:\-–.)]\s*(?P<titre>\S.*))?$",
-    );
-    static NUMBERED: OnceLock<Regex> = OnceLock::new();
-    let numbered = re(
-        &NUMBERED,
-        r"^(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*[-–.):]\s+(?P<titre>\p{Lu}.{8,})$",
-    );
+    let head = &fact_patterns().titre_action_web;
+    let numbered = &fact_patterns().action_numerotee;
     let t = dashes(t.trim());
     let c = head.captures(&t).or_else(|| numbered.captures(&t))?;
     let titre = c
@@ -729,11 +661,7 @@ fn action_start(t: &str) -> Option<(String, Option<String>)> {
 /// A lead written as prose: "piloté par la CPAM", "Action pilotée par le CIAS.", "Porté
 /// par …"; returns who, without the article.
 fn lead_prose(t: &str) -> Option<String> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(
-        &R,
-        r"(?i)^(?:(?:action|fiche|projet)\s+)?(?:pilot[ée]e?s?|port[ée]e?s?|coordonn[ée]e?s?|men[ée]e?s?)\s+par\s+(?P<who>.+)$",
-    );
+    let r = &fact_patterns().pilote_prose;
     r.captures(t.trim())
         .map(|c| c["who"].trim().trim_end_matches('.').trim().to_string())
 }
@@ -752,11 +680,7 @@ fn labelled(t: &str) -> Option<(String, String)> {
 
 /// "Titre (porteurs : A et B)" → ("Titre", "A et B").
 fn parenthesised_lead(t: &str) -> (String, Option<String>) {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(
-        &R,
-        r"(?i)\s*\((?:porteurs?|pilotes?|pilotage|(?:pilot[ée]e?s?|port[ée]e?s?)\s+par)\s*:?\s*(?P<who>[^()]+)\)\s*\.?\s*$",
-    );
+    let r = &fact_patterns().pilote_parenthese;
     match r.captures(t) {
         Some(c) => {
             let start = c.get(0).map_or(t.len(), |m| m.start());
@@ -771,8 +695,7 @@ fn parenthesised_lead(t: &str) -> (String, Option<String>) {
 
 /// Drops the article of an organisation named in prose ("la Communauté de communes …").
 fn without_article(m: &mut Mention) {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = re(&R, r"^(?:(?:le|la|les)\s+|l['’]\s*)(?P<rest>\p{Lu}.*)$");
+    let r = &fact_patterns().sans_article;
     if let Some(c) = r.captures(&m.nom) {
         m.nom = c["rest"].to_string();
     }
