@@ -9,6 +9,8 @@
 //! of comparable width, each filled by lines that run most of its width. Every tolerance is
 //! relative to the font size or to the text width, never a number of points.
 
+use crate::settings::TOLERANCES;
+
 /// A zone of a page: its top and bottom y and the middles of its gutters.
 type Zone = (f64, f64, Vec<f64>);
 
@@ -82,20 +84,13 @@ struct Span {
     size: f64,
 }
 
-/// A gutter must be this many ems wide.
-pub(crate) const GUTTER_EMS: f64 = 0.8;
-/// A column must be at least this share of the text width.
-const MIN_COLUMN_SHARE: f64 = 0.22;
-/// Columns of one zone must have widths within this ratio (narrowest / widest).
-const MIN_WIDTH_RATIO: f64 = 0.7;
-/// The median line of a column of running text fills at least this share of its width.
-const MIN_FILL: f64 = 0.6;
-/// A line this full (share of its column's width) is a line of a paragraph.
-const FULL_LINE: f64 = 0.8;
-/// Or, failing `MIN_FILL`, at least this share of a column's lines are full.
-const FULL_SHARE: f64 = 0.4;
-/// A column of running text has at least this many lines in the zone.
-const MIN_LINES: usize = 3;
+pub(crate) const GUTTER_EMS: f64 = TOLERANCES.gutter;
+const MIN_COLUMN_SHARE: f64 = TOLERANCES.min_column_share;
+const MIN_WIDTH_RATIO: f64 = TOLERANCES.min_width_ratio;
+const MIN_FILL: f64 = TOLERANCES.min_fill;
+const FULL_LINE: f64 = TOLERANCES.full_line;
+const FULL_SHARE: f64 = TOLERANCES.full_share;
+const MIN_LINES: usize = TOLERANCES.min_lines;
 
 impl ColumnLayout {
     /// Finds the columns of a page from its lines.

@@ -81,7 +81,10 @@ fn word_rect(x0: f64, x1: f64, y: f64, size: f64) -> Rect {
 pub fn inspect_page(page: &RawPage) -> InspectPage {
     let glyphs = normalise_glyphs(&page.glyphs);
     let spaces_drawn = glyphs.iter().filter(|g| g.space).count() * 12 > glyphs.len();
-    let tables = find_tables(&page.rules);
+    let tables = find_tables(
+        &page.rules,
+        crate::settings::body_size(page.glyphs.iter().map(|g| g.size)),
+    );
     let in_table = |x: f64, ymid: f64| {
         tables
             .iter()

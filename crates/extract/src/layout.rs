@@ -10,17 +10,14 @@
 //! are merged.
 
 use crate::columns::{ColumnLayout, LineWords, ReadingKey};
+use crate::settings::{body_size, TOLERANCES};
 use crate::{Block, Cell, Glyph, Line, RawPage, Row, Rule};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
-/// A gap wider than this fraction of the font size separates two words.
-const WORD_GAP: f64 = 0.17;
-/// A gap wider than this many font sizes separates two columns of a line.
-const COLUMN_GAP: f64 = 1.4;
-/// Tolerance, in points, when matching rule coordinates.
-const SNAP: f64 = 2.5;
+const WORD_GAP: f64 = TOLERANCES.word_gap;
+const COLUMN_GAP: f64 = TOLERANCES.column_gap;
 
 /// Lays out every page and returns the blocks of the whole document in reading order.
 pub fn layout_pages(pages: Vec<RawPage>) -> Vec<Block> {
@@ -359,7 +356,8 @@ pub(crate) struct RuledTable {
     pub(crate) rows: Vec<(f64, f64, Vec<f64>)>,
 }
 
-fn merge_collinear(mut rules: Vec<Rule>, horizontal: bool) -> Vec<Rule> {
+fn merge_collinear(mut rules: Vec<Rule>, horizontal: bool, em: f64) -> Vec<Rule> {
+    let (snap, line) = (TOLERANCES.rule_snap * em, TOLERANCES.rule_collinear * em);
     // Key on the fixed coordinate, then merge overlapping spans.
     if horizontal {
         rules.sort_by(|a, b| a.y0.total_cmp(&b.y0).then(a.x0.total_cmp(&b.x0)));
@@ -370,9 +368,9 @@ fn merge_collinear(mut rules: Vec<Rule>, horizontal: bool) -> Vec<Rule> {
     for r in rules {
         let merged = out.iter_mut().rev().take(8).find(|o| {
             if horizontal {
-                (o.y0 - r.y0).abs() <= 1.0 && r.x0 <= o.x1 + SNAP && r.x1 >= o.x0 - SNAP
+                (o.y0 - r.y0).abs() <= line && r.x0 <= o.x1 + snap && r.x1 >= o.x0 - snap
             } else {
-                (o.x0 - r.x0).abs() <= 1.0 && r.y0 <= o.y1 + SNAP && r.y1 >= o.y0 - SNAP
+                (o.x0 - r.x0).abs() <= line && r.y0 <= o.y1 + snap && r.y1 >= o.y0 - snap
             }
         });
         match merged {
@@ -388,7 +386,9 @@ fn merge_collinear(mut rules: Vec<Rule>, horizontal: bool) -> Vec<Rule> {
     out
 }
 
-pub(crate) fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
+/// The ruled tables of a page; `em` is its body text size (see `settings::body_size`).
+pub(crate) fn find_tables(rules: &[Rule], em: f64) -> Vec<RuledTable> {
+    let snap = TOLERANCES.rule_snap * em;
     let hs = merge_collinear(
         rules
             .iter()
@@ -396,6 +396,7 @@ pub(crate) fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
             .filter(|r| r.is_horizontal())
             .collect(),
         true,
+        em,
     );
     let vs = merge_collinear(
         rules
@@ -404,6 +405,7 @@ pub(crate) fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
             .filter(|r| !r.is_horizontal())
             .collect(),
         false,
+        em,
     );
     if hs.len() < 2 || vs.len() < 2 {
         return Vec::new();
@@ -423,10 +425,10 @@ pub(crate) fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
     for i in 0..hs.len() {
         for j in hs.len()..n {
             let (h, v) = (all[i], all[j]);
-            if v.x0 >= h.x0 - SNAP
-                && v.x0 <= h.x1 + SNAP
-                && h.y0 >= v.y0 - SNAP
-                && h.y0 <= v.y1 + SNAP
+            if v.x0 >= h.x0 - snap
+                && v.x0 <= h.x1 + snap
+                && h.y0 >= v.y0 - snap
+                && h.y0 <= v.y1 + snap
             {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 parent[a] = b;
@@ -460,11 +462,11 @@ pub(crate) fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
         let x1 = h.iter().map(|r| r.x1).fold(f64::NEG_INFINITY, f64::max);
         let mut ys: Vec<f64> = h.iter().map(|r| r.y0).collect();
         ys.sort_by(f64::total_cmp);
-        ys.dedup_by(|a, b| (*a - *b).abs() < SNAP);
+        ys.dedup_by(|a, b| (*a - *b).abs() < snap);
         let mut rows = Vec::new();
         for w in ys.windows(2) {
             let (top, bottom) = (w[0], w[1]);
-            if bottom - top < 3.0 {
+            if bottom - top < TOLERANCES.min_row_height * em {
                 continue;
             }
             let mid = (top + bottom) / 2.0;
@@ -474,7 +476,7 @@ pub(crate) fn find_tables(rules: &[Rule]) -> Vec<RuledTable> {
                 .map(|r| r.x0)
                 .collect();
             xs.sort_by(f64::total_cmp);
-            xs.dedup_by(|a, b| (*a - *b).abs() < SNAP);
+            xs.dedup_by(|a, b| (*a - *b).abs() < snap);
             if xs.len() < 2 {
                 xs = vec![x0, x1];
             }
@@ -510,7 +512,7 @@ pub(crate) fn layout_page(page: &RawPage) -> Vec<Block> {
     let glyphs = normalise_glyphs(&page.glyphs);
     let spaces = glyphs.iter().filter(|g| g.space).count();
     let spaces_drawn = spaces * 12 > glyphs.len();
-    let tables = find_tables(&page.rules);
+    let tables = find_tables(&page.rules, body_size(glyphs.iter().map(|g| g.size)));
     // Each glyph goes to the cell that contains its vertical middle, or stays free.
     let mut cell_glyphs: Vec<Vec<Vec<Vec<G>>>> = tables
         .iter()
@@ -1339,6 +1341,73 @@ mod tests {
             "Financement : 10 000 € et CAUE : 6 000 €"
         );
         assert_eq!(rows[1].cells[0].text(), "Evaluation");
+    }
+
+    /// A ruled table whose vertical rules stop two points short of the bottom rule (as
+    /// producers draw them), and an unruled table under it, drawn at `scale`.
+    fn scaled_page(scale: f64) -> RawPage {
+        let k = |v: f64| v * scale;
+        let mut g = Vec::new();
+        g.extend(word(k(60.0), k(115.0), k(10.0), "Pilote"));
+        g.extend(word(k(200.0), k(115.0), k(10.0), "Ville de Sainte-Lucie"));
+        g.extend(word(k(60.0), k(135.0), k(10.0), "Budget"));
+        g.extend(word(k(200.0), k(135.0), k(10.0), "12 000 €"));
+        g.extend(word(k(60.0), k(200.0), k(10.0), "Public"));
+        g.extend(word(k(200.0), k(200.0), k(10.0), "Jeunes de 16 à 25 ans"));
+        g.extend(word(k(60.0), k(214.0), k(10.0), "Calendrier"));
+        g.extend(word(k(200.0), k(214.0), k(10.0), "2026-2028"));
+        let h = |y: f64| Rule {
+            x0: k(50.0),
+            y0: k(y),
+            x1: k(550.0),
+            y1: k(y),
+        };
+        let v = |x: f64| Rule {
+            x0: k(x),
+            y0: k(100.0),
+            x1: k(x),
+            y1: k(140.0),
+        };
+        let rules = vec![h(100.0), h(122.0), h(142.0), v(50.0), v(190.0), v(550.0)];
+        RawPage {
+            number: 1,
+            width: k(600.0),
+            height: k(800.0),
+            glyphs: g,
+            rules,
+        }
+    }
+
+    #[test]
+    fn tolerances_follow_the_font_size() {
+        // The same page printed at half, normal and double size reads the same: every
+        // tolerance (rule snapping included) scales with the text.
+        let texts = |scale: f64| -> Vec<String> {
+            layout_pages(vec![scaled_page(scale)])
+                .iter()
+                .map(|b| match b {
+                    Block::Row(r) => {
+                        let cells: Vec<String> = r.cells.iter().map(Cell::text).collect();
+                        format!(
+                            "{}{}",
+                            if r.ruled { "ruled " } else { "" },
+                            cells.join(" | ")
+                        )
+                    }
+                    Block::Line(l) => l.text.clone(),
+                })
+                .collect()
+        };
+        let normal = texts(1.0);
+        assert_eq!(
+            normal[..2],
+            [
+                "ruled Pilote | Ville de Sainte-Lucie".to_string(),
+                "ruled Budget | 12 000 €".to_string()
+            ]
+        );
+        assert_eq!(texts(0.5), normal);
+        assert_eq!(texts(2.0), normal);
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod inspect;
 mod layout;
 mod pdf;
 mod repair;
+mod settings;
 
 pub use html::{extract_html, html_garbage, HtmlBlock, HtmlDocument, HtmlKind, PdfLink};
 pub use inspect::{inspect_pdf, BlockBox, ColumnZone, InspectPage, Rect, WordBox};
