@@ -129,6 +129,7 @@ pub(crate) struct G {
     text: String,
     pub(crate) space: bool,
     run: u32,
+    bold: bool,
 }
 
 pub(crate) fn normalise_glyphs(glyphs: &[Glyph]) -> Vec<G> {
@@ -166,6 +167,7 @@ pub(crate) fn normalise_glyphs(glyphs: &[Glyph]) -> Vec<G> {
                 text: t,
                 space,
                 run: g.run,
+                bold: g.bold,
             })
         })
         .collect()
@@ -176,6 +178,15 @@ pub(crate) struct VLine {
     pub(crate) y: f64,
     size: f64,
     glyphs: Vec<G>,
+}
+
+impl VLine {
+    /// Whether most of the line's letters are bold.
+    fn is_bold(&self) -> bool {
+        let letters = self.glyphs.iter().filter(|g| !g.space);
+        let (bold, all) = letters.fold((0, 0), |(b, n), g| (b + usize::from(g.bold), n + 1));
+        all > 0 && 2 * bold > all
+    }
 }
 
 pub(crate) fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
@@ -552,21 +563,25 @@ pub(crate) fn layout_page(page: &RawPage) -> Vec<Block> {
                 .enumerate()
                 .map(|(ci, gs)| {
                     let lines = group_lines(gs);
-                    let text_lines = lines
-                        .iter()
-                        .map(|l| {
-                            segments(l, &[], spaces_drawn)
-                                .into_iter()
-                                .map(|s| s.text)
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        })
-                        .filter(|s| !s.is_empty())
-                        .collect();
+                    let mut text_lines = Vec::new();
+                    let mut kept: Vec<&VLine> = Vec::new();
+                    for l in &lines {
+                        let text = segments(l, &[], spaces_drawn)
+                            .into_iter()
+                            .map(|s| s.text)
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        if !text.is_empty() {
+                            text_lines.push(text);
+                            kept.push(l);
+                        }
+                    }
+                    let breaks = paragraph_breaks(&kept);
                     Cell {
                         x0: xs[ci],
                         x1: xs[ci + 1],
                         lines: text_lines,
+                        breaks,
                     }
                 })
                 .collect();
@@ -647,6 +662,30 @@ pub(crate) fn layout_page(page: &RawPage) -> Vec<Block> {
     }
     keyed.sort_by(|a, b| a.0.order(&b.0));
     keyed.into_iter().map(|(_, b)| b).collect()
+}
+
+/// The lines of a cell that open a new paragraph: those after a line in bold when they are
+/// not (a bold title over its description), and those whose baseline is further from the
+/// previous one than the cell's own line pitch allows (its median pitch, or 1.2 font sizes
+/// for a cell of two lines), so that a cell set with wide line spacing has no break.
+fn paragraph_breaks(lines: &[&VLine]) -> Vec<usize> {
+    let gaps: Vec<f64> = lines.windows(2).map(|w| w[1].y - w[0].y).collect();
+    let size = lines.iter().map(|l| l.size).fold(0.0, f64::max);
+    let pitch = if gaps.len() >= 2 {
+        let mut sorted = gaps.clone();
+        sorted.sort_by(f64::total_cmp);
+        sorted[sorted.len() / 2]
+    } else {
+        1.2 * size
+    };
+    (1..lines.len())
+        .filter(|&i| {
+            let gap = gaps[i - 1];
+            let spaced = gap > TOLERANCES.paragraph_gap * pitch && gap > 1.5 * size;
+            let weight = lines[i - 1].is_bold() && !lines[i].is_bold();
+            spaced || weight
+        })
+        .collect()
 }
 
 /// The left edge of a block, which places it in a column.
@@ -1050,11 +1089,13 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
                 x0: left,
                 x1: xv,
                 lines: label.lines.into_iter().map(|l| l.1).collect(),
+                breaks: Vec::new(),
             },
             Cell {
                 x0: xv,
                 x1: f64::INFINITY,
                 lines: vlines.into_iter().map(|l| l.1).collect(),
+                breaks: Vec::new(),
             },
         ];
         out.push((
@@ -1192,6 +1233,8 @@ fn merge_continued_rows(per_page: Vec<Vec<Block>>) -> Vec<Block> {
                         && !prev.pages.contains(&next.pages[0]);
                     if continued {
                         for (pc, nc) in prev.cells.iter_mut().zip(next.cells.iter()) {
+                            let offset = pc.lines.len();
+                            pc.breaks.extend(nc.breaks.iter().map(|b| b + offset));
                             pc.lines.extend(nc.lines.iter().cloned());
                         }
                         prev.pages.extend(next.pages.iter().copied());
@@ -1223,6 +1266,7 @@ mod tests {
                     size,
                     text: c.to_string(),
                     run: 0,
+                    bold: false,
                 });
             }
             x += w;
@@ -1270,6 +1314,7 @@ mod tests {
                 size: 12.0,
                 text: c.to_string(),
                 run: 0,
+                bold: false,
             });
             x += 6.4;
         }
@@ -1282,6 +1327,7 @@ mod tests {
                 size: 12.0,
                 text: c.to_string(),
                 run: 0,
+                bold: false,
             });
             x += 6.3;
         }
@@ -1302,6 +1348,7 @@ mod tests {
             size: 12.0,
             text: "\u{fb01}".into(),
             run: 0,
+            bold: false,
         }];
         let blocks = layout_pages(vec![page(g, vec![])]);
         assert!(matches!(&blocks[0], Block::Line(l) if l.text == "fi"));

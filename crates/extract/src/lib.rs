@@ -50,6 +50,8 @@ pub struct Glyph {
     pub text: String,
     /// The text-showing operation that drew it (glyphs of one run were placed together).
     pub run: u32,
+    /// Drawn with a bold font (by the font's name: "Bold", "Black", "Heavy", "Semibold").
+    pub bold: bool,
 }
 
 /// An axis-aligned segment that may be a table rule (top-down coordinates).
@@ -94,6 +96,9 @@ pub struct Cell {
     pub x0: f64,
     pub x1: f64,
     pub lines: Vec<String>,
+    /// The indices of the lines that open a new paragraph of the cell (after a blank of
+    /// about a line or more): a bold title over its description in one cell, for example.
+    pub breaks: Vec<usize>,
 }
 
 impl Cell {

@@ -142,12 +142,27 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
+/// Whether a font's `BaseFont` name is a bold face: "ABCDEF+LiberationSans-Bold",
+/// "Arial,BoldItalic", "OpenSans-Semibold", "Roboto-Black". The subset prefix is ignored.
+fn is_bold_font(base_name: &str) -> bool {
+    let style = base_name
+        .rsplit_once(['-', ','])
+        .map(|(_, s)| s)
+        .unwrap_or(base_name)
+        .to_ascii_lowercase();
+    ["bold", "black", "heavy", "semibold", "demi"]
+        .iter()
+        .any(|w| style.contains(w))
+}
+
 /// The `OutputDev` that records glyphs and rules of one page, in top-down coordinates.
 struct Collector {
     page: RawPage,
     flip_y: f64,
     /// Counts text-showing operations: glyphs of one run were positioned together.
     run: u32,
+    /// Whether the current font is a bold one.
+    bold: bool,
     /// What could not be decoded on this page (reported by pdf-extract).
     damage: Vec<String>,
 }
@@ -164,6 +179,7 @@ impl Collector {
             },
             flip_y: 0.0,
             run: 0,
+            bold: false,
             damage: Vec::new(),
         }
     }
@@ -345,7 +361,12 @@ impl OutputDev for Collector {
             size,
             text: ch.to_string(),
             run: self.run,
+            bold: self.bold,
         });
+        Ok(())
+    }
+    fn font(&mut self, base_name: &str) -> Result<(), OutputError> {
+        self.bold = is_bold_font(base_name);
         Ok(())
     }
     fn begin_word(&mut self) -> Result<(), OutputError> {
@@ -381,5 +402,32 @@ impl OutputDev for Collector {
         }
         self.add_path(ctm, path, true);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_bold_font;
+
+    #[test]
+    fn bold_faces_are_told_by_their_style_name() {
+        for name in [
+            "ABCDEF+LiberationSans-Bold",
+            "Arial,BoldItalic",
+            "OpenSans-Semibold",
+            "Roboto-Black",
+            "DejaVuSans-Bold",
+        ] {
+            assert!(is_bold_font(name), "{name}");
+        }
+        // "Bold" in the family name is not the style of a regular face.
+        for name in [
+            "ABCDEF+LiberationSans",
+            "Arial,Italic",
+            "BoldoniSans-Regular",
+            "",
+        ] {
+            assert!(!is_bold_font(name), "{name}");
+        }
     }
 }

@@ -9,6 +9,9 @@ pub struct Tolerances {
     pub word_gap: f64,
     /// Lines: a gap wider than this many font sizes separates two column segments.
     pub column_gap: f64,
+    /// Cells: baselines further apart than this many times the cell's line pitch open a
+    /// new paragraph.
+    pub paragraph_gap: f64,
     /// Rules: ends and crossings of rules match within this many body-text sizes.
     pub rule_snap: f64,
     /// Rules: two rules are collinear when their fixed coordinates differ by less than this
@@ -37,6 +40,7 @@ pub struct Tolerances {
 pub const TOLERANCES: Tolerances = Tolerances {
     word_gap: 0.17,
     column_gap: 1.4,
+    paragraph_gap: 1.4,
     rule_snap: 0.25,
     rule_collinear: 0.1,
     min_row_height: 0.3,

@@ -298,6 +298,16 @@ fn recap_row(header: &Row, fields: &[Option<Field>], r: &Row, outline: &Outline)
         let label = header.cells[col].text();
         match fields.get(col).copied().flatten() {
             Some(Field::Numero) => f.numero = Some(c.text().trim().to_string()),
+            // A title cell whose first paragraph is the title and the rest its description.
+            Some(Field::Titre) if c.breaks.first().is_some_and(|b| *b > 0) => {
+                let b = c.breaks[0];
+                f.push(Target::Field(Field::Titre), &label, c.lines[..b].to_vec());
+                f.push(
+                    Target::Field(Field::Description),
+                    &label,
+                    c.lines[b..].to_vec(),
+                );
+            }
             Some(field) => f.push(Target::Field(field), &label, c.lines.clone()),
             None => f.push(Target::Autre, &label, c.lines.clone()),
         }
@@ -331,6 +341,7 @@ mod tests {
             x0,
             x1,
             lines: vec![t.to_string()],
+            breaks: Vec::new(),
         }
     }
     fn row(cells: Vec<Cell>) -> Block {
@@ -419,6 +430,44 @@ mod tests {
         assert_eq!(
             got.recap[1].titre.as_deref(),
             Some("Ouvrir une consultation")
+        );
+    }
+
+    #[test]
+    fn a_recap_title_cell_with_its_description_below_is_split_at_the_paragraph() {
+        // Regression (recap2-enjeux-lure): a bold title over its description in one cell.
+        let title = Cell {
+            x0: 40.0,
+            x1: 200.0,
+            lines: vec![
+                "Développer le sport".into(),
+                "sur ordonnance".into(),
+                "Des créneaux sont proposés".into(),
+                "aux patients.".into(),
+            ],
+            breaks: vec![2],
+        };
+        let blocks = vec![
+            row(vec![
+                cell(0.0, 40.0, "N°"),
+                cell(40.0, 200.0, "Intitulé de l'action"),
+                cell(200.0, 300.0, "Pilote"),
+            ]),
+            row(vec![
+                cell(0.0, 40.0, "4"),
+                title,
+                cell(200.0, 300.0, "Maison sport-santé"),
+            ]),
+        ];
+        let got = interpret(&blocks);
+        let f = &got.recap[0];
+        assert_eq!(
+            f.titre.as_deref(),
+            Some("Développer le sport sur ordonnance")
+        );
+        assert_eq!(
+            f.fields.get(&Field::Description).map(|l| l.join(" ")),
+            Some("Des créneaux sont proposés aux patients.".to_string())
         );
     }
 }

@@ -291,7 +291,6 @@ fn get_name_string<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> S
     pdf_to_utf8(dict.get(key).map(|o| maybe_deref(doc, o)).unwrap_or_else(|_| panic!("deref")).as_name().expect("name"))
 }
 
-#[allow(dead_code)]
 fn maybe_get_name_string<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<String> {
     maybe_get_obj(doc, dict, key).and_then(|n| n.as_name().ok()).map(|n| pdf_to_utf8(n))
 }
@@ -1809,6 +1808,11 @@ impl<'a> Processor<'a> {
                     }*/
                     }
                     gs.ts.font = Some(font);
+                    // cls patch: tell the device which font is now used (see `OutputDev::font`).
+                    let base_name = maybe_get::<&Dictionary>(doc, fonts, name)
+                        .and_then(|d| maybe_get_name_string(doc, d, b"BaseFont"))
+                        .unwrap_or_default();
+                    output.font(&base_name)?;
 
                     gs.ts.font_size = as_num(&operation.operands[1]);
                     dlog!("font {} size: {} {:?}", pdf_to_utf8(name), gs.ts.font_size, operation);
@@ -2011,6 +2015,9 @@ pub trait OutputDev {
     /// cls patch: part of the page could not be decoded and was skipped; `what` says what,
     /// in French. The page goes on.
     fn damage(&mut self, _what: &str) -> Result<(), OutputError> {Ok(())}
+    /// cls patch: the font selected by `Tf`, by its `BaseFont` name ("ABCDEF+Arial-Bold"),
+    /// so that a device can tell bold text from regular text.
+    fn font(&mut self, _base_name: &str) -> Result<(), OutputError> {Ok(())}
 }
 
 
