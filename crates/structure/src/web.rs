@@ -825,9 +825,26 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
         } else {
             action_start(t)
         };
-        let listed =
-            start.is_none() && b.kind == HtmlKind::ListItem && b.number.is_some() && axe.is_some();
+        let bullet = start.is_none()
+            && b.kind == HtmlKind::ListItem
+            && b.number.is_none()
+            && axe.is_some()
+            && list_announces_actions(blocks, i);
+        let listed = start.is_none()
+            && b.kind == HtmlKind::ListItem
+            && (b.number.is_some() || bullet)
+            && axe.is_some();
         if start.is_none() && !listed {
+            if let Some(n) = unread_bullet_list(blocks, i, axe) {
+                alertes.push(Alerte::new(
+                    "element_non_lu",
+                    None,
+                    format!(
+                        "une liste à puces de {n} éléments sous un axe n'a pas été lue comme des actions (aucune phrase ne l'annonce) : « {} »",
+                        short(t)
+                    ),
+                ));
+            }
             if b.toggle && !t.ends_with('?') {
                 alertes.push(Alerte::new(
                     "element_non_lu",
@@ -896,6 +913,7 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
                 || (x.kind != HtmlKind::TableRow && action_start(xt).is_some())
                 || axis_of(xt).is_some()
                 || (listed && x.number.is_some())
+                || (bullet && x.kind == HtmlKind::ListItem)
                 || (x.kind == HtmlKind::TableRow && x.header && action_columns(x).is_some())
             {
                 break;
@@ -934,6 +952,37 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
         i = j;
     }
     out
+}
+
+/// Words that announce a list of actions ("Les actions prévues :", "Fiches-actions").
+const ACTION_WORDS: &[&str] = &["action", "fiche", "projet", "mesure"];
+
+/// Whether the bulleted list holding block `i` is announced as a list of actions by the
+/// heading or paragraph right before it.
+fn list_announces_actions(blocks: &[HtmlBlock], i: usize) -> bool {
+    let before = blocks[..i]
+        .iter()
+        .rev()
+        .find(|x| x.kind != HtmlKind::ListItem);
+    before.is_some_and(|x| {
+        let ft = f(&x.text);
+        ACTION_WORDS.iter().any(|w| ft.contains(w)) && ft.split_whitespace().count() <= 30
+    })
+}
+
+/// At the first item of a bulleted list of two items or more under an axis, which is not
+/// read as actions: its number of items, for an alert (nothing is dropped silently).
+fn unread_bullet_list(blocks: &[HtmlBlock], i: usize, axe: Option<u32>) -> Option<usize> {
+    let b = &blocks[i];
+    let first = i == 0 || blocks[i - 1].kind != HtmlKind::ListItem;
+    if axe.is_none() || b.kind != HtmlKind::ListItem || b.number.is_some() || !first {
+        return None;
+    }
+    let n = blocks[i..]
+        .iter()
+        .take_while(|x| x.kind == HtmlKind::ListItem && x.number.is_none())
+        .count();
+    (n >= 2).then_some(n)
 }
 
 /// A line that is a page's utility text rather than an action's description.
@@ -1076,6 +1125,35 @@ mod tests {
         assert_eq!(a.len(), 2);
         assert_eq!(a[1].titre.as_deref(), Some("Organiser un transport"));
         assert_eq!(a[1].axe, Some(1));
+    }
+
+    #[test]
+    fn a_bulleted_list_under_an_axis_is_read_when_announced_and_alerted_otherwise() {
+        let li = |t: &str| block(HtmlKind::ListItem, t);
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe 1 : Accès aux soins"),
+            block(HtmlKind::Paragraph, "Les actions prévues :"),
+            li("Ouvrir une maison de santé (pilote : Mairie)"),
+            li("Accueillir les internes"),
+            block(HtmlKind::Heading(2), "Axe 2 : Prévention"),
+            block(HtmlKind::Paragraph, "Nos constats :"),
+            li("Un tiers des habitants a plus de 60 ans"),
+            li("Peu de dépistage"),
+        ];
+        let mut alertes = Vec::new();
+        let a = actions(&blocks, &axes(&blocks), &mut alertes);
+        let titles: Vec<&str> = a.iter().filter_map(|x| x.titre.as_deref()).collect();
+        assert_eq!(
+            titles,
+            ["Ouvrir une maison de santé", "Accueillir les internes"]
+        );
+        assert_eq!(a[0].porteurs[0].nom, "Mairie");
+        let unread: Vec<&Alerte> = alertes
+            .iter()
+            .filter(|x| x.code == "element_non_lu")
+            .collect();
+        assert_eq!(unread.len(), 1, "{alertes:?}");
+        assert!(unread[0].message.contains("2 éléments"));
     }
 
     #[test]
