@@ -148,294 +148,367 @@ pub fn read_fiche(
     heading_title: Option<String>,
     alertes: &mut Vec<Alerte>,
 ) -> (RawFiche, After) {
-    let p = patterns();
     let rewrapped = rewrap_inline_labels(items);
     let items = rewrapped.as_slice();
-    let mut f = RawFiche {
-        numero: numero.clone(),
-        titre: heading_title,
-        ..Default::default()
-    };
-    let mut after = After::default();
-    let num = numero.as_deref();
-    // A title printed in the heading may wrap onto the next line.
-    let mut last = if f.titre.is_some() {
-        Last::Titre
-    } else {
-        Last::None
-    };
     let heading_size = match items.first() {
         Some(Item::Text { size, .. }) => *size,
         _ => 0.0,
     };
-    let mut title_size = heading_size;
-    let mut current: Option<Target> = None;
-    let mut in_fields = false;
-    let mut open_label = false;
-    let mut label_x = f64::NAN;
-    let mut after_size = 0.0;
-    let mut after_last_objectif = false;
-    let mut just_opened = false;
+    let mut r = FicheReader::new(numero, heading_title, heading_size, alertes);
     for item in items.iter().skip(1) {
-        let was_opened = std::mem::take(&mut just_opened);
-        if after.outline.is_some() {
-            // Past an axis heading that follows the fields: the rest introduces the next
-            // fiche (objective lines included). A line in the heading's own size wraps it.
+        let was_opened = std::mem::take(&mut r.just_opened);
+        if r.after.outline.is_some() {
             if let Item::Text { text, size, .. } = item {
-                let o = after.outline.get_or_insert_with(Outline::default);
-                if crate::tables::update_outline_pub(o, text.trim()) {
-                    after_size = *size;
-                    after_last_objectif = o.objectif.is_some();
-                } else if after_size > 0.0 && (*size - after_size).abs() < 0.05 * after_size {
-                    let target = if after_last_objectif {
-                        o.objectif.as_mut().map(|x| &mut x.1)
-                    } else {
-                        o.axe.as_mut().map(|x| &mut x.1)
-                    };
-                    append(&mut { target }, text.trim());
-                }
+                r.next_fiches_outline(text.trim(), *size);
             }
             continue;
         }
         for pg in item.pages() {
-            if !f.pages.contains(&pg) {
-                f.pages.push(pg);
+            if !r.f.pages.contains(&pg) {
+                r.f.pages.push(pg);
             }
         }
         match item {
-            Item::Text { text, x, size, .. } => {
-                let t = text.trim();
-                if t.is_empty() {
-                    continue;
-                }
-                // The line right under a stacked label is its value, whatever it looks like
-                // ("Durée du CLS" under "Calendrier", "Coût total : …" under "Budget"),
-                // unless it is the fiche's place in the outline.
-                let outline_line =
-                    p.axe.is_match(t) || (p.objectif.is_match(t) && fold_starts_objectif(t));
-                if was_opened && !outline_line {
-                    if let Some(target) = current {
-                        f.extend(target, vec![t.to_string()]);
-                        continue;
-                    }
-                }
-                // "Label : value" on one line is how fiches without tables are laid out;
-                // several may share a line ("Calendrier : 2025 · Coût : 3 000 €").
-                let inline = split_inline_labels(t);
-                if !inline.is_empty() {
-                    in_fields = true;
-                    for (label, field, value) in inline {
-                        let target = Target::Field(field);
-                        f.push(target, &label, vec![value.to_string()]);
-                        current = Some(target);
-                    }
-                    continue;
-                }
-                if in_fields {
-                    // An axis or objective heading after the fields belongs to the next
-                    // fiches, not to the last field.
-                    let is_outline = p.axe.is_match(t)
-                        || (p.objectif.is_match(t) && t.len() < 200 && fold_starts_objectif(t));
-                    // Right under its own label ("Axe" / "Axe 1 : …"), the heading is
-                    // the fiche's place in the outline, not the next fiche's.
-                    if is_outline && was_opened {
-                        let mut o = f.outline.clone();
-                        crate::tables::update_outline_pub(&mut o, t);
-                        f.outline = o;
-                        continue;
-                    }
-                    if is_outline {
-                        let mut o = Outline::default();
-                        crate::tables::update_outline_pub(&mut o, t);
-                        after_size = *size;
-                        after_last_objectif = o.objectif.is_some();
-                        after.outline = Some(o);
-                        continue;
-                    }
-                    // The end of a wrapped label cut by a page break ("… Ressources humaines"
-                    // / "et matérielles)") is not part of the value.
-                    if open_label && t.len() < 40 && !t.contains('(') && (x - label_x).abs() < 6.0 {
-                        open_label = !t.contains(')');
-                        continue;
-                    }
-                    if let Some(field) = stacked_label(t) {
-                        let target = Target::Field(field);
-                        f.push(target, t.trim_end_matches(':').trim(), Vec::new());
-                        current = Some(target);
-                        just_opened = true;
-                        continue;
-                    }
-                    if let (Some(target), Some((before, labels))) = (current, split_mid_labels(t)) {
-                        if !before.is_empty() {
-                            f.extend(target, vec![before.to_string()]);
-                        }
-                        for (label, field, value) in labels {
-                            let target = Target::Field(field);
-                            f.push(target, &label, vec![value.to_string()]);
-                            current = Some(target);
-                        }
-                        continue;
-                    }
-                    match current {
-                        Some(target) => f.extend(target, vec![t.to_string()]),
-                        None => alertes.push(Alerte::new(
-                            "texte_non_place",
-                            num,
-                            format!("ligne hors tableau ignorée : {}", clip(t)),
-                        )),
-                    }
-                    continue;
-                }
-                if let Some(c) = p.axe.captures(t) {
-                    let n = roman_or_arabic(&c["num"]);
-                    if let Some(n) = n {
-                        f.outline.axe = Some((n, c["titre"].trim().to_string()));
-                        last = Last::Axe;
-                        continue;
-                    }
-                }
-                if let Some(c) = p.sous_objectif.captures(t) {
-                    f.outline.sous_objectif =
-                        Some((c["code"].to_string(), c["titre"].trim().to_string()));
-                    last = Last::SousObjectif;
-                    continue;
-                }
-                if let Some(c) = p.objectif.captures(t) {
-                    f.outline.objectif =
-                        Some((c["code"].to_string(), c["titre"].trim().to_string()));
-                    last = Last::Objectif;
-                    continue;
-                }
-                if let Some(c) = p.action_titre.captures(t) {
-                    f.titre = Some(c["titre"].trim().to_string());
-                    title_size = *size;
-                    last = Last::Titre;
-                    continue;
-                }
-                let status_text = ticked(t).map(|s| format!("action {s}"));
-                if let Some(s) = match_statut(status_text.as_deref().unwrap_or(t)) {
-                    f.statut = Some(s);
-                    last = Last::None;
-                    continue;
-                }
-                // A stacked label before any table ("Intitulé de l'action" over its value).
-                if let Some(field) = stacked_label(t) {
-                    in_fields = true;
-                    let target = Target::Field(field);
-                    f.push(target, t.trim_end_matches(':').trim(), Vec::new());
-                    current = Some(target);
-                    just_opened = true;
-                    continue;
-                }
-                // Body text (smaller than the title) after the title: an unlabelled
-                // paragraph, not the title's continuation.
-                let body = title_size > 0.0 && *size > 0.0 && *size < title_size * 0.93;
-                if body && f.titre.is_some() {
-                    f.unlabelled.push(t.to_string());
-                    last = Last::None;
-                    continue;
-                }
-                match last {
-                    Last::Axe => append(&mut f.outline.axe.as_mut().map(|a| &mut a.1), t),
-                    Last::Objectif => append(&mut f.outline.objectif.as_mut().map(|a| &mut a.1), t),
-                    Last::SousObjectif => {
-                        append(&mut f.outline.sous_objectif.as_mut().map(|a| &mut a.1), t)
-                    }
-                    Last::Titre => append(&mut f.titre.as_mut(), t),
-                    Last::None if f.titre.is_none() => {
-                        f.titre = Some(t.to_string());
-                        title_size = *size;
-                        last = Last::Titre;
-                    }
-                    Last::None if !f.unlabelled.is_empty() || title_size > 0.0 => {
-                        f.unlabelled.push(t.to_string());
-                    }
-                    Last::None => alertes.push(Alerte::new(
-                        "texte_non_place",
-                        num,
-                        format!("ligne d'en-tête non reconnue : {}", clip(t)),
-                    )),
-                }
-            }
+            Item::Text { text, x, size, .. } => r.text_line(text.trim(), *x, *size, was_opened),
             Item::Row {
                 label,
                 value,
-                label_x: lx,
+                label_x,
                 ..
-            } => {
-                in_fields = true;
-                let label_t = label.trim();
-                if !label_t.is_empty() {
-                    label_x = *lx;
-                    open_label = label_t.matches('(').count() > label_t.matches(')').count();
-                }
-                let mut value = value.clone();
-                if label_t.is_empty() {
-                    // A row without label continues the previous cell (page break, split row).
-                    if let Some(target) = current {
-                        f.extend(target, value);
-                    }
-                    continue;
-                }
-                let Some(field) = classify_label(label_t) else {
-                    // Kept, under its own label: nothing printed in a fiche is lost.
-                    alertes.push(Alerte::new(
-                        "champ_inconnu",
-                        num,
-                        format!(
-                            "libellé non reconnu, gardé dans autres_champs : {}",
-                            clip(label_t)
-                        ),
-                    ));
-                    f.push(Target::Autre, label_t, value);
-                    current = Some(Target::Autre);
-                    continue;
-                };
-                // A label printed in the value column at the very end of a cell
-                // ("0" then "Evaluation") opens that field, empty.
-                let mut trailing = None;
-                if let Some(lastv) = value.last() {
-                    // Only a capitalised line: "évaluation" ending a sentence is text.
-                    let capitalised = lastv.chars().next().is_some_and(char::is_uppercase);
-                    if let Some(tf) = exact_label(lastv).filter(|_| capitalised) {
-                        if tf != field && !f.fields.contains_key(&tf) && !value.is_empty() {
-                            trailing = Some(tf);
-                            value.pop();
-                        }
-                    }
-                }
-                // "Axe | Axe 1 : …" rows: the value is the fiche's place in the outline.
-                let first = value
-                    .first()
-                    .map(|v| v.trim().to_string())
-                    .unwrap_or_default();
-                let outline_value = p.axe.is_match(&first)
-                    || (p.objectif.is_match(&first)
-                        && (fold_starts_objectif(&first) || fold_starts_objectif(label_t)));
-                if field == Field::Autre && outline_value {
-                    let mut o = f.outline.clone();
-                    crate::tables::update_outline_pub(&mut o, &cls_extract::join_lines(&value));
-                    f.outline = o;
-                    current = None;
-                    continue;
-                }
-                if field == Field::Numero {
-                    if f.numero.is_none() {
-                        f.numero = Some(cls_extract::join_lines(&value));
-                    }
-                    current = None;
-                    continue;
-                }
-                f.push(Target::Field(field), label_t, value);
-                current = Some(Target::Field(field));
-                if let Some(tf) = trailing {
-                    f.fields.entry(tf).or_default();
-                    current = Some(Target::Field(tf));
-                }
-            }
+            } => r.row(label.trim(), value.clone(), *label_x),
         }
     }
-    (f, after)
+    (r.f, r.after)
+}
+
+/// The state of reading one fiche, item by item.
+struct FicheReader<'a> {
+    f: RawFiche,
+    after: After,
+    alertes: &'a mut Vec<Alerte>,
+    /// The header line a wrapped line continues.
+    last: Last,
+    /// The font size of the title, to tell its wrapped lines from body text.
+    title_size: f64,
+    /// The field that unlabelled lines continue.
+    current: Option<Target>,
+    /// Past the first label: lines are values, no longer header lines.
+    in_fields: bool,
+    /// The last row's label had an unclosed parenthesis (its tail may follow as a line).
+    open_label: bool,
+    label_x: f64,
+    /// The size of the outline heading met after the fields, and whether its last line
+    /// was an objective (for headings wrapped over two lines).
+    after_size: f64,
+    after_last_objectif: bool,
+    /// A stacked label was just opened: the next line is its value.
+    just_opened: bool,
+}
+
+impl<'a> FicheReader<'a> {
+    fn new(
+        numero: Option<String>,
+        heading_title: Option<String>,
+        heading_size: f64,
+        alertes: &'a mut Vec<Alerte>,
+    ) -> Self {
+        // A title printed in the heading may wrap onto the next line.
+        let last = if heading_title.is_some() {
+            Last::Titre
+        } else {
+            Last::None
+        };
+        FicheReader {
+            f: RawFiche {
+                numero,
+                titre: heading_title,
+                ..Default::default()
+            },
+            after: After::default(),
+            alertes,
+            last,
+            title_size: heading_size,
+            current: None,
+            in_fields: false,
+            open_label: false,
+            label_x: f64::NAN,
+            after_size: 0.0,
+            after_last_objectif: false,
+            just_opened: false,
+        }
+    }
+
+    fn alert(&mut self, code: &str, message: String) {
+        let num = self.f.numero.clone();
+        self.alertes
+            .push(Alerte::new(code, num.as_deref(), message));
+    }
+
+    /// Past an axis heading that follows the fields: the rest introduces the next fiche
+    /// (objective lines included). A line in the heading's own size wraps it.
+    fn next_fiches_outline(&mut self, t: &str, size: f64) {
+        let Some(o) = self.after.outline.as_mut() else {
+            return;
+        };
+        if crate::tables::update_outline_pub(o, t) {
+            self.after_size = size;
+            self.after_last_objectif = o.objectif.is_some();
+        } else if self.after_size > 0.0 && (size - self.after_size).abs() < 0.05 * self.after_size {
+            let target = if self.after_last_objectif {
+                o.objectif.as_mut().map(|x| &mut x.1)
+            } else {
+                o.axe.as_mut().map(|x| &mut x.1)
+            };
+            append(&mut { target }, t);
+        }
+    }
+
+    /// One line of text of the fiche.
+    fn text_line(&mut self, t: &str, x: f64, size: f64, was_opened: bool) {
+        if t.is_empty() {
+            return;
+        }
+        let p = patterns();
+        // The line right under a stacked label is its value, whatever it looks like
+        // ("Durée du CLS" under "Calendrier", "Coût total : …" under "Budget"), unless it
+        // is the fiche's place in the outline.
+        let outline_line = p.axe.is_match(t) || (p.objectif.is_match(t) && fold_starts_objectif(t));
+        if was_opened && !outline_line {
+            if let Some(target) = self.current {
+                self.f.extend(target, vec![t.to_string()]);
+                return;
+            }
+        }
+        // "Label : value" on one line is how fiches without tables are laid out; several
+        // may share a line ("Calendrier : 2025 · Coût : 3 000 €").
+        let inline = split_inline_labels(t);
+        if !inline.is_empty() {
+            self.in_fields = true;
+            for (label, field, value) in inline {
+                let target = Target::Field(field);
+                self.f.push(target, &label, vec![value.to_string()]);
+                self.current = Some(target);
+            }
+            return;
+        }
+        if self.in_fields {
+            self.field_line(t, x, size, was_opened);
+        } else {
+            self.header_line(t, size);
+        }
+    }
+
+    /// A line among the fiche's fields: a value's continuation, a stacked label, labels
+    /// inside a line, or the outline of the next fiches.
+    fn field_line(&mut self, t: &str, x: f64, size: f64, was_opened: bool) {
+        let p = patterns();
+        // An axis or objective heading after the fields belongs to the next fiches, not
+        // to the last field.
+        let is_outline = p.axe.is_match(t)
+            || (p.objectif.is_match(t) && t.len() < 200 && fold_starts_objectif(t));
+        // Right under its own label ("Axe" / "Axe 1 : …"), the heading is the fiche's
+        // place in the outline, not the next fiche's.
+        if is_outline && was_opened {
+            crate::tables::update_outline_pub(&mut self.f.outline, t);
+            return;
+        }
+        if is_outline {
+            let mut o = Outline::default();
+            crate::tables::update_outline_pub(&mut o, t);
+            self.after_size = size;
+            self.after_last_objectif = o.objectif.is_some();
+            self.after.outline = Some(o);
+            return;
+        }
+        // The end of a wrapped label cut by a page break ("… Ressources humaines" / "et
+        // matérielles)") is not part of the value: a short line at the label's left edge.
+        if self.open_label
+            && t.len() < 40
+            && !t.contains('(')
+            && (x - self.label_x).abs() <= 0.6 * size
+        {
+            self.open_label = !t.contains(')');
+            return;
+        }
+        if let Some(field) = stacked_label(t) {
+            let target = Target::Field(field);
+            self.f
+                .push(target, t.trim_end_matches(':').trim(), Vec::new());
+            self.current = Some(target);
+            self.just_opened = true;
+            return;
+        }
+        if let (Some(target), Some((before, labels))) = (self.current, split_mid_labels(t)) {
+            if !before.is_empty() {
+                self.f.extend(target, vec![before.to_string()]);
+            }
+            for (label, field, value) in labels {
+                let target = Target::Field(field);
+                self.f.push(target, &label, vec![value.to_string()]);
+                self.current = Some(target);
+            }
+            return;
+        }
+        match self.current {
+            Some(target) => self.f.extend(target, vec![t.to_string()]),
+            None => self.alert(
+                "texte_non_place",
+                format!("ligne hors tableau ignorée : {}", clip(t)),
+            ),
+        }
+    }
+
+    /// A line before the fiche's fields: its outline, title, status, a first stacked
+    /// label, or an unlabelled paragraph.
+    fn header_line(&mut self, t: &str, size: f64) {
+        let p = patterns();
+        let f = &mut self.f;
+        if let Some(c) = p.axe.captures(t) {
+            if let Some(n) = roman_or_arabic(&c["num"]) {
+                f.outline.axe = Some((n, c["titre"].trim().to_string()));
+                self.last = Last::Axe;
+                return;
+            }
+        }
+        if let Some(c) = p.sous_objectif.captures(t) {
+            f.outline.sous_objectif = Some((c["code"].to_string(), c["titre"].trim().to_string()));
+            self.last = Last::SousObjectif;
+            return;
+        }
+        if let Some(c) = p.objectif.captures(t) {
+            f.outline.objectif = Some((c["code"].to_string(), c["titre"].trim().to_string()));
+            self.last = Last::Objectif;
+            return;
+        }
+        if let Some(c) = p.action_titre.captures(t) {
+            f.titre = Some(c["titre"].trim().to_string());
+            self.title_size = size;
+            self.last = Last::Titre;
+            return;
+        }
+        let status_text = ticked(t).map(|s| format!("action {s}"));
+        if let Some(s) = match_statut(status_text.as_deref().unwrap_or(t)) {
+            f.statut = Some(s);
+            self.last = Last::None;
+            return;
+        }
+        // A stacked label before any table ("Intitulé de l'action" over its value).
+        if let Some(field) = stacked_label(t) {
+            self.in_fields = true;
+            let target = Target::Field(field);
+            f.push(target, t.trim_end_matches(':').trim(), Vec::new());
+            self.current = Some(target);
+            self.just_opened = true;
+            return;
+        }
+        // Body text (smaller than the title) after the title: an unlabelled paragraph,
+        // not the title's continuation.
+        let body = self.title_size > 0.0 && size > 0.0 && size < self.title_size * 0.93;
+        if body && f.titre.is_some() {
+            f.unlabelled.push(t.to_string());
+            self.last = Last::None;
+            return;
+        }
+        self.continue_header(t, size);
+    }
+
+    /// A header line that continues the last one (a wrapped axis, objective or title), or
+    /// is the title, or an unlabelled paragraph.
+    fn continue_header(&mut self, t: &str, size: f64) {
+        let f = &mut self.f;
+        match self.last {
+            Last::Axe => append(&mut f.outline.axe.as_mut().map(|a| &mut a.1), t),
+            Last::Objectif => append(&mut f.outline.objectif.as_mut().map(|a| &mut a.1), t),
+            Last::SousObjectif => {
+                append(&mut f.outline.sous_objectif.as_mut().map(|a| &mut a.1), t)
+            }
+            Last::Titre => append(&mut f.titre.as_mut(), t),
+            Last::None if f.titre.is_none() => {
+                f.titre = Some(t.to_string());
+                self.title_size = size;
+                self.last = Last::Titre;
+            }
+            Last::None if !f.unlabelled.is_empty() || self.title_size > 0.0 => {
+                f.unlabelled.push(t.to_string());
+            }
+            Last::None => self.alert(
+                "texte_non_place",
+                format!("ligne d'en-tête non reconnue : {}", clip(t)),
+            ),
+        }
+    }
+
+    /// A label/value row of the fiche's table.
+    fn row(&mut self, label: &str, mut value: Vec<String>, label_x: f64) {
+        self.in_fields = true;
+        if label.is_empty() {
+            // A row without label continues the previous cell (page break, split row).
+            if let Some(target) = self.current {
+                self.f.extend(target, value);
+            }
+            return;
+        }
+        self.label_x = label_x;
+        self.open_label = label.matches('(').count() > label.matches(')').count();
+        let Some(field) = classify_label(label) else {
+            // Kept, under its own label: nothing printed in a fiche is lost.
+            self.alert(
+                "champ_inconnu",
+                format!(
+                    "libellé non reconnu, gardé dans autres_champs : {}",
+                    clip(label)
+                ),
+            );
+            self.f.push(Target::Autre, label, value);
+            self.current = Some(Target::Autre);
+            return;
+        };
+        let trailing = self.trailing_label(field, &mut value);
+        let p = patterns();
+        // "Axe | Axe 1 : …" rows: the value is the fiche's place in the outline.
+        let first = value
+            .first()
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default();
+        let outline_value = p.axe.is_match(&first)
+            || (p.objectif.is_match(&first)
+                && (fold_starts_objectif(&first) || fold_starts_objectif(label)));
+        if field == Field::Autre && outline_value {
+            crate::tables::update_outline_pub(
+                &mut self.f.outline,
+                &cls_extract::join_lines(&value),
+            );
+            self.current = None;
+            return;
+        }
+        if field == Field::Numero {
+            if self.f.numero.is_none() {
+                self.f.numero = Some(cls_extract::join_lines(&value));
+            }
+            self.current = None;
+            return;
+        }
+        self.f.push(Target::Field(field), label, value);
+        self.current = Some(Target::Field(field));
+        if let Some(tf) = trailing {
+            self.f.fields.entry(tf).or_default();
+            self.current = Some(Target::Field(tf));
+        }
+    }
+
+    /// A label printed in the value column at the very end of a cell ("0" then
+    /// "Evaluation") opens that field, empty: it is taken off the value and returned.
+    fn trailing_label(&self, field: Field, value: &mut Vec<String>) -> Option<Field> {
+        let lastv = value.last()?;
+        // Only a capitalised line: "évaluation" ending a sentence is text.
+        let capitalised = lastv.chars().next().is_some_and(char::is_uppercase);
+        let tf = exact_label(lastv).filter(|_| capitalised)?;
+        if tf != field && !self.f.fields.contains_key(&tf) {
+            value.pop();
+            return Some(tf);
+        }
+        None
+    }
 }
 
 /// Whether a line that matches the objective pattern says "Objectif" (a bare "2.1 Titre"
