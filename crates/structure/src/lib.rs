@@ -378,53 +378,11 @@ pub(crate) fn build_document_with(
     source: Source,
     alertes: &mut Vec<Alerte>,
 ) -> Document {
-    let p = vocab::patterns();
     let starts = fiche_starts(items);
     let first_fiche = starts.first().map(|s| s.at).unwrap_or(items.len());
     let facts = document::read_facts(items, first_fiche);
     let periode = facts.periode;
-    let mut raws = Vec::new();
-    let mut end_of_programme = items.len();
-    let mut ctx = outline_before(items, first_fiche, fiche::Outline::default());
-    for (k, s) in starts.iter().enumerate() {
-        let start = s.at;
-        let mut end = starts.get(k + 1).map(|s| s.at).unwrap_or(items.len());
-        if k + 1 == starts.len() {
-            if let Some(off) = items[start + 1..end].iter().position(
-                |it| matches!(it, Item::Text { text, .. } if p.annexes.is_match(text.trim())),
-            ) {
-                end = start + 1 + off;
-            }
-            end_of_programme = end;
-        }
-        let (mut raw, after) = fiche::read_fiche(
-            &items[start..end],
-            Some(s.numero.clone()),
-            s.titre.clone(),
-            alertes,
-        );
-        with_context(&mut raw, &ctx);
-        if raw.outline.axe.is_some() {
-            let own = raw.outline.clone();
-            if own.axe.as_ref().map(|a| a.0) != ctx.axe.as_ref().map(|a| a.0) {
-                ctx.objectif = None;
-            }
-            ctx.axe = own.axe.or(ctx.axe.take());
-            if own.objectif.is_some() {
-                ctx.objectif = own.objectif;
-            }
-        }
-        if let Some(o) = after.outline {
-            if o.axe.is_some() {
-                ctx.axe = o.axe;
-                ctx.objectif = None;
-            }
-            if o.objectif.is_some() {
-                ctx.objectif = o.objectif;
-            }
-        }
-        raws.push(raw);
-    }
+    let (mut raws, end_of_programme) = read_fiches(items, &starts, alertes);
     // Recap tables: with fiches, they only fill gaps (the fiche wins, no action twice);
     // alone, they are the programme.
     for r in recap {
@@ -436,79 +394,8 @@ pub(crate) fn build_document_with(
             None => raws.push(r),
         }
     }
-    // Axes and objectives: from the fiches' headers (they carry codes), completed by axis
-    // headings of the body text.
-    let mut axes: Vec<Axe> = Vec::new();
-    for r in &raws {
-        let Some((n, titre)) = r.outline.axe.clone() else {
-            continue;
-        };
-        let axe = match axes.iter_mut().position(|a| a.numero == n) {
-            Some(i) => &mut axes[i],
-            None => {
-                axes.push(Axe {
-                    numero: n,
-                    titre: titre.clone(),
-                    objectifs: Vec::new(),
-                    themes: Vec::new(),
-                });
-                axes.last_mut().expect("just pushed")
-            }
-        };
-        if is_all_caps(&axe.titre) && !is_all_caps(&titre) {
-            axe.titre = titre;
-        }
-        if let Some((code, t)) = r.outline.objectif.clone() {
-            let obj = match axe.objectifs.iter().position(|o| o.code == code) {
-                Some(i) => &mut axe.objectifs[i],
-                None => {
-                    axe.objectifs.push(Objectif {
-                        code: code.clone(),
-                        titre: t.clone(),
-                        sous_objectifs: Vec::new(),
-                    });
-                    axe.objectifs.last_mut().expect("just pushed")
-                }
-            };
-            if let Some((sc, st)) = r.outline.sous_objectif.clone() {
-                if !obj.sous_objectifs.iter().any(|s| s.code == sc) {
-                    obj.sous_objectifs.push(SousObjectif {
-                        code: sc,
-                        titre: st,
-                    });
-                }
-            }
-        }
-    }
-    for (n, titre) in &facts.axes {
-        if !axes.iter().any(|a| a.numero == *n) {
-            axes.push(Axe {
-                numero: *n,
-                titre: titre.clone(),
-                objectifs: Vec::new(),
-                themes: Vec::new(),
-            });
-        }
-    }
-    axes.sort_by_key(|a| a.numero);
-    let mut actions = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for r in raws {
-        if let Some(n) = &r.numero {
-            if !seen.insert(n.clone()) {
-                alertes.push(Alerte::new(
-                    "numero_duplique",
-                    Some(n),
-                    format!("la fiche n° {n} apparaît plusieurs fois"),
-                ));
-            }
-        }
-        let Some(a) = guard::to_action(r, periode, alertes) else {
-            continue;
-        };
-        check_action(&a, alertes);
-        actions.push(a);
-    }
+    let axes = outline_axes(&raws, &facts.axes);
+    let actions = to_actions(raws, periode, alertes);
     let listed = document::toc_entries(items);
     if listed > actions.len() {
         alertes.push(Alerte::new(
@@ -524,23 +411,7 @@ pub(crate) fn build_document_with(
     let sigles = document::read_sigles(if starts.is_empty() { items } else { tail });
     let communes = document::read_communes(items);
     let nom = facts.territoire.clone();
-    let base = match (&nom, periode.debut, periode.fin) {
-        (Some(n), Some(d), Some(f)) => format!("{} {d}-{f}", n),
-        (Some(n), Some(d), None) => format!("{} {d}", n),
-        (Some(n), _, _) => n.clone(),
-        (None, _, _) => source
-            .fichier
-            .rsplit('/')
-            .next()
-            .unwrap_or("document")
-            .to_string(),
-    };
-    let id = slug(&base, 80);
-    let id = if id.is_empty() {
-        "document".to_string()
-    } else {
-        id
-    };
+    let id = document_id(nom.as_deref(), periode, &source.fichier);
     if nom.is_none() {
         alertes.push(Alerte::new(
             "territoire_absent",
@@ -588,6 +459,166 @@ pub(crate) fn build_document_with(
     orgpass::resolve_document(&mut doc, &texts);
     apply_themes(&mut doc);
     doc
+}
+
+/// Reads every fiche, carrying the axis/objective outline from one to the next. Returns
+/// them with the index where the programme of actions ends (annexes after the last fiche).
+fn read_fiches(
+    items: &[Item],
+    starts: &[Start],
+    alertes: &mut Vec<Alerte>,
+) -> (Vec<fiche::RawFiche>, usize) {
+    let p = vocab::patterns();
+    let first_fiche = starts.first().map(|s| s.at).unwrap_or(items.len());
+    let mut raws = Vec::new();
+    let mut end_of_programme = items.len();
+    let mut ctx = outline_before(items, first_fiche, fiche::Outline::default());
+    for (k, s) in starts.iter().enumerate() {
+        let start = s.at;
+        let mut end = starts.get(k + 1).map(|s| s.at).unwrap_or(items.len());
+        if k + 1 == starts.len() {
+            if let Some(off) = items[start + 1..end].iter().position(
+                |it| matches!(it, Item::Text { text, .. } if p.annexes.is_match(text.trim())),
+            ) {
+                end = start + 1 + off;
+            }
+            end_of_programme = end;
+        }
+        let (mut raw, after) = fiche::read_fiche(
+            &items[start..end],
+            Some(s.numero.clone()),
+            s.titre.clone(),
+            alertes,
+        );
+        with_context(&mut raw, &ctx);
+        carry_outline(&mut ctx, &raw.outline, after.outline);
+        raws.push(raw);
+    }
+    (raws, end_of_programme)
+}
+
+/// The outline the next fiche starts from: the fiche's own axis and objective, then the
+/// headings met after its fields.
+fn carry_outline(ctx: &mut fiche::Outline, own: &fiche::Outline, after: Option<fiche::Outline>) {
+    if own.axe.is_some() {
+        if own.axe.as_ref().map(|a| a.0) != ctx.axe.as_ref().map(|a| a.0) {
+            ctx.objectif = None;
+        }
+        ctx.axe = own.axe.clone().or(ctx.axe.take());
+        if own.objectif.is_some() {
+            ctx.objectif = own.objectif.clone();
+        }
+    }
+    if let Some(o) = after {
+        if o.axe.is_some() {
+            ctx.axe = o.axe;
+            ctx.objectif = None;
+        }
+        if o.objectif.is_some() {
+            ctx.objectif = o.objectif;
+        }
+    }
+}
+
+/// Axes and objectives: from the fiches' headers (they carry codes), completed by the axis
+/// headings of the body text.
+fn outline_axes(raws: &[fiche::RawFiche], body_axes: &[(u32, String)]) -> Vec<Axe> {
+    let mut axes: Vec<Axe> = Vec::new();
+    for r in raws {
+        let Some((n, titre)) = r.outline.axe.clone() else {
+            continue;
+        };
+        let axe = match axes.iter_mut().position(|a| a.numero == n) {
+            Some(i) => &mut axes[i],
+            None => {
+                axes.push(new_axe(n, titre.clone()));
+                axes.last_mut().expect("just pushed")
+            }
+        };
+        if is_all_caps(&axe.titre) && !is_all_caps(&titre) {
+            axe.titre = titre;
+        }
+        if let Some((code, t)) = r.outline.objectif.clone() {
+            let obj = match axe.objectifs.iter().position(|o| o.code == code) {
+                Some(i) => &mut axe.objectifs[i],
+                None => {
+                    axe.objectifs.push(Objectif {
+                        code: code.clone(),
+                        titre: t.clone(),
+                        sous_objectifs: Vec::new(),
+                    });
+                    axe.objectifs.last_mut().expect("just pushed")
+                }
+            };
+            if let Some((sc, st)) = r.outline.sous_objectif.clone() {
+                if !obj.sous_objectifs.iter().any(|s| s.code == sc) {
+                    obj.sous_objectifs.push(SousObjectif {
+                        code: sc,
+                        titre: st,
+                    });
+                }
+            }
+        }
+    }
+    for (n, titre) in body_axes {
+        if !axes.iter().any(|a| a.numero == *n) {
+            axes.push(new_axe(*n, titre.clone()));
+        }
+    }
+    axes.sort_by_key(|a| a.numero);
+    axes
+}
+
+fn new_axe(numero: u32, titre: String) -> Axe {
+    Axe {
+        numero,
+        titre,
+        objectifs: Vec::new(),
+        themes: Vec::new(),
+    }
+}
+
+/// The actions of the fiches, checked; a number met twice is an alert.
+fn to_actions(
+    raws: Vec<fiche::RawFiche>,
+    periode: cls_model::Periode,
+    alertes: &mut Vec<Alerte>,
+) -> Vec<cls_model::Action> {
+    let mut actions = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for r in raws {
+        if let Some(n) = &r.numero {
+            if !seen.insert(n.clone()) {
+                alertes.push(Alerte::new(
+                    "numero_duplique",
+                    Some(n),
+                    format!("la fiche n° {n} apparaît plusieurs fois"),
+                ));
+            }
+        }
+        let Some(a) = guard::to_action(r, periode, alertes) else {
+            continue;
+        };
+        check_action(&a, alertes);
+        actions.push(a);
+    }
+    actions
+}
+
+/// The document's id: its territory and period ("pays-de-x-2020-2025"), else its file name.
+fn document_id(nom: Option<&str>, periode: cls_model::Periode, fichier: &str) -> String {
+    let base = match (nom, periode.debut, periode.fin) {
+        (Some(n), Some(d), Some(f)) => format!("{n} {d}-{f}"),
+        (Some(n), Some(d), None) => format!("{n} {d}"),
+        (Some(n), _, _) => n.to_string(),
+        (None, _, _) => fichier.rsplit('/').next().unwrap_or("document").to_string(),
+    };
+    let id = slug(&base, 80);
+    if id.is_empty() {
+        "document".to_string()
+    } else {
+        id
+    }
 }
 
 /// Gives every action and axis its themes (`normalize::themes`): an action's own words
