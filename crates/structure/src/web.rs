@@ -858,100 +858,135 @@ fn actions(blocks: &[HtmlBlock], axes: &[Axe], alertes: &mut Vec<Alerte>) -> Vec
             i += 1;
             continue;
         }
-        let (numero, mut titre, mut lead) = match start {
-            Some((n, titre)) => {
-                let (titre, lead) = match titre {
-                    Some(x) => {
-                        let (x, lead) = parenthesised_lead(&x);
-                        (Some(x), lead)
-                    }
-                    None => (None, None),
-                };
-                (n, titre, lead)
-            }
-            None => {
-                let (x, lead) = parenthesised_lead(t);
-                (
-                    b.number.map(|n| n.to_string()).unwrap_or_default(),
-                    Some(x),
-                    lead,
-                )
-            }
-        };
-        let mut j = i + 1;
-        // "Action 5" alone: its title is the next line (a card's heading), unless labelled
-        // rows follow (a fiche table with an "Intitulé" row).
-        if titre.is_none() {
-            if let Some(next) = blocks.get(j) {
-                let nt = next.text.trim();
-                if next.kind != HtmlKind::TableRow
-                    && action_start(nt).is_none()
-                    && axis_of(nt).is_none()
-                    && labelled(nt).is_none()
-                    && lead_prose(nt).is_none()
-                    && nt.len() < 250
-                {
-                    let (x, l) = parenthesised_lead(nt);
-                    titre = Some(x);
-                    lead = lead.or(l);
-                    j += 1;
-                }
-            }
-        }
-        // What follows until the next action, axis or heading: leads, labelled lines,
-        // rows of a fiche table, and a description before them.
-        let mut fields: Vec<Item> = Vec::new();
-        if let Some(l) = lead.take() {
-            fields.push(row("Porteur", vec![l]));
-        }
-        let mut description: Vec<String> = Vec::new();
-        while j < blocks.len() {
-            let x = &blocks[j];
-            let xt = x.text.trim();
-            if matches!(x.kind, HtmlKind::Heading(_))
-                || x.toggle
-                || (x.kind != HtmlKind::TableRow && action_start(xt).is_some())
-                || axis_of(xt).is_some()
-                || (listed && x.number.is_some())
-                || (bullet && x.kind == HtmlKind::ListItem)
-                || (x.kind == HtmlKind::TableRow && x.header && action_columns(x).is_some())
-            {
-                break;
-            }
-            if x.kind == HtmlKind::TableRow && x.cells.len() >= 2 {
-                let value = x.lines[1..].iter().flatten().cloned().collect();
-                fields.push(row(&x.cells[0], value));
-            } else if let Some(who) = lead_prose(xt) {
-                fields.push(row("Porteur", vec![who]));
-            } else if let Some((label, value)) = labelled(xt) {
-                fields.push(row(&label, vec![value]));
-            } else if fields.is_empty() && x.kind != HtmlKind::TableRow && !is_utility(xt) {
-                description.push(xt.to_string());
-            }
-            j += 1;
-        }
-        if !description.is_empty() && !fields.is_empty() {
-            fields.insert(0, row("Description", description));
-        }
-        let a = build_action(numero, titre, fields, axe, alertes);
-        if a.titre.as_deref().is_none_or(str::is_empty) {
-            alertes.push(Alerte::new(
-                "champ_absent",
-                a.numero.as_deref(),
-                "titre de l'action absent",
-            ));
-        }
-        if a.porteurs.is_empty() {
-            alertes.push(Alerte::new(
-                "champ_absent",
-                a.numero.as_deref(),
-                "aucun porteur",
-            ));
-        }
+        let (a, j) = read_action(
+            blocks,
+            i,
+            start,
+            Listing { listed, bullet },
+            axe,
+            &axis_of,
+            alertes,
+        );
         out.push(a);
         i = j;
     }
     out
+}
+
+/// How an action was found in a list: `listed` a numbered item, `bullet` an item of a
+/// bulleted list announced as actions (its action ends at the next item).
+#[derive(Clone, Copy)]
+struct Listing {
+    listed: bool,
+    bullet: bool,
+}
+
+/// Reads the action that starts at block `i` (a heading, a numbered or announced list item)
+/// with what follows it until the next action, axis or heading. Returns it with the index
+/// of the first block after it.
+fn read_action(
+    blocks: &[HtmlBlock],
+    i: usize,
+    start: Option<(String, Option<String>)>,
+    listing: Listing,
+    axe: Option<u32>,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+    alertes: &mut Vec<Alerte>,
+) -> (Action, usize) {
+    let Listing { listed, bullet } = listing;
+    let b = &blocks[i];
+    let t = b.text.trim();
+    let (numero, mut titre, mut lead) = match start {
+        Some((n, titre)) => {
+            let (titre, lead) = match titre {
+                Some(x) => {
+                    let (x, lead) = parenthesised_lead(&x);
+                    (Some(x), lead)
+                }
+                None => (None, None),
+            };
+            (n, titre, lead)
+        }
+        None => {
+            let (x, lead) = parenthesised_lead(t);
+            (
+                b.number.map(|n| n.to_string()).unwrap_or_default(),
+                Some(x),
+                lead,
+            )
+        }
+    };
+    let mut j = i + 1;
+    // "Action 5" alone: its title is the next line (a card's heading), unless labelled
+    // rows follow (a fiche table with an "Intitulé" row).
+    if titre.is_none() {
+        if let Some(next) = blocks.get(j) {
+            let nt = next.text.trim();
+            if next.kind != HtmlKind::TableRow
+                && action_start(nt).is_none()
+                && axis_of(nt).is_none()
+                && labelled(nt).is_none()
+                && lead_prose(nt).is_none()
+                && nt.len() < 250
+            {
+                let (x, l) = parenthesised_lead(nt);
+                titre = Some(x);
+                lead = lead.or(l);
+                j += 1;
+            }
+        }
+    }
+    // What follows until the next action, axis or heading: leads, labelled lines,
+    // rows of a fiche table, and a description before them.
+    let mut fields: Vec<Item> = Vec::new();
+    if let Some(l) = lead.take() {
+        fields.push(row("Porteur", vec![l]));
+    }
+    let mut description: Vec<String> = Vec::new();
+    while j < blocks.len() {
+        let x = &blocks[j];
+        let xt = x.text.trim();
+        if matches!(x.kind, HtmlKind::Heading(_))
+            || x.toggle
+            || (x.kind != HtmlKind::TableRow && action_start(xt).is_some())
+            || axis_of(xt).is_some()
+            || (listed && x.number.is_some())
+            || (bullet && x.kind == HtmlKind::ListItem)
+            || (x.kind == HtmlKind::TableRow && x.header && action_columns(x).is_some())
+        {
+            break;
+        }
+        if x.kind == HtmlKind::TableRow && x.cells.len() >= 2 {
+            let value = x.lines[1..].iter().flatten().cloned().collect();
+            fields.push(row(&x.cells[0], value));
+        } else if let Some(who) = lead_prose(xt) {
+            fields.push(row("Porteur", vec![who]));
+        } else if let Some((label, value)) = labelled(xt) {
+            fields.push(row(&label, vec![value]));
+        } else if fields.is_empty() && x.kind != HtmlKind::TableRow && !is_utility(xt) {
+            description.push(xt.to_string());
+        }
+        j += 1;
+    }
+    if !description.is_empty() && !fields.is_empty() {
+        fields.insert(0, row("Description", description));
+    }
+    let a = build_action(numero, titre, fields, axe, alertes);
+    if a.titre.as_deref().is_none_or(str::is_empty) {
+        alertes.push(Alerte::new(
+            "champ_absent",
+            a.numero.as_deref(),
+            "titre de l'action absent",
+        ));
+    }
+    if a.porteurs.is_empty() {
+        alertes.push(Alerte::new(
+            "champ_absent",
+            a.numero.as_deref(),
+            "aucun porteur",
+        ));
+    }
+    (a, j)
 }
 
 /// Words that announce a list of actions ("Les actions prévues :", "Fiches-actions").
