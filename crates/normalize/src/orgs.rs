@@ -388,39 +388,9 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
     let folded = Folded::new(&spaced);
     let f = folded.as_str();
     for k in kinds().iter().filter(|k| k.scope != Scope::Category) {
-        let (matched, rest) = if let Some(a) = acronym_of(k, &spaced) {
-            // The acronym is matched as written, so its bytes are the original's.
-            (true, spaced[a.len()..].trim().to_string())
-        } else if let Some((n, tail)) = long_form_of(k, f) {
-            // Keep the original spelling of the remainder, cut through the fold's map.
-            let rest = match tail {
-                None => folded.original_after(n).to_string(),
-                Some(t) => format!(
-                    "{} {}",
-                    &spaced[folded.to_original(n)..folded.to_original(t.start)],
-                    folded.original_after(t.end)
-                ),
-            };
-            (true, rest.trim().to_string())
-        } else if let Some(l) = k
-            .long
-            .iter()
-            .filter(|l| l.tail.is_none())
-            .map(|l| l.head.as_str())
-            .find(|l| l.len() > 12 && f.contains(*l))
-        {
-            // "Financements de l'Agence Régionale de Santé (ARS)".
-            let pos = f.find(l).unwrap_or(0);
-            (
-                pos < 30,
-                folded.original_after(pos + l.len()).trim().to_string(),
-            )
-        } else {
-            (false, String::new())
-        };
-        if !matched {
+        let Some(rest) = named_kind(k, &spaced, &folded) else {
             continue;
-        }
+        };
         // "Département" alone in a partner list is the Conseil départemental; "Région"
         // alone the Conseil régional; "Ville de X" needs its X.
         let rest = rest
@@ -456,167 +426,222 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
             .find(|a| a.chars().all(char::is_alphanumeric))
             .cloned();
         return match k.scope {
-            Scope::Region => {
-                let r = region_of(ctx, &rest)?;
-                let rn = geo::region(&r).map(|x| x.nom.clone()).unwrap_or_default();
-                Some(OrgKey {
-                    id: format!("{}-{}", k.code, slug(&rn, 60)),
-                    nom: format!("{} {}", k.label, rn),
-                    sigle,
-                    kind: k.code.clone(),
-                    departement: None,
-                    region: Some(r),
-                    ..Default::default()
-                })
-            }
-            Scope::Dept => {
-                let d = geo::find_departement(&rest).or_else(|| ctx.departement.clone())?;
-                let dep = geo::departement(&d)?;
-                Some(OrgKey {
-                    id: format!("{}-{}", k.code, d.to_lowercase()),
-                    nom: format!("{} {}", k.label, geo::de(&dep.nom, dep.type_liaison)),
-                    sigle,
-                    kind: k.code.clone(),
-                    departement: Some(d),
-                    region: Some(dep.region.clone()),
-                    ..Default::default()
-                })
-            }
+            Scope::Region => regional_key(k, ctx, &rest, sigle),
+            Scope::Dept => departmental_key(k, ctx, &rest, sigle),
             Scope::Category => continue,
             Scope::Commune
             | Scope::Communal
             | Scope::Epci
             | Scope::Intercommunal
-            | Scope::Named => {
-                // The place or name: "CCAS de Chartres" → Chartres; "CIAS" alone → the
-                // contract's own territory; "Centre hospitalier Henri Ey" → Henri Ey.
-                let mut name = rest.clone();
-                for p in ["de la ", "de l'", "du ", "des ", "de ", "d'"] {
-                    if fold(&name).starts_with(p) {
-                        name = name.chars().skip(p.chars().count()).collect();
-                        break;
-                    }
-                }
-                let name = name
-                    .split('(')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
-                    .trim()
-                    .to_string();
-                // "Agglomération" alone is the contract's territory, when that is one.
-                if name.is_empty() && k.scope == Scope::Epci {
-                    let t = ctx.territoire.as_deref().filter(|t| fold(t) != f)?;
-                    return resolve(t, ctx).filter(|t| t.kind == k.code);
-                }
-                let alone_is_ours = k.scope == Scope::Intercommunal;
-                let name = if name.is_empty() && alone_is_ours {
-                    ctx.territoire.clone().unwrap_or_default()
-                } else {
-                    name
-                };
-                // "CCAS intéressés", "hôpitaux du territoire": a group, not one body.
-                let nf = fold(&name);
-                let name = if article_then_name_of(&nf, &name) {
-                    name.split_once(' ')
-                        .map(|x| x.1.to_string())
-                        .unwrap_or(name)
-                } else {
-                    name
-                };
-                let nf = fold(&name);
-                let article_then_name =
-                    matches!(nf.split_whitespace().next(), Some("la" | "le" | "les"))
-                        && name
-                            .split_whitespace()
-                            .nth(1)
-                            .is_some_and(|w| w.starts_with(char::is_uppercase));
-                if name.is_empty()
-                    || (name.starts_with(|c: char| c.is_lowercase()) && !article_then_name)
-                    || [
-                        "interesse",
-                        "concerne",
-                        "volontaire",
-                        "du territoire",
-                        "partenaire",
-                    ]
-                    .iter()
-                    .any(|g| nf.contains(g))
-                {
-                    return None;
-                }
-                let d_named = geo::find_departement(&rest);
-                // The commune or intercommunalité itself carries its official code when
-                // its name resolves in the reference data.
-                if k.scope == Scope::Commune {
-                    if let Some(c) = communes::commune_named(
-                        &name,
-                        d_named.as_deref(),
-                        ctx.departement.as_deref(),
-                    ) {
-                        return Some(commune_key(&k.code, &k.label, c));
-                    }
-                }
-                if k.scope == Scope::Epci {
-                    if let Some(e) = epci_of(&raw, d_named.as_deref(), ctx)
-                        .or_else(|| epci_of(&name, d_named.as_deref(), ctx))
-                    {
-                        return Some(epci_key(&k.code, e, ctx));
-                    }
-                }
-                let d = d_named.or_else(|| ctx.departement.clone());
-                let region = d
-                    .as_deref()
-                    .and_then(geo::departement)
-                    .map(|x| x.region.clone())
-                    .or_else(|| ctx.region.clone());
-                let id = if matches!(k.scope, Scope::Named | Scope::Commune) {
-                    format!(
-                        "{}-{}{}",
-                        k.code,
-                        slug(&name, 60),
-                        d.as_ref()
-                            .map(|d| format!("-{}", d.to_lowercase()))
-                            .unwrap_or_default()
-                    )
-                } else {
-                    format!("{}-{}", k.code, slug(&name, 60))
-                };
-                let link = if k.scope == Scope::Named {
-                    " ".to_string()
-                } else {
-                    format!(
-                        " {} ",
-                        if fold(&name).starts_with(|c: char| "aeiouy".contains(c)) {
-                            "d'"
-                        } else {
-                            "de"
-                        }
-                    )
-                    .replace("d' ", "d'")
-                };
-                // An intercommunalité the reference data does not know keeps the
-                // mention's words: "Intercommunalité de X" would be no one's name.
-                let (nom, own_words) = if k.scope == Scope::Epci {
-                    (spaced.clone(), true)
-                } else {
-                    (format!("{}{}{}", k.label, link, name), false)
-                };
-                Some(OrgKey {
-                    id,
-                    nom,
-                    own_words,
-                    sigle,
-                    kind: k.code.clone(),
-                    departement: d,
-                    region,
-                    ..Default::default()
-                })
-            }
+            | Scope::Named => local_key(k, ctx, &raw, &spaced, &rest, sigle),
         };
     }
     untyped(&raw, ctx)
+}
+
+/// Whether the mention names kind `k` (by an acronym, a long form, or a long form inside
+/// a longer phrase near its start): the rest of the mention after the kind's words.
+fn named_kind(k: &Kind, spaced: &str, folded: &Folded) -> Option<String> {
+    let f = folded.as_str();
+    let (matched, rest) = if let Some(a) = acronym_of(k, spaced) {
+        // The acronym is matched as written, so its bytes are the original's.
+        (true, spaced[a.len()..].trim().to_string())
+    } else if let Some((n, tail)) = long_form_of(k, f) {
+        // Keep the original spelling of the remainder, cut through the fold's map.
+        let rest = match tail {
+            None => folded.original_after(n).to_string(),
+            Some(t) => format!(
+                "{} {}",
+                &spaced[folded.to_original(n)..folded.to_original(t.start)],
+                folded.original_after(t.end)
+            ),
+        };
+        (true, rest.trim().to_string())
+    } else if let Some(l) = k
+        .long
+        .iter()
+        .filter(|l| l.tail.is_none())
+        .map(|l| l.head.as_str())
+        .find(|l| l.len() > 12 && f.contains(*l))
+    {
+        // "Financements de l'Agence Régionale de Santé (ARS)".
+        let pos = f.find(l).unwrap_or(0);
+        (
+            pos < 30,
+            folded.original_after(pos + l.len()).trim().to_string(),
+        )
+    } else {
+        (false, String::new())
+    };
+    matched.then_some(rest)
+}
+
+/// A body that exists once per région (ARS, Conseil régional…), in the région the
+/// mention names, else the contract's.
+fn regional_key(k: &Kind, ctx: &Context, rest: &str, sigle: Option<String>) -> Option<OrgKey> {
+    let r = region_of(ctx, rest)?;
+    let rn = geo::region(&r).map(|x| x.nom.clone()).unwrap_or_default();
+    Some(OrgKey {
+        id: format!("{}-{}", k.code, slug(&rn, 60)),
+        nom: format!("{} {}", k.label, rn),
+        sigle,
+        kind: k.code.clone(),
+        departement: None,
+        region: Some(r),
+        ..Default::default()
+    })
+}
+
+/// A body that exists once per département (CD, CPAM, CAF…), in the département the
+/// mention names, else the contract's.
+fn departmental_key(k: &Kind, ctx: &Context, rest: &str, sigle: Option<String>) -> Option<OrgKey> {
+    let d = geo::find_departement(rest).or_else(|| ctx.departement.clone())?;
+    let dep = geo::departement(&d)?;
+    Some(OrgKey {
+        id: format!("{}-{}", k.code, d.to_lowercase()),
+        nom: format!("{} {}", k.label, geo::de(&dep.nom, dep.type_liaison)),
+        sigle,
+        kind: k.code.clone(),
+        departement: Some(d),
+        region: Some(dep.region.clone()),
+        ..Default::default()
+    })
+}
+
+/// A local body (commune, CCAS, EPCI, hospital, named association…): its place or name
+/// from the rest of the mention, with the official code when the reference data knows it.
+fn local_key(
+    k: &Kind,
+    ctx: &Context,
+    raw: &str,
+    spaced: &str,
+    rest: &str,
+    sigle: Option<String>,
+) -> Option<OrgKey> {
+    let f = fold(spaced);
+    let f = f.as_str();
+    // The place or name: "CCAS de Chartres" → Chartres; "CIAS" alone → the
+    // contract's own territory; "Centre hospitalier Henri Ey" → Henri Ey.
+    let mut name = rest.to_string();
+    for p in ["de la ", "de l'", "du ", "des ", "de ", "d'"] {
+        if fold(&name).starts_with(p) {
+            name = name.chars().skip(p.chars().count()).collect();
+            break;
+        }
+    }
+    let name = name
+        .split('(')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
+        .trim()
+        .to_string();
+    // "Agglomération" alone is the contract's territory, when that is one.
+    if name.is_empty() && k.scope == Scope::Epci {
+        let t = ctx.territoire.as_deref().filter(|t| fold(t) != f)?;
+        return resolve(t, ctx).filter(|t| t.kind == k.code);
+    }
+    let alone_is_ours = k.scope == Scope::Intercommunal;
+    let name = if name.is_empty() && alone_is_ours {
+        ctx.territoire.clone().unwrap_or_default()
+    } else {
+        name
+    };
+    // "CCAS intéressés", "hôpitaux du territoire": a group, not one body.
+    let nf = fold(&name);
+    let name = if article_then_name_of(&nf, &name) {
+        name.split_once(' ')
+            .map(|x| x.1.to_string())
+            .unwrap_or(name)
+    } else {
+        name
+    };
+    let nf = fold(&name);
+    let article_then_name = matches!(nf.split_whitespace().next(), Some("la" | "le" | "les"))
+        && name
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    if name.is_empty()
+        || (name.starts_with(|c: char| c.is_lowercase()) && !article_then_name)
+        || [
+            "interesse",
+            "concerne",
+            "volontaire",
+            "du territoire",
+            "partenaire",
+        ]
+        .iter()
+        .any(|g| nf.contains(g))
+    {
+        return None;
+    }
+    let d_named = geo::find_departement(rest);
+    // The commune or intercommunalité itself carries its official code when
+    // its name resolves in the reference data.
+    if k.scope == Scope::Commune {
+        if let Some(c) =
+            communes::commune_named(&name, d_named.as_deref(), ctx.departement.as_deref())
+        {
+            return Some(commune_key(&k.code, &k.label, c));
+        }
+    }
+    if k.scope == Scope::Epci {
+        if let Some(e) = epci_of(raw, d_named.as_deref(), ctx)
+            .or_else(|| epci_of(&name, d_named.as_deref(), ctx))
+        {
+            return Some(epci_key(&k.code, e, ctx));
+        }
+    }
+    let d = d_named.or_else(|| ctx.departement.clone());
+    let region = d
+        .as_deref()
+        .and_then(geo::departement)
+        .map(|x| x.region.clone())
+        .or_else(|| ctx.region.clone());
+    let id = if matches!(k.scope, Scope::Named | Scope::Commune) {
+        format!(
+            "{}-{}{}",
+            k.code,
+            slug(&name, 60),
+            d.as_ref()
+                .map(|d| format!("-{}", d.to_lowercase()))
+                .unwrap_or_default()
+        )
+    } else {
+        format!("{}-{}", k.code, slug(&name, 60))
+    };
+    let link = if k.scope == Scope::Named {
+        " ".to_string()
+    } else {
+        format!(
+            " {} ",
+            if fold(&name).starts_with(|c: char| "aeiouy".contains(c)) {
+                "d'"
+            } else {
+                "de"
+            }
+        )
+        .replace("d' ", "d'")
+    };
+    // An intercommunalité the reference data does not know keeps the
+    // mention's words: "Intercommunalité de X" would be no one's name.
+    let (nom, own_words) = if k.scope == Scope::Epci {
+        (spaced.to_string(), true)
+    } else {
+        (format!("{}{}{}", k.label, link, name), false)
+    };
+    Some(OrgKey {
+        id,
+        nom,
+        own_words,
+        sigle,
+        kind: k.code.clone(),
+        departement: d,
+        region,
+        ..Default::default()
+    })
 }
 
 /// The intercommunalité a name stands for: one EPCI of the reference data with that name,
