@@ -524,8 +524,41 @@ pub(crate) fn layout_page(page: &RawPage) -> Vec<Block> {
     let spaces = glyphs.iter().filter(|g| g.space).count();
     let spaces_drawn = spaces * 12 > glyphs.len();
     let tables = find_tables(&page.rules, body_size(glyphs.iter().map(|g| g.size)));
-    // Each glyph goes to the cell that contains its vertical middle, or stays free.
-    let mut cell_glyphs: Vec<Vec<Vec<Vec<G>>>> = tables
+    let (mut cell_glyphs, free) = assign_to_cells(&tables, glyphs);
+    let mut blocks: Vec<(f64, Block)> = Vec::new();
+    for (ti, t) in tables.iter().enumerate() {
+        for (ri, (top, _, xs)) in t.rows.iter().enumerate() {
+            let cells: Vec<Cell> = std::mem::take(&mut cell_glyphs[ti][ri])
+                .into_iter()
+                .enumerate()
+                .map(|(ci, gs)| ruled_cell(gs, xs[ci], xs[ci + 1], spaces_drawn))
+                .collect();
+            if cells.iter().all(Cell::is_empty) {
+                continue;
+            }
+            blocks.push((
+                *top,
+                Block::Row(Row {
+                    pages: vec![page.number],
+                    y: *top,
+                    ruled: true,
+                    cells,
+                }),
+            ));
+        }
+    }
+    let mut keyed = free_blocks(page.number, free, spaces_drawn, blocks);
+    keyed.sort_by(|a, b| a.0.order(&b.0));
+    keyed.into_iter().map(|(_, b)| b).collect()
+}
+
+/// The glyphs of each cell of each ruled table, by table, row and column.
+type CellGlyphs = Vec<Vec<Vec<Vec<G>>>>;
+
+/// The glyphs of each cell of each ruled table (table, row, column), and the glyphs outside
+/// every table. A glyph goes to the cell that holds its vertical middle.
+fn assign_to_cells(tables: &[RuledTable], glyphs: Vec<G>) -> (CellGlyphs, Vec<G>) {
+    let mut cell_glyphs: CellGlyphs = tables
         .iter()
         .map(|t| {
             t.rows
@@ -555,50 +588,42 @@ pub(crate) fn layout_page(page: &RawPage) -> Vec<Block> {
         }
         free.push(g);
     }
-    let mut blocks: Vec<(f64, Block)> = Vec::new();
-    for (ti, t) in tables.iter().enumerate() {
-        for (ri, (top, _, xs)) in t.rows.iter().enumerate() {
-            let cells: Vec<Cell> = std::mem::take(&mut cell_glyphs[ti][ri])
-                .into_iter()
-                .enumerate()
-                .map(|(ci, gs)| {
-                    let lines = group_lines(gs);
-                    let mut text_lines = Vec::new();
-                    let mut kept: Vec<&VLine> = Vec::new();
-                    for l in &lines {
-                        let text = segments(l, &[], spaces_drawn)
-                            .into_iter()
-                            .map(|s| s.text)
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        if !text.is_empty() {
-                            text_lines.push(text);
-                            kept.push(l);
-                        }
-                    }
-                    let breaks = paragraph_breaks(&kept);
-                    Cell {
-                        x0: xs[ci],
-                        x1: xs[ci + 1],
-                        lines: text_lines,
-                        breaks,
-                    }
-                })
-                .collect();
-            if cells.iter().all(Cell::is_empty) {
-                continue;
-            }
-            blocks.push((
-                *top,
-                Block::Row(Row {
-                    pages: vec![page.number],
-                    y: *top,
-                    ruled: true,
-                    cells,
-                }),
-            ));
+    (cell_glyphs, free)
+}
+
+/// One cell of a ruled table from its glyphs: its lines and paragraph breaks.
+fn ruled_cell(glyphs: Vec<G>, x0: f64, x1: f64, spaces_drawn: bool) -> Cell {
+    let lines = group_lines(glyphs);
+    let mut text_lines = Vec::new();
+    let mut kept: Vec<&VLine> = Vec::new();
+    for l in &lines {
+        let text = segments(l, &[], spaces_drawn)
+            .into_iter()
+            .map(|s| s.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !text.is_empty() {
+            text_lines.push(text);
+            kept.push(l);
         }
     }
+    let breaks = paragraph_breaks(&kept);
+    Cell {
+        x0,
+        x1,
+        lines: text_lines,
+        breaks,
+    }
+}
+
+/// The glyphs outside ruled tables as lines and unruled tables, read column by column;
+/// returned with the ruled rows, each with its reading-order key.
+fn free_blocks(
+    page: u32,
+    free: Vec<G>,
+    spaces_drawn: bool,
+    ruled: Vec<(f64, Block)>,
+) -> Vec<(ReadingKey, Block)> {
     let vlines = group_lines(free);
     let first: Vec<Vec<Seg>> = vlines
         .iter()
@@ -632,7 +657,7 @@ pub(crate) fn layout_page(page: &RawPage) -> Vec<Block> {
         })
         .filter(|s| !s.is_empty())
         .collect();
-    let mut keyed: Vec<(ReadingKey, Block)> = blocks
+    let mut keyed: Vec<(ReadingKey, Block)> = ruled
         .into_iter()
         .map(|(y, b)| (columns.key(block_x(&b), y), b))
         .collect();
@@ -656,12 +681,11 @@ pub(crate) fn layout_page(page: &RawPage) -> Vec<Block> {
         }
     }
     for (_, group) in groups {
-        for (y, b) in gap_tables(page.number, group) {
+        for (y, b) in gap_tables(page, group) {
             keyed.push((columns.key(block_x(&b), y), b));
         }
     }
-    keyed.sort_by(|a, b| a.0.order(&b.0));
-    keyed.into_iter().map(|(_, b)| b).collect()
+    keyed
 }
 
 /// The lines of a cell that open a new paragraph: those after a line in bold when they are
