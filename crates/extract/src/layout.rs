@@ -241,7 +241,7 @@ pub(crate) fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
             a.size < 0.85 * b.size
                 && b.y > a.y
                 && b.y - a.y < 0.6 * b.size
-                && a_x0 >= b_x0 - 1.0
+                && a_x0 >= b_x0 - 0.1 * b.size
                 && a_x1 <= b_x1 + 0.3 * b.size
                 && a.glyphs.len() <= 4
         });
@@ -734,10 +734,11 @@ enum Side {
 /// is ordinary text running across both columns).
 fn resplit(l: &[Seg], xv: f64) -> Option<Vec<Seg>> {
     let words: Vec<&W> = l.iter().flat_map(|s| s.words.iter()).collect();
-    if words.iter().any(|w| w.0 < xv - 1.5 && w.1 > xv + 1.5) {
+    let (y, size) = (l[0].y, l[0].size);
+    let slack = 0.15 * size;
+    if words.iter().any(|w| w.0 < xv - slack && w.1 > xv + slack) {
         return None;
     }
-    let (y, size) = (l[0].y, l[0].size);
     let make = |ws: Vec<&&W>| -> Option<Seg> {
         let first = ws.first()?;
         let mut text = String::new();
@@ -758,8 +759,8 @@ fn resplit(l: &[Seg], xv: f64) -> Option<Vec<Seg>> {
             words,
         })
     };
-    let left: Vec<&&W> = words.iter().filter(|w| w.0 < xv - 1.5).collect();
-    let right: Vec<&&W> = words.iter().filter(|w| w.0 >= xv - 1.5).collect();
+    let left: Vec<&&W> = words.iter().filter(|w| w.0 < xv - slack).collect();
+    let right: Vec<&&W> = words.iter().filter(|w| w.0 >= xv - slack).collect();
     Some(make(left).into_iter().chain(make(right)).collect())
 }
 
@@ -767,12 +768,19 @@ fn side(l: &[Seg], left: f64, xv: f64) -> Side {
     let Some(l) = resplit(l, xv) else {
         return Side::Text;
     };
-    let lefts: Vec<&Seg> = l.iter().filter(|s| s.x0 < xv - 1.5).collect();
-    let rights: Vec<&Seg> = l.iter().filter(|s| s.x0 >= xv - 1.5).collect();
-    if lefts.first().is_some_and(|s| (s.x0 - left).abs() > 10.0) {
+    let size = l[0].size;
+    let lefts: Vec<&Seg> = l.iter().filter(|s| s.x0 < xv - 0.15 * size).collect();
+    let rights: Vec<&Seg> = l.iter().filter(|s| s.x0 >= xv - 0.15 * size).collect();
+    if lefts
+        .first()
+        .is_some_and(|s| (s.x0 - left).abs() > 1.0 * size)
+    {
         return Side::Text;
     }
-    if rights.first().is_some_and(|s| (s.x0 - xv).abs() > 8.0) {
+    if rights
+        .first()
+        .is_some_and(|s| (s.x0 - xv).abs() > 0.8 * size)
+    {
         return Side::Text;
     }
     match (lefts.is_empty(), rights.is_empty()) {
@@ -900,9 +908,9 @@ fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<(f64, f
             && b.len() == 1
             && same(&a[0])
             && same(&b[0])
-            && (b[0].x0 - x).abs() <= 1.5
+            && (b[0].x0 - x).abs() <= 0.15 * size
             && x > l[0].x1 + 0.5 * size
-            && x > l[0].x0 + 30.0
+            && x > l[0].x0 + 3.0 * size
             && l[0].y - a[0].y < 2.0 * size
             && b[0].y - l[0].y < 2.0 * size
         {
@@ -917,9 +925,9 @@ fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<(f64, f
             && b.len() == 1
             && same(&a[0])
             && same(&b[0])
-            && (a[0].x0 - b[0].x0).abs() <= 1.5
-            && l[0].x0 > a[0].x1.max(b[0].x1) + 1.0
-            && l[0].x0 > a[0].x0 + 30.0
+            && (a[0].x0 - b[0].x0).abs() <= 0.15 * size
+            && l[0].x0 > a[0].x1.max(b[0].x1) + 0.1 * size
+            && l[0].x0 > a[0].x0 + 3.0 * size
             && l[0].y - a[0].y < 2.0 * size
             && b[0].y - l[0].y < 2.0 * size
         {
@@ -937,7 +945,7 @@ fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<(f64, f
             continue;
         }
         let xv = starts[k];
-        if xv < l[0].x0 + 30.0 {
+        if xv < l[0].x0 + 3.0 * size {
             continue;
         }
         // Never inside a word: a glued run that goes on in lower case after a letter
@@ -973,18 +981,70 @@ impl ColCell {
 
 fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, Block)> {
     let size = lines.iter().map(|l| l[0].size).fold(0.0, f64::max).max(1.0);
-    let mut label_lines: Vec<(f64, String)> = Vec::new();
-    let mut value_lines: Vec<(f64, String)> = Vec::new();
+    let (label_lines, value_lines) = column_lines(lines, xv, size);
+    let (pitch, padded) = cell_pitch(&label_lines, &value_lines, size);
+    let labels = split_cells(&label_lines, &value_lines, pitch, padded, size);
+    let values = split_cells(&value_lines, &label_lines, pitch, padded, size);
+    let rows = pair_cells(&labels, &values, size);
+    let mut out = Vec::new();
+    for (li, vis) in rows {
+        let label = li.map(|i| labels[i].clone()).unwrap_or_default();
+        let mut vlines: Vec<(f64, String)> =
+            vis.iter().flat_map(|&i| values[i].lines.clone()).collect();
+        vlines.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let y = label
+            .lines
+            .first()
+            .map(|l| l.0)
+            .into_iter()
+            .chain(vlines.first().map(|l| l.0))
+            .fold(f64::INFINITY, f64::min);
+        let cells = vec![
+            Cell {
+                x0: left,
+                x1: xv,
+                lines: label.lines.into_iter().map(|l| l.1).collect(),
+                breaks: Vec::new(),
+            },
+            Cell {
+                x0: xv,
+                x1: f64::INFINITY,
+                lines: vlines.into_iter().map(|l| l.1).collect(),
+                breaks: Vec::new(),
+            },
+        ];
+        out.push((
+            y - 0.05 * size,
+            Block::Row(Row {
+                pages: vec![page],
+                y,
+                ruled: false,
+                cells,
+            }),
+        ));
+    }
+    out
+}
+
+/// The lines of one column of an unruled table, each with its baseline.
+type ColLines = Vec<(f64, String)>;
+
+/// The lines of an unruled two-column table cut at the value column's edge `xv`: the label
+/// column's lines and the value column's, each with its baseline.
+fn column_lines(lines: &[Vec<Seg>], xv: f64, size: f64) -> (ColLines, ColLines) {
+    let edge = xv - 0.4 * size;
+    let mut label_lines = Vec::new();
+    let mut value_lines = Vec::new();
     for l in lines {
         let y = l[0].y;
         let lt: Vec<&str> = l
             .iter()
-            .filter(|s| s.x0 < xv - 4.0)
+            .filter(|s| s.x0 < edge)
             .map(|s| s.text.as_str())
             .collect();
         let vt: Vec<&str> = l
             .iter()
-            .filter(|s| s.x0 >= xv - 4.0)
+            .filter(|s| s.x0 >= edge)
             .map(|s| s.text.as_str())
             .collect();
         if !lt.is_empty() {
@@ -994,14 +1054,18 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
             value_lines.push((y, vt.join(" ")));
         }
     }
-    // The line pitch inside a cell: the smallest common gap between lines of one column.
-    let all_gaps: Vec<f64> = label_lines
+    (label_lines, value_lines)
+}
+
+/// The line pitch inside a cell (the smallest gap between two lines of one column: a row
+/// gap is always wider, by the cell padding) and whether rows are padded (some gap is
+/// wider than the pitch but not a blank).
+fn cell_pitch(labels: &[(f64, String)], values: &[(f64, String)], size: f64) -> (f64, bool) {
+    let all_gaps: Vec<f64> = labels
         .windows(2)
-        .chain(value_lines.windows(2))
+        .chain(values.windows(2))
         .map(|w| w[1].0 - w[0].0)
         .collect();
-    // The line pitch inside a cell: the smallest gap between two lines of one column
-    // (a row gap is always wider, by the cell padding).
     let pitch = all_gaps
         .iter()
         .copied()
@@ -1013,44 +1077,56 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
     let padded = all_gaps
         .iter()
         .any(|g| *g > 1.12 * pitch && *g < 3.2 * pitch);
-    let split = |col: &[(f64, String)], other: &[(f64, String)]| -> Vec<ColCell> {
-        let mut cells: Vec<ColCell> = Vec::new();
-        for (idx, (y, t)) in col.iter().enumerate() {
-            let prev = idx.checked_sub(1).map(|p| col[p].0);
-            // A cell ends at a gap wider than the pitch; in tables without padding, a line
-            // that shares its baseline with the first line of a cell of the other column
-            // (top-aligned rows) also opens a cell.
-            let aligned = other.iter().enumerate().any(|(oi, (oy, _))| {
-                (oy - y).abs() < 1.0 && (oi == 0 || oy - other[oi - 1].0 > 0.0) && idx > 0
-            });
-            let opens = match prev {
-                None => true,
-                Some(py) => {
-                    y - py > 1.12 * pitch
-                        || (!padded
-                            && aligned
-                            && y - py >= pitch * 0.9
-                            && starts_cell(other, *y, pitch))
-                }
-            };
-            if opens {
-                cells.push(ColCell::default());
+    (pitch, padded)
+}
+
+/// The cells of one column: a cell ends at a gap wider than the pitch; in tables without
+/// padding, a line that shares its baseline with the first line of a cell of the other
+/// column (top-aligned rows) also opens a cell.
+fn split_cells(
+    col: &[(f64, String)],
+    other: &[(f64, String)],
+    pitch: f64,
+    padded: bool,
+    size: f64,
+) -> Vec<ColCell> {
+    let mut cells: Vec<ColCell> = Vec::new();
+    for (idx, (y, t)) in col.iter().enumerate() {
+        let prev = idx.checked_sub(1).map(|p| col[p].0);
+        let aligned = other.iter().enumerate().any(|(oi, (oy, _))| {
+            (oy - y).abs() < 0.1 * size && (oi == 0 || oy - other[oi - 1].0 > 0.0) && idx > 0
+        });
+        let opens = match prev {
+            None => true,
+            Some(py) => {
+                y - py > 1.12 * pitch
+                    || (!padded
+                        && aligned
+                        && y - py >= pitch * 0.9
+                        && starts_cell(other, *y, pitch))
             }
-            if let Some(c) = cells.last_mut() {
-                c.lines.push((*y, t.clone()));
-            }
+        };
+        if opens {
+            cells.push(ColCell::default());
         }
-        cells
-    };
-    let labels = split(&label_lines, &value_lines);
-    let values = split(&value_lines, &label_lines);
-    // Pair every value cell with the label cell it overlaps most.
+        if let Some(c) = cells.last_mut() {
+            c.lines.push((*y, t.clone()));
+        }
+    }
+    cells
+}
+
+/// Pairs every value cell with the label cell it overlaps most (else the nearest one);
+/// value cells at the top with no label above continue the previous page's row and come
+/// first, without label.
+fn pair_cells(
+    labels: &[ColCell],
+    values: &[ColCell],
+    size: f64,
+) -> Vec<(Option<usize>, Vec<usize>)> {
     let ext = |c: &ColCell| (c.top() - 0.8 * size, c.bottom() + 0.25 * size);
-    let mut rows: Vec<(Option<usize>, Vec<usize>)> = labels
-        .iter()
-        .enumerate()
-        .map(|(li, _)| (Some(li), Vec::new()))
-        .collect();
+    let mut rows: Vec<(Option<usize>, Vec<usize>)> =
+        (0..labels.len()).map(|li| (Some(li), Vec::new())).collect();
     let mut orphans: Vec<usize> = Vec::new();
     for (vi, v) in values.iter().enumerate() {
         let (v0, v1) = ext(v);
@@ -1086,53 +1162,15 @@ fn unruled_rows(page: u32, lines: &[Vec<Seg>], left: f64, xv: f64) -> Vec<(f64, 
             // Nothing above: the top of a cell continued from the previous page.
             _ => None,
         };
-        let target = best.or(nearest);
-        match target {
+        match best.or(nearest) {
             Some(li) => rows[li].1.push(vi),
             None => orphans.push(vi),
         }
     }
-    let mut out = Vec::new();
     if !orphans.is_empty() {
         rows.insert(0, (None, orphans));
     }
-    for (li, vis) in rows {
-        let label = li.map(|i| labels[i].clone()).unwrap_or_default();
-        let mut vlines: Vec<(f64, String)> =
-            vis.iter().flat_map(|&i| values[i].lines.clone()).collect();
-        vlines.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let y = label
-            .lines
-            .first()
-            .map(|l| l.0)
-            .into_iter()
-            .chain(vlines.first().map(|l| l.0))
-            .fold(f64::INFINITY, f64::min);
-        let cells = vec![
-            Cell {
-                x0: left,
-                x1: xv,
-                lines: label.lines.into_iter().map(|l| l.1).collect(),
-                breaks: Vec::new(),
-            },
-            Cell {
-                x0: xv,
-                x1: f64::INFINITY,
-                lines: vlines.into_iter().map(|l| l.1).collect(),
-                breaks: Vec::new(),
-            },
-        ];
-        out.push((
-            y - 0.5,
-            Block::Row(Row {
-                pages: vec![page],
-                y,
-                ruled: false,
-                cells,
-            }),
-        ));
-    }
-    out
+    rows
 }
 
 /// Whether baseline `y` is the first line of a cell in column `col` (the previous line of
