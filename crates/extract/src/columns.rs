@@ -91,6 +91,7 @@ const MIN_FILL: f64 = TOLERANCES.min_fill;
 const FULL_LINE: f64 = TOLERANCES.full_line;
 const FULL_SHARE: f64 = TOLERANCES.full_share;
 const MIN_LINES: usize = TOLERANCES.min_lines;
+const EQUAL_WIDTHS: f64 = TOLERANCES.equal_widths;
 
 impl ColumnLayout {
     /// Finds the columns of a page from its lines.
@@ -439,6 +440,7 @@ fn reads_as_columns(zone: &[&LineWords], gutters: &[f64], right: f64) -> bool {
         }
     }
     let mut widths = Vec::new();
+    let mut strong = 0;
     for (c, col) in cols.iter().enumerate() {
         if col.len() < MIN_LINES {
             return false;
@@ -455,16 +457,25 @@ fn reads_as_columns(zone: &[&LineWords], gutters: &[f64], right: f64) -> bool {
         let w = x1 - x0;
         let mut fills: Vec<f64> = col.iter().map(|s| (s.x1 - s.x0) / w.max(1.0)).collect();
         // Headings, labels and a box's short lines pull the median down in a designed
-        // column; its paragraphs still run full width on a good share of its lines.
+        // column; its paragraphs still run full width on a good share of its lines, or at
+        // least on a few of them.
         let full = fills.iter().filter(|f| **f >= FULL_LINE).count();
-        if median(&mut fills) < MIN_FILL && (full as f64) < FULL_SHARE * col.len() as f64 {
+        if median(&mut fills) >= MIN_FILL || (full as f64) >= FULL_SHARE * col.len() as f64 {
+            strong += 1;
+        } else if full < MIN_LINES {
             return false;
         }
         widths.push(w);
     }
     let max = widths.iter().copied().fold(0.0, f64::max);
     let min = widths.iter().copied().fold(f64::INFINITY, f64::min);
-    max > 0.0 && min / max >= MIN_WIDTH_RATIO
+    if max <= 0.0 || min / max < MIN_WIDTH_RATIO {
+        return false;
+    }
+    // Every column reads as running text; or the columns are of near equal width (a
+    // designed page: a table's label column is narrower) and each has a few full lines
+    // (cards of short labelled lines, a box floated beside a title).
+    strong == widths.len() || min / max >= EQUAL_WIDTHS
 }
 
 /// The floats of every column of the zones read as columns.

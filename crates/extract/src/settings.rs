@@ -32,6 +32,9 @@ pub struct Tolerances {
     pub full_line: f64,
     /// See `full_line`.
     pub full_share: f64,
+    /// Columns: columns this close in width (narrowest / widest) are a designed page's:
+    /// a few full lines (`min_lines`) in each are enough, without running text.
+    pub equal_widths: f64,
     /// Columns: a column of running text has at least this many lines in its zone.
     pub min_lines: usize,
 }
@@ -50,6 +53,7 @@ pub const TOLERANCES: Tolerances = Tolerances {
     min_fill: 0.6,
     full_line: 0.8,
     full_share: 0.4,
+    equal_widths: 0.85,
     min_lines: 3,
 };
 

@@ -401,9 +401,11 @@ impl<'a> FicheReader<'a> {
             self.just_opened = true;
             return;
         }
-        // Body text (smaller than the title) after the title: an unlabelled paragraph,
-        // not the title's continuation.
-        let body = self.title_size > 0.0 && size > 0.0 && size < self.title_size * 0.93;
+        // Text of another size than the title (smaller body text, a box's big figures)
+        // after the title: an unlabelled paragraph, not the title's continuation.
+        let body = self.title_size > 0.0
+            && size > 0.0
+            && (size < self.title_size * 0.93 || size > self.title_size * 1.07);
         if body && f.titre.is_some() {
             f.unlabelled.push(t.to_string());
             self.last = Last::None;
