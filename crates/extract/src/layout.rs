@@ -1255,13 +1255,43 @@ fn drop_repeated_margins(pages: &[(u32, f64)], per_page: &mut [Vec<Block>]) {
     }
     let threshold = (pages.len() as f64 * 0.4).max(3.0) as usize;
     for (p, blocks) in pages.iter().zip(per_page.iter_mut()) {
-        blocks.retain(|b| match margin_text(b, p.1) {
+        let repeated = |b: &Block| match margin_text(b, p.1) {
             Some(t) => {
-                !(counts.get(&key(&t, p.0)).copied().unwrap_or(0) >= threshold
-                    || is_page_number(&t))
+                counts.get(&key(&t, p.0)).copied().unwrap_or(0) >= threshold || is_page_number(&t)
             }
-            None => true,
+            None => false,
+        };
+        // A running header is above everything else of its page, a footer below: only
+        // the repeated blocks at the very top and bottom go. A table's header row repeated
+        // under each page's first heading is body text.
+        let mut order: Vec<usize> = (0..blocks.len()).collect();
+        order.sort_by(|&a, &b| block_y(&blocks[a]).total_cmp(&block_y(&blocks[b])));
+        let mut drop = vec![false; blocks.len()];
+        for &i in &order {
+            if !repeated(&blocks[i]) {
+                break;
+            }
+            drop[i] = true;
+        }
+        for &i in order.iter().rev() {
+            if !repeated(&blocks[i]) {
+                break;
+            }
+            drop[i] = true;
+        }
+        let mut k = 0;
+        blocks.retain(|_| {
+            k += 1;
+            !drop[k - 1]
         });
+    }
+}
+
+/// The baseline (line) or top (row) of a block.
+fn block_y(b: &Block) -> f64 {
+    match b {
+        Block::Line(l) => l.y,
+        Block::Row(r) => r.y,
     }
 }
 
