@@ -474,6 +474,17 @@ pub(crate) fn find_tables(rules: &[Rule], em: f64) -> Vec<RuledTable> {
         let mut ys: Vec<f64> = h.iter().map(|r| r.y0).collect();
         ys.sort_by(f64::total_cmp);
         ys.dedup_by(|a, b| (*a - *b).abs() < snap);
+        // A row cut by a page break has no rule on its cut side: the vertical rules that
+        // run past the last (or before the first) horizontal rule close it.
+        let v_top = v.iter().map(|r| r.y0).fold(f64::INFINITY, f64::min);
+        let v_bottom = v.iter().map(|r| r.y1).fold(f64::NEG_INFINITY, f64::max);
+        let min_row = TOLERANCES.min_row_height * em;
+        if ys.last().is_some_and(|l| v_bottom > l + min_row.max(snap)) {
+            ys.push(v_bottom);
+        }
+        if ys.first().is_some_and(|f| v_top < f - min_row.max(snap)) {
+            ys.insert(0, v_top);
+        }
         let mut rows = Vec::new();
         for w in ys.windows(2) {
             let (top, bottom) = (w[0], w[1]);
@@ -1515,6 +1526,46 @@ mod tests {
             glyphs: g,
             rules,
         }
+    }
+
+    #[test]
+    fn a_row_cut_by_the_page_break_is_closed_by_its_vertical_rules() {
+        // Regression (recap-only-sevre printed at 125 %): the last row of the page has no
+        // bottom rule, its borders go on to the page's end.
+        let mut g = Vec::new();
+        g.extend(word(60.0, 115.0, 10.0, "C2"));
+        g.extend(word(200.0, 115.0, 10.0, "Favoriser l'installation"));
+        g.extend(word(60.0, 140.0, 10.0, "C3"));
+        g.extend(word(200.0, 140.0, 10.0, "Soutenir la CPTS"));
+        g.extend(word(200.0, 152.0, 10.0, "du territoire"));
+        let rules = vec![
+            hrule(100.0),
+            hrule(122.0),
+            vrule(50.0, 100.0, 160.0),
+            vrule(190.0, 100.0, 160.0),
+            vrule(550.0, 100.0, 160.0),
+        ];
+        let blocks = layout_pages(vec![page(g, rules)]);
+        let rows: Vec<String> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Row(r) if r.ruled => Some(
+                    r.cells
+                        .iter()
+                        .map(Cell::text)
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                ),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "C2 | Favoriser l'installation",
+                "C3 | Soutenir la CPTS du territoire"
+            ]
+        );
     }
 
     #[test]
