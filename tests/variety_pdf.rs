@@ -1,6 +1,7 @@
 //! The variety corpora of contracts (`fixtures/variety/pdf`: the five layout families —
 //! label column, header-row grid, stacked labels, recap table, brochure — in 13 variants;
-//! `fixtures/variety/pdf2`: 6 more from an independent generator; each printed by Chromium
+//! `fixtures/variety/pdf2`: 6 more from an independent generator; `fixtures/variety/scaled`: all
+//! of them printed at 80 % and 125 % zoom; each printed by Chromium
 //! and by LibreOffice): every print scored field by field against
 //! its `<name>.gold.json`, as `shared/eval/score.py doc` scores a document.
 //!
@@ -15,7 +16,11 @@ use std::path::PathBuf;
 
 /// The two corpora, written by two independent generators (`tools/gen_contracts`,
 /// `tools/gen_contracts2`) so that a rule fitted to one shows up as a failure on the other.
-const CORPORA: &[&str] = &["fixtures/variety/pdf", "fixtures/variety/pdf2"];
+const CORPORA: &[&str] = &[
+    "fixtures/variety/pdf",
+    "fixtures/variety/pdf2",
+    "fixtures/variety/scaled",
+];
 
 fn dir_of(corpus: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(corpus)
@@ -291,6 +296,41 @@ prints! {
     recap_enjeux => "fixtures/variety/pdf2" / "recap2-enjeux-lure",
     brochure_questions => "fixtures/variety/pdf2" / "br2-questions-opale",
     fiches_and_annex => "fixtures/variety/pdf2" / "mix2-annex-hautsdelest",
+}
+
+/// The same contracts printed by Chromium at 80 % and 125 % zoom (`tools/scale_prints.py`):
+/// every tolerance must follow the font size.
+macro_rules! scaled {
+    ($($test:ident => $name:literal,)*) => {
+        mod scaled {
+            $(mod $test {
+                #[test] fn small() { super::super::check("fixtures/variety/scaled", $name, "small"); }
+                #[test] fn big() { super::super::check("fixtures/variety/scaled", $name, "big"); }
+            })*
+        }
+    };
+}
+
+scaled! {
+    br_a3_montclair => "br-a3-montclair",
+    br_threecol_picardie => "br-threecol-picardie",
+    br_twocol_madeleine => "br-twocol-madeleine",
+    br2_questions_opale => "br2-questions-opale",
+    hg_headings_lauragais => "hg-headings-lauragais",
+    hg_rows_staubin => "hg-rows-staubin",
+    hg2_twogrid_cotentin => "hg2-twogrid-cotentin",
+    lc_longcell_seinebrie => "lc-longcell-seinebrie",
+    lc_ruled_vallespir => "lc-ruled-vallespir",
+    lc_shaded_fagnes => "lc-shaded-fagnes",
+    lc2_twolabel_morvan => "lc2-twolabel-morvan",
+    mix2_annex_hautsdelest => "mix2-annex-hautsdelest",
+    recap_annex_segala => "recap-annex-segala",
+    recap_only_mayenne => "recap-only-mayenne",
+    recap_only_sevre => "recap-only-sevre",
+    recap2_enjeux_lure => "recap2-enjeux-lure",
+    st_brackets_bresse => "st-brackets-bresse",
+    st_checkbox_vercors => "st-checkbox-vercors",
+    st2_boldlabels_balagne => "st2-boldlabels-balagne",
 }
 
 #[test]
