@@ -9,7 +9,7 @@
 //! rows of typed cells), and the CSV, its Table Schema and its workbook sheet are written
 //! from that one description, so they cannot disagree.
 
-use crate::batch::BatchError;
+use crate::error::CorpusError;
 use crate::retenu::{retained, Candidate};
 use crate::write::write_atomic;
 use cls_model::{ActionLine, Document, Organisation};
@@ -723,9 +723,9 @@ pub fn organisations_table(registry: &[Organisation]) -> Table {
 }
 
 /// Writes a table's CSV and Table Schema into `dir`.
-pub fn write_table(dir: &Path, t: &Table) -> Result<(), BatchError> {
+pub fn write_table(dir: &Path, t: &Table) -> Result<(), CorpusError> {
     let w = |p: std::path::PathBuf, bytes: &[u8]| {
-        write_atomic(&p, bytes).map_err(|e| BatchError::Write(p.display().to_string(), e))
+        write_atomic(&p, bytes).map_err(|e| CorpusError::Write(p.display().to_string(), e))
     };
     w(dir.join(format!("{}.csv", t.stem)), &t.csv())?;
     w(
@@ -740,10 +740,10 @@ pub fn write_exports(
     out: &Path,
     exports: Exports,
     registry: &[Organisation],
-) -> Result<(), BatchError> {
+) -> Result<(), CorpusError> {
     let exports = exports.finish();
     let w = |p: std::path::PathBuf, bytes: &[u8]| {
-        write_atomic(&p, bytes).map_err(|e| BatchError::Write(p.display().to_string(), e))
+        write_atomic(&p, bytes).map_err(|e| CorpusError::Write(p.display().to_string(), e))
     };
     let mut jsonl = String::new();
     for l in &exports.lines {
@@ -756,7 +756,7 @@ pub fn write_exports(
         write_table(out, t)?;
     }
     let book = crate::xlsx::workbook(&tables)
-        .map_err(|e| BatchError::Invalid(format!("corpus.xlsx : {e}")))?;
+        .map_err(|e| CorpusError::Invalid(format!("corpus.xlsx : {e}")))?;
     w(out.join("corpus.xlsx"), &book)?;
     let schema = |s: schemars::Schema| serde_json::to_vec_pretty(&s).expect("schema serialises");
     w(
