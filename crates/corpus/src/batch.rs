@@ -21,7 +21,7 @@ use crate::lock::OutLock;
 pub use crate::shard::Shard;
 use crate::worker::{failure, read_in_worker, WorkerSpec};
 pub use crate::worker::{read_one, tool_version};
-use crate::write::write_atomic_in;
+use crate::write::write_output_in;
 pub use cls_model::Outcome;
 use cls_model::{Document, EtatLecture, Ignore, Manifest, ManifestEntry, SCHEMA_VERSION};
 use rayon::prelude::*;
@@ -405,9 +405,7 @@ pub fn write_corpus(
     load: &dyn Fn(&Outcome) -> Option<Document>,
     info: RunInfo,
 ) -> Result<Manifest, CorpusError> {
-    let w = |p: PathBuf, bytes: &[u8]| {
-        write_atomic_in(tmp, &p, bytes).map_err(|e| CorpusError::Write(p.display().to_string(), e))
-    };
+    let w = |p: PathBuf, bytes: &[u8]| write_output_in(tmp, &p, bytes);
     let mut keep: HashSet<String> = HashSet::new();
     let mut registry = crate::registry::Builder::default();
     let mut exports = crate::export::Exports::default();

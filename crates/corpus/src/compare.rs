@@ -9,7 +9,7 @@
 
 use crate::error::CorpusError;
 use crate::export::{amount, write_table, Cell, Column, Exports, Kind, Table};
-use crate::write::write_atomic;
+use crate::write::write_output;
 use cls_model::{ActionLine, Document, Manifest, Organisation};
 use cls_normalize::themes::{label, vocabulary};
 use serde_json::{json, Value};
@@ -273,10 +273,7 @@ pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), Corpu
     let exports = exports.finish();
     let kept = exports.retained_ids();
     let lines: Vec<&ActionLine> = exports.lines.iter().filter(|l| l.retenu).collect();
-    let w = |name: &str, bytes: &[u8]| {
-        write_atomic(&out.join(name), bytes)
-            .map_err(|e| CorpusError::Write(out.join(name).display().to_string(), e))
-    };
+    let w = |name: &str, bytes: &[u8]| write_output(&out.join(name), bytes);
     std::fs::create_dir_all(out).map_err(|e| CorpusError::Write(out.display().to_string(), e))?;
 
     // Contracts: retained documents that list actions. The others are listed apart.

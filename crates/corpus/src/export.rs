@@ -11,7 +11,7 @@
 
 use crate::error::CorpusError;
 use crate::retenu::{retained, Candidate};
-use crate::write::write_atomic;
+use crate::write::write_output;
 use cls_model::{ActionLine, Document, Organisation};
 use serde::Serialize;
 use std::path::Path;
@@ -724,9 +724,7 @@ pub fn organisations_table(registry: &[Organisation]) -> Table {
 
 /// Writes a table's CSV and Table Schema into `dir`.
 pub fn write_table(dir: &Path, t: &Table) -> Result<(), CorpusError> {
-    let w = |p: std::path::PathBuf, bytes: &[u8]| {
-        write_atomic(&p, bytes).map_err(|e| CorpusError::Write(p.display().to_string(), e))
-    };
+    let w = |p: std::path::PathBuf, bytes: &[u8]| write_output(&p, bytes);
     w(dir.join(format!("{}.csv", t.stem)), &t.csv())?;
     w(
         dir.join(format!("{}.schema.json", t.stem)),
@@ -742,9 +740,7 @@ pub fn write_exports(
     registry: &[Organisation],
 ) -> Result<(), CorpusError> {
     let exports = exports.finish();
-    let w = |p: std::path::PathBuf, bytes: &[u8]| {
-        write_atomic(&p, bytes).map_err(|e| CorpusError::Write(p.display().to_string(), e))
-    };
+    let w = |p: std::path::PathBuf, bytes: &[u8]| write_output(&p, bytes);
     let mut jsonl = String::new();
     for l in &exports.lines {
         jsonl.push_str(&serde_json::to_string(l).expect("a line serialises"));
