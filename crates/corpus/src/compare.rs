@@ -9,8 +9,9 @@
 
 use crate::error::CorpusError;
 use crate::export::{amount, write_table, Cell, Column, Exports, Kind, Table};
+use crate::folder::{load_corpus, Corpus};
 use crate::write::write_output;
-use cls_model::{ActionLine, Document, Manifest, Organisation};
+use cls_model::{ActionLine, Document, Organisation};
 use cls_normalize::themes::{label, vocabulary};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -51,63 +52,6 @@ pub fn civil_date(days: u64) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// A corpus read back: documents in path order (the manifest's order), the registry, and
-/// the path each document was read from.
-pub struct Corpus {
-    pub docs: Vec<Document>,
-    pub registry: Vec<Organisation>,
-    /// document id → path of its source file, as the batch was given it.
-    pub paths: HashMap<String, String>,
-}
-
-/// Loads the documents (in the manifest's path order) and the registry of a corpus.
-pub fn load_corpus(dir: &Path) -> Result<Corpus, CorpusError> {
-    let docs_dir = dir.join("documents");
-    let rd = std::fs::read_dir(&docs_dir)
-        .map_err(|e| CorpusError::Read(docs_dir.display().to_string(), e))?;
-    let mut files: Vec<_> = rd
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    let mut docs = Vec::new();
-    for p in files {
-        let t = std::fs::read_to_string(&p)
-            .map_err(|e| CorpusError::Read(p.display().to_string(), e))?;
-        docs.push(
-            serde_json::from_str::<Document>(&t)
-                .map_err(|e| CorpusError::Invalid(format!("{}: {e}", p.display())))?,
-        );
-    }
-    // The retained-document rule breaks ties by path order: take it from the manifest.
-    let mut paths = HashMap::new();
-    if let Ok(t) = std::fs::read_to_string(dir.join("manifest.json")) {
-        let m: Manifest = serde_json::from_str(&t)
-            .map_err(|e| CorpusError::Invalid(format!("manifest.json: {e}")))?;
-        for e in m.documents {
-            if let Some(id) = e.document_id {
-                paths.entry(id).or_insert(e.fichier);
-            }
-        }
-    }
-    docs.sort_by(|a, b| {
-        let pa = paths.get(&a.id);
-        let pb = paths.get(&b.id);
-        (pa.is_none(), pa, &a.id).cmp(&(pb.is_none(), pb, &b.id))
-    });
-    let registry = match std::fs::read_to_string(dir.join("organisations.json")) {
-        Ok(t) => serde_json::from_str(&t)
-            .map_err(|e| CorpusError::Invalid(format!("organisations.json: {e}")))?,
-        Err(_) => crate::registry::build(&docs),
-    };
-    Ok(Corpus {
-        docs,
-        registry,
-        paths,
-    })
 }
 
 fn theme_of(l: &ActionLine) -> String {

@@ -6,6 +6,7 @@ pub mod cache;
 pub mod compare;
 pub mod error;
 pub mod export;
+pub mod folder;
 pub mod ingest;
 pub mod inputs;
 pub mod lock;
