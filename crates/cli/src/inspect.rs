@@ -26,11 +26,7 @@ pub fn run(file: &Path, out: &Path) -> Result<()> {
     let doc = cls_structure::structure_pdf(&pdf, &name, "");
     let html = render(&name, &pages, &doc);
     // Written through a temporary file and a rename, so that no half page is left behind.
-    let tmp = out.with_extension("html.tmp");
-    std::fs::write(&tmp, html)
-        .with_context(|| format!("écriture impossible de {}", tmp.display()))?;
-    std::fs::rename(&tmp, out)
-        .with_context(|| format!("écriture impossible de {}", out.display()))?;
+    cls_corpus::write::write_output(out, html.as_bytes())?;
     Ok(())
 }
 

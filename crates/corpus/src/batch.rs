@@ -14,38 +14,20 @@
 //! (the spec's collision rule), so that a rerun gives byte-identical outputs.
 
 use crate::cache::Cache;
+use crate::error::CorpusError;
 pub use crate::inputs::collect_inputs;
 use crate::inputs::{hash_regular, Input, Inputs};
 use crate::lock::OutLock;
 pub use crate::shard::Shard;
 use crate::worker::{failure, read_in_worker, WorkerSpec};
 pub use crate::worker::{read_one, tool_version};
-use crate::write::write_atomic_in;
+use crate::write::write_output_in;
 pub use cls_model::Outcome;
 use cls_model::{Document, EtatLecture, Ignore, Manifest, ManifestEntry, SCHEMA_VERSION};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-/// Errors that stop a batch as a whole (the output directory cannot be written, another
-/// run holds it, shards do not fit together).
-#[derive(Debug, thiserror::Error)]
-pub enum BatchError {
-    #[error("écriture impossible dans {0} : {1}")]
-    Write(String, std::io::Error),
-    #[error("lecture impossible de {0} : {1}")]
-    Read(String, std::io::Error),
-    #[error("{0}")]
-    Invalid(String),
-    #[error(
-        "le dossier de sortie {0} est déjà utilisé par un autre cls en cours (processus {1}) : \
-         attendez qu'il finisse, ou choisissez un autre --out"
-    )]
-    Busy(String, String),
-    #[error("fusion refusée : {0} ; relancez ce qui manque, ou passez --allow-partial")]
-    Merge(String),
-}
 
 /// Options of a batch.
 #[derive(Debug, Clone)]
@@ -194,7 +176,7 @@ pub fn run_batch(
     out: &Path,
     opts: &Options,
     progress: &dyn Progress,
-) -> Result<Report, BatchError> {
+) -> Result<Report, CorpusError> {
     let lock = OutLock::take(out)?;
     let Inputs {
         files,
@@ -212,7 +194,7 @@ pub fn run_batch(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.max(1))
         .build()
-        .map_err(|e| BatchError::Invalid(e.to_string()))?;
+        .map_err(|e| CorpusError::Invalid(e.to_string()))?;
     let spec = opts.worker.as_ref().map(|bin| WorkerSpec {
         bin: bin.clone(),
         memoire_max_mo: opts.memoire_max_mo,
@@ -422,10 +404,8 @@ pub fn write_corpus(
     entries: &[Entry],
     load: &dyn Fn(&Outcome) -> Option<Document>,
     info: RunInfo,
-) -> Result<Manifest, BatchError> {
-    let w = |p: PathBuf, bytes: &[u8]| {
-        write_atomic_in(tmp, &p, bytes).map_err(|e| BatchError::Write(p.display().to_string(), e))
-    };
+) -> Result<Manifest, CorpusError> {
+    let w = |p: PathBuf, bytes: &[u8]| write_output_in(tmp, &p, bytes);
     let mut keep: HashSet<String> = HashSet::new();
     let mut registry = crate::registry::Builder::default();
     let mut exports = crate::export::Exports::default();

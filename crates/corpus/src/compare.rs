@@ -7,23 +7,15 @@
 //! HTML is rendered by minijinja from the templates in `templates/`; this module only
 //! computes the figures the templates show.
 
-use crate::batch::BatchError;
+use crate::error::CorpusError;
 use crate::export::{amount, write_table, Cell, Column, Exports, Kind, Table};
-use crate::write::write_atomic;
-use cls_model::{ActionLine, Document, Manifest, Organisation};
+use crate::folder::{load_corpus, Corpus};
+use crate::write::write_output;
+use cls_model::{ActionLine, Document, Organisation};
 use cls_normalize::themes::{label, vocabulary};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
-
-/// Why a report could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum CompareError {
-    #[error(transparent)]
-    Corpus(#[from] BatchError),
-    #[error("gabarit du rapport {0} : {1}")]
-    Template(String, minijinja::Error),
-}
 
 /// What the report says about its own making: shown at the foot of every page.
 #[derive(Debug, Clone)]
@@ -60,63 +52,6 @@ pub fn civil_date(days: u64) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// A corpus read back: documents in path order (the manifest's order), the registry, and
-/// the path each document was read from.
-pub struct Corpus {
-    pub docs: Vec<Document>,
-    pub registry: Vec<Organisation>,
-    /// document id → path of its source file, as the batch was given it.
-    pub paths: HashMap<String, String>,
-}
-
-/// Loads the documents (in the manifest's path order) and the registry of a corpus.
-pub fn load_corpus(dir: &Path) -> Result<Corpus, BatchError> {
-    let docs_dir = dir.join("documents");
-    let rd = std::fs::read_dir(&docs_dir)
-        .map_err(|e| BatchError::Read(docs_dir.display().to_string(), e))?;
-    let mut files: Vec<_> = rd
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    let mut docs = Vec::new();
-    for p in files {
-        let t = std::fs::read_to_string(&p)
-            .map_err(|e| BatchError::Read(p.display().to_string(), e))?;
-        docs.push(
-            serde_json::from_str::<Document>(&t)
-                .map_err(|e| BatchError::Invalid(format!("{}: {e}", p.display())))?,
-        );
-    }
-    // The retained-document rule breaks ties by path order: take it from the manifest.
-    let mut paths = HashMap::new();
-    if let Ok(t) = std::fs::read_to_string(dir.join("manifest.json")) {
-        let m: Manifest = serde_json::from_str(&t)
-            .map_err(|e| BatchError::Invalid(format!("manifest.json: {e}")))?;
-        for e in m.documents {
-            if let Some(id) = e.document_id {
-                paths.entry(id).or_insert(e.fichier);
-            }
-        }
-    }
-    docs.sort_by(|a, b| {
-        let pa = paths.get(&a.id);
-        let pb = paths.get(&b.id);
-        (pa.is_none(), pa, &a.id).cmp(&(pb.is_none(), pb, &b.id))
-    });
-    let registry = match std::fs::read_to_string(dir.join("organisations.json")) {
-        Ok(t) => serde_json::from_str(&t)
-            .map_err(|e| BatchError::Invalid(format!("organisations.json: {e}")))?,
-        Err(_) => crate::registry::build(&docs),
-    };
-    Ok(Corpus {
-        docs,
-        registry,
-        paths,
-    })
 }
 
 fn theme_of(l: &ActionLine) -> String {
@@ -269,7 +204,7 @@ struct Roles {
 }
 
 /// Writes the comparison CSVs, their Table Schemas and the HTML pages of a corpus.
-pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), CompareError> {
+pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), CorpusError> {
     let Corpus {
         docs,
         registry,
@@ -282,11 +217,8 @@ pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), Compa
     let exports = exports.finish();
     let kept = exports.retained_ids();
     let lines: Vec<&ActionLine> = exports.lines.iter().filter(|l| l.retenu).collect();
-    let w = |name: &str, bytes: &[u8]| {
-        write_atomic(&out.join(name), bytes)
-            .map_err(|e| BatchError::Write(out.join(name).display().to_string(), e))
-    };
-    std::fs::create_dir_all(out).map_err(|e| BatchError::Write(out.display().to_string(), e))?;
+    let w = |name: &str, bytes: &[u8]| write_output(&out.join(name), bytes);
+    std::fs::create_dir_all(out).map_err(|e| CorpusError::Write(out.display().to_string(), e))?;
 
     // Contracts: retained documents that list actions. The others are listed apart.
     let retained: Vec<&Document> = docs
@@ -976,7 +908,7 @@ const LAYOUT: &str = include_str!("../templates/layout.html");
 const INDEX: &str = include_str!("../templates/index.html");
 const TERRITOIRE: &str = include_str!("../templates/territoire.html");
 
-fn environment() -> Result<minijinja::Environment<'static>, CompareError> {
+fn environment() -> Result<minijinja::Environment<'static>, CorpusError> {
     let mut env = minijinja::Environment::new();
     for (name, src) in [
         ("layout.html", LAYOUT),
@@ -984,15 +916,15 @@ fn environment() -> Result<minijinja::Environment<'static>, CompareError> {
         ("territoire.html", TERRITOIRE),
     ] {
         env.add_template(name, src)
-            .map_err(|e| CompareError::Template(name.to_string(), e))?;
+            .map_err(|e| CorpusError::Template(name.to_string(), e))?;
     }
     Ok(env)
 }
 
-fn render(env: &minijinja::Environment, name: &str, ctx: Value) -> Result<String, CompareError> {
+fn render(env: &minijinja::Environment, name: &str, ctx: Value) -> Result<String, CorpusError> {
     env.get_template(name)
         .and_then(|t| t.render(minijinja::Value::from_serialize(&ctx)))
-        .map_err(|e| CompareError::Template(name.to_string(), e))
+        .map_err(|e| CorpusError::Template(name.to_string(), e))
 }
 
 #[cfg(test)]

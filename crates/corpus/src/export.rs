@@ -9,9 +9,9 @@
 //! rows of typed cells), and the CSV, its Table Schema and its workbook sheet are written
 //! from that one description, so they cannot disagree.
 
-use crate::batch::BatchError;
+use crate::error::CorpusError;
 use crate::retenu::{retained, Candidate};
-use crate::write::write_atomic;
+use crate::write::write_output;
 use cls_model::{ActionLine, Document, Organisation};
 use serde::Serialize;
 use std::path::Path;
@@ -723,10 +723,8 @@ pub fn organisations_table(registry: &[Organisation]) -> Table {
 }
 
 /// Writes a table's CSV and Table Schema into `dir`.
-pub fn write_table(dir: &Path, t: &Table) -> Result<(), BatchError> {
-    let w = |p: std::path::PathBuf, bytes: &[u8]| {
-        write_atomic(&p, bytes).map_err(|e| BatchError::Write(p.display().to_string(), e))
-    };
+pub fn write_table(dir: &Path, t: &Table) -> Result<(), CorpusError> {
+    let w = |p: std::path::PathBuf, bytes: &[u8]| write_output(&p, bytes);
     w(dir.join(format!("{}.csv", t.stem)), &t.csv())?;
     w(
         dir.join(format!("{}.schema.json", t.stem)),
@@ -740,11 +738,9 @@ pub fn write_exports(
     out: &Path,
     exports: Exports,
     registry: &[Organisation],
-) -> Result<(), BatchError> {
+) -> Result<(), CorpusError> {
     let exports = exports.finish();
-    let w = |p: std::path::PathBuf, bytes: &[u8]| {
-        write_atomic(&p, bytes).map_err(|e| BatchError::Write(p.display().to_string(), e))
-    };
+    let w = |p: std::path::PathBuf, bytes: &[u8]| write_output(&p, bytes);
     let mut jsonl = String::new();
     for l in &exports.lines {
         jsonl.push_str(&serde_json::to_string(l).expect("a line serialises"));
@@ -756,7 +752,7 @@ pub fn write_exports(
         write_table(out, t)?;
     }
     let book = crate::xlsx::workbook(&tables)
-        .map_err(|e| BatchError::Invalid(format!("corpus.xlsx : {e}")))?;
+        .map_err(|e| CorpusError::Invalid(format!("corpus.xlsx : {e}")))?;
     w(out.join("corpus.xlsx"), &book)?;
     let schema = |s: schemars::Schema| serde_json::to_vec_pretty(&s).expect("schema serialises");
     w(

@@ -1,28 +1,11 @@
 //! One file to one document: sniff the format, extract, structure. Used by `cls ingest`
 //! and by every batch worker.
 
-use cls_extract::{sniff, ExtractError, Sniffed};
+use crate::error::CorpusError;
+use cls_extract::{sniff, Sniffed};
 use cls_model::Document;
 use sha2::{Digest, Sha256};
 use std::path::Path;
-
-/// Why a file could not be read at all.
-#[derive(Debug, thiserror::Error)]
-pub enum IngestError {
-    #[error("ouverture impossible de {0} : {1}")]
-    Io(String, std::io::Error),
-    #[error(transparent)]
-    Extract(#[from] ExtractError),
-    #[error("ni un PDF ni une page HTML")]
-    UnknownFormat,
-    #[error("le fichier est vide")]
-    Empty,
-    #[error("la page web n'a aucun contenu lisible")]
-    EmptyPage,
-    /// The file starts like a web page but is mostly binary data.
-    #[error("page HTML refusée : {0}")]
-    Garbage(String),
-}
 
 /// Lower-case hex sha256 of the bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -31,15 +14,16 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Reads one file (PDF or HTML, recognised by content) into a document.
-pub fn ingest_path(path: &Path) -> Result<Document, IngestError> {
-    let bytes = std::fs::read(path).map_err(|e| IngestError::Io(path.display().to_string(), e))?;
+pub fn ingest_path(path: &Path) -> Result<Document, CorpusError> {
+    let bytes =
+        std::fs::read(path).map_err(|e| CorpusError::Open(path.display().to_string(), e))?;
     ingest_bytes(&path.display().to_string(), &bytes)
 }
 
 /// Reads bytes named `fichier` into a document.
-pub fn ingest_bytes(fichier: &str, bytes: &[u8]) -> Result<Document, IngestError> {
+pub fn ingest_bytes(fichier: &str, bytes: &[u8]) -> Result<Document, CorpusError> {
     if bytes.is_empty() {
-        return Err(IngestError::Empty);
+        return Err(CorpusError::Empty);
     }
     let sha = sha256_hex(bytes);
     let name = Path::new(fichier)
@@ -57,11 +41,11 @@ pub fn ingest_bytes(fichier: &str, bytes: &[u8]) -> Result<Document, IngestError
         }
         Sniffed::Html => {
             if let Some(why) = cls_extract::html_garbage(bytes) {
-                return Err(IngestError::Garbage(why));
+                return Err(CorpusError::Garbage(why));
             }
             let html = cls_extract::extract_html(bytes);
-            cls_structure::structure_html(&html, &name, &sha).ok_or(IngestError::EmptyPage)
+            cls_structure::structure_html(&html, &name, &sha).ok_or(CorpusError::EmptyPage)
         }
-        Sniffed::Unknown => Err(IngestError::UnknownFormat),
+        Sniffed::Unknown => Err(CorpusError::UnknownFormat),
     }
 }

@@ -3,7 +3,7 @@
 //! dangling or looping symbolic links are listed with a reason), directory loops are
 //! walked once, and one real file reached by several paths is one input.
 
-use crate::batch::BatchError;
+use crate::error::CorpusError;
 use cls_model::Ignore;
 use std::collections::{HashMap, HashSet};
 use std::fs::FileType;
@@ -74,7 +74,7 @@ struct Found {
 /// Collects the inputs. A path given on the command line that does not exist stays an
 /// input (it fails with its reason and is tried again next time); everything else that
 /// cannot be read as a regular file is listed in `ignored`.
-pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Inputs, BatchError> {
+pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Inputs, CorpusError> {
     let mut found: Vec<Found> = Vec::new();
     let mut out = Inputs::default();
     let mut visited: HashSet<(u64, u64)> = HashSet::new();
@@ -138,8 +138,8 @@ fn walk(
     visited: &mut HashSet<(u64, u64)>,
     found: &mut Vec<Found>,
     ignored: &mut Vec<Ignore>,
-) -> Result<(), BatchError> {
-    let rd = std::fs::read_dir(dir).map_err(|e| BatchError::Read(dir.display().to_string(), e))?;
+) -> Result<(), CorpusError> {
+    let rd = std::fs::read_dir(dir).map_err(|e| CorpusError::Read(dir.display().to_string(), e))?;
     let mut entries: Vec<_> = rd.flatten().collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {

@@ -4,7 +4,9 @@
 pub mod batch;
 pub mod cache;
 pub mod compare;
+pub mod error;
 pub mod export;
+pub mod folder;
 pub mod ingest;
 pub mod inputs;
 pub mod lock;
@@ -17,4 +19,5 @@ pub mod worker;
 pub mod write;
 pub mod xlsx;
 
-pub use ingest::{ingest_bytes, ingest_path, sha256_hex, IngestError};
+pub use error::CorpusError;
+pub use ingest::{ingest_bytes, ingest_path, sha256_hex};

@@ -9,7 +9,7 @@
 //! removed: they all live in `OUT/.tmp`, plus the `.NAME.tmp-PID` files that exports
 //! write beside their target.
 
-use crate::batch::BatchError;
+use crate::error::CorpusError;
 use std::fs::File;
 use std::io::{Read, Seek, Write};
 use std::os::unix::io::AsRawFd;
@@ -25,8 +25,8 @@ pub struct OutLock {
 impl OutLock {
     /// Takes the lock on `out` (created if needed) or says who holds it; then clears the
     /// temporary files left by earlier runs.
-    pub fn take(out: &Path) -> Result<OutLock, BatchError> {
-        let write_err = |p: &Path, e| BatchError::Write(p.display().to_string(), e);
+    pub fn take(out: &Path) -> Result<OutLock, CorpusError> {
+        let write_err = |p: &Path, e| CorpusError::Write(p.display().to_string(), e);
         std::fs::create_dir_all(out).map_err(|e| write_err(out, e))?;
         let path = out.join(".verrou");
         let mut file = std::fs::OpenOptions::new()
@@ -43,7 +43,7 @@ impl OutLock {
             if e.raw_os_error() == Some(libc::EWOULDBLOCK) {
                 let mut holder = String::new();
                 let _ = file.read_to_string(&mut holder);
-                return Err(BatchError::Busy(
+                return Err(CorpusError::Busy(
                     out.display().to_string(),
                     holder.trim().to_string(),
                 ));

@@ -9,19 +9,18 @@
 //! identical contents across shards become one document again, and ids are given anew
 //! from each document's base id.
 
-use crate::batch::{
-    assign_ids, base_id, lighten, write_corpus, BatchError, Entry, Report, RunInfo,
-};
+use crate::batch::{assign_ids, base_id, lighten, write_corpus, Entry, Report, RunInfo};
+use crate::error::CorpusError;
 use crate::lock::OutLock;
 use cls_model::{Document, EtatLecture, Ignore, Manifest, Outcome};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-fn read_manifest(dir: &Path) -> Result<Manifest, BatchError> {
+fn read_manifest(dir: &Path) -> Result<Manifest, CorpusError> {
     let p = dir.join("manifest.json");
-    let text = std::fs::read(&p).map_err(|e| BatchError::Read(p.display().to_string(), e))?;
+    let text = std::fs::read(&p).map_err(|e| CorpusError::Read(p.display().to_string(), e))?;
     serde_json::from_slice(&text).map_err(|e| {
-        BatchError::Invalid(format!(
+        CorpusError::Invalid(format!(
             "{} n'est pas un manifeste de corpus : {e}",
             p.display()
         ))
@@ -104,14 +103,14 @@ struct Source {
 }
 
 /// Merges shard outputs into `out`.
-pub fn merge(shards: &[PathBuf], out: &Path, allow_partial: bool) -> Result<Report, BatchError> {
+pub fn merge(shards: &[PathBuf], out: &Path, allow_partial: bool) -> Result<Report, CorpusError> {
     let mut manifests = Vec::new();
     for s in shards {
         manifests.push((s.clone(), read_manifest(s)?));
     }
     let problems = check_shards(&manifests);
     if !problems.is_empty() && !allow_partial {
-        return Err(BatchError::Merge(problems.join(" ; ")));
+        return Err(CorpusError::Merge(problems.join(" ; ")));
     }
     let lock = OutLock::take(out)?;
     let mut entries: Vec<Entry> = Vec::new();
@@ -128,9 +127,9 @@ pub fn merge(shards: &[PathBuf], out: &Path, allow_partial: bool) -> Result<Repo
                 Some(id) => {
                     let p = s.join("documents").join(format!("{id}.json"));
                     let t = std::fs::read(&p)
-                        .map_err(|err| BatchError::Read(p.display().to_string(), err))?;
+                        .map_err(|err| CorpusError::Read(p.display().to_string(), err))?;
                     let mut d: Document = serde_json::from_slice(&t)
-                        .map_err(|err| BatchError::Invalid(format!("{} : {err}", p.display())))?;
+                        .map_err(|err| CorpusError::Invalid(format!("{} : {err}", p.display())))?;
                     d.id = base_id(id, &e.sha256);
                     lighten(&mut d);
                     sources.insert(format!("{}\n{}", e.sha256, e.fichier), Source { file: p });

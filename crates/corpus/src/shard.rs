@@ -1,7 +1,7 @@
 //! Shards: a stable subset of the inputs for one machine of a cluster, chosen by the
 //! path relative to the input root, and read from the scheduler's environment.
 
-use crate::batch::BatchError;
+use crate::error::CorpusError;
 
 /// A stable subset of the inputs for one machine of a cluster: `index` of `count`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,8 +12,8 @@ pub struct Shard {
 
 impl Shard {
     /// "2/8" → shard 2 of 8 (0-based index).
-    pub fn parse(s: &str) -> Result<Shard, BatchError> {
-        let bad = |why: &str| BatchError::Invalid(format!("--shard {s} : {why}"));
+    pub fn parse(s: &str) -> Result<Shard, CorpusError> {
+        let bad = |why: &str| CorpusError::Invalid(format!("--shard {s} : {why}"));
         let (i, n) = s
             .split_once('/')
             .ok_or_else(|| bad("attendu INDEX/NOMBRE, par exemple 0/4"))?;
@@ -37,25 +37,25 @@ impl Shard {
     /// (`JOB_COMPLETION_INDEX`, with the count in `CLS_SHARDS`). A task whose id does not
     /// fall on the array's grid (an uneven list such as `--array=1,2,7`) is refused rather
     /// than left to read everything.
-    pub fn from_env() -> Result<Option<Shard>, BatchError> {
+    pub fn from_env() -> Result<Option<Shard>, CorpusError> {
         Shard::from_vars(&|k| std::env::var(k).ok())
     }
 
     /// `from_env` over any variable source (tests give their own).
-    pub fn from_vars(var: &dyn Fn(&str) -> Option<String>) -> Result<Option<Shard>, BatchError> {
+    pub fn from_vars(var: &dyn Fn(&str) -> Option<String>) -> Result<Option<Shard>, CorpusError> {
         let get =
-            |k: &str| -> Result<Option<u32>, BatchError> {
+            |k: &str| -> Result<Option<u32>, CorpusError> {
                 match var(k) {
                     None => Ok(None),
                     Some(v) if v.trim().is_empty() => Ok(None),
                     Some(v) => v.trim().parse::<u32>().map(Some).map_err(|_| {
-                        BatchError::Invalid(format!("{k}={v} : ce n'est pas un nombre"))
+                        CorpusError::Invalid(format!("{k}={v} : ce n'est pas un nombre"))
                     }),
                 }
             };
         if let Some(id) = get("SLURM_ARRAY_TASK_ID")? {
             let count = get("SLURM_ARRAY_TASK_COUNT")?.ok_or_else(|| {
-                BatchError::Invalid(
+                CorpusError::Invalid(
                     "SLURM_ARRAY_TASK_ID sans SLURM_ARRAY_TASK_COUNT : donnez --shard INDEX/NOMBRE"
                         .into(),
                 )
@@ -64,7 +64,7 @@ impl Shard {
             let step = get("SLURM_ARRAY_TASK_STEP")?.unwrap_or(1).max(1);
             let on_grid = id >= min && (id - min) % step == 0 && (id - min) / step < count;
             if !on_grid || count == 0 {
-                return Err(BatchError::Invalid(format!(
+                return Err(CorpusError::Invalid(format!(
                     "tâche Slurm {id} hors de la grille du tableau (min {min}, pas {step}, \
                      {count} tâches) : utilisez un tableau régulier (--array=A-B ou A-B:PAS) \
                      ou donnez --shard INDEX/NOMBRE"
@@ -77,12 +77,12 @@ impl Shard {
         }
         if let Some(i) = get("JOB_COMPLETION_INDEX")? {
             let n = get("CLS_SHARDS")?.ok_or_else(|| {
-                BatchError::Invalid(
+                CorpusError::Invalid(
                     "JOB_COMPLETION_INDEX sans CLS_SHARDS (le nombre de shards)".into(),
                 )
             })?;
             if n == 0 || i >= n {
-                return Err(BatchError::Invalid(format!(
+                return Err(CorpusError::Invalid(format!(
                     "JOB_COMPLETION_INDEX={i} n'est pas inférieur à CLS_SHARDS={n}"
                 )));
             }
@@ -119,7 +119,7 @@ fn key_hash(relative: &str) -> u64 {
 mod tests {
     use super::*;
 
-    fn slurm(id: u32, min: u32, step: u32, count: u32) -> Result<Option<Shard>, BatchError> {
+    fn slurm(id: u32, min: u32, step: u32, count: u32) -> Result<Option<Shard>, CorpusError> {
         Shard::from_vars(&|k| match k {
             "SLURM_ARRAY_TASK_ID" => Some(id.to_string()),
             "SLURM_ARRAY_TASK_MIN" => Some(min.to_string()),

@@ -1,6 +1,7 @@
 //! Atomic file writes: every output goes to a temporary file in the same directory, is
 //! flushed, then renamed over the target, so a killed run never leaves half a file.
 
+use crate::error::CorpusError;
 use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -29,6 +30,18 @@ pub fn write_atomic_in(tmp_dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Re
     let n = SEQ.fetch_add(1, Ordering::Relaxed);
     let tmp = tmp_dir.join(format!("{}-{n}.tmp", std::process::id()));
     write_then_rename(&tmp, path, bytes)
+}
+
+/// [`write_atomic`], a failure named by the path written: how every output file of a
+/// corpus or a report is written.
+pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), CorpusError> {
+    write_atomic(path, bytes).map_err(|e| CorpusError::Write(path.display().to_string(), e))
+}
+
+/// [`write_atomic_in`], a failure named by the path written.
+pub fn write_output_in(tmp_dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), CorpusError> {
+    write_atomic_in(tmp_dir, path, bytes)
+        .map_err(|e| CorpusError::Write(path.display().to_string(), e))
 }
 
 /// The temporary file is removed on every failure (a full disk included), not only when

@@ -1,0 +1,311 @@
+//! The command line of `cls`: its commands and options (clap), help and parse errors in
+//! French, and the two commands that describe the command line itself (completions, man).
+
+use anyhow::{Context, Result};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXEMPLES: &str = "Exemples :
+  cls ingest contrat.pdf --format text        résumé lisible d'un contrat
+  cls ingest contrat.pdf --pretty -o doc.json document cls/1 dans un fichier
+  curl -s URL | cls ingest - --format text    une page web lue sur l'entrée standard
+  cls batch fixtures/ --out corpus            un corpus à partir d'un dossier
+  cls compare corpus --out corpus/rapport     tableaux CSV et rapport HTML
+  cls completions bash > /etc/bash_completion.d/cls
+  cls man > cls.1";
+
+#[derive(Parser)]
+#[command(
+    name = "cls",
+    version,
+    about = "Lit les Contrats Locaux de Santé (PDF, pages web) et construit un corpus comparable (cls/1).",
+    after_help = EXEMPLES,
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    subcommand_help_heading = "Commandes",
+    subcommand_value_name = "COMMANDE",
+    help_template = AIDE
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Affiche l'aide.
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    aide: Option<bool>,
+    /// Affiche la version.
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
+}
+
+/// clap's help layout with a French heading for the usage line.
+const AIDE: &str = "{before-help}{about-with-newline}
+Utilisation : {usage}
+
+{all-args}{after-help}";
+
+/// clap writes its parse errors in English: the phrases it uses, in French.
+const CLAP_FR: &[(&str, &str)] = &[
+    ("error: ", "erreur : "),
+    ("invalid value", "valeur invalide"),
+    (" for '", " pour '"),
+    ("[possible values: ", "[valeurs possibles : "),
+    (
+        "the following required arguments were not provided:",
+        "arguments obligatoires manquants :",
+    ),
+    ("unexpected argument", "argument inattendu"),
+    ("unrecognized subcommand", "commande inconnue"),
+    ("found", "trouvé"),
+    ("a value is required for", "une valeur est attendue pour"),
+    ("but none was supplied", "mais aucune n'est donnée"),
+    ("tip: ", "astuce : "),
+    ("a similar argument exists:", "un argument proche existe :"),
+    (
+        "a similar subcommand exists:",
+        "une commande proche existe :",
+    ),
+    ("to pass", "pour passer"),
+    ("as a value, use", "comme valeur, écrire"),
+    ("Usage: ", "Utilisation : "),
+    ("For more information, try", "Pour en savoir plus :"),
+    // Help pages.
+    ("Possible values:", "Valeurs possibles :"),
+    ("[default: ", "[par défaut : "),
+    ("Commandes:", "Commandes :"),
+    ("Options:", "Options :"),
+    ("Arguments:", "Arguments :"),
+];
+
+/// Parses the command line; errors are printed in French.
+pub fn parse() -> Cli {
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            let mut msg = e.render().to_string();
+            for (en, fr) in CLAP_FR {
+                msg = msg.replace(en, fr);
+            }
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                print!("{msg}");
+                std::process::exit(0);
+            }
+            eprint!("{msg}");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// Output of `cls ingest`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum IngestFormat {
+    /// Le document cls/1 en JSON (pour les programmes).
+    Json,
+    /// Un résumé d'un écran (territoire, période, signataires, axes, actions, alertes).
+    Text,
+}
+
+/// Output of `cls orgs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OrgsFormat {
+    /// Le format d'organisations.json.
+    Json,
+    /// Le format d'organisations.csv (UTF-8, virgules).
+    Csv,
+    /// Un tableau à lire.
+    Text,
+}
+
+#[derive(Subcommand)]
+#[command(help_template = AIDE, disable_help_flag = true)]
+pub enum Command {
+    /// Lit un PDF ou une page HTML et écrit son document cls/1 (JSON) ou un résumé.
+    #[command(after_help = "Exemples :
+  cls ingest contrat.pdf --format text
+  cls ingest contrat.pdf --pretty -o contrat.json
+  cls ingest - --format text < page.html
+
+Code de sortie : 0 si le fichier est lu (même partiellement), 1 s'il ne peut pas l'être.
+Avec --format json, les alertes d'un document lu partiellement sont écrites sur la sortie
+d'erreur, une par ligne.")]
+    Ingest {
+        /// Le fichier à lire (PDF ou HTML, reconnu par son contenu) ; « - » pour l'entrée
+        /// standard.
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+        /// Format de sortie.
+        #[arg(long, value_enum, default_value_t = IngestFormat::Json, value_name = "FORMAT")]
+        format: IngestFormat,
+        /// Indente le JSON pour le lire (sans effet avec --format text).
+        #[arg(long)]
+        pretty: bool,
+        /// Écrit dans ce fichier au lieu de la sortie standard.
+        #[arg(short, long, value_name = "FICHIER")]
+        output: Option<PathBuf>,
+    },
+    /// Lit de nombreux fichiers (ou des arborescences) dans un dossier de corpus.
+    #[command(after_help = "Exemples :
+  cls batch fixtures/ --out corpus
+  cls batch a.pdf b.html --out corpus --jobs 2 --timeout 120
+  cls batch contrats/ --out corpus-0 --shard 0/4
+
+Code de sortie : 0 si tout est lu, 2 si des fichiers ont échoué (listés dans
+manifest.json), 1 si le corpus ne peut pas être écrit.")]
+    Batch {
+        /// Fichiers et dossiers à lire (les dossiers sont parcourus récursivement).
+        #[arg(required = true, value_name = "ENTRÉES")]
+        inputs: Vec<PathBuf>,
+        /// Le dossier du corpus à écrire (verrouillé pendant la lecture : une seconde
+        /// exécution dans le même dossier est refusée).
+        #[arg(long, value_name = "DOSSIER")]
+        out: PathBuf,
+        /// Processus de lecture en parallèle (par défaut : SLURM_CPUS_PER_TASK, sinon les
+        /// cœurs permis par l'affinité CPU).
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Secondes après lesquelles un fichier encore en lecture est arrêté et noté en échec.
+        #[arg(long, default_value_t = 60, value_name = "SECONDES")]
+        timeout: u64,
+        /// Relit tous les fichiers, même ceux déjà lus par cette version.
+        #[arg(long)]
+        force: bool,
+        /// Ne lit que la part stable INDEX/NOMBRE des fichiers (aussi depuis Slurm :
+        /// SLURM_ARRAY_TASK_ID/_MIN/_STEP/_COUNT, ou JOB_COMPLETION_INDEX de Kubernetes
+        /// avec CLS_SHARDS).
+        #[arg(long, value_name = "INDEX/NOMBRE")]
+        shard: Option<String>,
+        /// Identifiant d'exécution partagé par les shards d'un même lancement (défaut :
+        /// CLS_RUN_ID, sinon SLURM_ARRAY_JOB_ID, sinon une empreinte de l'outil et des racines).
+        #[arg(long, value_name = "ID")]
+        execution: Option<String>,
+        /// Mémoire maximale de chaque processus de lecture, en Mio (0 : sans limite) : un
+        /// fichier qui la dépasse échoue seul.
+        #[arg(long, value_name = "MIO", default_value_t = cls_corpus::batch::DEFAULT_MEMOIRE_MAX_MO)]
+        memoire_max: u64,
+        /// Ni barre de progression ni bilan.
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Fusionne les dossiers de corpus des parts (--shard) d'une exécution en un seul
+    /// (refusé quand une part manque, est donnée deux fois ou vient d'une autre
+    /// exécution, sauf avec --allow-partial).
+    #[command(after_help = "Exemple :
+  cls merge corpus-0 corpus-1 corpus-2 corpus-3 --out corpus")]
+    Merge {
+        /// Les dossiers de corpus des parts.
+        #[arg(required = true, value_name = "PARTS")]
+        shards: Vec<PathBuf>,
+        /// Le dossier du corpus fusionné.
+        #[arg(long, value_name = "DOSSIER")]
+        out: PathBuf,
+        /// Fusionner quand même des shards incomplets ou d'exécutions différentes.
+        #[arg(long)]
+        allow_partial: bool,
+    },
+    /// Tableaux de comparaison (CSV) et rapport HTML d'un corpus (une page par territoire).
+    #[command(after_help = "Exemple :
+  cls compare corpus --out corpus/rapport && xdg-open corpus/rapport/index.html
+
+La date du rapport est celle du jour, ou celle de SOURCE_DATE_EPOCH si la variable est
+définie (rapports reproductibles).")]
+    Compare {
+        /// Le dossier du corpus (écrit par cls batch).
+        #[arg(value_name = "CORPUS")]
+        corpus: PathBuf,
+        /// Le dossier où écrire le rapport et ses tableaux.
+        #[arg(long, value_name = "DOSSIER")]
+        out: PathBuf,
+    },
+    /// Montre quels mots ont décidé des thèmes d'une action.
+    #[command(after_help = "Exemples :
+  cls explain-themes contrat.pdf 4
+  cls explain-themes corpus/documents/mon-contrat.json 2.3")]
+    ExplainThemes {
+        /// Un PDF, une page web, ou un document JSON d'un corpus.
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+        /// Le numéro de l'action tel qu'imprimé (« 4 », « 2.3 »).
+        numero: String,
+    },
+    /// Mode lecteur de `batch` : lit un fichier et écrit son résultat en JSON, ou, avec
+    /// --serve, répond aux requêtes encadrées reçues sur l'entrée standard
+    /// (voir cls_corpus::protocol).
+    #[command(hide = true)]
+    Worker {
+        /// Le fichier à lire.
+        file: Option<PathBuf>,
+        /// Lit les chemins sur l'entrée standard.
+        #[arg(long)]
+        serve: bool,
+        /// Address-space limit of this process in MiB (0: none).
+        #[arg(long, default_value_t = 0)]
+        memoire_max: u64,
+    },
+    /// Écrit le registre des organisations de fichiers (PDF, pages) ou d'un corpus.
+    #[command(after_help = "Exemples :
+  cls orgs corpus --format text
+  cls orgs contrat.pdf page.html > organisations.json")]
+    Orgs {
+        /// Fichiers à lire, ou dossiers de corpus (leur documents/).
+        #[arg(required = true, value_name = "ENTRÉES")]
+        inputs: Vec<PathBuf>,
+        /// Format de sortie.
+        #[arg(long, value_enum, default_value_t = OrgsFormat::Json)]
+        format: OrgsFormat,
+    },
+    /// Écrit le script de complétion de cls pour un shell.
+    #[command(after_help = "Exemples :
+  cls completions bash > ~/.local/share/bash-completion/completions/cls
+  cls completions zsh > ~/.zfunc/_cls
+  cls completions fish > ~/.config/fish/completions/cls.fish")]
+    Completions {
+        /// Le shell visé.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Écrit la page de manuel de cls (format roff) sur la sortie standard.
+    #[command(after_help = "Exemple :
+  cls man > ~/.local/share/man/man1/cls.1 && man cls")]
+    Man,
+    /// Montre page par page ce que le lecteur a vu dans un PDF (mots, colonnes, tableaux,
+    /// blocs dans l'ordre de lecture, libellés reconnus) dans une page HTML autonome.
+    #[command(after_help = "Exemple :
+  cls inspect contrat.pdf --html vue.html")]
+    Inspect {
+        /// Le PDF.
+        file: PathBuf,
+        /// La page HTML à écrire.
+        #[arg(long, value_name = "FICHIER")]
+        html: PathBuf,
+    },
+    /// Débogage : écrit les blocs de mise en page d'un PDF (lignes et lignes de tableau).
+    #[command(hide = true)]
+    Blocks {
+        /// Le PDF.
+        file: PathBuf,
+    },
+    /// Débogage : écrit les glyphes et les filets d'une page d'un PDF.
+    #[command(hide = true)]
+    Glyphs {
+        /// Le PDF.
+        file: PathBuf,
+        /// Le numéro de la page.
+        page: u32,
+    },
+}
+
+/// `cls completions`: the completion script of a shell, on stdout.
+pub fn completions(shell: clap_complete::Shell) -> Result<()> {
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, "cls", &mut std::io::stdout());
+    Ok(())
+}
+
+/// `cls man`: the roff manual page, on stdout.
+pub fn man() -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .context("écriture de la page de manuel impossible")
+}

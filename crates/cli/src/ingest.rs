@@ -1,0 +1,66 @@
+//! `cls ingest`: one file (or stdin) to its `cls/1` document or its text summary.
+
+use crate::args::IngestFormat;
+use crate::summary;
+use anyhow::{Context, Result};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// `cls ingest`: reads one file (or stdin) and writes its document or its summary.
+pub fn ingest(
+    file: &Path,
+    format: IngestFormat,
+    pretty: bool,
+    output: Option<&Path>,
+) -> Result<ExitCode> {
+    let stdin = file == Path::new("-");
+    let (name, bytes) = if stdin {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b)
+            .context("lecture de l'entrée standard impossible")?;
+        ("entrée standard".to_string(), b)
+    } else {
+        let b = std::fs::read(file)
+            .with_context(|| format!("ouverture impossible de {}", file.display()))?;
+        (file.display().to_string(), b)
+    };
+    let outcome = std::panic::catch_unwind(|| cls_corpus::ingest_bytes(&name, &bytes));
+    let doc = match outcome {
+        Ok(r) => r.with_context(|| name.clone())?,
+        Err(_) => anyhow::bail!("{name} : erreur interne pendant la lecture du fichier"),
+    };
+    let text = match format {
+        IngestFormat::Json => {
+            // A partial reading is still a reading: its alerts go to stderr, one per line,
+            // so that a script sees them without parsing the JSON.
+            for a in &doc.alertes {
+                eprintln!("cls ingest : {name} : alerte {}", summary::alert_line(a));
+            }
+            let mut j = if pretty {
+                serde_json::to_string_pretty(&doc)?
+            } else {
+                serde_json::to_string(&doc)?
+            };
+            j.push('\n');
+            j
+        }
+        IngestFormat::Text => summary::text(&doc, &name),
+    };
+    match output {
+        Some(p) => std::fs::write(p, text.as_bytes())
+            .with_context(|| format!("écriture impossible de {}", p.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A write error (a full disk, `> /dev/full`) is a failure: the document was
+            // not delivered. A closed pipe (`| head`) fails too, but without a message.
+            if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    return Ok(ExitCode::FAILURE);
+                }
+                return Err(e).context("écriture du document sur la sortie standard impossible");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
