@@ -675,6 +675,16 @@ pub fn organisations_table(registry: &[Organisation]) -> Table {
             col("departement", Text, "Code INSEE du département (texte)"),
             col("region", Text, "Région"),
             col(
+                "code_insee",
+                Text,
+                "Code INSEE de la commune (texte ; communes seulement)",
+            ),
+            col(
+                "siren",
+                Text,
+                "SIREN de l'intercommunalité (texte ; EPCI seulement)",
+            ),
+            col(
                 "nb_documents",
                 Integer,
                 "Nombre de documents qui la citent (toutes copies)",
@@ -704,6 +714,8 @@ pub fn organisations_table(registry: &[Organisation]) -> Table {
                     Cell::Text(o.kind.clone()),
                     Cell::text(&o.departement),
                     Cell::text(&o.region),
+                    Cell::text(&o.code_insee),
+                    Cell::text(&o.siren),
                     Cell::count(o.documents.len()),
                     Cell::list(&o.documents),
                     Cell::Int(o.roles.porteur.into()),
