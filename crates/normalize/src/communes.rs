@@ -2,22 +2,21 @@
 //! (`data/communes.tsv`, see `data/SOURCES.md`), looked up by the name a contract writes.
 
 use crate::text::fold;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One current commune of the reference table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Commune {
     /// INSEE code ("28085").
-    pub code: String,
+    pub code: &'static str,
     /// Official name ("Chartres", "Le Mans").
-    pub nom: String,
+    pub nom: &'static str,
     /// INSEE's liaison type (see `geo::de`).
     pub type_liaison: u8,
     /// Département code, from the INSEE code ("2A", "974").
-    pub departement: String,
+    pub departement: &'static str,
     /// SIREN of the intercommunalité it belongs to, when it belongs to one.
-    pub epci: Option<String>,
+    pub epci: Option<&'static str>,
     /// Municipal population (INSEE), when given.
     pub population: Option<u64>,
 }
@@ -53,34 +52,51 @@ fn departement_of(code: &str) -> Option<&str> {
 
 struct Table {
     communes: Vec<Commune>,
-    by_key: HashMap<String, Vec<usize>>,
+    /// Name keys with the index of their commune, sorted by key.
+    by_key: Vec<(&'static str, usize)>,
 }
 
+impl Table {
+    /// The communes whose name has key `k`.
+    fn named(&self, k: &str) -> Vec<&Commune> {
+        let start = self.by_key.partition_point(|(x, _)| *x < k);
+        self.by_key[start..]
+            .iter()
+            .take_while(|(x, _)| *x == k)
+            .map(|(_, i)| &self.communes[*i])
+            .collect()
+    }
+}
+
+/// The table, read once. The name keys are stored in the file's last column (computed by
+/// `key`, checked by a test), so that a process does not fold 35 000 names at start-up.
 fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
-        let communes: Vec<Commune> = COMMUNES
+        let mut communes = Vec::new();
+        let mut by_key = Vec::new();
+        for l in COMMUNES
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let c: Vec<&str> = l.split('\t').collect();
-                if c.len() < 5 {
-                    return None;
-                }
-                Some(Commune {
-                    code: c[0].to_string(),
-                    nom: c[1].to_string(),
-                    type_liaison: c[2].parse().unwrap_or(0),
-                    departement: departement_of(c[0])?.to_string(),
-                    epci: Some(c[3]).filter(|x| !x.is_empty()).map(str::to_string),
-                    population: c[4].parse().ok(),
-                })
-            })
-            .collect();
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, c) in communes.iter().enumerate() {
-            by_key.entry(key(&c.nom)).or_default().push(i);
+        {
+            let c: Vec<&'static str> = l.split('\t').collect();
+            if c.len() < 6 {
+                continue;
+            }
+            let Some(departement) = departement_of(c[0]) else {
+                continue;
+            };
+            by_key.push((c[5], communes.len()));
+            communes.push(Commune {
+                code: c[0],
+                nom: c[1],
+                type_liaison: c[2].parse().unwrap_or(0),
+                departement,
+                epci: Some(c[3]).filter(|x| !x.is_empty()),
+                population: c[4].parse().ok(),
+            });
         }
+        by_key.sort_unstable();
         Table { communes, by_key }
     })
 }
@@ -107,9 +123,7 @@ pub fn commune_named(
         format!("les {k}"),
     ]
     .iter()
-    .filter_map(|k| t.by_key.get(k))
-    .flatten()
-    .map(|&i| &t.communes[i])
+    .flat_map(|k| t.named(k))
     .collect();
     let one = |v: Vec<&'static Commune>| match v.as_slice() {
         [c] => Some(*c),
@@ -149,14 +163,14 @@ pub fn territory_commune(nom: &str, departements: &[String]) -> Option<&'static 
     .map_or(nom.trim(), |p| folded.original_after(p.len()));
     let c = commune_named(bare, departements.first().map(String::as_str), None)?;
     // The whole name must be the commune's: "Chartres métropole" is no commune.
-    (key(&c.nom) == key(bare)).then_some(c)
+    (key(c.nom) == key(bare)).then_some(c)
 }
 
 /// The commune of an INSEE code.
 pub fn commune(code: &str) -> Option<&'static Commune> {
     let t = table();
     t.communes
-        .binary_search_by(|c| c.code.as_str().cmp(code))
+        .binary_search_by(|c| c.code.cmp(code))
         .ok()
         .map(|i| &t.communes[i])
 }
@@ -182,7 +196,7 @@ mod tests {
         ];
         for (nom, named, contract, want) in cases {
             assert_eq!(
-                commune_named(nom, *named, *contract).map(|c| c.code.as_str()),
+                commune_named(nom, *named, *contract).map(|c| c.code),
                 *want,
                 "{nom} {named:?} {contract:?}"
             );
@@ -193,7 +207,7 @@ mod tests {
     fn a_territory_is_a_commune_only_by_its_whole_name() {
         let deps = ["28".to_string()];
         assert_eq!(
-            territory_commune("Ville de Chartres", &deps).map(|c| c.code.as_str()),
+            territory_commune("Ville de Chartres", &deps).map(|c| c.code),
             Some("28085")
         );
         assert_eq!(territory_commune("Chartres métropole", &deps), None);
@@ -206,10 +220,46 @@ mod tests {
         assert!(t.communes.len() > 34_000);
         assert!(t.communes.windows(2).all(|w| w[0].code < w[1].code));
         let c = commune("28085").expect("Chartres");
-        assert_eq!(
-            (c.departement.as_str(), c.epci.as_deref()),
-            ("28", Some("200033181"))
+        assert_eq!((c.departement, c.epci), ("28", Some("200033181")));
+        assert_eq!(commune("2A004").map(|c| c.departement), Some("2A"));
+    }
+
+    #[test]
+    fn every_stored_key_is_the_key_of_its_name() {
+        // `CLS_UPDATE_COMMUNE_KEYS=1` rewrites the last column from `key` (after a change
+        // of `key` or of the table); review the diff before committing.
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/communes.tsv");
+        if std::env::var_os("CLS_UPDATE_COMMUNE_KEYS").is_some() {
+            let mut out = String::new();
+            for l in COMMUNES.lines() {
+                let mut c: Vec<&str> = l.split('\t').collect();
+                if l.starts_with('#') {
+                    c.truncate(5);
+                    out.push_str(&c.join("\t"));
+                    out.push_str("\tcle_du_nom\n");
+                    continue;
+                }
+                c.truncate(5);
+                let k = key(c[1]);
+                out.push_str(&c.join("\t"));
+                out.push('\t');
+                out.push_str(&k);
+                out.push('\n');
+            }
+            std::fs::write(path, out).expect("communes.tsv written");
+            return;
+        }
+        let mut wrong = Vec::new();
+        for l in COMMUNES.lines().filter(|l| !l.starts_with('#')) {
+            let c: Vec<&str> = l.split('\t').collect();
+            if c.get(5).copied() != Some(key(c[1]).as_str()) {
+                wrong.push(l.to_string());
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "stale keys (run with CLS_UPDATE_COMMUNE_KEYS=1): {:?}",
+            &wrong[..wrong.len().min(5)]
         );
-        assert_eq!(commune("2A004").map(|c| c.departement.as_str()), Some("2A"));
     }
 }

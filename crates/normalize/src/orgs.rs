@@ -692,7 +692,7 @@ fn commune_de(c: &Commune) -> String {
     };
     match c.nom.strip_prefix(article).filter(|_| !article.is_empty()) {
         Some(bare) => geo::de(bare, c.type_liaison),
-        None => geo::de(&c.nom, c.type_liaison.min(1)),
+        None => geo::de(c.nom, c.type_liaison.min(1)),
     }
 }
 
@@ -701,15 +701,15 @@ fn commune_key(code: &str, label: &str, c: &Commune) -> OrgKey {
     OrgKey {
         id: format!(
             "{code}-{}-{}",
-            slug(&c.nom, 60),
+            slug(c.nom, 60),
             c.departement.to_lowercase()
         ),
         nom: format!("{label} {}", commune_de(c)),
         sigle: None,
         kind: code.to_string(),
-        departement: Some(c.departement.clone()),
+        departement: Some(c.departement.to_string()),
         region: geo::departement(&c.departement).map(|x| x.region.clone()),
-        code_insee: Some(c.code.clone()),
+        code_insee: Some(c.code.to_string()),
         siren: None,
         own_words: false,
     }
@@ -832,7 +832,7 @@ fn known_place(name: &str, ctx: &Context) -> Option<OrgKey> {
     }
     if let (Some(d), Some(row)) = (ctx.departement.as_deref(), row(Scope::Commune)) {
         if let Some(c) = communes::commune_named(name, None, Some(d)) {
-            if c.departement == d && words_key(&c.nom) == k {
+            if c.departement == d && words_key(c.nom) == k {
                 return Some(commune_key(&row.code, &row.label, c));
             }
         }

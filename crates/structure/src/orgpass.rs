@@ -92,7 +92,7 @@ pub fn resolve_document(doc: &mut Document, texts: &[String]) {
     if doc.territoire.code_insee.is_none() && doc.territoire.siren.is_none() {
         doc.territoire.code_insee = doc.territoire.nom.as_deref().and_then(|n| {
             cls_normalize::communes::territory_commune(n, &doc.territoire.departements)
-                .map(|c| c.code.clone())
+                .map(|c| c.code.to_string())
         });
     }
     let mut memo = Memo {
