@@ -708,7 +708,7 @@ fn commune_key(code: &str, label: &str, c: &Commune) -> OrgKey {
         sigle: None,
         kind: code.to_string(),
         departement: Some(c.departement.to_string()),
-        region: geo::departement(&c.departement).map(|x| x.region.clone()),
+        region: geo::departement(c.departement).map(|x| x.region.clone()),
         code_insee: Some(c.code.to_string()),
         siren: None,
         own_words: false,
