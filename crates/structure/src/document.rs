@@ -1,7 +1,7 @@
 //! Document-level facts: territory name and period from the title, signing date,
 //! signatories, axes of the outline, glossary (`sigles`) and list of communes.
 
-use crate::patterns::fact_patterns;
+use crate::patterns;
 use crate::{f, vocab::patterns, Item};
 use cls_model::{Periode, Signataire};
 use cls_normalize::calendar::parse_date_fr;
@@ -73,7 +73,7 @@ pub fn read_facts(items: &[Item], first_fiche: usize) -> Facts {
         for next in texts.iter().skip(i + 1).take(2) {
             // A title cut after a linking word ("… 2025-2029 du") goes on.
             let cut = title_cut_short(&title);
-            if (fact_patterns().periode.is_match(&title) && !cut)
+            if (patterns::periode().is_match(&title) && !cut)
                 || next.len() > if cut { 200 } else { 80 }
             {
                 break;
@@ -82,14 +82,14 @@ pub fn read_facts(items: &[Item], first_fiche: usize) -> Facts {
                 title = cls_extract::join_lines(&[title.as_str(), next.as_str()]);
                 continue;
             }
-            if is_all_caps(next) || fact_patterns().periode.is_match(next) {
+            if is_all_caps(next) || patterns::periode().is_match(next) {
                 title = format!("{title} {next}");
             } else {
                 break;
             }
         }
         facts.avenant = f(&title).contains("avenant");
-        if let Some(c) = fact_patterns().periode.captures(&title) {
+        if let Some(c) = patterns::periode().captures(&title) {
             facts.periode = Periode {
                 debut: c[1].parse().ok(),
                 fin: c[2].parse().ok(),
@@ -131,16 +131,16 @@ fn title_cut_short(title: &str) -> bool {
 
 /// "CONTRAT LOCAL DE SANTE DE CHARTRES METROPOLE 2020-2025" → "CHARTRES METROPOLE".
 pub fn territory_from_title(title: &str) -> Option<String> {
-    let r = &fact_patterns().titre_territoire;
+    let r = patterns::titre_territoire();
     let c = r.captures(title)?;
     let mut nom = c["nom"].to_string();
     // "Contrat local de santé 2025-2029 du Pays de …": the period may come first.
-    let lead = &fact_patterns().titre_tete;
+    let lead = patterns::titre_tete();
     nom = lead.replace(&nom, "").to_string();
-    if let Some(m) = fact_patterns().periode.find(&nom) {
+    if let Some(m) = patterns::periode().find(&nom) {
         nom.truncate(m.start());
     }
-    let tail = &fact_patterns().titre_queue;
+    let tail = patterns::titre_queue();
     loop {
         let before = nom.len();
         nom = tail.replace(nom.trim(), "").trim().to_string();
@@ -202,7 +202,7 @@ fn best_casing(name: &str, items: &[Item]) -> String {
 
 /// "pour la période 2022-2027", "2020 et jusqu'en 2025".
 pub(crate) fn period_from_text(texts: &[String]) -> Periode {
-    let r = &fact_patterns().periode_texte;
+    let r = patterns::periode_texte();
     for t in texts {
         if let Some(c) = r.captures(t) {
             let pick = |a: usize, b: usize| {
@@ -220,7 +220,7 @@ pub(crate) fn period_from_text(texts: &[String]) -> Periode {
 
 /// "Signé en 9 exemplaires, le 17 FEV. 2020" → "2020-02-17".
 pub fn signing_date(texts: &[String]) -> Option<String> {
-    let r = &fact_patterns().signature;
+    let r = patterns::signature();
     for t in texts {
         if let Some(c) = r.captures(t) {
             if let Some(d) = parse_date_fr(&c[1]) {
@@ -229,7 +229,7 @@ pub fn signing_date(texts: &[String]) -> Option<String> {
         }
     }
     // The place and date of signature on a line of their own ("Lure, le 3 juillet 2025").
-    let place = &fact_patterns().lieu_date;
+    let place = patterns::lieu_date();
     texts
         .iter()
         .filter_map(|t| place.captures(t.trim()))
@@ -260,9 +260,9 @@ fn signataires(texts: &[String]) -> Vec<Signataire> {
         return Vec::new();
     };
     let mut entries: Vec<String> = Vec::new();
-    let bullet = &fact_patterns().puce;
-    let article = &fact_patterns().article;
-    let section = &fact_patterns().apres_parties;
+    let bullet = patterns::puce();
+    let article = patterns::article();
+    let section = patterns::apres_parties();
     for t in texts.iter().skip(start + 1).take(40) {
         let t = t.trim();
         if t.is_empty() {
@@ -298,8 +298,8 @@ fn signataires(texts: &[String]) -> Vec<Signataire> {
             *last = cls_extract::join_lines(&[last.as_str(), clean.as_str()]);
         }
     }
-    let rep = &fact_patterns().represente;
-    let civ = &fact_patterns().civilite;
+    let rep = patterns::represente();
+    let civ = patterns::civilite();
     entries
         .into_iter()
         .filter(|e| e.len() > 3 && e.len() < 400)
@@ -389,7 +389,7 @@ fn is_sigle(s: &str) -> bool {
 /// The list of communes under a "Cartographie / Liste des N communes" heading.
 pub fn read_communes(items: &[Item]) -> Vec<String> {
     let p = patterns();
-    let section = &fact_patterns().section;
+    let section = patterns::section();
     let mut best: Vec<String> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         let Item::Text { text, .. } = it else {

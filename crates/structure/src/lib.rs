@@ -204,6 +204,12 @@ pub fn warm_up() {
         (None, None),
     );
     let _ = cls_normalize::calendar::parse_date_fr("1 mars 2020");
+    // The reference tables of organisations (types, communes, intercommunalités), read
+    // while the PDF is still being decoded on the other core.
+    let ctx = cls_normalize::orgs::Context::default();
+    let _ = cls_normalize::orgs::resolve("Caisse primaire d'assurance maladie", &ctx);
+    let _ = cls_normalize::orgs::resolve("Communauté de communes du Val", &ctx);
+    let _ = cls_normalize::communes::commune_named("Paris", None, None);
 }
 
 /// Reads a PDF's blocks into a document. `fichier` and `sha256` describe the source.

@@ -6,97 +6,226 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// Every pattern, compiled once.
-pub struct FactPatterns {
-    /// A span of years: "2020-2025", "2020 à 2025", "2024–2028"; groups 1 and 2.
-    pub periode: Regex,
-    /// The territory named in a contract's title, after "Contrat local de santé"; group `nom`.
-    pub titre_territoire: Regex,
-    /// What may stand between "Contrat local de santé" and the territory: a period, "du", "de la"…
-    pub titre_tete: Regex,
-    /// What may trail the territory in a title: "(CLS)", "2e génération", a separator.
-    pub titre_queue: Regex,
-    /// A period announced in running text ("pour la période 2020-2025", "2021 et jusqu'en 2026", "depuis 2020 et jusqu'à 2024"); groups 1-2, 3-4 or 5-6.
-    pub periode_texte: Regex,
-    /// Words that introduce the signing date ("Signé … le", "Fait à … le", "Date de signature :"); group 1 is the date.
-    pub signature: Regex,
-    /// The place and date of signature on a line of their own ("Lure, le 3 juillet 2025"); group 1.
-    pub lieu_date: Regex,
-    /// A bullet or a list number at the start of a line.
-    pub puce: Regex,
-    /// A line starting with a definite article ("Le Département …").
-    pub article: Regex,
-    /// A line that ends the list of the contract's parties (an article, "Il est convenu", "Vu …").
-    pub apres_parties: Regex,
-    /// "X, représenté par Y"; groups `nom`, `rest`.
-    pub represente: Regex,
-    /// A representative: optional quality, civility, name; groups `q1`, `nom`, `q2`.
-    pub civilite: Regex,
-    /// A numbered section heading or "Annexe", which ends the list of communes.
-    pub section: Regex,
-    /// The words that name a local health contract ("contrat local de santé", "CLS").
-    pub contrat: Regex,
-    /// A link text or file name that names the contract ("contrat", "CLS", "…_cls.pdf").
-    pub lien_contrat: Regex,
-    /// What introduces a territory in a page ("Contrat local de santé de", "territoire de").
-    pub avant_territoire: Regex,
-    /// A territory's name: capitalised words, possibly a "métropole" or "agglomération".
-    pub nom_territoire: Regex,
-    /// The separator between a page's title and its site name ("… | Ville de X").
-    pub separateur_titre: Regex,
-    /// The name of a local authority as a site names itself ("Communauté de communes …", "Mairie de …").
-    pub collectivite: Regex,
-    /// "Ville de X", "Commune de X", "Mairie de X"; group 1.
-    pub ville: Regex,
-    /// A signing date in a page's prose ("signé le 15 décembre 2022"); group 1.
-    pub signature_web: Regex,
-    /// "en 4 axes", "trois axes": the announcement of a list of axes; group 1 their number.
-    pub annonce_axes: Regex,
-    /// A page heading that opens an action ("Fiche action 3 :", "Action 2.1 –").
-    pub titre_action_web: Regex,
-    /// A numbered heading ("3. Développer …"); groups `num`, `titre`.
-    pub action_numerotee: Regex,
-    /// A lead in prose ("piloté par X", "porté par X").
-    pub pilote_prose: Regex,
-    /// A lead in parentheses after a title ("(pilote : X)").
-    pub pilote_parenthese: Regex,
-    /// A name after its article ("la Ville de X" → "Ville de X"); group `rest`.
-    pub sans_article: Regex,
+/// Compiles a built-in pattern once, on first use: a PDF never pays for the web's.
+fn compiled(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern"))
 }
 
-/// The patterns, compiled on first use.
-pub fn fact_patterns() -> &'static FactPatterns {
-    static P: OnceLock<FactPatterns> = OnceLock::new();
-    P.get_or_init(|| {
-        let r = |s: &str| Regex::new(s).expect("built-in pattern");
-        FactPatterns {
-            periode: r(r"\b((?:19|20)\d{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)\d{2})\b"),
-            titre_territoire: r(r"(?i)contrat\s+local\s+de\s+sant[ée]\s*(?:\(CLS\)\s*)?(?:(?:de\s+)?\d(?:e|ème|eme)\s+g[ée]n[ée]ration\s*)?(?:[:\-–]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|sur\s+le\s+territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?(?P<nom>.+)$"),
-            titre_tete: r(r"(?i)^\s*(?:\d{4}\s*[-–/]\s*\d{4}|\d{4})\s*(?:[:\-–,]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|pour\s+(?:le|la|les)\s+)?"),
-            titre_queue: r(r"(?i)\s*(?:\(CLS\)|CLS|\d(?:e|ème|eme)\s+g[ée]n[ée]ration|de\s+\d(?:e|ème)\s+g[ée]n[ée]ration|[-–:,])\s*$"),
-            periode_texte: r(r"(?i)(?:p[ée]riode|pour les ann[ée]es|de)\s+((?:19|20)\d{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à|au)\s+((?:19|20)\d{2})|depuis\s+((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à|au)\s+((?:19|20)\d{2})"),
-            signature: r(r"(?i)(?:\b(?:sign[ée]e?s?|fait)\b[^.]{0,60}?\ble\s+|\bdate\s+de\s+(?:la\s+)?signature\s*:?\s*(?:le\s+)?|\bsignature\s*:\s*(?:le\s+)?)(.{6,30})"),
-            lieu_date: r(r"^\p{Lu}[\p{L}'’ -]{1,40},\s+le\s+(.{6,30})$"),
-            puce: r(r"^\s*(?:[-•–·▪➢✓*]|\d+[.)])\s*"),
-            article: r(r"^(?:Le|La|Les|L'|L’)\s*\S"),
-            apres_parties: r(r"^(?:[IVX]+[-–.]\d|[IVX]+\s|Article\b|ET\b|SOMMAIRE|Il est convenu|Vu\b)"),
-            represente: r(r"(?i)^(?P<nom>.+?),?\s+représentée?s?\s+par\s+(?P<rest>.+)$"),
-            civilite: r(r"^(?:(?:son|sa|leur)\s+(?P<q1>[^,]+?)\s*,?\s+)?(?:M\.|Mme|Mr|Monsieur|Madame|Mlle)\s+(?P<nom>[A-ZÉÈ][^,]+?)\s*(?:,\s*(?P<q2>.+))?$"),
-            section: r(r"^(?:[IVX]+\s*[-–.]|\d+\s*[-–.]|Annexe|ANNEXE)"),
-            contrat: r(r"(?i)\bcontrats?\s+loca(?:l|ux)\s+de\s+sant[ée]|\bCLS\b"),
-            lien_contrat: r(r"(?i)contrat|\bcls\b|(?:^|[/_\-.])cls(?:[_\-.]|$)"),
-            avant_territoire: r(r"(?i)(?:contrat\s+local\s+de\s+sant[ée](?:\s*\(CLS\))?|\bCLS|territoires?|collectivit[ée]s?|syndicat\s+mixte|agglom[ée]ration|sur\s+le\s+territoire)\s+(?:intercommunal\s+)?(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d')"),
-            nom_territoire: r(r"\b(\p{Lu}[\p{L}'\-]+(?:\s+(?:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée]))?)\b"),
-            separateur_titre: r(r"\s+[|–—-]\s+|\s*\|\s*"),
-            collectivite: r(r"(?:Communaut[ée]\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine)|M[ée]tropole|Syndicat\s+mixte|PETR)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?"),
-            ville: r(r"\b((?:Ville|Commune|Mairie)\s+(?:de\s+|d')\p{Lu}[\p{L}'\-]+(?:[\s\-](?:sur|en|la|le|les|de|des|du|l')[\s\-]\p{Lu}[\p{L}'\-]+)*)"),
-            signature_web: r(r"(?i)\bsign(?:er|é|e|ée|és|ées|ature|ataires?)\b[^.]{0,80}?\ble\s+(\d{1,2}(?:er)?\s+\p{L}+\.?\s+(?:19|20)\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})"),
-            annonce_axes: r(r"(?i)\b(\d+|deux|trois|quatre|cinq|six|sept)?\s*axes\b"),
-            titre_action_web: r(r"^(?i:fiche(?:[\s-]+actions?)?|action|projet)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?\d{1,3}(?:\.\d{1,2}){0,2})\s*(?:[:\-–.)]\s*(?P<titre>\S.*))?$"),
-            action_numerotee: r(r"^(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*[-–.):]\s+(?P<titre>\p{Lu}.{8,})$"),
-            pilote_prose: r(r"(?i)^(?:(?:action|fiche|projet)\s+)?(?:pilot[ée]e?s?|port[ée]e?s?|coordonn[ée]e?s?|men[ée]e?s?)\s+par\s+(?P<who>.+)$"),
-            pilote_parenthese: r(r"(?i)\s*\((?:porteurs?|pilotes?|pilotage|(?:pilot[ée]e?s?|port[ée]e?s?)\s+par)\s*:?\s*(?P<who>[^()]+)\)\s*\.?\s*$"),
-            sans_article: r(r"^(?:(?:le|la|les)\s+|l['’]\s*)(?P<rest>\p{Lu}.*)$"),
-        }
-    })
+/// A span of years: "2020-2025", "2020 à 2025", "2024–2028"; groups 1 and 2.
+pub fn periode() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"\b((?:19|20)\d{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)\d{2})\b",
+    )
+}
+
+/// The territory named in a contract's title, after "Contrat local de santé"; group `nom`.
+pub fn titre_territoire() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)contrat\s+local\s+de\s+sant[ée]\s*(?:\(CLS\)\s*)?(?:(?:de\s+)?\d(?:e|ème|eme)\s+g[ée]n[ée]ration\s*)?(?:[:\-–]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|sur\s+le\s+territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?(?P<nom>.+)$",
+    )
+}
+
+/// What may stand between "Contrat local de santé" and the territory: a period, "du", "de la"…
+pub fn titre_tete() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)^\s*(?:\d{4}\s*[-–/]\s*\d{4}|\d{4})\s*(?:[:\-–,]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|pour\s+(?:le|la|les)\s+)?",
+    )
+}
+
+/// What may trail the territory in a title: "(CLS)", "2e génération", a separator.
+pub fn titre_queue() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)\s*(?:\(CLS\)|CLS|\d(?:e|ème|eme)\s+g[ée]n[ée]ration|de\s+\d(?:e|ème)\s+g[ée]n[ée]ration|[-–:,])\s*$",
+    )
+}
+
+/// A period announced in running text ("pour la période 2020-2025", "2021 et jusqu'en 2026", "depuis 2020 et jusqu'à 2024"); groups 1-2, 3-4 or 5-6.
+pub fn periode_texte() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)(?:p[ée]riode|pour les ann[ée]es|de)\s+((?:19|20)\d{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à|au)\s+((?:19|20)\d{2})|depuis\s+((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à|au)\s+((?:19|20)\d{2})",
+    )
+}
+
+/// Words that introduce the signing date ("Signé … le", "Fait à … le", "Date de signature :"); group 1 is the date.
+pub fn signature() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)(?:\b(?:sign[ée]e?s?|fait)\b[^.]{0,60}?\ble\s+|\bdate\s+de\s+(?:la\s+)?signature\s*:?\s*(?:le\s+)?|\bsignature\s*:\s*(?:le\s+)?)(.{6,30})",
+    )
+}
+
+/// The place and date of signature on a line of their own ("Lure, le 3 juillet 2025"); group 1.
+pub fn lieu_date() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(&R, r"^\p{Lu}[\p{L}'’ -]{1,40},\s+le\s+(.{6,30})$")
+}
+
+/// A bullet or a list number at the start of a line.
+pub fn puce() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(&R, r"^\s*(?:[-•–·▪➢✓*]|\d+[.)])\s*")
+}
+
+/// A line starting with a definite article ("Le Département …").
+pub fn article() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(&R, r"^(?:Le|La|Les|L'|L’)\s*\S")
+}
+
+/// A line that ends the list of the contract's parties (an article, "Il est convenu", "Vu …").
+pub fn apres_parties() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"^(?:[IVX]+[-–.]\d|[IVX]+\s|Article\b|ET\b|SOMMAIRE|Il est convenu|Vu\b)",
+    )
+}
+
+/// "X, représenté par Y"; groups `nom`, `rest`.
+pub fn represente() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)^(?P<nom>.+?),?\s+représentée?s?\s+par\s+(?P<rest>.+)$",
+    )
+}
+
+/// A representative: optional quality, civility, name; groups `q1`, `nom`, `q2`.
+pub fn civilite() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"^(?:(?:son|sa|leur)\s+(?P<q1>[^,]+?)\s*,?\s+)?(?:M\.|Mme|Mr|Monsieur|Madame|Mlle)\s+(?P<nom>[A-ZÉÈ][^,]+?)\s*(?:,\s*(?P<q2>.+))?$",
+    )
+}
+
+/// A numbered section heading or "Annexe", which ends the list of communes.
+pub fn section() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(&R, r"^(?:[IVX]+\s*[-–.]|\d+\s*[-–.]|Annexe|ANNEXE)")
+}
+
+/// The words that name a local health contract ("contrat local de santé", "CLS").
+pub fn contrat() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)\bcontrats?\s+loca(?:l|ux)\s+de\s+sant[ée]|\bCLS\b",
+    )
+}
+
+/// A link text or file name that names the contract ("contrat", "CLS", "…_cls.pdf").
+pub fn lien_contrat() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(&R, r"(?i)contrat|\bcls\b|(?:^|[/_\-.])cls(?:[_\-.]|$)")
+}
+
+/// What introduces a territory in a page ("Contrat local de santé de", "territoire de").
+pub fn avant_territoire() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)(?:contrat\s+local\s+de\s+sant[ée](?:\s*\(CLS\))?|\bCLS|territoires?|collectivit[ée]s?|syndicat\s+mixte|agglom[ée]ration|sur\s+le\s+territoire)\s+(?:intercommunal\s+)?(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d')",
+    )
+}
+
+/// A territory's name: capitalised words, possibly a "métropole" or "agglomération".
+pub fn nom_territoire() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"\b(\p{Lu}[\p{L}'\-]+(?:\s+(?:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée]))?)\b",
+    )
+}
+
+/// The separator between a page's title and its site name ("… | Ville de X").
+pub fn separateur_titre() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(&R, r"\s+[|–—-]\s+|\s*\|\s*")
+}
+
+/// The name of a local authority as a site names itself ("Communauté de communes …", "Mairie de …").
+pub fn collectivite() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?:Communaut[ée]\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine)|M[ée]tropole|Syndicat\s+mixte|PETR)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?",
+    )
+}
+
+/// "Ville de X", "Commune de X", "Mairie de X"; group 1.
+pub fn ville() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"\b((?:Ville|Commune|Mairie)\s+(?:de\s+|d')\p{Lu}[\p{L}'\-]+(?:[\s\-](?:sur|en|la|le|les|de|des|du|l')[\s\-]\p{Lu}[\p{L}'\-]+)*)",
+    )
+}
+
+/// A signing date in a page's prose ("signé le 15 décembre 2022"); group 1.
+pub fn signature_web() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)\bsign(?:er|é|e|ée|és|ées|ature|ataires?)\b[^.]{0,80}?\ble\s+(\d{1,2}(?:er)?\s+\p{L}+\.?\s+(?:19|20)\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})",
+    )
+}
+
+/// "en 4 axes", "trois axes": the announcement of a list of axes; group 1 their number.
+pub fn annonce_axes() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(&R, r"(?i)\b(\d+|deux|trois|quatre|cinq|six|sept)?\s*axes\b")
+}
+
+/// A page heading that opens an action ("Fiche action 3 :", "Action 2.1 –").
+pub fn titre_action_web() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"^(?i:fiche(?:[\s-]+actions?)?|action|projet)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?\d{1,3}(?:\.\d{1,2}){0,2})\s*(?:[:\-–.)]\s*(?P<titre>\S.*))?$",
+    )
+}
+
+/// A numbered heading ("3. Développer …"); groups `num`, `titre`.
+pub fn action_numerotee() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"^(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*[-–.):]\s+(?P<titre>\p{Lu}.{8,})$",
+    )
+}
+
+/// A lead in prose ("piloté par X", "porté par X").
+pub fn pilote_prose() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)^(?:(?:action|fiche|projet)\s+)?(?:pilot[ée]e?s?|port[ée]e?s?|coordonn[ée]e?s?|men[ée]e?s?)\s+par\s+(?P<who>.+)$",
+    )
+}
+
+/// A lead in parentheses after a title ("(pilote : X)").
+pub fn pilote_parenthese() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)\s*\((?:porteurs?|pilotes?|pilotage|(?:pilot[ée]e?s?|port[ée]e?s?)\s+par)\s*:?\s*(?P<who>[^()]+)\)\s*\.?\s*$",
+    )
+}
+
+/// A name after its article ("la Ville de X" → "Ville de X"); group `rest`.
+pub fn sans_article() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(&R, r"^(?:(?:le|la|les)\s+|l['’]\s*)(?P<rest>\p{Lu}.*)$")
 }

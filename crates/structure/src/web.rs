@@ -14,7 +14,7 @@
 //! as one becomes an alert; a page with neither axes nor actions that does not present a
 //! contract is of nature `autre`, with an alert.
 
-use crate::patterns::fact_patterns;
+use crate::patterns;
 use crate::{build_document, document, f, vocab, Item};
 use cls_extract::{HtmlBlock, HtmlDocument, HtmlKind};
 use cls_model::{Action, Alerte, Axe, Document, Format, Mention, Nature, Periode, Source};
@@ -131,7 +131,7 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
 /// Whether the page's titles (`<title>`, `og:title`, `<h1>`) or its breadcrumb's last
 /// item speak of a local health contract.
 fn presents_a_contract(html: &HtmlDocument) -> bool {
-    let r = &fact_patterns().contrat;
+    let r = patterns::contrat();
     html.title
         .iter()
         .chain(html.og_title.iter())
@@ -148,7 +148,7 @@ fn presents_a_contract(html: &HtmlDocument) -> bool {
 /// The PDF links of the page that point to the contract itself (their text or address
 /// names a contract or a CLS), in page order.
 fn contract_pdfs(html: &HtmlDocument) -> Vec<String> {
-    let r = &fact_patterns().lien_contrat;
+    let r = patterns::lien_contrat();
     html.pdf_links
         .iter()
         .filter(|l| {
@@ -162,7 +162,7 @@ fn contract_pdfs(html: &HtmlDocument) -> Vec<String> {
 /// The contract's period as the page's titles print it: "Contrat local de santé
 /// 2024-2028", "CLS (2022-2026)".
 fn period_in_titles(html: &HtmlDocument) -> Periode {
-    let r = &fact_patterns().periode;
+    let r = patterns::periode();
     let titles = html
         .blocks
         .iter()
@@ -189,7 +189,7 @@ fn period_in_titles(html: &HtmlDocument) -> Periode {
 /// Territory: the noun phrase after "Contrat local de santé de …", "territoire(s) de …",
 /// "collectivités de …", scored by how often it recurs in the page, title and h1 first.
 fn territory(html: &HtmlDocument) -> Option<String> {
-    let trig = &fact_patterns().avant_territoire;
+    let trig = patterns::avant_territoire();
     // A page names its territory in its first blocks; the rest only repeats it.
     let texts: Vec<&str> = html
         .title
@@ -211,7 +211,7 @@ fn territory(html: &HtmlDocument) -> Option<String> {
         }
     }
     // Standalone proper names that recur ("Chartres métropole agit …", "Agglopolys").
-    let name_re = &fact_patterns().nom_territoire;
+    let name_re = patterns::nom_territoire();
     // The page names its territory early: the title and the first blocks are enough.
     let head = texts
         .iter()
@@ -292,7 +292,7 @@ const TERRITORIAL_HEADS: &[&str] = &[
 /// which is the complete form of a shorter name found in the text ("X"). An agency or a
 /// State service publishing the contract of someone else is not the territory.
 fn publisher(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<String> {
-    let sep = &fact_patterns().separateur_titre;
+    let sep = patterns::separateur_titre();
     let from_site = html.site_name.iter().map(|n| (n.clone(), true));
     let from_title = html.title.iter().flat_map(|t| {
         sep.split(t)
@@ -354,7 +354,7 @@ fn publisher(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<Stri
     // The page's heading names the territory in full ("… de la Communauté de communes des
     // X" where the text says "X").
     if let Some(b) = best {
-        let prefix = &fact_patterns().collectivite;
+        let prefix = patterns::collectivite();
         for h in html
             .blocks
             .iter()
@@ -371,7 +371,7 @@ fn publisher(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<Stri
     }
     // "La Ville de X", "la Commune de X": a municipality names itself in its text.
     if best.is_none() {
-        let town = &fact_patterns().ville;
+        let town = patterns::ville();
         let texts = html.blocks.iter().take(40).map(|b| b.text.as_str());
         if let Some(c) = texts.filter_map(|t| town.captures(t)).next() {
             return Some(c[1].to_string());
@@ -452,7 +452,7 @@ fn read_page(
 
 /// "… pour signer un Contrat Local de Santé, le 15 décembre 2022" → 2022-12-15.
 fn web_signing_date(texts: &[String]) -> Option<String> {
-    let r = &fact_patterns().signature_web;
+    let r = patterns::signature_web();
     texts.iter().find_map(|t| {
         r.captures(t)
             .and_then(|c| cls_normalize::calendar::parse_date_fr(&c[1]))
@@ -484,7 +484,7 @@ fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
     if !out.is_empty() {
         return out;
     }
-    let announce = &fact_patterns().annonce_axes;
+    let announce = patterns::annonce_axes();
     for (i, b) in blocks.iter().enumerate() {
         let ft = f(&b.text);
         if !announce.is_match(&b.text) || ft.contains("exemple") {
@@ -647,8 +647,8 @@ fn split_enumeration(s: &str, n: usize) -> Vec<String> {
 /// The number and title of a line that opens an action: "Action 1.2 – Titre", "Fiche 3 :
 /// Titre", "Fiche action n° 4", "1 - Titre", or a bare "Action 5" whose title follows.
 fn action_start(t: &str) -> Option<(String, Option<String>)> {
-    let head = &fact_patterns().titre_action_web;
-    let numbered = &fact_patterns().action_numerotee;
+    let head = patterns::titre_action_web();
+    let numbered = patterns::action_numerotee();
     let t = dashes(t.trim());
     let c = head.captures(&t).or_else(|| numbered.captures(&t))?;
     let titre = c
@@ -661,7 +661,7 @@ fn action_start(t: &str) -> Option<(String, Option<String>)> {
 /// A lead written as prose: "piloté par la CPAM", "Action pilotée par le CIAS.", "Porté
 /// par …"; returns who, without the article.
 fn lead_prose(t: &str) -> Option<String> {
-    let r = &fact_patterns().pilote_prose;
+    let r = patterns::pilote_prose();
     r.captures(t.trim())
         .map(|c| c["who"].trim().trim_end_matches('.').trim().to_string())
 }
@@ -680,7 +680,7 @@ fn labelled(t: &str) -> Option<(String, String)> {
 
 /// "Titre (porteurs : A et B)" → ("Titre", "A et B").
 fn parenthesised_lead(t: &str) -> (String, Option<String>) {
-    let r = &fact_patterns().pilote_parenthese;
+    let r = patterns::pilote_parenthese();
     match r.captures(t) {
         Some(c) => {
             let start = c.get(0).map_or(t.len(), |m| m.start());
@@ -695,7 +695,7 @@ fn parenthesised_lead(t: &str) -> (String, Option<String>) {
 
 /// Drops the article of an organisation named in prose ("la Communauté de communes …").
 fn without_article(m: &mut Mention) {
-    let r = &fact_patterns().sans_article;
+    let r = patterns::sans_article();
     if let Some(c) = r.captures(&m.nom) {
         m.nom = c["rest"].to_string();
     }
