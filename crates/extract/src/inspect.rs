@@ -112,18 +112,9 @@ pub fn inspect_page(page: &RawPage) -> InspectPage {
         .iter()
         .map(|l| segments(l, &[], spaces_drawn))
         .filter(|segs| !segs.is_empty())
-        .map(|segs| LineWords {
-            y: segs[0].y,
-            size: segs[0].size,
-            words: segs
-                .iter()
-                .flat_map(|s| s.words.iter().map(|w| (w.0, w.1)))
-                .collect(),
-        })
+        .map(|segs| crate::layout::line_words(&segs))
         .collect();
-    let mut sizes: Vec<f64> = line_words.iter().map(|l| l.size).collect();
-    sizes.sort_by(f64::total_cmp);
-    let em = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0).max(1.0);
+    let em = crate::settings::body_size(line_words.iter().map(|l| l.size)).max(1.0);
     let columns = ColumnLayout::find(&line_words);
     let zones = columns
         .zones()

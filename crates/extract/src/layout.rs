@@ -643,14 +643,7 @@ fn free_blocks(
     let words: Vec<LineWords> = first
         .iter()
         .filter(|segs| !segs.is_empty())
-        .map(|segs| LineWords {
-            y: segs[0].y,
-            size: segs[0].size,
-            words: segs
-                .iter()
-                .flat_map(|s| s.words.iter().map(|w| (w.0, w.1)))
-                .collect(),
-        })
+        .map(|segs| line_words(segs))
         .collect();
     let columns = ColumnLayout::find(&words);
     // Lines are cut again at the gutters of their zone, so that no run of words crosses
@@ -721,6 +714,18 @@ fn paragraph_breaks(lines: &[&VLine]) -> Vec<usize> {
             spaced || weight
         })
         .collect()
+}
+
+/// A line's segments as the column finder sees them: baseline, size and word edges.
+pub(crate) fn line_words(segs: &[Seg]) -> LineWords {
+    LineWords {
+        y: segs[0].y,
+        size: segs[0].size,
+        words: segs
+            .iter()
+            .flat_map(|s| s.words.iter().map(|w| (w.0, w.1)))
+            .collect(),
+    }
 }
 
 /// The left edge of a block, which places it in a column.
@@ -1493,6 +1498,19 @@ mod tests {
         assert_eq!(rows[1].cells[0].text(), "Evaluation");
     }
 
+    /// A block as one line of text: a line's text, or a row's cells joined by " | " (after
+    /// "ruled " for a row read from rules).
+    fn shown(b: &Block) -> String {
+        match b {
+            Block::Row(r) => {
+                let cells: Vec<String> = r.cells.iter().map(Cell::text).collect();
+                let ruled = if r.ruled { "ruled " } else { "" };
+                format!("{ruled}{}", cells.join(" | "))
+            }
+            Block::Line(l) => l.text.clone(),
+        }
+    }
+
     /// A ruled table whose vertical rules stop two points short of the bottom rule (as
     /// producers draw them), and an unruled table under it, drawn at `scale`.
     fn scaled_page(scale: f64) -> RawPage {
@@ -1548,22 +1566,14 @@ mod tests {
         let blocks = layout_pages(vec![page(g, rules)]);
         let rows: Vec<String> = blocks
             .iter()
-            .filter_map(|b| match b {
-                Block::Row(r) if r.ruled => Some(
-                    r.cells
-                        .iter()
-                        .map(Cell::text)
-                        .collect::<Vec<_>>()
-                        .join(" | "),
-                ),
-                _ => None,
-            })
+            .map(shown)
+            .filter(|t| t.starts_with("ruled "))
             .collect();
         assert_eq!(
             rows,
             [
-                "C2 | Favoriser l'installation",
-                "C3 | Soutenir la CPTS du territoire"
+                "ruled C2 | Favoriser l'installation",
+                "ruled C3 | Soutenir la CPTS du territoire"
             ]
         );
     }
@@ -1575,17 +1585,7 @@ mod tests {
         let texts = |scale: f64| -> Vec<String> {
             layout_pages(vec![scaled_page(scale)])
                 .iter()
-                .map(|b| match b {
-                    Block::Row(r) => {
-                        let cells: Vec<String> = r.cells.iter().map(Cell::text).collect();
-                        format!(
-                            "{}{}",
-                            if r.ruled { "ruled " } else { "" },
-                            cells.join(" | ")
-                        )
-                    }
-                    Block::Line(l) => l.text.clone(),
-                })
+                .map(shown)
                 .collect()
         };
         let normal = texts(1.0);
