@@ -2,10 +2,9 @@
 //! (`data/communes.tsv`, see `data/SOURCES.md`), looked up by the name a contract writes.
 
 use crate::text::fold;
-use std::sync::OnceLock;
 
 /// One current commune of the reference table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Commune {
     /// INSEE code ("28085").
     pub code: &'static str,
@@ -50,82 +49,97 @@ fn departement_of(code: &str) -> Option<&str> {
     }
 }
 
-struct Table {
-    communes: Vec<Commune>,
-    /// Name keys with the index of their commune, sorted by key.
-    by_key: Vec<(&'static str, usize)>,
+/// The data lines of the table (after its header), sorted by their name key, which is the
+/// last column (computed by `key`, checked by a test). A name is found by binary search in
+/// the text itself, so a process parses nothing at start-up: building an index of 35 000
+/// lines took longer than reading a contract's whole text.
+fn data() -> &'static str {
+    let body = COMMUNES
+        .find('\n')
+        .filter(|_| COMMUNES.starts_with('#'))
+        .map_or(COMMUNES, |i| &COMMUNES[i + 1..]);
+    body
 }
 
-impl Table {
-    /// The communes whose name has key `k`.
-    fn named(&self, k: &str) -> Vec<&Commune> {
-        let start = self.by_key.partition_point(|(x, _)| *x < k);
-        self.by_key[start..]
-            .iter()
-            .take_while(|(x, _)| *x == k)
-            .map(|(_, i)| &self.communes[*i])
-            .collect()
-    }
+/// The name key of one data line (its last column).
+fn line_key(line: &str) -> &str {
+    line.rsplit('\t').next().unwrap_or("")
 }
 
-/// The table, read once. The name keys are stored in the file's last column (computed by
-/// `key`, checked by a test), so that a process does not fold 35 000 names at start-up.
-fn table() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut communes = Vec::new();
-        let mut by_key = Vec::new();
-        for l in COMMUNES
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            let c: Vec<&'static str> = l.split('\t').collect();
-            if c.len() < 6 {
-                continue;
-            }
-            let Some(departement) = departement_of(c[0]) else {
-                continue;
-            };
-            by_key.push((c[5], communes.len()));
-            communes.push(Commune {
-                code: c[0],
-                nom: c[1],
-                type_liaison: c[2].parse().unwrap_or(0),
-                departement,
-                epci: Some(c[3]).filter(|x| !x.is_empty()),
-                population: c[4].parse().ok(),
-            });
-        }
-        by_key.sort_unstable();
-        Table { communes, by_key }
+/// The line of `text` that contains byte `pos`, as (start, end of its terminator).
+fn line_around(text: &str, lo: usize, pos: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let start = b[lo..pos]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(lo, |i| lo + i + 1);
+    let end = b[pos..]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(b.len(), |i| pos + i + 1);
+    (start, end)
+}
+
+/// One data line as a commune; `None` for a malformed line.
+fn parse_line(line: &'static str) -> Option<Commune> {
+    let mut c = line.split('\t');
+    let code = c.next()?;
+    let nom = c.next()?;
+    let type_liaison = c.next()?.parse().unwrap_or(0);
+    let epci = c.next()?;
+    let population = c.next()?.parse().ok();
+    c.next()?;
+    Some(Commune {
+        code,
+        nom,
+        type_liaison,
+        departement: departement_of(code)?,
+        epci: Some(epci).filter(|x| !x.is_empty()),
+        population,
     })
+}
+
+/// The communes whose name has key `k`.
+fn named(k: &str) -> Vec<Commune> {
+    let text = data();
+    let (mut lo, mut hi) = (0, text.len());
+    // Invariant: every line before `lo` has a key below `k`, every line from `hi` on has a
+    // key at or above it; both are line starts.
+    while lo < hi {
+        let (start, end) = line_around(text, lo, lo + (hi - lo) / 2);
+        if line_key(text[start..end].trim_end_matches(['\n', '\r'])) < k {
+            lo = end;
+        } else {
+            hi = start;
+        }
+    }
+    text[lo..]
+        .lines()
+        .take_while(|l| line_key(l) == k)
+        .filter_map(parse_line)
+        .collect()
 }
 
 /// The commune a name stands for. Homonyms are resolved only by a département: the one the
 /// mention names (`named`, strict), else the contract's (`contract`), else the name must be
 /// unique in France. `None` when it is no commune or stays ambiguous: a wrong code is worse
 /// than none.
-pub fn commune_named(
-    nom: &str,
-    named: Option<&str>,
-    contract: Option<&str>,
-) -> Option<&'static Commune> {
-    let t = table();
+pub fn commune_named(nom: &str, named: Option<&str>, contract: Option<&str>) -> Option<Commune> {
     let k = key(nom);
     if k.is_empty() {
         return None;
     }
     // "Ville du Mans": the article the "de" swallowed is part of the official name.
-    let hits: Vec<&Commune> = [
+    let hits: Vec<Commune> = [
         k.clone(),
         format!("le {k}"),
         format!("la {k}"),
         format!("les {k}"),
     ]
     .iter()
-    .flat_map(|k| t.named(k))
+    .flat_map(|k| self::named(k))
     .collect();
-    let one = |v: Vec<&'static Commune>| match v.as_slice() {
+    let one = |v: Vec<Commune>| match v.as_slice() {
         [c] => Some(*c),
         _ => None,
     };
@@ -133,7 +147,7 @@ pub fn commune_named(
         return one(hits.into_iter().filter(|c| c.departement == d).collect());
     }
     if let Some(d) = contract {
-        let local: Vec<&Commune> = hits
+        let local: Vec<Commune> = hits
             .iter()
             .copied()
             .filter(|c| c.departement == d)
@@ -148,7 +162,7 @@ pub fn commune_named(
 /// The commune a contract's territory is ("Ville de Challans", "Challans"), in the
 /// département the document names when it names one. `None` for an intercommunalité, a
 /// "Pays" or a name that stays ambiguous.
-pub fn territory_commune(nom: &str, departements: &[String]) -> Option<&'static Commune> {
+pub fn territory_commune(nom: &str, departements: &[String]) -> Option<Commune> {
     let folded = crate::text::Folded::new(nom.trim());
     let bare = [
         "ville de ",
@@ -166,13 +180,13 @@ pub fn territory_commune(nom: &str, departements: &[String]) -> Option<&'static 
     (key(c.nom) == key(bare)).then_some(c)
 }
 
-/// The commune of an INSEE code.
-pub fn commune(code: &str) -> Option<&'static Commune> {
-    let t = table();
-    t.communes
-        .binary_search_by(|c| c.code.cmp(code))
-        .ok()
-        .map(|i| &t.communes[i])
+/// The commune of an INSEE code. A linear scan (the table is sorted by name): for tools
+/// and tests, not for reading contracts.
+pub fn commune(code: &str) -> Option<Commune> {
+    data()
+        .lines()
+        .filter(|l| l.split('\t').next() == Some(code))
+        .find_map(parse_line)
 }
 
 #[cfg(test)]
@@ -216,36 +230,54 @@ mod tests {
 
     #[test]
     fn the_table_is_read_whole() {
-        let t = table();
-        assert!(t.communes.len() > 34_000);
-        assert!(t.communes.windows(2).all(|w| w[0].code < w[1].code));
+        let lines: Vec<&str> = data().lines().collect();
+        assert!(lines.len() > 34_000);
+        assert!(lines.iter().all(|l| parse_line(l).is_some()));
         let c = commune("28085").expect("Chartres");
         assert_eq!((c.departement, c.epci), ("28", Some("200033181")));
         assert_eq!(commune("2A004").map(|c| c.departement), Some("2A"));
     }
 
     #[test]
+    fn the_table_is_sorted_by_name_key_and_every_commune_is_found_by_it() {
+        let lines: Vec<&'static str> = data().lines().collect();
+        let unsorted: Vec<_> = lines
+            .windows(2)
+            .filter(|w| line_key(w[0]) > line_key(w[1]))
+            .take(3)
+            .collect();
+        assert!(
+            unsorted.is_empty(),
+            "run with CLS_UPDATE_COMMUNE_KEYS=1: {unsorted:?}"
+        );
+        for l in lines {
+            let c = parse_line(l).expect("line");
+            assert!(named(line_key(l)).iter().any(|f| f.code == c.code), "{l}");
+        }
+    }
+
+    #[test]
     fn every_stored_key_is_the_key_of_its_name() {
-        // `CLS_UPDATE_COMMUNE_KEYS=1` rewrites the last column from `key` (after a change
-        // of `key` or of the table); review the diff before committing.
+        // `CLS_UPDATE_COMMUNE_KEYS=1` rewrites the last column from `key` and sorts the
+        // lines by it (after a change of `key` or of the table); review the diff before
+        // committing.
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/communes.tsv");
         if std::env::var_os("CLS_UPDATE_COMMUNE_KEYS").is_some() {
             let mut out = String::new();
+            let mut rows: Vec<(String, String)> = Vec::new();
             for l in COMMUNES.lines() {
                 let mut c: Vec<&str> = l.split('\t').collect();
+                c.truncate(5);
                 if l.starts_with('#') {
-                    c.truncate(5);
                     out.push_str(&c.join("\t"));
                     out.push_str("\tcle_du_nom\n");
                     continue;
                 }
-                c.truncate(5);
                 let k = key(c[1]);
-                out.push_str(&c.join("\t"));
-                out.push('\t');
-                out.push_str(&k);
-                out.push('\n');
+                rows.push((format!("{k}\t{}", c[0]), format!("{}\t{k}\n", c.join("\t"))));
             }
+            rows.sort();
+            out.extend(rows.into_iter().map(|(_, line)| line));
             std::fs::write(path, out).expect("communes.tsv written");
             return;
         }

@@ -584,7 +584,7 @@ fn local_key(
         if let Some(c) =
             communes::commune_named(&name, d_named.as_deref(), ctx.departement.as_deref())
         {
-            return Some(commune_key(&k.code, &k.label, c));
+            return Some(commune_key(&k.code, &k.label, &c));
         }
     }
     if k.scope == Scope::Epci {
@@ -833,7 +833,7 @@ fn known_place(name: &str, ctx: &Context) -> Option<OrgKey> {
     if let (Some(d), Some(row)) = (ctx.departement.as_deref(), row(Scope::Commune)) {
         if let Some(c) = communes::commune_named(name, None, Some(d)) {
             if c.departement == d && words_key(c.nom) == k {
-                return Some(commune_key(&row.code, &row.label, c));
+                return Some(commune_key(&row.code, &row.label, &c));
             }
         }
     }

@@ -89,6 +89,39 @@ fn space(input: ParserInput) -> NomResult<()> {
     .parse(input)
 }
 
+/// cls patch (speed): a number token as `real` or else `integer` would read it, in one pass.
+/// Content streams are mostly numbers, and the combinator pair above read each integer
+/// twice (as a failed real, then as an integer). `None` when the input does not start with
+/// a number; then the caller falls back to the other parsers.
+fn number(input: ParserInput) -> Option<NomResult<Object>> {
+    let mut i = 0;
+    if matches!(input.first(), Some(b'+' | b'-')) {
+        i = 1;
+    }
+    let int_start = i;
+    while input.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    let int_digits = i - int_start;
+    if input.get(i) == Some(&b'.') {
+        let frac_start = i + 1;
+        let mut j = frac_start;
+        while input.get(j).is_some_and(u8::is_ascii_digit) {
+            j += 1;
+        }
+        if int_digits > 0 || j > frac_start {
+            let text = str::from_utf8(&input[..j]).ok()?;
+            return Some(convert_result(f32::from_str(text), &input[j..], ErrorKind::Digit).map(|(r, v)| (r, Object::Real(v))));
+        }
+        return None;
+    }
+    if int_digits == 0 {
+        return None;
+    }
+    let text = str::from_utf8(&input[..i]).ok()?;
+    Some(convert_result(i64::from_str(text), &input[i..], ErrorKind::Digit).map(|(r, v)| (r, Object::Integer(v))))
+}
+
 fn integer(input: ParserInput) -> NomResult<i64> {
     let (i, _) = pair(opt(one_of("+-")), digit1).parse(input)?;
 
@@ -130,6 +163,13 @@ fn oct_char(input: ParserInput) -> NomResult<u8> {
 }
 
 pub(crate) fn name(input: ParserInput) -> NomResult<Vec<u8>> {
+    // cls patch (speed): a name without `#` escapes is copied in one go.
+    if let Some(rest) = input.strip_prefix(b"/") {
+        let n = rest.iter().take_while(|&&c| c != b'#' && is_regular(c)).count();
+        if rest.get(n) != Some(&b'#') {
+            return Ok((&rest[n..], rest[..n].to_vec()));
+        }
+    }
     preceded(
         tag(&b"/"[..]),
         many0(alt((
@@ -226,40 +266,30 @@ fn literal_string(input: ParserInput) -> NomResult<Vec<u8>> {
     .parse(input)
 }
 
-#[inline]
-fn hex_digit(input: ParserInput) -> NomResult<u8> {
-    map_opt(take(1usize), |c: ParserInput| {
-        str::from_utf8(c).ok().and_then(|c| u8::from_str_radix(c, 16).ok())
-    })
-    .parse(input)
-}
-
 fn hexadecimal_string(input: ParserInput) -> NomResult<Object> {
-    map(
-        delimited(
-            tag(&b"<"[..]),
-            terminated(
-                fold_many0(
-                    preceded(white_space, hex_digit),
-                    || -> (Vec<u8>, bool) { (Vec::new(), false) },
-                    |state, c| match state {
-                        (mut out, false) => {
-                            out.push(c << 4);
-                            (out, true)
-                        }
-                        (mut out, true) => {
-                            *out.last_mut().unwrap() |= c;
-                            (out, false)
-                        }
-                    },
-                ),
-                white_space,
-            ),
-            tag(&b">"[..]),
-        ),
-        |(bytes, _)| Object::String(bytes, StringFormat::Hexadecimal),
-    )
-    .parse(input)
+    // cls patch (speed): the same grammar as below (`<`, hex digits and white space, `>`),
+    // read byte by byte; Chromium writes every text run as a hex string.
+    let fail = || Err(nom::Err::Error(NomError::from_error_kind(input, ErrorKind::Tag)));
+    let Some(rest) = input.strip_prefix(b"<") else { return fail() };
+    let mut out = Vec::with_capacity(rest.len().min(64) / 2);
+    let mut high = true;
+    for (i, &c) in rest.iter().enumerate() {
+        let digit = match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'f' => c - b'a' + 10,
+            b'A'..=b'F' => c - b'A' + 10,
+            b'>' => return Ok((&rest[i + 1..], Object::String(out, StringFormat::Hexadecimal))),
+            c if is_whitespace(c) => continue,
+            _ => return fail(),
+        };
+        if high {
+            out.push(digit << 4);
+        } else if let Some(last) = out.last_mut() {
+            *last |= digit;
+        }
+        high = !high;
+    }
+    fail()
 }
 
 fn boolean(input: ParserInput) -> NomResult<Object> {
@@ -592,6 +622,10 @@ fn operator(input: ParserInput) -> NomResult<String> {
 }
 
 fn operand(input: ParserInput) -> NomResult<Object> {
+    if let Some(Ok((rest, n))) = number(input) {
+        let (rest, _) = content_space(rest)?;
+        return Ok((rest, n));
+    }
     terminated(
         alt((
             null,
