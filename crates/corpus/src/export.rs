@@ -106,7 +106,7 @@ pub struct Column {
     pub description: &'static str,
 }
 
-const fn col(name: &'static str, kind: Kind, description: &'static str) -> Column {
+pub(crate) const fn col(name: &'static str, kind: Kind, description: &'static str) -> Column {
     Column {
         name,
         kind,
