@@ -167,10 +167,30 @@ fn render(name: &str, pages: &[InspectPage], doc: &cls_model::Document) -> Strin
 <h1>Ce que le lecteur a vu : {n}</h1>",
         n = esc(name)
     );
+    document_summary(&mut h, pages.len(), doc);
+    h.push_str(LAYERS);
+    for p in pages {
+        page(&mut h, p, &numeros);
+    }
+    let _ = writeln!(h, "<script>{SCRIPT}</script></body></html>");
+    h
+}
+
+/// The check boxes that show and hide each layer of the drawings.
+const LAYERS: &str = "<p class=\"legend\">Calques : \
+<label><input type=\"checkbox\" data-layer=\"words\" checked> mots</label> \
+<label><input type=\"checkbox\" data-layer=\"columns\" checked> colonnes (gouttières en orange)</label> \
+<label><input type=\"checkbox\" data-layer=\"tables\" checked> filets et cellules (bleu)</label> \
+<label><input type=\"checkbox\" data-layer=\"blocks\" checked> blocs numérotés dans l'ordre de lecture (vert)</label> \
+<label><input type=\"checkbox\" data-layer=\"notes\" checked> libellés reconnus (inconnus en rouge)</label></p>";
+
+/// The counts of pages, actions and alerts, then the table of actions and the list of
+/// alerts.
+fn document_summary(h: &mut String, pages: usize, doc: &cls_model::Document) {
     let _ = write!(
         h,
         "<p>{} pages, {} actions trouvées, {} alertes.</p>",
-        pages.len(),
+        pages,
         doc.actions.len(),
         doc.alertes.len()
     );
@@ -204,19 +224,6 @@ fn render(name: &str, pages: &[InspectPage], doc: &cls_model::Document) -> Strin
         }
         h.push_str("</ul>");
     }
-    h.push_str(
-        "<p class=\"legend\">Calques : \
-<label><input type=\"checkbox\" data-layer=\"words\" checked> mots</label> \
-<label><input type=\"checkbox\" data-layer=\"columns\" checked> colonnes (gouttières en orange)</label> \
-<label><input type=\"checkbox\" data-layer=\"tables\" checked> filets et cellules (bleu)</label> \
-<label><input type=\"checkbox\" data-layer=\"blocks\" checked> blocs numérotés dans l'ordre de lecture (vert)</label> \
-<label><input type=\"checkbox\" data-layer=\"notes\" checked> libellés reconnus (inconnus en rouge)</label></p>",
-    );
-    for p in pages {
-        page(&mut h, p, &numeros);
-    }
-    let _ = writeln!(h, "<script>{SCRIPT}</script></body></html>");
-    h
 }
 
 fn rect(h: &mut String, class: &str, r: &Rect) {
@@ -243,6 +250,8 @@ fn block_text(b: &Block) -> String {
     }
 }
 
+/// One page: its drawing (words, columns, table cells and rules, numbered blocks with
+/// their notes), then the list of its blocks in reading order.
 fn page(h: &mut String, p: &InspectPage, numeros: &[String]) {
     let _ = write!(
         h,
@@ -253,6 +262,29 @@ fn page(h: &mut String, p: &InspectPage, numeros: &[String]) {
         ht = p.height,
         w2 = p.width * 1.5
     );
+    draw_words(h, p);
+    draw_columns(h, p);
+    draw_tables(h, p);
+    let mut listed = String::new();
+    for (i, b) in p.blocks.iter().enumerate() {
+        let n = i + 1;
+        let text = block_text(&b.block);
+        let notes = notes(&b.block, numeros);
+        draw_block(h, n, b, &text, &notes);
+        list_block(&mut listed, n, &b.block, &text, &notes);
+    }
+    h.push_str("</svg>");
+    let _ = write!(
+        h,
+        "<details><summary>Blocs de la page {} dans l'ordre de lecture ({})</summary>\
+<table class=\"blocks\"><tr><th>N°</th><th>Sorte</th><th>Texte</th><th>Lu comme</th></tr>{listed}</table></details>",
+        p.number,
+        p.blocks.len()
+    );
+}
+
+/// Each word's box, with its text squeezed into it.
+fn draw_words(h: &mut String, p: &InspectPage) {
     for w in &p.words {
         rect(h, "word", &w.rect);
         let size = (w.rect.y1 - w.rect.y0) * 0.75;
@@ -266,6 +298,10 @@ textLength=\"{:.1}\" lengthAdjust=\"spacingAndGlyphs\">{}</text>",
             esc(&w.text)
         );
     }
+}
+
+/// The line between two zones of columns, and the gutters of each zone.
+fn draw_columns(h: &mut String, p: &InspectPage) {
     for (i, z) in p.zones.iter().enumerate() {
         if i > 0 {
             let _ = write!(
@@ -285,6 +321,10 @@ textLength=\"{:.1}\" lengthAdjust=\"spacingAndGlyphs\">{}</text>",
             rect(h, "gutter", &r);
         }
     }
+}
+
+/// The ruled table cells and the rules.
+fn draw_tables(h: &mut String, p: &InspectPage) {
     for c in &p.cells {
         rect(h, "cell", c);
     }
@@ -295,58 +335,54 @@ textLength=\"{:.1}\" lengthAdjust=\"spacingAndGlyphs\">{}</text>",
             r.x0, r.y0, r.x1, r.y1
         );
     }
-    let mut listed = String::new();
-    for (i, BlockBox { rect: r, block }) in p.blocks.iter().enumerate() {
-        let n = i + 1;
-        let text = block_text(block);
-        let _ = write!(h, "<g><title>{n}. {}</title>", esc(&text));
-        rect(h, "block", r);
-        let _ = write!(
-            h,
-            "<text class=\"num\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{n}</text></g>",
-            r.x0 - 1.5,
-            r.y0 + 6.0
-        );
-        let notes = notes(block, numeros);
-        for (k, note) in notes.iter().enumerate() {
-            let _ = write!(
-                h,
-                "<text class=\"note{}\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-                if note.unknown { " unknown" } else { "" },
-                r.x0 + 1.0,
-                r.y0 - 1.0 - 7.0 * (notes.len() - 1 - k) as f64,
-                esc(&note.text)
-            );
-        }
-        let kind = match block {
-            Block::Line(_) => "ligne",
-            Block::Row(row) if row.ruled => "rangée à filets",
-            Block::Row(_) => "rangée sans filets",
-        };
-        let short: String = text.chars().take(160).collect();
-        let ann: Vec<String> = notes
-            .iter()
-            .map(|n| {
-                if n.unknown {
-                    format!("<span class=\"unknown\">{}</span>", esc(&n.text))
-                } else {
-                    esc(&n.text)
-                }
-            })
-            .collect();
-        let _ = write!(
-            listed,
-            "<tr><td>{n}</td><td>{kind}</td><td>{}</td><td>{}</td></tr>",
-            esc(&short),
-            ann.join("<br>")
-        );
-    }
-    h.push_str("</svg>");
+}
+
+/// Block `n`: its box and number (its text as a tooltip), its notes stacked above it.
+fn draw_block(h: &mut String, n: usize, b: &BlockBox, text: &str, notes: &[Note]) {
+    let r = &b.rect;
+    let _ = write!(h, "<g><title>{n}. {}</title>", esc(text));
+    rect(h, "block", r);
     let _ = write!(
         h,
-        "<details><summary>Blocs de la page {} dans l'ordre de lecture ({})</summary>\
-<table class=\"blocks\"><tr><th>N°</th><th>Sorte</th><th>Texte</th><th>Lu comme</th></tr>{listed}</table></details>",
-        p.number,
-        p.blocks.len()
+        "<text class=\"num\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{n}</text></g>",
+        r.x0 - 1.5,
+        r.y0 + 6.0
+    );
+    for (k, note) in notes.iter().enumerate() {
+        let _ = write!(
+            h,
+            "<text class=\"note{}\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            if note.unknown { " unknown" } else { "" },
+            r.x0 + 1.0,
+            r.y0 - 1.0 - 7.0 * (notes.len() - 1 - k) as f64,
+            esc(&note.text)
+        );
+    }
+}
+
+/// Block `n` as a row of the list under the drawing: its kind, its text cut at 160
+/// characters, and how it was read.
+fn list_block(listed: &mut String, n: usize, block: &Block, text: &str, notes: &[Note]) {
+    let kind = match block {
+        Block::Line(_) => "ligne",
+        Block::Row(row) if row.ruled => "rangée à filets",
+        Block::Row(_) => "rangée sans filets",
+    };
+    let short: String = text.chars().take(160).collect();
+    let ann: Vec<String> = notes
+        .iter()
+        .map(|n| {
+            if n.unknown {
+                format!("<span class=\"unknown\">{}</span>", esc(&n.text))
+            } else {
+                esc(&n.text)
+            }
+        })
+        .collect();
+    let _ = write!(
+        listed,
+        "<tr><td>{n}</td><td>{kind}</td><td>{}</td><td>{}</td></tr>",
+        esc(&short),
+        ann.join("<br>")
     );
 }

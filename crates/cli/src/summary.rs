@@ -85,11 +85,24 @@ fn or_unknown(s: Option<String>) -> String {
 /// The summary of one document, as lines of text.
 pub fn text(d: &Document, fichier: &str) -> String {
     let mut s = String::new();
-    let t = &d.territoire;
+    heading(&mut s, d, fichier);
+    territory_and_dates(&mut s, d);
+    signatories(&mut s, d);
+    axes(&mut s, d);
+    actions(&mut s, d);
+    alerts(&mut s, d);
+    s
+}
+
+/// The territory and nature of the document, its file and its id.
+fn heading(s: &mut String, d: &Document, fichier: &str) {
     let _ = writeln!(
         s,
         "{} — {}",
-        t.nom.as_deref().unwrap_or("Territoire non reconnu"),
+        d.territoire
+            .nom
+            .as_deref()
+            .unwrap_or("Territoire non reconnu"),
         match d.nature {
             cls_model::Nature::Contrat => "contrat local de santé",
             cls_model::Nature::Avenant => "avenant",
@@ -115,6 +128,11 @@ pub fn text(d: &Document, fichier: &str) -> String {
         format!("{} (contrat {})", d.id, d.contrat_id)
     };
     let _ = writeln!(s, "{}", wrap("Identifiant   ", 14, &id));
+}
+
+/// Départements and région, period, date of signature.
+fn territory_and_dates(s: &mut String, d: &Document) {
+    let t = &d.territoire;
     let codes = if t.departements.is_empty() {
         "non reconnu".to_string()
     } else {
@@ -137,31 +155,44 @@ pub fn text(d: &Document, fichier: &str) -> String {
         "Signature     {}",
         d.date_signature.as_deref().unwrap_or("non précisée")
     );
+}
+
+/// The signatories with their representatives, wrapped under their label.
+fn signatories(s: &mut String, d: &Document) {
     if d.signataires.is_empty() {
         let _ = writeln!(s, "Signataires   aucun reconnu");
-    } else {
-        let names: Vec<String> = d
-            .signataires
-            .iter()
-            .map(|x| match &x.representant {
-                Some(r) => format!("{} ({r})", x.nom),
-                None => x.nom.clone(),
-            })
-            .collect();
-        let _ = writeln!(s, "{}", wrap("Signataires   ", 14, &names.join(" ; ")));
+        return;
     }
-    if !d.axes.is_empty() {
-        let _ = writeln!(s, "\nAxes");
-        for a in &d.axes {
-            let n = d.actions.iter().filter(|x| x.axe == Some(a.numero)).count();
-            let _ = writeln!(
-                s,
-                "  {:>2}. {} ({n} action(s))",
-                a.numero,
-                cell(&a.titre, 70).trim_end()
-            );
-        }
+    let names: Vec<String> = d
+        .signataires
+        .iter()
+        .map(|x| match &x.representant {
+            Some(r) => format!("{} ({r})", x.nom),
+            None => x.nom.clone(),
+        })
+        .collect();
+    let _ = writeln!(s, "{}", wrap("Signataires   ", 14, &names.join(" ; ")));
+}
+
+/// Each axis with its number of actions (nothing when the document has no axis).
+fn axes(s: &mut String, d: &Document) {
+    if d.axes.is_empty() {
+        return;
     }
+    let _ = writeln!(s, "\nAxes");
+    for a in &d.axes {
+        let n = d.actions.iter().filter(|x| x.axe == Some(a.numero)).count();
+        let _ = writeln!(
+            s,
+            "  {:>2}. {} ({n} action(s))",
+            a.numero,
+            cell(&a.titre, 70).trim_end()
+        );
+    }
+}
+
+/// The count of actions and their known budget, then the table of the actions.
+fn actions(s: &mut String, d: &Document) {
     let known: Vec<f64> = d
         .actions
         .iter()
@@ -177,82 +208,90 @@ pub fn text(d: &Document, fichier: &str) -> String {
         )
     };
     let _ = writeln!(s, "\nActions : {} · {budget}", d.actions.len());
-    if !d.actions.is_empty() {
-        let _ = writeln!(
-            s,
-            "  {} {} {} {} {}",
-            cell("N°", NUM),
-            cell("Titre", TITLE),
-            cell("Porteur(s)", LEAD),
-            cell("Années", YEARS),
-            right("Budget", BUDGET)
-        );
-        let _ = writeln!(
-            s,
-            "  {}",
-            "─".repeat(NUM + TITLE + LEAD + YEARS + BUDGET + 4)
-        );
-        for a in &d.actions {
-            let years = match (a.calendrier.debut, a.calendrier.fin) {
-                (Some(x), Some(y)) if x != y => format!("{x}–{y}"),
-                (Some(x), _) => x.to_string(),
-                _ => "—".into(),
-            };
-            let leads: Vec<&str> = a.porteurs.iter().map(|m| m.nom.as_str()).collect();
-            let _ = writeln!(
-                s,
-                "  {} {} {} {} {}",
-                cell(a.numero.as_deref().unwrap_or("—"), NUM),
-                cell(a.titre.as_deref().unwrap_or("(sans titre)"), TITLE),
-                cell(
-                    if leads.is_empty() {
-                        "—".to_string()
-                    } else {
-                        leads.join(", ")
-                    }
-                    .as_str(),
-                    LEAD
-                ),
-                cell(&years, YEARS),
-                right(&a.budget.total_eur.map(eur).unwrap_or("—".into()), BUDGET)
-            );
-        }
+    if d.actions.is_empty() {
+        return;
     }
+    let _ = writeln!(
+        s,
+        "  {} {} {} {} {}",
+        cell("N°", NUM),
+        cell("Titre", TITLE),
+        cell("Porteur(s)", LEAD),
+        cell("Années", YEARS),
+        right("Budget", BUDGET)
+    );
+    let _ = writeln!(
+        s,
+        "  {}",
+        "─".repeat(NUM + TITLE + LEAD + YEARS + BUDGET + 4)
+    );
+    for a in &d.actions {
+        let _ = writeln!(s, "{}", action_row(a));
+    }
+}
+
+/// One action as a line of the table: number, title, leads, years, budget.
+fn action_row(a: &cls_model::Action) -> String {
+    let years = match (a.calendrier.debut, a.calendrier.fin) {
+        (Some(x), Some(y)) if x != y => format!("{x}–{y}"),
+        (Some(x), _) => x.to_string(),
+        _ => "—".into(),
+    };
+    let leads: Vec<&str> = a.porteurs.iter().map(|m| m.nom.as_str()).collect();
+    format!(
+        "  {} {} {} {} {}",
+        cell(a.numero.as_deref().unwrap_or("—"), NUM),
+        cell(a.titre.as_deref().unwrap_or("(sans titre)"), TITLE),
+        cell(
+            if leads.is_empty() {
+                "—".to_string()
+            } else {
+                leads.join(", ")
+            }
+            .as_str(),
+            LEAD
+        ),
+        cell(&years, YEARS),
+        right(&a.budget.total_eur.map(eur).unwrap_or("—".into()), BUDGET)
+    )
+}
+
+/// The alerts: their count per code, then at most [`MAX_ALERTS`] of them.
+fn alerts(s: &mut String, d: &Document) {
     if d.alertes.is_empty() {
         let _ = writeln!(s, "\nAlertes : aucune");
-    } else {
-        // One screen: the count per code, then the rarest codes first (a frequent code is
-        // usually one cause repeated), at most MAX_ALERTS lines.
-        let mut per_code: Vec<(&str, usize)> = Vec::new();
-        for a in &d.alertes {
-            match per_code.iter_mut().find(|(c, _)| *c == a.code) {
-                Some(e) => e.1 += 1,
-                None => per_code.push((&a.code, 1)),
-            }
-        }
-        let counts: Vec<String> = per_code.iter().map(|(c, n)| format!("{c} {n}")).collect();
-        let _ = writeln!(s, "\nAlertes : {} ({})", d.alertes.len(), counts.join(", "));
-        let freq = |code: &str| {
-            per_code
-                .iter()
-                .find(|(c, _)| *c == code)
-                .map(|x| x.1)
-                .unwrap_or(0)
-        };
-        let mut shown: Vec<&cls_model::Alerte> = d.alertes.iter().collect();
-        shown.sort_by_key(|a| freq(&a.code));
-        for a in shown.iter().take(MAX_ALERTS) {
-            let _ = writeln!(s, "{}", wrap("  ", 4, &alert_line(a)));
-        }
-        if d.alertes.len() > MAX_ALERTS {
-            let _ = writeln!(
-                s,
-                "  … et {} autre(s) : --format json les écrit toutes sur la sortie d'erreur.",
-                d.alertes.len() - MAX_ALERTS
-            );
+        return;
+    }
+    // One screen: the count per code, then the rarest codes first (a frequent code is
+    // usually one cause repeated), at most MAX_ALERTS lines.
+    let mut per_code: Vec<(&str, usize)> = Vec::new();
+    for a in &d.alertes {
+        match per_code.iter_mut().find(|(c, _)| *c == a.code) {
+            Some(e) => e.1 += 1,
+            None => per_code.push((&a.code, 1)),
         }
     }
-    s
+    let counts: Vec<String> = per_code.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    let _ = writeln!(s, "\nAlertes : {} ({})", d.alertes.len(), counts.join(", "));
+    let freq = |code: &str| {
+        per_code
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|x| x.1)
+            .unwrap_or(0)
+    };
+    let mut shown: Vec<&cls_model::Alerte> = d.alertes.iter().collect();
+    shown.sort_by_key(|a| freq(&a.code));
+    for a in shown.iter().take(MAX_ALERTS) {
+        let _ = writeln!(s, "{}", wrap("  ", 4, &alert_line(a)));
+    }
+    if d.alertes.len() > MAX_ALERTS {
+        let _ = writeln!(
+            s,
+            "  … et {} autre(s) : --format json les écrit toutes sur la sortie d'erreur.",
+            d.alertes.len() - MAX_ALERTS
+        );
+    }
 }
 
 /// One alert on one line: code, action, message.

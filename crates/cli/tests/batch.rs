@@ -2,24 +2,11 @@
 //! a file that hangs, a batch killed with SIGKILL and run again, shards merged back, and
 //! the exports read back as a tool would.
 
+mod common;
+
+use common::{assert_same_files, cls, manifest, root, snapshot, tmp};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn cls() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_cls"))
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("cls-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
-}
 
 /// An archive of good files (two PDFs, two pages) and, optionally, the broken ones.
 fn archive(name: &str, broken: bool) -> PathBuf {
@@ -47,11 +34,6 @@ fn archive(name: &str, broken: bool) -> PathBuf {
         .expect("copy");
     }
     a
-}
-
-fn manifest(out: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).expect("manifest"))
-        .expect("json")
 }
 
 #[test]
@@ -100,42 +82,6 @@ fn broken_files_and_a_hanging_worker_do_not_stop_the_batch() {
     assert_eq!(docs, 4, "every good file is written");
 }
 
-fn snapshot(out: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut stack = vec![out.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            let name = e.file_name().to_string_lossy().to_string();
-            if name.starts_with('.') {
-                continue;
-            }
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let mut bytes = std::fs::read(&p).expect("read");
-                if name == "manifest.json" {
-                    // Durations differ from run to run; everything else must not.
-                    let mut m: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
-                    for e in m["documents"].as_array_mut().expect("entries") {
-                        e["duree_ms"] = 0.into();
-                    }
-                    bytes = serde_json::to_vec(&m).expect("json");
-                }
-                files.push((
-                    p.strip_prefix(out).expect("inside").display().to_string(),
-                    bytes,
-                ));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 #[test]
 fn a_batch_killed_and_run_again_gives_the_same_outputs() {
     let a = archive("resume", false);
@@ -177,14 +123,11 @@ fn a_batch_killed_and_run_again_gives_the_same_outputs() {
         .status()
         .expect("run");
     assert!(st.success());
-    let (x, y) = (snapshot(&reference), snapshot(&out));
-    assert_eq!(
-        x.iter().map(|f| &f.0).collect::<Vec<_>>(),
-        y.iter().map(|f| &f.0).collect::<Vec<_>>()
+    assert_same_files(
+        &snapshot(&reference),
+        &snapshot(&out),
+        "after a resumed batch",
     );
-    for (f, g) in x.iter().zip(y.iter()) {
-        assert!(f.1 == g.1, "{} differs after a resumed batch", f.0);
-    }
 }
 
 /// A minimal CSV reader (quotes, doubled quotes) to check the export as a tool would.

@@ -3,37 +3,14 @@
 //! be cached, non-regular files, symbolic-link loops, leftovers of killed runs, a damaged
 //! cache and a memory bomb. Each test is one scenario of issue 14, on small web pages.
 
+mod common;
+
+use common::{batch, cls, entries, manifest, os, root, tmp};
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn cls() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_cls"));
-    // The scheduler's variables of the machine running the tests must not choose shards.
-    for v in [
-        "SLURM_ARRAY_TASK_ID",
-        "SLURM_ARRAY_JOB_ID",
-        "SLURM_CPUS_PER_TASK",
-        "JOB_COMPLETION_INDEX",
-        "CLS_RUN_ID",
-    ] {
-        c.env_remove(v);
-    }
-    c
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("cls-safety-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
-}
 
 /// The web page fixtures, by a short name.
 fn page(short: &str) -> PathBuf {
@@ -71,18 +48,6 @@ fn sha_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-fn manifest(out: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).expect("manifest"))
-        .expect("json")
-}
-
-fn entries(out: &Path) -> Vec<serde_json::Value> {
-    manifest(out)["documents"]
-        .as_array()
-        .expect("entries")
-        .clone()
 }
 
 /// The manifest entry whose relative path is `chemin`.
@@ -137,20 +102,6 @@ fn assert_cache_sound(out: &Path) {
             assert_eq!(sha, stem);
         }
     }
-}
-
-fn batch(args: &[&OsStr], envs: &[(&str, &str)]) -> Output {
-    let mut c = cls();
-    c.arg("batch");
-    c.args(args);
-    for (k, v) in envs {
-        c.env(k, v);
-    }
-    c.output().expect("run cls")
-}
-
-fn os(s: &str) -> &OsStr {
-    OsStr::new(s)
 }
 
 #[test]

@@ -2,12 +2,15 @@
 //! gets exit 0 or a one-line refusal with exit 1, within 20 s and under 1 GiB of address
 //! space, never a signal (issue 15).
 
+mod common;
+
+use common::{cls, root};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn hostile_files() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/hostile");
+    let dir = root().join("tests/data/hostile");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/data/hostile")
         .flatten()
@@ -31,7 +34,7 @@ fn hostile_files_end_in_time_under_one_gib_without_a_signal() {
                 .arg(env!("CARGO_BIN_EXE_cls"));
             c
         } else {
-            Command::new(env!("CARGO_BIN_EXE_cls"))
+            cls()
         };
         let mut child = cmd
             .arg("ingest")
@@ -73,7 +76,7 @@ fn hostile_files_end_in_time_under_one_gib_without_a_signal() {
 
 #[test]
 fn damaged_pdfs_keep_their_readable_pages() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/hostile");
+    let dir = root().join("tests/data/hostile");
     for (name, pages_with_text) in [
         ("inserted_bytes.pdf", 6),
         ("no_xref.pdf", 6),
@@ -81,7 +84,7 @@ fn damaged_pdfs_keep_their_readable_pages() {
         ("corrupt_page.pdf", 5),
     ] {
         let run = |cmd: &str| {
-            Command::new(env!("CARGO_BIN_EXE_cls"))
+            cls()
                 .arg(cmd)
                 .arg(dir.join(name))
                 .output()
@@ -112,8 +115,8 @@ fn a_write_error_on_stdout_exits_non_zero() {
     let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
         return;
     };
-    let f = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/hostile/no_xref.pdf");
-    let st = Command::new(env!("CARGO_BIN_EXE_cls"))
+    let f = root().join("tests/data/hostile/no_xref.pdf");
+    let st = cls()
         .arg("ingest")
         .arg(f)
         .stdout(full)

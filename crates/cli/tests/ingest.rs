@@ -1,18 +1,14 @@
 //! `cls ingest`: the text summary of every fixture, JSON with alerts on stderr, stdin,
 //! `-o FILE`, and French errors for bad arguments.
 
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::root;
+use std::path::PathBuf;
+use std::process::{Output, Stdio};
 
 fn cls(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cls"))
-        .args(args)
-        .output()
-        .expect("cls")
+    common::cls().args(args).output().expect("cls")
 }
 
 /// Every readable fixture: the shipped PDFs and pages (each has an expected document).
@@ -103,7 +99,7 @@ fn json_alerts_of_a_partial_reading_go_to_stderr_one_per_line() {
 #[test]
 fn stdin_and_output_file() {
     let f = root().join("fixtures/html/pays-de-vitre-div.html");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cls"))
+    let mut child = common::cls()
         .args(["ingest", "-", "--format", "text"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -1,16 +1,13 @@
 //! `cls inspect`: the HTML view of what the PDF reader saw, checked on two variety prints.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use common::{cls, root};
 
 /// Runs `cls inspect` on a variety print and returns the HTML it wrote.
 fn inspect(name: &str) -> String {
     let out = std::env::temp_dir().join(format!("cls-inspect-{}-{name}.html", std::process::id()));
-    let status = Command::new(env!("CARGO_BIN_EXE_cls"))
+    let status = cls()
         .arg("inspect")
         .arg(root().join("fixtures/variety/pdf").join(name))
         .arg("--html")

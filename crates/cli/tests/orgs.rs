@@ -1,16 +1,18 @@
 //! `cls orgs`: the registry of a contract as JSON, CSV or text, and a French error
 //! for an unknown format.
 
+mod common;
+
+use common::{cls, root};
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn contract() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/pdf/cls-pays-de-vierzon-2022-2027.chromium.pdf")
+    root().join("fixtures/pdf/cls-pays-de-vierzon-2022-2027.chromium.pdf")
 }
 
 fn orgs(format: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cls"))
+    cls()
         .arg("orgs")
         .arg(contract())
         .args(["--format", format])

@@ -2,24 +2,22 @@
 //! (retained documents only), the report's figures equal the sums over the CSVs and
 //! `actions.jsonl`, and `corpus.xlsx` reads back typed with its accents.
 
+mod common;
+
+use common::{cls, root, tmp};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 /// The corpus and report of the fixtures, built once for every test of this file.
 fn built() -> &'static (PathBuf, PathBuf) {
     static B: OnceLock<(PathBuf, PathBuf)> = OnceLock::new();
     B.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("cls-report-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = tmp("built");
         let corpus = dir.join("corpus");
         let report = dir.join("report");
-        let st = Command::new(env!("CARGO_BIN_EXE_cls"))
+        let st = cls()
             .args(["batch", "-q", "--out"])
             .arg(&corpus)
             .arg(root().join("fixtures/pdf"))
@@ -27,7 +25,7 @@ fn built() -> &'static (PathBuf, PathBuf) {
             .status()
             .expect("batch");
         assert!(st.success());
-        let st = Command::new(env!("CARGO_BIN_EXE_cls"))
+        let st = cls()
             .arg("compare")
             .arg(&corpus)
             .arg("--out")

@@ -2,39 +2,11 @@
 //! merge refuses shards that do not make one whole run, identical files in different
 //! shards merge to exactly the one-machine corpus, and Slurm arrays with a step work.
 
+mod common;
+
+use common::{assert_same_files, entries, manifest, os, root, run, snapshot, tmp};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn cls() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_cls"));
-    for v in [
-        "SLURM_ARRAY_TASK_ID",
-        "SLURM_ARRAY_TASK_MIN",
-        "SLURM_ARRAY_TASK_MAX",
-        "SLURM_ARRAY_TASK_STEP",
-        "SLURM_ARRAY_TASK_COUNT",
-        "SLURM_ARRAY_JOB_ID",
-        "SLURM_CPUS_PER_TASK",
-        "JOB_COMPLETION_INDEX",
-        "CLS_SHARDS",
-        "CLS_RUN_ID",
-    ] {
-        c.env_remove(v);
-    }
-    c
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("cls-shards-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
-}
 
 /// An archive of the six web pages, plus `copies` copies of one of them under other names
 /// (in a sub-folder too), so that identical files fall into different shards.
@@ -60,28 +32,8 @@ fn archive(name: &str, copies: usize) -> PathBuf {
     a
 }
 
-fn run(cwd: &Path, args: &[&OsStr], envs: &[(&str, &str)]) -> Output {
-    let mut c = cls();
-    c.current_dir(cwd).args(args);
-    for (k, v) in envs {
-        c.env(k, v);
-    }
-    c.output().expect("run cls")
-}
-
-fn os(s: &str) -> &OsStr {
-    OsStr::new(s)
-}
-
-fn manifest(out: &Path) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).expect("manifest"))
-        .expect("json")
-}
-
 fn chemins(out: &Path) -> Vec<String> {
-    manifest(out)["documents"]
-        .as_array()
-        .expect("entries")
+    entries(out)
         .iter()
         .flat_map(|e| e["chemins"].as_array().cloned().unwrap_or_default())
         .map(|c| {
@@ -95,48 +47,28 @@ fn chemins(out: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Every output file but the manifest (which names its shards and durations), as bytes.
-fn snapshot(out: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut stack = vec![out.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("dir").flatten() {
-            let p = e.path();
-            let name = e.file_name().to_string_lossy().to_string();
-            if name.starts_with('.') || name == "manifest.json" {
-                continue;
-            }
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(out).expect("inside").display().to_string();
-                files.push((rel, std::fs::read(&p).expect("read")));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 fn document_ids(out: &Path) -> Vec<String> {
-    manifest(out)["documents"]
-        .as_array()
-        .expect("entries")
+    entries(out)
         .iter()
         .map(|e| e["document_id"].as_str().unwrap_or("").to_string())
         .collect()
 }
 
+/// Every output file but the manifest (which names its shards), as bytes.
+fn outputs(out: &Path) -> Vec<(String, Vec<u8>)> {
+    snapshot(out)
+        .into_iter()
+        .filter(|(name, _)| name != "manifest.json")
+        .collect()
+}
+
 fn assert_same_corpus(reference: &Path, merged: &Path) {
     assert_eq!(document_ids(reference), document_ids(merged));
-    let (x, y) = (snapshot(reference), snapshot(merged));
-    assert_eq!(
-        x.iter().map(|f| &f.0).collect::<Vec<_>>(),
-        y.iter().map(|f| &f.0).collect::<Vec<_>>()
+    assert_same_files(
+        &outputs(reference),
+        &outputs(merged),
+        "from the one-machine run",
     );
-    for (f, g) in x.iter().zip(y.iter()) {
-        assert!(f.1 == g.1, "{} differs from the one-machine run", f.0);
-    }
 }
 
 #[test]
@@ -221,13 +153,7 @@ fn identical_files_in_different_shards_merge_to_the_one_machine_corpus() {
         assert!(o.status.success());
         shards.push(out);
     }
-    let has_copy = |d: &Path| {
-        manifest(d)["documents"]
-            .as_array()
-            .expect("entries")
-            .iter()
-            .any(|e| e["sha256"] == chaumont["sha256"])
-    };
+    let has_copy = |d: &Path| entries(d).iter().any(|e| e["sha256"] == chaumont["sha256"]);
     assert!(
         has_copy(&shards[0]) && has_copy(&shards[1]),
         "the copies fall into both shards"

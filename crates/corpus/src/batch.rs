@@ -183,10 +183,7 @@ pub fn run_batch(
         ignored,
         roots,
     } = collect_inputs(inputs)?;
-    let files: Vec<Input> = files
-        .into_iter()
-        .filter(|f| opts.shard.is_none_or(|s| s.contains(&f.key)))
-        .collect();
+    let files = in_shard(files, opts.shard);
     let build = build_id();
     let (cache, warning) = Cache::open(out, lock.tmp(), build.clone());
     let warnings: Vec<String> = warning.into_iter().collect();
@@ -195,10 +192,15 @@ pub fn run_batch(
         .num_threads(opts.jobs.max(1))
         .build()
         .map_err(|e| CorpusError::Invalid(e.to_string()))?;
-    let spec = opts.worker.as_ref().map(|bin| WorkerSpec {
-        bin: bin.clone(),
-        memoire_max_mo: opts.memoire_max_mo,
-    });
+    let reader = Reader {
+        cache: &cache,
+        opts,
+        spec: opts.worker.as_ref().map(|bin| WorkerSpec {
+            bin: bin.clone(),
+            memoire_max_mo: opts.memoire_max_mo,
+        }),
+        build,
+    };
     let groups = pool.install(|| {
         let hashes: Vec<Result<String, String>> =
             files.par_iter().map(|f| hash_regular(&f.path)).collect();
@@ -207,59 +209,95 @@ pub fn run_batch(
     let outcomes: Vec<Outcome> = pool.install(|| {
         groups
             .par_iter()
-            .map(|g| {
-                let first = &files[g.members[0]].path;
-                let start = Instant::now();
-                // Whether the full result sits in the cache, so that only a light copy
-                // needs to stay in memory until the corpus is written.
-                let (mut o, in_cache) = match &g.sha {
-                    Err(why) => (
-                        failure(
-                            first.display().to_string(),
-                            String::new(),
-                            why.clone(),
-                            start,
-                            false,
-                        ),
-                        false,
-                    ),
-                    Ok(sha) => {
-                        let cached = if opts.force {
-                            None
-                        } else {
-                            cache.load(sha, &name_of(first))
-                        };
-                        match cached {
-                            Some(mut c) => {
-                                c.fichier = first.display().to_string();
-                                (c, true)
-                            }
-                            None => {
-                                let mut o = match &spec {
-                                    Some(spec) => read_in_worker(spec, first, opts.timeout),
-                                    None => read_one(first),
-                                };
-                                o.build = build.clone();
-                                let stored = cache.store(&o);
-                                (o, stored)
-                            }
-                        }
-                    }
-                };
-                for _ in &g.members {
-                    progress.done(&o.fichier, o.document.is_none());
-                }
-                if in_cache {
-                    if let Some(d) = &mut o.document {
-                        lighten(d);
-                    }
-                }
-                o
-            })
+            .map(|g| reader.read_group(g, &files, progress))
             .collect()
     });
-    // Regroup by the sha256 the workers found: a file rewritten since the parent hashed
-    // it may now have the bytes of another group.
+    let mut entries = regroup_by_read_bytes(&groups, &files, outcomes);
+    assign_ids(&mut entries);
+    let load = |o: &Outcome| full_document(&cache, o);
+    let info = RunInfo {
+        shard: opts.shard.map(|s| s.label()),
+        execution: Some(execution_id(opts.execution.clone(), opts.shard, &roots)),
+        racines: roots,
+        ignores: ignored,
+    };
+    let manifest = write_corpus(out, lock.tmp(), &entries, &load, info)?;
+    Ok(Report { manifest, warnings })
+}
+
+/// The files of this run's shard (all of them without `--shard`).
+fn in_shard(files: Vec<Input>, shard: Option<Shard>) -> Vec<Input> {
+    files
+        .into_iter()
+        .filter(|f| shard.is_none_or(|s| s.contains(&f.key)))
+        .collect()
+}
+
+/// How a batch reads a file: from the cache, else in a worker process (in this process
+/// when no worker binary is given), the result then cached.
+struct Reader<'a> {
+    cache: &'a Cache,
+    opts: &'a Options,
+    spec: Option<WorkerSpec>,
+    build: String,
+}
+
+impl Reader<'_> {
+    /// The outcome of one group of identical files, counted once per file in the
+    /// progress bar, and kept light when the cache holds the full result.
+    fn read_group(&self, g: &Group, files: &[Input], progress: &dyn Progress) -> Outcome {
+        let first = &files[g.members[0]].path;
+        let start = Instant::now();
+        let (mut o, in_cache) = match &g.sha {
+            Err(why) => (
+                failure(
+                    first.display().to_string(),
+                    String::new(),
+                    why.clone(),
+                    start,
+                    false,
+                ),
+                false,
+            ),
+            Ok(sha) => self.read(first, sha),
+        };
+        for _ in &g.members {
+            progress.done(&o.fichier, o.document.is_none());
+        }
+        if in_cache {
+            if let Some(d) = &mut o.document {
+                lighten(d);
+            }
+        }
+        o
+    }
+
+    /// The outcome of a file the parent hashed to `sha`, and whether the full result sits
+    /// in the cache, so that only a light copy needs to stay in memory until the corpus is
+    /// written.
+    fn read(&self, first: &Path, sha: &str) -> (Outcome, bool) {
+        let cached = if self.opts.force {
+            None
+        } else {
+            self.cache.load(sha, &name_of(first))
+        };
+        if let Some(mut c) = cached {
+            c.fichier = first.display().to_string();
+            return (c, true);
+        }
+        let mut o = match &self.spec {
+            Some(spec) => read_in_worker(spec, first, self.opts.timeout),
+            None => read_one(first),
+        };
+        o.build = self.build.clone();
+        let stored = self.cache.store(&o);
+        (o, stored)
+    }
+}
+
+/// The manifest entries, regrouped by the sha256 the workers found: a file rewritten
+/// since the parent hashed it may now have the bytes of another group.
+fn regroup_by_read_bytes(groups: &[Group], files: &[Input], outcomes: Vec<Outcome>) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::new();
     let mut by_sha: HashMap<String, usize> = HashMap::new();
     for (g, o) in groups.iter().zip(outcomes) {
@@ -281,30 +319,22 @@ pub fn run_batch(
             chemins: paths,
         });
     }
-    assign_ids(&mut entries);
-    let load = |o: &Outcome| -> Option<Document> {
-        let light = o.document.as_ref()?;
-        let full = cache
-            .load(&o.sha256, &light.source.fichier)
-            .and_then(|c| c.document);
-        let mut full = match full {
-            Some(d) => d,
-            None => {
-                return Some(light.clone());
-            }
-        };
-        full.id = light.id.clone();
-        full.source = light.source.clone();
-        Some(full)
+    entries
+}
+
+/// The full document of an entry, read back from the cache, with the id and source the
+/// batch gave it (the light copy when the cache no longer has it).
+fn full_document(cache: &Cache, o: &Outcome) -> Option<Document> {
+    let light = o.document.as_ref()?;
+    let full = cache
+        .load(&o.sha256, &light.source.fichier)
+        .and_then(|c| c.document);
+    let Some(mut full) = full else {
+        return Some(light.clone());
     };
-    let info = RunInfo {
-        shard: opts.shard.map(|s| s.label()),
-        execution: Some(execution_id(opts.execution.clone(), opts.shard, &roots)),
-        racines: roots,
-        ignores: ignored,
-    };
-    let manifest = write_corpus(out, lock.tmp(), &entries, &load, info)?;
-    Ok(Report { manifest, warnings })
+    full.id = light.id.clone();
+    full.source = light.source.clone();
+    Some(full)
 }
 
 /// Gives every document a unique id in path order: a repeated id gets `-` and the first

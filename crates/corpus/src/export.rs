@@ -106,7 +106,7 @@ pub struct Column {
     pub description: &'static str,
 }
 
-const fn col(name: &'static str, kind: Kind, description: &'static str) -> Column {
+pub(crate) const fn col(name: &'static str, kind: Kind, description: &'static str) -> Column {
     Column {
         name,
         kind,
@@ -186,63 +186,59 @@ fn enum_str<T: Serialize>(v: &T) -> Option<String> {
 /// The flat lines of one document, in action order (`retenu` still false: it is decided
 /// over the whole corpus, by [`Exports::finish`]).
 pub fn document_lines(d: &Document) -> Vec<ActionLine> {
-    d.actions
+    d.actions.iter().map(|a| action_line(d, a)).collect()
+}
+
+/// The flat line of one action of `d`: the document's fields repeated on every line, so
+/// that a line reads alone.
+fn action_line(d: &Document, a: &cls_model::Action) -> ActionLine {
+    let axe_titre = a
+        .axe
+        .and_then(|n| d.axes.iter().find(|x| x.numero == n))
+        .map(|x| x.titre.clone());
+    ActionLine {
+        document_id: d.id.clone(),
+        contrat_id: d.contrat_id.clone(),
+        retenu: false,
+        fichier: d.source.fichier.clone(),
+        nature: enum_str(&d.nature).unwrap_or_default(),
+        territoire: d.territoire.nom.clone(),
+        departements: d.territoire.departements.clone(),
+        region: d.territoire.region.clone(),
+        periode_debut: d.periode.debut,
+        periode_fin: d.periode.fin,
+        date_signature: d.date_signature.clone(),
+        numero: a.numero.clone(),
+        axe: a.axe,
+        axe_titre,
+        objectif: a.objectif.clone(),
+        sous_objectif: a.sous_objectif.clone(),
+        titre: a.titre.clone(),
+        statut: a.statut.as_ref().and_then(enum_str),
+        porteurs: a.porteurs.iter().map(|m| m.nom.clone()).collect(),
+        porteurs_ids: registry_ids(&a.porteurs),
+        partenaires: a.partenaires.iter().map(|m| m.nom.clone()).collect(),
+        partenaires_ids: registry_ids(&a.partenaires),
+        financeurs_ids: registry_ids(&a.budget.financeurs),
+        public_cible: a.public_cible.clone(),
+        territoire_action: a.territoire.clone(),
+        calendrier_debut: a.calendrier.debut,
+        calendrier_fin: a.calendrier.fin,
+        recurrence: a.calendrier.recurrence.as_ref().and_then(enum_str),
+        budget_total_eur: a.budget.total_eur,
+        indicateurs: a.indicateurs.clone(),
+        nb_indicateurs: a.indicateurs.len(),
+        themes: a.themes.clone(),
+        theme_principal: a.themes.first().cloned(),
+        pages: a.pages.clone(),
+    }
+}
+
+/// The registry ids of mentions, in mention order (a mention with no id is left out).
+fn registry_ids(mentions: &[cls_model::Mention]) -> Vec<String> {
+    mentions
         .iter()
-        .map(|a| {
-            let axe_titre = a
-                .axe
-                .and_then(|n| d.axes.iter().find(|x| x.numero == n))
-                .map(|x| x.titre.clone());
-            ActionLine {
-                document_id: d.id.clone(),
-                contrat_id: d.contrat_id.clone(),
-                retenu: false,
-                fichier: d.source.fichier.clone(),
-                nature: enum_str(&d.nature).unwrap_or_default(),
-                territoire: d.territoire.nom.clone(),
-                departements: d.territoire.departements.clone(),
-                region: d.territoire.region.clone(),
-                periode_debut: d.periode.debut,
-                periode_fin: d.periode.fin,
-                date_signature: d.date_signature.clone(),
-                numero: a.numero.clone(),
-                axe: a.axe,
-                axe_titre,
-                objectif: a.objectif.clone(),
-                sous_objectif: a.sous_objectif.clone(),
-                titre: a.titre.clone(),
-                statut: a.statut.as_ref().and_then(enum_str),
-                porteurs: a.porteurs.iter().map(|m| m.nom.clone()).collect(),
-                porteurs_ids: a
-                    .porteurs
-                    .iter()
-                    .filter_map(|m| m.organisation_id.clone())
-                    .collect(),
-                partenaires: a.partenaires.iter().map(|m| m.nom.clone()).collect(),
-                partenaires_ids: a
-                    .partenaires
-                    .iter()
-                    .filter_map(|m| m.organisation_id.clone())
-                    .collect(),
-                financeurs_ids: a
-                    .budget
-                    .financeurs
-                    .iter()
-                    .filter_map(|m| m.organisation_id.clone())
-                    .collect(),
-                public_cible: a.public_cible.clone(),
-                territoire_action: a.territoire.clone(),
-                calendrier_debut: a.calendrier.debut,
-                calendrier_fin: a.calendrier.fin,
-                recurrence: a.calendrier.recurrence.as_ref().and_then(enum_str),
-                budget_total_eur: a.budget.total_eur,
-                indicateurs: a.indicateurs.clone(),
-                nb_indicateurs: a.indicateurs.len(),
-                themes: a.themes.clone(),
-                theme_principal: a.themes.first().cloned(),
-                pages: a.pages.clone(),
-            }
-        })
+        .filter_map(|m| m.organisation_id.clone())
         .collect()
 }
 
@@ -398,34 +394,8 @@ impl Exports {
             stem: "montants",
             sheet: "Montants",
             title: "Montants des budgets (un par ligne)",
-            columns: vec![
-                col(
-                    "document_id",
-                    Kind::Text,
-                    "Document (fichier documents/ID.json)",
-                ),
-                col("retenu", Kind::Boolean, "Document retenu pour son contrat"),
-                col("numero", Kind::Text, "Numéro de l'action, tel qu'imprimé"),
-                col("titre", Kind::Text, "Titre de l'action"),
-                col("montant_eur", Kind::Number, "Montant en euros"),
-                col("financeur", Kind::Text, "Financeur, tel qu'écrit"),
-                col("organisation_id", Kind::Text, "Financeur dans le registre"),
-            ],
-            rows: self
-                .amounts
-                .iter()
-                .map(|m| {
-                    vec![
-                        Cell::Text(m.document_id.clone()),
-                        Cell::Bool(m.retenu),
-                        Cell::text(&m.numero),
-                        Cell::text(&m.titre),
-                        Cell::Num(m.montant_eur),
-                        Cell::text(&m.financeur),
-                        Cell::text(&m.organisation_id),
-                    ]
-                })
-                .collect(),
+            columns: AMOUNT_COLUMNS.to_vec(),
+            rows: self.amounts.iter().map(amount_row).collect(),
         }
     }
 
@@ -435,61 +405,8 @@ impl Exports {
             stem: "documents",
             sheet: "Documents",
             title: "Documents du corpus et document retenu par contrat",
-            columns: vec![
-                col("document_id", Kind::Text, "Identifiant du document"),
-                col(
-                    "contrat_id",
-                    Kind::Text,
-                    "Contrat (commun aux documents d'un même contrat)",
-                ),
-                col(
-                    "retenu",
-                    Kind::Boolean,
-                    "Document retenu pour son contrat (un par contrat)",
-                ),
-                col("nature", Kind::Text, "contrat, avenant, page_web ou autre"),
-                col("format", Kind::Text, "pdf ou html"),
-                col("fichier", Kind::Text, "Nom du fichier source"),
-                col("pages", Kind::Integer, "Nombre de pages (PDF)"),
-                col("territoire", Kind::Text, "Territoire du contrat"),
-                col(
-                    "departements",
-                    Kind::Text,
-                    "Codes INSEE des départements, séparés par « | »",
-                ),
-                col("region", Kind::Text, "Région"),
-                col("periode_debut", Kind::Integer, "Première année du contrat"),
-                col("periode_fin", Kind::Integer, "Dernière année du contrat"),
-                col("date_signature", Kind::Date, "Date de signature"),
-                col("actions", Kind::Integer, "Nombre d'actions lues"),
-                col("alertes", Kind::Integer, "Nombre d'alertes de lecture"),
-            ],
-            rows: self
-                .documents
-                .iter()
-                .map(|d| {
-                    vec![
-                        Cell::Text(d.id.clone()),
-                        Cell::Text(d.contrat_id.clone()),
-                        Cell::Bool(d.retenu),
-                        Cell::Text(d.nature.clone()),
-                        Cell::Text(d.format.clone()),
-                        Cell::Text(d.fichier.clone()),
-                        Cell::int(d.pages),
-                        Cell::text(&d.territoire),
-                        Cell::list(&d.departements),
-                        Cell::text(&d.region),
-                        Cell::int(d.periode_debut),
-                        Cell::int(d.periode_fin),
-                        d.date_signature
-                            .clone()
-                            .map(Cell::Date)
-                            .unwrap_or(Cell::Empty),
-                        Cell::count(d.actions),
-                        Cell::count(d.alertes),
-                    ]
-                })
-                .collect(),
+            columns: DOCUMENT_COLUMNS.to_vec(),
+            rows: self.documents.iter().map(document_row).collect(),
         }
     }
 
@@ -498,240 +415,362 @@ impl Exports {
             stem: "alertes",
             sheet: "Alertes",
             title: "Alertes de lecture",
-            columns: vec![
-                col("document_id", Kind::Text, "Document"),
-                col("code", Kind::Text, "Code de l'alerte"),
-                col("action", Kind::Text, "Numéro de l'action concernée"),
-                col("message", Kind::Text, "Message"),
-            ],
-            rows: self
-                .alerts
-                .iter()
-                .map(|a| {
-                    vec![
-                        Cell::Text(a.document_id.clone()),
-                        Cell::Text(a.code.clone()),
-                        Cell::text(&a.action),
-                        Cell::Text(a.message.clone()),
-                    ]
-                })
-                .collect(),
+            columns: ALERT_COLUMNS.to_vec(),
+            rows: self.alerts.iter().map(alert_row).collect(),
         }
     }
 }
 
+/// The columns of the `montants` table, in CSV order.
+const AMOUNT_COLUMNS: &[Column] = &[
+    col(
+        "document_id",
+        Kind::Text,
+        "Document (fichier documents/ID.json)",
+    ),
+    col("retenu", Kind::Boolean, "Document retenu pour son contrat"),
+    col("numero", Kind::Text, "Numéro de l'action, tel qu'imprimé"),
+    col("titre", Kind::Text, "Titre de l'action"),
+    col("montant_eur", Kind::Number, "Montant en euros"),
+    col("financeur", Kind::Text, "Financeur, tel qu'écrit"),
+    col("organisation_id", Kind::Text, "Financeur dans le registre"),
+];
+
+/// One amount's row of the `montants` table, cell for cell with [`AMOUNT_COLUMNS`].
+fn amount_row(m: &AmountRow) -> Vec<Cell> {
+    vec![
+        Cell::Text(m.document_id.clone()),
+        Cell::Bool(m.retenu),
+        Cell::text(&m.numero),
+        Cell::text(&m.titre),
+        Cell::Num(m.montant_eur),
+        Cell::text(&m.financeur),
+        Cell::text(&m.organisation_id),
+    ]
+}
+
+/// The columns of the `documents` table, in CSV order.
+const DOCUMENT_COLUMNS: &[Column] = &[
+    col("document_id", Kind::Text, "Identifiant du document"),
+    col(
+        "contrat_id",
+        Kind::Text,
+        "Contrat (commun aux documents d'un même contrat)",
+    ),
+    col(
+        "retenu",
+        Kind::Boolean,
+        "Document retenu pour son contrat (un par contrat)",
+    ),
+    col("nature", Kind::Text, "contrat, avenant, page_web ou autre"),
+    col("format", Kind::Text, "pdf ou html"),
+    col("fichier", Kind::Text, "Nom du fichier source"),
+    col("pages", Kind::Integer, "Nombre de pages (PDF)"),
+    col("territoire", Kind::Text, "Territoire du contrat"),
+    col(
+        "departements",
+        Kind::Text,
+        "Codes INSEE des départements, séparés par « | »",
+    ),
+    col("region", Kind::Text, "Région"),
+    col("periode_debut", Kind::Integer, "Première année du contrat"),
+    col("periode_fin", Kind::Integer, "Dernière année du contrat"),
+    col("date_signature", Kind::Date, "Date de signature"),
+    col("actions", Kind::Integer, "Nombre d'actions lues"),
+    col("alertes", Kind::Integer, "Nombre d'alertes de lecture"),
+];
+
+/// One document's row of the `documents` table, cell for cell with [`DOCUMENT_COLUMNS`].
+fn document_row(d: &DocumentRow) -> Vec<Cell> {
+    vec![
+        Cell::Text(d.id.clone()),
+        Cell::Text(d.contrat_id.clone()),
+        Cell::Bool(d.retenu),
+        Cell::Text(d.nature.clone()),
+        Cell::Text(d.format.clone()),
+        Cell::Text(d.fichier.clone()),
+        Cell::int(d.pages),
+        Cell::text(&d.territoire),
+        Cell::list(&d.departements),
+        Cell::text(&d.region),
+        Cell::int(d.periode_debut),
+        Cell::int(d.periode_fin),
+        d.date_signature
+            .clone()
+            .map(Cell::Date)
+            .unwrap_or(Cell::Empty),
+        Cell::count(d.actions),
+        Cell::count(d.alertes),
+    ]
+}
+
+/// The columns of the `alertes` table, in CSV order.
+const ALERT_COLUMNS: &[Column] = &[
+    col("document_id", Kind::Text, "Document"),
+    col("code", Kind::Text, "Code de l'alerte"),
+    col("action", Kind::Text, "Numéro de l'action concernée"),
+    col("message", Kind::Text, "Message"),
+];
+
+/// One alert's row of the `alertes` table, cell for cell with [`ALERT_COLUMNS`].
+fn alert_row(a: &AlertRow) -> Vec<Cell> {
+    vec![
+        Cell::Text(a.document_id.clone()),
+        Cell::Text(a.code.clone()),
+        Cell::text(&a.action),
+        Cell::Text(a.message.clone()),
+    ]
+}
+
 /// The `actions` table: one row per action of every document.
 pub fn actions_table(lines: &[ActionLine]) -> Table {
-    use Kind::*;
     Table {
         stem: "actions",
         sheet: "Actions",
         title: "Actions des contrats (une par ligne)",
-        columns: vec![
-            col("document_id", Text, "Document (fichier documents/ID.json)"),
-            col(
-                "contrat_id",
-                Text,
-                "Contrat, commun aux documents d'un même contrat",
-            ),
-            col(
-                "retenu",
-                Boolean,
-                "Document retenu pour son contrat : ne compter que ces lignes",
-            ),
-            col("fichier", Text, "Nom du fichier source"),
-            col("nature", Text, "contrat, avenant, page_web ou autre"),
-            col("territoire", Text, "Territoire du contrat"),
-            col(
-                "departements",
-                Text,
-                "Codes INSEE des départements (texte : « 01 », « 2A »), séparés par « | »",
-            ),
-            col("region", Text, "Région"),
-            col("periode_debut", Integer, "Première année du contrat"),
-            col("periode_fin", Integer, "Dernière année du contrat"),
-            col("date_signature", Date, "Date de signature du contrat"),
-            col(
-                "numero",
-                Text,
-                "Numéro de l'action tel qu'imprimé (texte : « 1.1 »)",
-            ),
-            col("axe", Integer, "Numéro de l'axe"),
-            col("axe_titre", Text, "Titre de l'axe"),
-            col("objectif", Text, "Code de l'objectif (texte : « 1.1 »)"),
-            col("sous_objectif", Text, "Code du sous-objectif (texte)"),
-            col("titre", Text, "Titre de l'action"),
-            col("statut", Text, "nouvelle, existante ou mixte"),
-            col(
-                "porteurs",
-                Text,
-                "Porteurs tels qu'écrits, séparés par « | »",
-            ),
-            col(
-                "porteurs_ids",
-                Text,
-                "Porteurs dans le registre, séparés par « | »",
-            ),
-            col(
-                "partenaires",
-                Text,
-                "Partenaires tels qu'écrits, séparés par « | »",
-            ),
-            col(
-                "partenaires_ids",
-                Text,
-                "Partenaires dans le registre, séparés par « | »",
-            ),
-            col(
-                "financeurs_ids",
-                Text,
-                "Financeurs dans le registre, séparés par « | »",
-            ),
-            col("public_cible", Text, "Publics visés, séparés par « | »"),
-            col(
-                "territoire_action",
-                Text,
-                "Territoire de l'action, tel qu'écrit",
-            ),
-            col("calendrier_debut", Integer, "Première année du calendrier"),
-            col("calendrier_fin", Integer, "Dernière année du calendrier"),
-            col("recurrence", Text, "annuelle, mensuelle ou hebdomadaire"),
-            col(
-                "budget_total_eur",
-                Number,
-                "Budget total en euros (vide : inconnu ; 0 : sans coût)",
-            ),
-            col("nb_indicateurs", Integer, "Nombre d'indicateurs"),
-            col("theme_principal", Text, "Code du thème principal"),
-            col(
-                "themes",
-                Text,
-                "Codes des thèmes, le principal d'abord, séparés par « | »",
-            ),
-            col(
-                "pages",
-                Text,
-                "Pages du document où figure l'action, séparées par « | »",
-            ),
-        ],
-        rows: lines
-            .iter()
-            .map(|l| {
-                vec![
-                    Cell::Text(l.document_id.clone()),
-                    Cell::Text(l.contrat_id.clone()),
-                    Cell::Bool(l.retenu),
-                    Cell::Text(l.fichier.clone()),
-                    Cell::Text(l.nature.clone()),
-                    Cell::text(&l.territoire),
-                    Cell::list(&l.departements),
-                    Cell::text(&l.region),
-                    Cell::int(l.periode_debut),
-                    Cell::int(l.periode_fin),
-                    l.date_signature
-                        .clone()
-                        .map(Cell::Date)
-                        .unwrap_or(Cell::Empty),
-                    Cell::text(&l.numero),
-                    Cell::int(l.axe),
-                    Cell::text(&l.axe_titre),
-                    Cell::text(&l.objectif),
-                    Cell::text(&l.sous_objectif),
-                    Cell::text(&l.titre),
-                    Cell::text(&l.statut),
-                    Cell::list(&l.porteurs),
-                    Cell::list(&l.porteurs_ids),
-                    Cell::list(&l.partenaires),
-                    Cell::list(&l.partenaires_ids),
-                    Cell::list(&l.financeurs_ids),
-                    Cell::list(&l.public_cible),
-                    Cell::text(&l.territoire_action),
-                    Cell::int(l.calendrier_debut),
-                    Cell::int(l.calendrier_fin),
-                    Cell::text(&l.recurrence),
-                    Cell::num(l.budget_total_eur),
-                    Cell::count(l.nb_indicateurs),
-                    Cell::text(&l.theme_principal),
-                    Cell::list(&l.themes),
-                    Cell::list(&l.pages.iter().map(u32::to_string).collect::<Vec<_>>()),
-                ]
-            })
-            .collect(),
+        columns: ACTION_COLUMNS.to_vec(),
+        rows: lines.iter().map(action_row).collect(),
     }
+}
+
+/// The columns of the `actions` table, in CSV order.
+const ACTION_COLUMNS: &[Column] = &[
+    col(
+        "document_id",
+        Kind::Text,
+        "Document (fichier documents/ID.json)",
+    ),
+    col(
+        "contrat_id",
+        Kind::Text,
+        "Contrat, commun aux documents d'un même contrat",
+    ),
+    col(
+        "retenu",
+        Kind::Boolean,
+        "Document retenu pour son contrat : ne compter que ces lignes",
+    ),
+    col("fichier", Kind::Text, "Nom du fichier source"),
+    col("nature", Kind::Text, "contrat, avenant, page_web ou autre"),
+    col("territoire", Kind::Text, "Territoire du contrat"),
+    col(
+        "departements",
+        Kind::Text,
+        "Codes INSEE des départements (texte : « 01 », « 2A »), séparés par « | »",
+    ),
+    col("region", Kind::Text, "Région"),
+    col("periode_debut", Kind::Integer, "Première année du contrat"),
+    col("periode_fin", Kind::Integer, "Dernière année du contrat"),
+    col("date_signature", Kind::Date, "Date de signature du contrat"),
+    col(
+        "numero",
+        Kind::Text,
+        "Numéro de l'action tel qu'imprimé (texte : « 1.1 »)",
+    ),
+    col("axe", Kind::Integer, "Numéro de l'axe"),
+    col("axe_titre", Kind::Text, "Titre de l'axe"),
+    col(
+        "objectif",
+        Kind::Text,
+        "Code de l'objectif (texte : « 1.1 »)",
+    ),
+    col("sous_objectif", Kind::Text, "Code du sous-objectif (texte)"),
+    col("titre", Kind::Text, "Titre de l'action"),
+    col("statut", Kind::Text, "nouvelle, existante ou mixte"),
+    col(
+        "porteurs",
+        Kind::Text,
+        "Porteurs tels qu'écrits, séparés par « | »",
+    ),
+    col(
+        "porteurs_ids",
+        Kind::Text,
+        "Porteurs dans le registre, séparés par « | »",
+    ),
+    col(
+        "partenaires",
+        Kind::Text,
+        "Partenaires tels qu'écrits, séparés par « | »",
+    ),
+    col(
+        "partenaires_ids",
+        Kind::Text,
+        "Partenaires dans le registre, séparés par « | »",
+    ),
+    col(
+        "financeurs_ids",
+        Kind::Text,
+        "Financeurs dans le registre, séparés par « | »",
+    ),
+    col(
+        "public_cible",
+        Kind::Text,
+        "Publics visés, séparés par « | »",
+    ),
+    col(
+        "territoire_action",
+        Kind::Text,
+        "Territoire de l'action, tel qu'écrit",
+    ),
+    col(
+        "calendrier_debut",
+        Kind::Integer,
+        "Première année du calendrier",
+    ),
+    col(
+        "calendrier_fin",
+        Kind::Integer,
+        "Dernière année du calendrier",
+    ),
+    col(
+        "recurrence",
+        Kind::Text,
+        "annuelle, mensuelle ou hebdomadaire",
+    ),
+    col(
+        "budget_total_eur",
+        Kind::Number,
+        "Budget total en euros (vide : inconnu ; 0 : sans coût)",
+    ),
+    col("nb_indicateurs", Kind::Integer, "Nombre d'indicateurs"),
+    col("theme_principal", Kind::Text, "Code du thème principal"),
+    col(
+        "themes",
+        Kind::Text,
+        "Codes des thèmes, le principal d'abord, séparés par « | »",
+    ),
+    col(
+        "pages",
+        Kind::Text,
+        "Pages du document où figure l'action, séparées par « | »",
+    ),
+];
+
+/// One action's row of the `actions` table, cell for cell with [`ACTION_COLUMNS`].
+fn action_row(l: &ActionLine) -> Vec<Cell> {
+    vec![
+        Cell::Text(l.document_id.clone()),
+        Cell::Text(l.contrat_id.clone()),
+        Cell::Bool(l.retenu),
+        Cell::Text(l.fichier.clone()),
+        Cell::Text(l.nature.clone()),
+        Cell::text(&l.territoire),
+        Cell::list(&l.departements),
+        Cell::text(&l.region),
+        Cell::int(l.periode_debut),
+        Cell::int(l.periode_fin),
+        l.date_signature
+            .clone()
+            .map(Cell::Date)
+            .unwrap_or(Cell::Empty),
+        Cell::text(&l.numero),
+        Cell::int(l.axe),
+        Cell::text(&l.axe_titre),
+        Cell::text(&l.objectif),
+        Cell::text(&l.sous_objectif),
+        Cell::text(&l.titre),
+        Cell::text(&l.statut),
+        Cell::list(&l.porteurs),
+        Cell::list(&l.porteurs_ids),
+        Cell::list(&l.partenaires),
+        Cell::list(&l.partenaires_ids),
+        Cell::list(&l.financeurs_ids),
+        Cell::list(&l.public_cible),
+        Cell::text(&l.territoire_action),
+        Cell::int(l.calendrier_debut),
+        Cell::int(l.calendrier_fin),
+        Cell::text(&l.recurrence),
+        Cell::num(l.budget_total_eur),
+        Cell::count(l.nb_indicateurs),
+        Cell::text(&l.theme_principal),
+        Cell::list(&l.themes),
+        Cell::list(&l.pages.iter().map(u32::to_string).collect::<Vec<_>>()),
+    ]
 }
 
 /// The `organisations` table: the registry.
 pub fn organisations_table(registry: &[Organisation]) -> Table {
-    use Kind::*;
     Table {
         stem: "organisations",
         sheet: "Organisations",
         title: "Registre des organisations",
-        columns: vec![
-            col("id", Text, "Identifiant stable (type, territoire, nom)"),
-            col("nom", Text, "Nom de référence"),
-            col("sigle", Text, "Sigle"),
-            col("type", Text, "Type d'organisation"),
-            col("departement", Text, "Code INSEE du département (texte)"),
-            col("region", Text, "Région"),
-            col(
-                "code_insee",
-                Text,
-                "Code INSEE de la commune (texte ; communes seulement)",
-            ),
-            col(
-                "siren",
-                Text,
-                "SIREN de l'intercommunalité (texte ; EPCI seulement)",
-            ),
-            col(
-                "nb_documents",
-                Integer,
-                "Nombre de documents qui la citent (toutes copies)",
-            ),
-            col(
-                "documents",
-                Text,
-                "Documents qui la citent, séparés par « | »",
-            ),
-            col("porteur", Integer, "Fois citée comme porteur"),
-            col("partenaire", Integer, "Fois citée comme partenaire"),
-            col("financeur", Integer, "Fois citée comme financeur"),
-            col("signataire", Integer, "Fois citée comme signataire"),
-            col(
-                "variantes",
-                Text,
-                "Noms sous lesquels elle est écrite, séparés par « | »",
-            ),
-        ],
-        rows: registry
-            .iter()
-            .map(|o| {
-                vec![
-                    Cell::Text(o.id.clone()),
-                    Cell::Text(o.nom.clone()),
-                    Cell::text(&o.sigle),
-                    Cell::Text(o.kind.clone()),
-                    Cell::text(&o.departement),
-                    Cell::text(&o.region),
-                    Cell::text(&o.code_insee),
-                    Cell::text(&o.siren),
-                    Cell::count(o.documents.len()),
-                    Cell::list(&o.documents),
-                    Cell::Int(o.roles.porteur.into()),
-                    Cell::Int(o.roles.partenaire.into()),
-                    Cell::Int(o.roles.financeur.into()),
-                    Cell::Int(o.roles.signataire.into()),
-                    Cell::list(
-                        &o.variantes
-                            .iter()
-                            .map(|v| v.nom.clone())
-                            .collect::<Vec<_>>(),
-                    ),
-                ]
-            })
-            .collect(),
+        columns: ORGANISATION_COLUMNS.to_vec(),
+        rows: registry.iter().map(organisation_row).collect(),
     }
+}
+
+/// The columns of the `organisations` table, in CSV order.
+const ORGANISATION_COLUMNS: &[Column] = &[
+    col(
+        "id",
+        Kind::Text,
+        "Identifiant stable (type, territoire, nom)",
+    ),
+    col("nom", Kind::Text, "Nom de référence"),
+    col("sigle", Kind::Text, "Sigle"),
+    col("type", Kind::Text, "Type d'organisation"),
+    col(
+        "departement",
+        Kind::Text,
+        "Code INSEE du département (texte)",
+    ),
+    col("region", Kind::Text, "Région"),
+    col(
+        "code_insee",
+        Kind::Text,
+        "Code INSEE de la commune (texte ; communes seulement)",
+    ),
+    col(
+        "siren",
+        Kind::Text,
+        "SIREN de l'intercommunalité (texte ; EPCI seulement)",
+    ),
+    col(
+        "nb_documents",
+        Kind::Integer,
+        "Nombre de documents qui la citent (toutes copies)",
+    ),
+    col(
+        "documents",
+        Kind::Text,
+        "Documents qui la citent, séparés par « | »",
+    ),
+    col("porteur", Kind::Integer, "Fois citée comme porteur"),
+    col("partenaire", Kind::Integer, "Fois citée comme partenaire"),
+    col("financeur", Kind::Integer, "Fois citée comme financeur"),
+    col("signataire", Kind::Integer, "Fois citée comme signataire"),
+    col(
+        "variantes",
+        Kind::Text,
+        "Noms sous lesquels elle est écrite, séparés par « | »",
+    ),
+];
+
+/// One organisation's row of the `organisations` table, cell for cell with
+/// [`ORGANISATION_COLUMNS`].
+fn organisation_row(o: &Organisation) -> Vec<Cell> {
+    vec![
+        Cell::Text(o.id.clone()),
+        Cell::Text(o.nom.clone()),
+        Cell::text(&o.sigle),
+        Cell::Text(o.kind.clone()),
+        Cell::text(&o.departement),
+        Cell::text(&o.region),
+        Cell::text(&o.code_insee),
+        Cell::text(&o.siren),
+        Cell::count(o.documents.len()),
+        Cell::list(&o.documents),
+        Cell::Int(o.roles.porteur.into()),
+        Cell::Int(o.roles.partenaire.into()),
+        Cell::Int(o.roles.financeur.into()),
+        Cell::Int(o.roles.signataire.into()),
+        Cell::list(
+            &o.variantes
+                .iter()
+                .map(|v| v.nom.clone())
+                .collect::<Vec<_>>(),
+        ),
+    ]
 }
 
 /// Writes a table's CSV and Table Schema into `dir`.

@@ -174,12 +174,7 @@ fn walk(
                 });
             }
         } else if m.is_file() {
-            let ext = p
-                .extension()
-                .and_then(|x| x.to_str())
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            if !NOT_DOCUMENTS.contains(&ext.as_str()) {
+            if may_be_document(&p) {
                 found.push(Found {
                     path: p,
                     key,
@@ -194,6 +189,16 @@ fn walk(
         }
     }
     Ok(())
+}
+
+/// Whether a file found in a folder may be a document: not one of [`NOT_DOCUMENTS`].
+fn may_be_document(p: &Path) -> bool {
+    let ext = p
+        .extension()
+        .and_then(|x| x.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !NOT_DOCUMENTS.contains(&ext.as_str())
 }
 
 /// Opens a file for reading only if it is a regular file: opened without blocking (a FIFO

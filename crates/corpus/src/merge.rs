@@ -12,7 +12,7 @@
 use crate::batch::{assign_ids, base_id, lighten, write_corpus, Entry, Report, RunInfo};
 use crate::error::CorpusError;
 use crate::lock::OutLock;
-use cls_model::{Document, EtatLecture, Ignore, Manifest, Outcome};
+use cls_model::{Document, EtatLecture, Ignore, Manifest, ManifestEntry, Outcome};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -30,71 +30,96 @@ fn read_manifest(dir: &Path) -> Result<Manifest, CorpusError> {
 /// Why these shards do not make one whole run (empty when they do, or when none of them
 /// is a shard: merging whole corpora is a plain union).
 pub fn check_shards(shards: &[(PathBuf, Manifest)]) -> Vec<String> {
-    let mut problems = Vec::new();
     if shards.iter().all(|(_, m)| m.shard.is_none()) {
-        return problems;
+        return Vec::new();
     }
-    let show = |p: &Path| p.display().to_string();
-    let mut runs: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut counts: BTreeMap<u32, Vec<String>> = BTreeMap::new();
-    let mut seen: BTreeMap<(u32, u32), Vec<String>> = BTreeMap::new();
-    for (dir, m) in shards {
-        let Some(label) = &m.shard else {
-            problems.push(format!("{} n'est pas un shard", show(dir)));
-            continue;
-        };
-        let parsed = label
-            .split_once('/')
-            .and_then(|(i, n)| Some((i.parse::<u32>().ok()?, n.parse::<u32>().ok()?)));
-        let Some((i, n)) = parsed else {
-            problems.push(format!("{} : shard « {label} » illisible", show(dir)));
-            continue;
-        };
-        runs.entry(m.execution.clone().unwrap_or_else(|| "?".into()))
-            .or_default()
-            .push(show(dir));
-        counts.entry(n).or_default().push(show(dir));
-        seen.entry((i, n)).or_default().push(show(dir));
+    let (tally, mut problems) = Tally::of(shards);
+    problems.extend(tally.problems());
+    problems
+}
+
+/// The shards given to a merge, folder names grouped by run, by shard count and by shard.
+#[derive(Default)]
+struct Tally {
+    runs: BTreeMap<String, Vec<String>>,
+    counts: BTreeMap<u32, Vec<String>>,
+    seen: BTreeMap<(u32, u32), Vec<String>>,
+}
+
+impl Tally {
+    /// The tally of the shards, and the folders that are no shard or a shard not read.
+    fn of(shards: &[(PathBuf, Manifest)]) -> (Tally, Vec<String>) {
+        let mut tally = Tally::default();
+        let mut problems = Vec::new();
+        for (dir, m) in shards {
+            let dir = dir.display().to_string();
+            let Some(label) = &m.shard else {
+                problems.push(format!("{dir} n'est pas un shard"));
+                continue;
+            };
+            let parsed = label
+                .split_once('/')
+                .and_then(|(i, n)| Some((i.parse::<u32>().ok()?, n.parse::<u32>().ok()?)));
+            let Some((i, n)) = parsed else {
+                problems.push(format!("{dir} : shard « {label} » illisible"));
+                continue;
+            };
+            tally
+                .runs
+                .entry(m.execution.clone().unwrap_or_else(|| "?".into()))
+                .or_default()
+                .push(dir.clone());
+            tally.counts.entry(n).or_default().push(dir.clone());
+            tally.seen.entry((i, n)).or_default().push(dir);
+        }
+        (tally, problems)
     }
-    if runs.len() > 1 {
-        let list: Vec<String> = runs
-            .iter()
-            .map(|(run, dirs)| format!("{run} ({})", dirs.join(", ")))
-            .collect();
-        problems.push(format!(
-            "les shards viennent de plusieurs exécutions : {}",
-            list.join(" ; ")
-        ));
-    }
-    if counts.len() > 1 {
-        let list: Vec<String> = counts
-            .iter()
-            .map(|(n, dirs)| format!("{n} shards ({})", dirs.join(", ")))
-            .collect();
-        problems.push(format!(
-            "les shards ne comptent pas le même nombre de parts : {}",
-            list.join(" ; ")
-        ));
-    }
-    for ((i, n), dirs) in &seen {
-        if dirs.len() > 1 {
+
+    /// Several runs, several shard counts, a shard given twice, a shard missing.
+    fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.runs.len() > 1 {
+            let list: Vec<String> = self
+                .runs
+                .iter()
+                .map(|(run, dirs)| format!("{run} ({})", dirs.join(", ")))
+                .collect();
             problems.push(format!(
-                "le shard {i}/{n} est donné {} fois : {}",
-                dirs.len(),
-                dirs.join(", ")
+                "les shards viennent de plusieurs exécutions : {}",
+                list.join(" ; ")
             ));
         }
-    }
-    for &n in counts.keys() {
-        let missing: Vec<String> = (0..n)
-            .filter(|i| !seen.contains_key(&(*i, n)))
-            .map(|i| format!("{i}/{n}"))
-            .collect();
-        if !missing.is_empty() {
-            problems.push(format!("il manque le(s) shard(s) {}", missing.join(", ")));
+        if self.counts.len() > 1 {
+            let list: Vec<String> = self
+                .counts
+                .iter()
+                .map(|(n, dirs)| format!("{n} shards ({})", dirs.join(", ")))
+                .collect();
+            problems.push(format!(
+                "les shards ne comptent pas le même nombre de parts : {}",
+                list.join(" ; ")
+            ));
         }
+        for ((i, n), dirs) in &self.seen {
+            if dirs.len() > 1 {
+                problems.push(format!(
+                    "le shard {i}/{n} est donné {} fois : {}",
+                    dirs.len(),
+                    dirs.join(", ")
+                ));
+            }
+        }
+        for &n in self.counts.keys() {
+            let missing: Vec<String> = (0..n)
+                .filter(|i| !self.seen.contains_key(&(*i, n)))
+                .map(|i| format!("{i}/{n}"))
+                .collect();
+            if !missing.is_empty() {
+                problems.push(format!("il manque le(s) shard(s) {}", missing.join(", ")));
+            }
+        }
+        problems
     }
-    problems
 }
 
 /// A document of a shard, kept light until it is written.
@@ -113,62 +138,115 @@ pub fn merge(shards: &[PathBuf], out: &Path, allow_partial: bool) -> Result<Repo
         return Err(CorpusError::Merge(problems.join(" ; ")));
     }
     let lock = OutLock::take(out)?;
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut sources: HashMap<String, Source> = HashMap::new();
-    let mut racines: BTreeSet<String> = BTreeSet::new();
-    let mut runs: BTreeSet<Option<String>> = BTreeSet::new();
-    let mut ignores: Vec<Ignore> = Vec::new();
-    for (s, m) in manifests {
-        racines.extend(m.racines.iter().cloned());
-        runs.insert(m.execution.clone());
-        ignores.extend(m.ignores.iter().cloned());
-        for e in m.documents {
-            let document = match &e.document_id {
-                Some(id) => {
-                    let p = s.join("documents").join(format!("{id}.json"));
-                    let t = std::fs::read(&p)
-                        .map_err(|err| CorpusError::Read(p.display().to_string(), err))?;
-                    let mut d: Document = serde_json::from_slice(&t)
-                        .map_err(|err| CorpusError::Invalid(format!("{} : {err}", p.display())))?;
-                    d.id = base_id(id, &e.sha256);
-                    lighten(&mut d);
-                    sources.insert(format!("{}\n{}", e.sha256, e.fichier), Source { file: p });
-                    Some(d)
-                }
-                None => None,
-            };
-            let chemin = if e.chemin.is_empty() {
-                // A manifest written before relative paths were recorded.
-                Path::new(&e.fichier)
-                    .file_name()
-                    .map(|n| n.to_string_lossy().to_string())
-                    .unwrap_or_else(|| e.fichier.clone())
-            } else {
-                e.chemin.clone()
-            };
-            let chemins = if e.chemins.is_empty() {
-                vec![e.fichier.clone()]
-            } else {
-                e.chemins.clone()
-            };
-            entries.push(Entry {
-                outcome: Outcome {
-                    fichier: e.fichier,
-                    sha256: e.sha256,
-                    outil: m.outil.clone(),
-                    document,
-                    erreur: e.raison.filter(|_| e.statut == EtatLecture::Echec),
-                    duree_ms: e.duree_ms,
-                    build: String::new(),
-                    definitif: true,
-                },
-                chemin,
-                chemins,
-            });
+    let Gathered {
+        entries,
+        sources,
+        racines,
+        runs,
+        ignores,
+    } = Gathered::read(manifests)?;
+    let merged = one_machine_entries(entries);
+    let load = |o: &Outcome| full_document(&sources, o);
+    let info = run_info(racines, runs, ignores);
+    let manifest = write_corpus(out, lock.tmp(), &merged, &load, info)?;
+    Ok(Report {
+        manifest,
+        warnings: problems,
+    })
+}
+
+/// The key under which an entry finds its shard's document file again: the sha256 of its
+/// bytes and the file the shard read them from.
+fn source_key(sha256: &str, fichier: &str) -> String {
+    format!("{sha256}\n{fichier}")
+}
+
+/// Everything the shards' manifests list: their entries (documents kept light), where
+/// each document's file is, and the run's roots, run ids and ignored files.
+#[derive(Default)]
+struct Gathered {
+    entries: Vec<Entry>,
+    /// [`source_key`] → the shard's document file.
+    sources: HashMap<String, Source>,
+    racines: BTreeSet<String>,
+    runs: BTreeSet<Option<String>>,
+    ignores: Vec<Ignore>,
+}
+
+impl Gathered {
+    /// Reads the entries of every shard, in the order given.
+    fn read(manifests: Vec<(PathBuf, Manifest)>) -> Result<Gathered, CorpusError> {
+        let mut g = Gathered::default();
+        for (s, m) in manifests {
+            g.racines.extend(m.racines.iter().cloned());
+            g.runs.insert(m.execution.clone());
+            g.ignores.extend(m.ignores.iter().cloned());
+            for e in m.documents {
+                let document = match &e.document_id {
+                    Some(id) => Some(g.light_document(&s, id, &e)?),
+                    None => None,
+                };
+                g.entries.push(entry(e, &m.outil, document));
+            }
         }
+        Ok(g)
     }
-    // The one-machine order, then one entry per content (identical files in different
-    // shards) and per failed path.
+
+    /// The document `id` of shard `s`, read, given back its base id and kept light; its
+    /// file is noted to be read again when the corpus is written.
+    fn light_document(
+        &mut self,
+        s: &Path,
+        id: &str,
+        e: &ManifestEntry,
+    ) -> Result<Document, CorpusError> {
+        let p = s.join("documents").join(format!("{id}.json"));
+        let t = std::fs::read(&p).map_err(|err| CorpusError::Read(p.display().to_string(), err))?;
+        let mut d: Document = serde_json::from_slice(&t)
+            .map_err(|err| CorpusError::Invalid(format!("{} : {err}", p.display())))?;
+        d.id = base_id(id, &e.sha256);
+        lighten(&mut d);
+        self.sources
+            .insert(source_key(&e.sha256, &e.fichier), Source { file: p });
+        Ok(d)
+    }
+}
+
+/// A shard's manifest entry as a batch entry again.
+fn entry(e: ManifestEntry, outil: &str, document: Option<Document>) -> Entry {
+    let chemin = if e.chemin.is_empty() {
+        // A manifest written before relative paths were recorded.
+        Path::new(&e.fichier)
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| e.fichier.clone())
+    } else {
+        e.chemin.clone()
+    };
+    let chemins = if e.chemins.is_empty() {
+        vec![e.fichier.clone()]
+    } else {
+        e.chemins.clone()
+    };
+    Entry {
+        outcome: Outcome {
+            fichier: e.fichier,
+            sha256: e.sha256,
+            outil: outil.to_string(),
+            document,
+            erreur: e.raison.filter(|_| e.statut == EtatLecture::Echec),
+            duree_ms: e.duree_ms,
+            build: String::new(),
+            definitif: true,
+        },
+        chemin,
+        chemins,
+    }
+}
+
+/// The one-machine order, then one entry per content (identical files in different
+/// shards) and per failed path, ids given anew.
+fn one_machine_entries(mut entries: Vec<Entry>) -> Vec<Entry> {
     entries.sort_by(|a, b| (&a.chemin, &a.outcome.fichier).cmp(&(&b.chemin, &b.outcome.fichier)));
     let mut merged: Vec<Entry> = Vec::new();
     let mut by_sha: HashMap<String, usize> = HashMap::new();
@@ -195,14 +273,26 @@ pub fn merge(shards: &[PathBuf], out: &Path, allow_partial: bool) -> Result<Repo
         }
     }
     assign_ids(&mut merged);
-    let load = |o: &Outcome| -> Option<Document> {
-        let light = o.document.as_ref()?;
-        let src = sources.get(&format!("{}\n{}", o.sha256, o.fichier))?;
-        let mut d: Document = serde_json::from_slice(&std::fs::read(&src.file).ok()?).ok()?;
-        d.id = light.id.clone();
-        d.source = light.source.clone();
-        Some(d)
-    };
+    merged
+}
+
+/// The full document of a merged entry, read again from its shard, with its new id.
+fn full_document(sources: &HashMap<String, Source>, o: &Outcome) -> Option<Document> {
+    let light = o.document.as_ref()?;
+    let src = sources.get(&source_key(&o.sha256, &o.fichier))?;
+    let mut d: Document = serde_json::from_slice(&std::fs::read(&src.file).ok()?).ok()?;
+    d.id = light.id.clone();
+    d.source = light.source.clone();
+    Some(d)
+}
+
+/// The merged manifest's description of the run: every root, each ignored file once,
+/// and the run id when the shards share one.
+fn run_info(
+    racines: BTreeSet<String>,
+    runs: BTreeSet<Option<String>>,
+    mut ignores: Vec<Ignore>,
+) -> RunInfo {
     let mut seen_ignored = HashSet::new();
     ignores.retain(|i| seen_ignored.insert(i.fichier.clone()));
     let execution = if runs.len() == 1 {
@@ -210,15 +300,10 @@ pub fn merge(shards: &[PathBuf], out: &Path, allow_partial: bool) -> Result<Repo
     } else {
         None
     };
-    let info = RunInfo {
+    RunInfo {
         shard: None,
         racines: racines.into_iter().collect(),
         execution,
         ignores,
-    };
-    let manifest = write_corpus(out, lock.tmp(), &merged, &load, info)?;
-    Ok(Report {
-        manifest,
-        warnings: problems,
-    })
+    }
 }

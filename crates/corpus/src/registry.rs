@@ -57,142 +57,178 @@ impl Builder {
     }
 }
 
+/// Records every mention of `d`, then the other names its signatories' titles and its
+/// glossary give the bodies it mentions.
 fn add_document(entries: &mut BTreeMap<String, Entry>, memo: &mut Memo, d: &Document) {
-    {
-        let ctx = Context::of_document(d);
-        let ctx_key = (
+    let ctx = Context::of_document(d);
+    Mentions {
+        entries: &mut *entries,
+        memo,
+        ctx: &ctx,
+        ctx_key: (
             ctx.departement.clone(),
             ctx.region.clone(),
             ctx.territoire.clone(),
-        );
-        let mut add = |nom: &str, forme: Option<&str>, id: Option<&String>, role: Role| {
-            let Some(id) = id else { return };
-            let name = forme.unwrap_or(nom).to_string();
-            let key = memo
-                .entry((
-                    ctx_key.0.clone(),
-                    ctx_key.1.clone(),
-                    ctx_key.2.clone(),
-                    name.clone(),
-                ))
-                .or_insert_with(|| orgs::resolve(&name, &ctx))
-                .clone();
-            let Some(key) = key else { return };
-            let e = entries.entry(id.clone()).or_insert_with(|| Entry {
-                key: OrgKey {
-                    id: id.clone(),
-                    ..key.clone()
-                },
-                variants: BTreeMap::new(),
-                documents: Vec::new(),
-                roles: Roles::default(),
-                count: 0,
-            });
-            *e.variants.entry(nom.trim().to_string()).or_default() += 1;
-            e.count += 1;
-            if !e.documents.contains(&d.id) {
-                e.documents.push(d.id.clone());
-            }
-            match role {
-                Role::Porteur => e.roles.porteur += 1,
-                Role::Partenaire => e.roles.partenaire += 1,
-                Role::Financeur => e.roles.financeur += 1,
-                Role::Signataire => e.roles.signataire += 1,
-            }
-        };
+        ),
+        document: &d.id,
+    }
+    .add_all(d);
+    add_title_variants(entries, &ctx, d);
+    add_glossary_variants(entries, &ctx, d);
+}
+
+/// What recording the mentions of one document needs: the registry so far, the memo of
+/// resolved names, and the document's context.
+struct Mentions<'a> {
+    entries: &'a mut BTreeMap<String, Entry>,
+    memo: &'a mut Memo,
+    ctx: &'a Context,
+    /// The context's part of the memo's key (département, région, territory).
+    ctx_key: (Option<String>, Option<String>, Option<String>),
+    document: &'a str,
+}
+
+impl Mentions<'_> {
+    /// The signatories first, then each action's leads, partners and funders.
+    fn add_all(&mut self, d: &Document) {
         for s in &d.signataires {
-            add(&s.nom, None, s.organisation_id.as_ref(), Role::Signataire);
+            self.add(&s.nom, None, s.organisation_id.as_ref(), Role::Signataire);
         }
         for a in &d.actions {
-            for m in &a.porteurs {
-                add(
-                    &m.nom,
-                    m.forme.as_deref(),
-                    m.organisation_id.as_ref(),
-                    Role::Porteur,
-                );
-            }
-            for m in &a.partenaires {
-                add(
-                    &m.nom,
-                    m.forme.as_deref(),
-                    m.organisation_id.as_ref(),
-                    Role::Partenaire,
-                );
-            }
-            for m in &a.budget.financeurs {
-                add(
-                    &m.nom,
-                    m.forme.as_deref(),
-                    m.organisation_id.as_ref(),
-                    Role::Financeur,
-                );
+            for (mentions, role) in [
+                (&a.porteurs, Role::Porteur),
+                (&a.partenaires, Role::Partenaire),
+                (&a.budget.financeurs, Role::Financeur),
+            ] {
+                for m in mentions {
+                    self.add(&m.nom, m.forme.as_deref(), m.organisation_id.as_ref(), role);
+                }
             }
         }
-        // The signatory's title often names its body again ("directeur général de l'ARS
-        // Centre-Val de Loire"): a variant of the same organisation.
-        for s in &d.signataires {
-            let (Some(q), Some(id)) = (s.qualite.as_deref(), s.organisation_id.as_ref()) else {
-                continue;
-            };
-            for cut in [" de l'", " du ", " de la ", " des "] {
-                if let Some(i) = q.find(cut) {
-                    let name = q[i + cut.len()..].trim();
-                    if orgs::resolve(name, &ctx).is_some_and(|k| &k.id == id) {
-                        if let Some(e) = entries.get_mut(id) {
-                            *e.variants.entry(name.to_string()).or_default() += 1;
-                        }
+    }
+
+    /// One mention: counted under the id the document gave it, when its name (or the
+    /// form the reader recognised) resolves to an organisation.
+    fn add(&mut self, nom: &str, forme: Option<&str>, id: Option<&String>, role: Role) {
+        let Some(id) = id else { return };
+        let Some(key) = self.resolve(forme.unwrap_or(nom)) else {
+            return;
+        };
+        let e = self.entries.entry(id.clone()).or_insert_with(|| Entry {
+            key: OrgKey {
+                id: id.clone(),
+                ..key
+            },
+            variants: BTreeMap::new(),
+            documents: Vec::new(),
+            roles: Roles::default(),
+            count: 0,
+        });
+        e.record(nom, self.document, role);
+    }
+
+    /// The key of a name in this document's context, resolved once per territory.
+    fn resolve(&mut self, name: &str) -> Option<OrgKey> {
+        let (departement, region, territoire) = self.ctx_key.clone();
+        self.memo
+            .entry((departement, region, territoire, name.to_string()))
+            .or_insert_with(|| orgs::resolve(name, self.ctx))
+            .clone()
+    }
+}
+
+impl Entry {
+    /// One more mention of this organisation, written `nom`, in document `document`.
+    fn record(&mut self, nom: &str, document: &str, role: Role) {
+        *self.variants.entry(nom.trim().to_string()).or_default() += 1;
+        self.count += 1;
+        if !self.documents.iter().any(|d| d == document) {
+            self.documents.push(document.to_string());
+        }
+        match role {
+            Role::Porteur => self.roles.porteur += 1,
+            Role::Partenaire => self.roles.partenaire += 1,
+            Role::Financeur => self.roles.financeur += 1,
+            Role::Signataire => self.roles.signataire += 1,
+        }
+    }
+
+    /// Takes in the mentions of an entry merged into this one.
+    fn absorb(&mut self, other: Entry) {
+        for (v, n) in other.variants {
+            *self.variants.entry(v).or_default() += n;
+        }
+        for d in other.documents {
+            if !self.documents.contains(&d) {
+                self.documents.push(d);
+            }
+        }
+        self.roles.porteur += other.roles.porteur;
+        self.roles.partenaire += other.roles.partenaire;
+        self.roles.financeur += other.roles.financeur;
+        self.roles.signataire += other.roles.signataire;
+        self.count += other.count;
+    }
+}
+
+/// The signatory's title often names its body again ("directeur général de l'ARS
+/// Centre-Val de Loire"): a variant of the same organisation.
+fn add_title_variants(entries: &mut BTreeMap<String, Entry>, ctx: &Context, d: &Document) {
+    for s in &d.signataires {
+        let (Some(q), Some(id)) = (s.qualite.as_deref(), s.organisation_id.as_ref()) else {
+            continue;
+        };
+        for cut in [" de l'", " du ", " de la ", " des "] {
+            if let Some(i) = q.find(cut) {
+                let name = q[i + cut.len()..].trim();
+                if orgs::resolve(name, ctx).is_some_and(|k| &k.id == id) {
+                    if let Some(e) = entries.get_mut(id) {
+                        *e.variants.entry(name.to_string()).or_default() += 1;
                     }
                 }
             }
         }
     }
-    // The glossary names a body too ("ADMS : Association pour le Développement …"): its
-    // sigle and long form are variants of an organisation the document mentions, when the
-    // bare sigle denotes that body ("CCAS" alone names no one CCAS).
-    {
-        let ctx = Context::of_document(d);
-        for e in entries.values_mut() {
-            let Some(s) = e.key.sigle.clone() else {
-                continue;
-            };
-            if !e.documents.contains(&d.id) {
-                continue;
-            }
-            if orgs::resolve(&s, &ctx).is_none_or(|k| k.id != e.key.id) {
-                continue;
-            }
-            if let Some(long) = d.sigles.get(&s) {
-                e.variants.entry(s.clone()).or_insert(1);
-                e.variants.entry(long.clone()).or_insert(1);
-            }
+}
+
+/// The glossary names a body too ("ADMS : Association pour le Développement …"): its
+/// sigle and long form are variants of an organisation the document mentions, when the
+/// bare sigle denotes that body ("CCAS" alone names no one CCAS).
+fn add_glossary_variants(entries: &mut BTreeMap<String, Entry>, ctx: &Context, d: &Document) {
+    for e in entries.values_mut() {
+        let Some(s) = e.key.sigle.clone() else {
+            continue;
+        };
+        if !e.documents.contains(&d.id) {
+            continue;
+        }
+        if orgs::resolve(&s, ctx).is_none_or(|k| k.id != e.key.id) {
+            continue;
+        }
+        if let Some(long) = d.sigles.get(&s) {
+            e.variants.entry(s.clone()).or_insert(1);
+            e.variants.entry(long.clone()).or_insert(1);
         }
     }
 }
 
+/// The registry: near-identical keys merged, the most widespread bodies first.
 fn finish(entries: BTreeMap<String, Entry>) -> Vec<Organisation> {
-    // Merge near-identical keys across documents.
+    by_spread(merge_near_identical(entries))
+        .into_iter()
+        .map(organisation)
+        .collect()
+}
+
+/// Merges near-identical keys across documents under the id `orgs::cluster` chooses.
+fn merge_near_identical(entries: BTreeMap<String, Entry>) -> BTreeMap<String, Entry> {
     let keys: Vec<(OrgKey, usize)> = entries.values().map(|e| (e.key.clone(), e.count)).collect();
     let alias = orgs::cluster(&keys);
     let mut merged: BTreeMap<String, Entry> = BTreeMap::new();
     for (id, e) in entries {
         let to = alias.get(&id).cloned().unwrap_or(id);
         match merged.get_mut(&to) {
-            Some(m) => {
-                for (v, n) in e.variants {
-                    *m.variants.entry(v).or_default() += n;
-                }
-                for d in e.documents {
-                    if !m.documents.contains(&d) {
-                        m.documents.push(d);
-                    }
-                }
-                m.roles.porteur += e.roles.porteur;
-                m.roles.partenaire += e.roles.partenaire;
-                m.roles.financeur += e.roles.financeur;
-                m.roles.signataire += e.roles.signataire;
-                m.count += e.count;
-            }
+            Some(m) => m.absorb(e),
             None => {
                 let mut e = e;
                 e.key.id = to.clone();
@@ -200,10 +236,14 @@ fn finish(entries: BTreeMap<String, Entry>) -> Vec<Organisation> {
             }
         }
     }
-    // The most widespread bodies first (documents, then mentions), then by id: an analyst
-    // reads the registry from the bodies that matter across the corpus, and a name written
-    // alike for two bodies ("Conseil départemental" of two départements) is looked up
-    // first in the one most documents mean.
+    merged
+}
+
+/// The most widespread bodies first (documents, then mentions), then by id: an analyst
+/// reads the registry from the bodies that matter across the corpus, and a name written
+/// alike for two bodies ("Conseil départemental" of two départements) is looked up first
+/// in the one most documents mean.
+fn by_spread(merged: BTreeMap<String, Entry>) -> Vec<Entry> {
     let mut merged: Vec<Entry> = merged.into_values().collect();
     merged.sort_by(|a, b| {
         b.documents
@@ -213,44 +253,47 @@ fn finish(entries: BTreeMap<String, Entry>) -> Vec<Organisation> {
             .then(a.key.id.cmp(&b.key.id))
     });
     merged
-        .into_iter()
-        .map(|e| {
-            // Canonical name: the official long form of a typed body, else the most complete
-            // (longest) form seen.
-            let nom = if e.key.own_words {
-                e.variants
-                    .keys()
-                    .max_by_key(|v| (v.chars().count(), std::cmp::Reverse((*v).clone())))
-                    .cloned()
-                    .unwrap_or(e.key.nom.clone())
-            } else {
-                e.key.nom.clone()
-            };
-            let region = e
-                .key
-                .region
-                .as_deref()
-                .and_then(cls_normalize::geo::region)
-                .map(|r| r.nom.clone());
-            let mut documents = e.documents;
-            documents.sort();
-            Organisation {
-                id: e.key.id,
-                nom,
-                sigle: e.key.sigle,
-                kind: e.key.kind,
-                departement: e.key.departement,
-                region,
-                code_insee: e.key.code_insee,
-                siren: e.key.siren,
-                variantes: e
-                    .variants
-                    .into_iter()
-                    .map(|(nom, occurrences)| Variante { nom, occurrences })
-                    .collect(),
-                documents,
-                roles: e.roles,
-            }
-        })
-        .collect()
+}
+
+/// The registry's record of one entry.
+fn organisation(e: Entry) -> Organisation {
+    let nom = canonical_name(&e);
+    let region = e
+        .key
+        .region
+        .as_deref()
+        .and_then(cls_normalize::geo::region)
+        .map(|r| r.nom.clone());
+    let mut documents = e.documents;
+    documents.sort();
+    Organisation {
+        id: e.key.id,
+        nom,
+        sigle: e.key.sigle,
+        kind: e.key.kind,
+        departement: e.key.departement,
+        region,
+        code_insee: e.key.code_insee,
+        siren: e.key.siren,
+        variantes: e
+            .variants
+            .into_iter()
+            .map(|(nom, occurrences)| Variante { nom, occurrences })
+            .collect(),
+        documents,
+        roles: e.roles,
+    }
+}
+
+/// The official long form of a typed body, else the most complete (longest) form seen.
+fn canonical_name(e: &Entry) -> String {
+    if e.key.own_words {
+        e.variants
+            .keys()
+            .max_by_key(|v| (v.chars().count(), std::cmp::Reverse((*v).clone())))
+            .cloned()
+            .unwrap_or(e.key.nom.clone())
+    } else {
+        e.key.nom.clone()
+    }
 }

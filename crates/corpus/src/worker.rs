@@ -209,6 +209,21 @@ thread_local! {
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
+/// This thread's worker, started first if there is none.
+fn ready_worker<'a>(
+    slot: &'a mut Option<Worker>,
+    spec: &WorkerSpec,
+) -> Result<&'a mut Worker, String> {
+    if slot.is_none() {
+        match Worker::spawn(spec) {
+            Ok(w) => *slot = Some(w),
+            Err(e) => return Err(format!("impossible de lancer un lecteur : {e}")),
+        }
+    }
+    slot.as_mut()
+        .ok_or_else(|| "impossible de lancer un lecteur".to_string())
+}
+
 /// Reads one file in this thread's worker process. A worker that runs past `timeout` is
 /// killed (and replaced for the next file), one that dies costs only its file; neither is
 /// `definitif`. A reply is accepted only with the id of its request.
@@ -218,14 +233,9 @@ pub fn read_in_worker(spec: &WorkerSpec, path: &Path, timeout: Duration) -> Outc
     let fail = |why: String| failure(fichier.clone(), String::new(), why, start, false);
     WORKER.with(|cell| {
         let mut slot = cell.borrow_mut();
-        if slot.is_none() {
-            match Worker::spawn(spec) {
-                Ok(w) => *slot = Some(w),
-                Err(e) => return fail(format!("impossible de lancer un lecteur : {e}")),
-            }
-        }
-        let Some(w) = slot.as_mut() else {
-            return fail("impossible de lancer un lecteur".into());
+        let w = match ready_worker(&mut slot, spec) {
+            Ok(w) => w,
+            Err(why) => return fail(why),
         };
         let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         if write_frame(&mut w.stdin, id, path_bytes(path))

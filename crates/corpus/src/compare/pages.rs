@@ -1,0 +1,469 @@
+//! The HTML pages of `cls compare`: an overview (`index.html`) and one page per
+//! territory, rendered by minijinja from the templates in `templates/`. This module turns
+//! the report's figures into the values the templates show, numbers written the French
+//! way.
+
+use super::{period, territory_name, theme_label, theme_of, Contract, Figures, ReportInfo};
+use super::{SharedOrg, ThemeCell};
+use crate::error::CorpusError;
+use crate::export::amount;
+use crate::write::write_output;
+use cls_model::{ActionLine, Document};
+use cls_normalize::themes::vocabulary;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+/// Renders and writes `index.html`, then the page of each territory.
+pub(super) fn write(
+    out: &Path,
+    info: &ReportInfo,
+    fig: &Figures,
+    shared: &[SharedOrg],
+    paths: &HashMap<String, String>,
+) -> Result<(), CorpusError> {
+    let env = environment()?;
+    let foot = json!({"date": info.date, "outil": info.outil});
+    let index = render(
+        &env,
+        "index.html",
+        index_context(out, fig, shared, paths, &foot),
+    )?;
+    write_output(&out.join("index.html"), index.as_bytes())?;
+    let links = json!(territory_links(fig));
+    for (i, c) in fig.contracts.iter().enumerate() {
+        let mut ctx = territory_page(out, fig, i, paths);
+        ctx["pied"] = foot.clone();
+        ctx["territoires"] = links.clone();
+        let html = render(&env, "territoire.html", ctx)?;
+        write_output(&out.join(&c.page), html.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// French grouping with narrow no-break spaces: 1 234 567 €.
+pub fn eur(v: f64) -> String {
+    let n = v.round() as i64;
+    format!(
+        "{}{} €",
+        if n < 0 { "-" } else { "" },
+        group(n.unsigned_abs())
+    )
+}
+
+fn group(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A share as French prints it: "42 %" (no decimals under 100 %, one under 10 %).
+pub fn pct(part: f64, whole: f64) -> String {
+    if whole <= 0.0 {
+        return "—".into();
+    }
+    let p = 100.0 * part / whole;
+    if p > 0.0 && p < 10.0 {
+        format!("{:.1}\u{202f}%", p).replace('.', ",")
+    } else {
+        format!("{:.0}\u{202f}%", p)
+    }
+}
+
+fn eur_cents(v: f64) -> String {
+    if v >= 100.0 {
+        eur(v)
+    } else {
+        format!("{:.2} €", v).replace('.', ",")
+    }
+}
+
+/// INSEE writes a nickname between doubled apostrophes (`CA de Blois ''Agglopolys''`):
+/// shown with French quotes.
+fn official_name(nom: &str) -> String {
+    let parts: Vec<&str> = nom.split("''").collect();
+    if parts.len() == 3 {
+        format!("{}« {} »{}", parts[0], parts[1], parts[2])
+    } else {
+        nom.to_string()
+    }
+}
+
+/// The link from the report directory to a source file, at a page for a PDF.
+fn source_link(out: &Path, path: Option<&String>, d: &Document, page: Option<u32>) -> String {
+    let target = path
+        .and_then(|p| std::fs::canonicalize(p).ok())
+        .zip(std::fs::canonicalize(out).ok())
+        .map(|(t, o)| relative(&o, &t))
+        .unwrap_or_else(|| d.source.fichier.clone());
+    match (d.source.format, page) {
+        (cls_model::Format::Pdf, Some(n)) => format!("{target}#page={n}"),
+        _ => target,
+    }
+}
+
+/// `to` relative to the directory `from` (both absolute), with `/` separators.
+fn relative(from: &Path, to: &Path) -> String {
+    let f: Vec<_> = from.components().collect();
+    let t: Vec<_> = to.components().collect();
+    let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); f.len() - common];
+    parts.extend(
+        t[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().to_string()),
+    );
+    parts.join("/")
+}
+
+const COLORS: [&str; 13] = [
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+    "#bcbd22", "#17becf", "#393b79", "#637939", "#b5b5b5",
+];
+
+fn color(theme: &str) -> &'static str {
+    let i = vocabulary()
+        .iter()
+        .position(|t| t.code == theme)
+        .unwrap_or(COLORS.len() - 1);
+    COLORS[i.min(COLORS.len() - 1)]
+}
+
+/// The name and page of every territory, for the menus of every page.
+fn territory_links(fig: &Figures) -> Vec<Value> {
+    fig.contracts
+        .iter()
+        .map(|c| json!({"nom": c.name, "page": c.page}))
+        .collect()
+}
+
+/// The figures of the overview page.
+fn index_context(
+    out: &Path,
+    fig: &Figures,
+    shared: &[SharedOrg],
+    paths: &HashMap<String, String>,
+    foot: &Value,
+) -> Value {
+    let total_actions: usize = fig.contracts.iter().map(|c| c.lines.len()).sum();
+    let total_known: usize = fig.contracts.iter().map(|c| c.budget().0).sum();
+    let copies = fig.docs.len() - fig.retained.len();
+    json!({
+        "pied": foot, "contrats": overview(fig, total_actions), "nb_contrats": fig.contracts.len(),
+        "nb_actions": total_actions, "nb_documents": fig.docs.len(), "nb_copies": copies,
+        "connu": total_known, "part_connu": pct(total_known as f64, total_actions as f64),
+        "territoires": territory_links(fig),
+        "heat": heat(fig, total_actions), "timeline": timeline(&fig.contracts, &fig.years),
+        "partagees": shared_rows(shared), "qualite": quality_rows(fig),
+        "vides": empty_rows(out, fig, paths),
+    })
+}
+
+/// One line per contract: period, signature, actions, budget, population.
+fn overview(fig: &Figures, total_actions: usize) -> Vec<Value> {
+    fig.contracts
+        .iter()
+        .map(|c| {
+            let (known, budget) = c.budget();
+            let per_hab = c
+                .population
+                .filter(|_| known > 0)
+                .map(|e| eur_cents(budget / e.population as f64));
+            json!({
+                "nom": c.name, "page": c.page, "periode": period(c.doc),
+                "signature": c.doc.date_signature.clone().unwrap_or_else(|| "non précisée".into()),
+                "actions": c.lines.len(), "part_actions": pct(c.lines.len() as f64, total_actions as f64),
+                "budget": if known > 0 { eur(budget) } else { "non chiffré".into() },
+                "connu": known, "part_connu": pct(known as f64, c.lines.len() as f64),
+                "par_habitant": per_hab,
+                "population": c.population.map(|e| group(e.population)),
+            })
+        })
+        .collect()
+}
+
+/// The theme × territory grid: one row per theme, its colour growing with the count.
+fn heat(fig: &Figures, total_actions: usize) -> Vec<Value> {
+    let max_cell = fig
+        .cells
+        .values()
+        .map(|c| c.actions)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    fig.themes
+        .iter()
+        .map(|th| {
+            let row: Vec<Value> = (0..fig.contracts.len())
+                .map(|i| {
+                    let n = fig.cells.get(&(i, *th)).map(|c| c.actions).unwrap_or(0);
+                    let a = n as f64 / max_cell as f64;
+                    json!({
+                        "n": n,
+                        "part": pct(n as f64, fig.contracts[i].lines.len() as f64),
+                        "bg": format!("rgba(0,0,145,{:.2})", a * 0.85),
+                        "fg": if a > 0.5 { "#fff" } else { "#1b1b1b" },
+                    })
+                })
+                .collect();
+            let total: usize = row.iter().filter_map(|v| v["n"].as_u64()).sum::<u64>() as usize;
+            json!({"libelle": theme_label(th), "cells": row, "total": total,
+                   "part": pct(total as f64, total_actions as f64)})
+        })
+        .collect()
+}
+
+/// The 40 most widespread shared organisations.
+fn shared_rows(shared: &[SharedOrg]) -> Vec<Value> {
+    shared
+        .iter()
+        .take(40)
+        .map(|s| {
+            json!({"nom": s.org.nom, "n": s.territories.len(), "territoires": s.territories.join(", "),
+                   "porteur": s.roles.porteur, "partenaire": s.roles.partenaire,
+                   "financeur": s.roles.financeur, "signataire": s.roles.signataire})
+        })
+        .collect()
+}
+
+/// Per contract, the actions with no lead, no known budget, no year.
+fn quality_rows(fig: &Figures) -> Vec<Value> {
+    fig.contracts
+        .iter()
+        .map(|c| {
+            let n = c.lines.len();
+            let k = |f: &dyn Fn(&ActionLine) -> bool| c.lines.iter().filter(|l| f(l)).count();
+            let (p, b, y) = (
+                k(&|l| l.porteurs.is_empty()),
+                k(&|l| l.budget_total_eur.is_none()),
+                k(&|l| l.calendrier_debut.is_none()),
+            );
+            json!({"nom": c.name, "page": c.page, "actions": n,
+                   "sans_porteur": p, "p_porteur": pct(p as f64, n as f64),
+                   "sans_budget": b, "p_budget": pct(b as f64, n as f64),
+                   "sans_calendrier": y, "p_calendrier": pct(y as f64, n as f64)})
+        })
+        .collect()
+}
+
+/// The retained documents that list no action, linked to their files.
+fn empty_rows(out: &Path, fig: &Figures, paths: &HashMap<String, String>) -> Vec<Value> {
+    fig.empty
+        .iter()
+        .map(|d| {
+            json!({"nom": territory_name(d),
+                   "id": d.id, "fichier": d.source.fichier,
+                   "lien": source_link(out, paths.get(&d.id), d, None)})
+        })
+        .collect()
+}
+
+/// The figures of one territory's page.
+fn territory_page(out: &Path, fig: &Figures, i: usize, paths: &HashMap<String, String>) -> Value {
+    let c = &fig.contracts[i];
+    let (known, budget) = c.budget();
+    let n = c.lines.len();
+    let per_theme = themes_by_count(fig, i);
+    let path = paths.get(&c.doc.id);
+    let theme_filter: Vec<&str> = per_theme.iter().map(|t| theme_label(t.0)).collect();
+    json!({
+        "nom": c.name, "periode": period(c.doc),
+        "signature": c.doc.date_signature.clone().unwrap_or_else(|| "non précisée".into()),
+        "actions_n": n, "connu": known, "part_connu": pct(known as f64, n as f64),
+        "budget": if known > 0 { eur(budget) } else { "non chiffré".into() },
+        "population": c.population.map(|e| json!({"nom": official_name(&e.nom), "n": group(e.population),
+            "par_habitant": (known > 0).then(|| eur_cents(budget / e.population as f64))})),
+        "departements": c.doc.territoire.departements.join(", "),
+        "region": c.doc.territoire.region,
+        "bars": theme_bars(&per_theme, n, budget), "bars_h": 24 * per_theme.len() + 6,
+        "partenaires": top_partners(c, &fig.reg_names), "actions": action_rows(out, c, path),
+        "filtres": theme_filter,
+        "document": c.doc.id, "fichier": c.doc.source.fichier,
+        "lien": source_link(out, path, c.doc, None),
+        "signataires": c.doc.signataires.iter().map(|s| s.nom.clone()).collect::<Vec<_>>(),
+    })
+}
+
+/// The main themes of contract `i`, the most frequent first.
+fn themes_by_count(fig: &Figures, i: usize) -> Vec<(&'static str, ThemeCell)> {
+    let mut per_theme: Vec<(&'static str, ThemeCell)> = fig
+        .themes
+        .iter()
+        .filter_map(|th| fig.cells.get(&(i, *th)).map(|x| (*th, *x)))
+        .collect();
+    per_theme.sort_by(|a, b| b.1.actions.cmp(&a.1.actions).then(a.0.cmp(b.0)));
+    per_theme
+}
+
+/// The bar chart of a territory's themes: `n` actions, `budget` their known budget.
+fn theme_bars(per_theme: &[(&str, ThemeCell)], n: usize, budget: f64) -> Vec<Value> {
+    let max = per_theme
+        .iter()
+        .map(|t| t.1.actions)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    per_theme
+        .iter()
+        .enumerate()
+        .map(|(k, (th, cell))| {
+            let wbar = (cell.actions as f64 / max as f64 * 300.0).max(2.0);
+            json!({
+                "libelle": theme_label(th), "n": cell.actions, "part": pct(cell.actions as f64, n as f64),
+                "budget": if cell.budgeted > 0 { eur(cell.budget) } else { "—".into() },
+                "part_budget": if cell.budgeted > 0 { pct(cell.budget, budget) } else { "—".into() },
+                "y": 4 + k * 24, "ty": 4 + k * 24 + 13, "w": format!("{wbar:.1}"),
+                "tx": format!("{:.1}", 416.0 + wbar), "color": color(th),
+            })
+        })
+        .collect()
+}
+
+/// The eight partners of the most actions of a contract.
+fn top_partners(c: &Contract, reg_names: &BTreeMap<&str, &str>) -> Vec<Value> {
+    let n = c.lines.len();
+    let mut partners: BTreeMap<&str, usize> = BTreeMap::new();
+    for l in &c.lines {
+        for p in &l.partenaires_ids {
+            *partners.entry(p.as_str()).or_default() += 1;
+        }
+    }
+    let mut partners: Vec<(&str, usize)> = partners.into_iter().collect();
+    partners.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    partners
+        .iter()
+        .take(8)
+        .map(|(id, k)| {
+            json!({"nom": reg_names.get(id).copied().unwrap_or(id), "n": k,
+                   "part": pct(*k as f64, n as f64)})
+        })
+        .collect()
+}
+
+/// The table of a contract's actions, each linked to its page of the source file.
+fn action_rows(out: &Path, c: &Contract, path: Option<&String>) -> Vec<Value> {
+    c.lines
+        .iter()
+        .map(|l| {
+            let page = l.pages.first().copied();
+            json!({
+                "numero": l.numero.clone().unwrap_or_default(),
+                "titre": l.titre.clone().unwrap_or_else(|| "(sans titre)".into()),
+                "porteurs": l.porteurs.join(", "),
+                "themes": l.themes.iter().map(|t| theme_label(t).to_string()).collect::<Vec<_>>(),
+                "theme": theme_label(&theme_of(l)),
+                "annees": match (l.calendrier_debut, l.calendrier_fin) {
+                    (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+                    (Some(a), Some(_)) => a.to_string(),
+                    (Some(a), None) => format!("depuis {a}"),
+                    _ => String::new(),
+                },
+                "annee_tri": l.calendrier_debut.unwrap_or(0),
+                "budget": l.budget_total_eur.map(eur).unwrap_or_default(),
+                "budget_tri": l.budget_total_eur.map(amount).unwrap_or_else(|| "-1".into()),
+                "lien": source_link(out, path, c.doc, page),
+                "page": page,
+            })
+        })
+        .collect()
+}
+
+/// The grid of actions running each year, per territory.
+fn timeline(contracts: &[Contract], years: &[BTreeMap<i32, usize>]) -> Value {
+    let all: BTreeSet<i32> = years.iter().flat_map(|m| m.keys().copied()).collect();
+    let (Some(&y0), Some(&y1)) = (all.first(), all.last()) else {
+        return Value::Null;
+    };
+    let n = usize::try_from(y1 - y0 + 1).unwrap_or(1);
+    let cell = (560 / n.max(1)).clamp(24, 70);
+    let maxv = years
+        .iter()
+        .flat_map(|m| m.values().copied())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let heads: Vec<Value> = (y0..=y1)
+        .enumerate()
+        .map(|(i, y)| json!({"x": 220 + i * cell + cell / 2, "y": y}))
+        .collect();
+    let rows: Vec<Value> = contracts
+        .iter()
+        .zip(years)
+        .enumerate()
+        .map(|(r, (c, m))| {
+            let y = 24 + r * 26;
+            let cells: Vec<Value> = (y0..=y1)
+                .enumerate()
+                .map(|(i, yr)| {
+                    let v = m.get(&yr).copied().unwrap_or(0);
+                    let a = v as f64 / maxv as f64;
+                    json!({"x": 220 + i * cell, "tx": 220 + i * cell + cell / 2, "w": cell - 2,
+                           "fill": format!("rgba(0,0,145,{:.2})", a * 0.85),
+                           "fg": if a > 0.5 { "#fff" } else { "#333" }, "v": v, "annee": yr})
+                })
+                .collect();
+            // A row with no dated action says so, rather than looking like missing data.
+            let nom = if m.is_empty() {
+                format!("{} (aucune année)", c.name)
+            } else {
+                c.name.clone()
+            };
+            json!({"nom": nom, "y": y, "ty": y + 15, "vy": y + 14, "cells": cells})
+        })
+        .collect();
+    json!({"width": 220 + cell * n, "height": 30 + 26 * contracts.len(),
+           "heads": heads, "rows": rows})
+}
+
+const LAYOUT: &str = include_str!("../../templates/layout.html");
+const INDEX: &str = include_str!("../../templates/index.html");
+const TERRITOIRE: &str = include_str!("../../templates/territoire.html");
+
+fn environment() -> Result<minijinja::Environment<'static>, CorpusError> {
+    let mut env = minijinja::Environment::new();
+    for (name, src) in [
+        ("layout.html", LAYOUT),
+        ("index.html", INDEX),
+        ("territoire.html", TERRITOIRE),
+    ] {
+        env.add_template(name, src)
+            .map_err(|e| CorpusError::Template(name.to_string(), e))?;
+    }
+    Ok(env)
+}
+
+fn render(env: &minijinja::Environment, name: &str, ctx: Value) -> Result<String, CorpusError> {
+    env.get_template(name)
+        .and_then(|t| t.render(minijinja::Value::from_serialize(&ctx)))
+        .map_err(|e| CorpusError::Template(name.to_string(), e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_climb_out_of_the_report_directory() {
+        assert_eq!(
+            relative(
+                Path::new("/a/corpus/report"),
+                Path::new("/a/fixtures/x.pdf")
+            ),
+            "../../fixtures/x.pdf"
+        );
+    }
+
+    #[test]
+    fn templates_parse() {
+        let env = environment().unwrap();
+        for name in ["layout.html", "index.html", "territoire.html"] {
+            assert!(env.get_template(name).is_ok(), "{name}");
+        }
+    }
+}
