@@ -10,6 +10,16 @@ use cls_model::Axe;
 /// Axes of a page: "AXE n : titre" lines, a list announced as the axes, or an inline
 /// enumeration "en N axes : a, b, c et d".
 pub(super) fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
+    let mut out = numbered_axes(blocks);
+    transversal_axis(blocks, &mut out);
+    if !out.is_empty() {
+        return out;
+    }
+    announced_axes(blocks)
+}
+
+/// The "AXE n : titre" lines of the page, each number once.
+fn numbered_axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
     let p = vocab::patterns();
     let mut out: Vec<Axe> = Vec::new();
     for b in blocks {
@@ -18,45 +28,27 @@ pub(super) fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
         if let Some(c) = p.axe.captures(t) {
             if let Some(n) = crate::roman_or_arabic(&c["num"]) {
                 if !out.iter().any(|a| a.numero == n) && t.len() < 220 {
-                    out.push(Axe {
-                        numero: n,
-                        titre: c["titre"].trim().to_string(),
-                        objectifs: Vec::new(),
-                        themes: Vec::new(),
-                    });
+                    out.push(crate::new_axe(n, c["titre"].trim().to_string()));
                 }
             }
         }
     }
-    transversal_axis(blocks, &mut out);
-    if !out.is_empty() {
-        return out;
-    }
+    out
+}
+
+/// The axes announced by a heading or a sentence ("Les axes du contrat :", "… en 4
+/// axes : a, b, c et d"): the list right after it, or the enumeration it ends with. A
+/// text that only gives an example announces nothing.
+fn announced_axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
     let announce = patterns::annonce_axes();
     for (i, b) in blocks.iter().enumerate() {
         let ft = f(&b.text);
         if !announce.is_match(&b.text) || ft.contains("exemple") {
             continue;
         }
-        // A list right after the announcing heading or sentence.
-        let mut j = i + 1;
-        while j < blocks.len()
-            && blocks[j].kind == HtmlKind::Paragraph
-            && blocks[j].kind != HtmlKind::ListItem
-            && j < i + 3
-            && !blocks[j].text.ends_with(':')
-        {
-            j += 1;
-        }
-        if j < blocks.len()
-            && blocks[j].kind == HtmlKind::Paragraph
-            && blocks[j].text.ends_with(':')
-        {
-            if f(&blocks[j].text).contains("exemple") {
-                continue;
-            }
-            j += 1;
-        }
+        let Some(j) = list_after(blocks, i) else {
+            continue;
+        };
         let list: Vec<&HtmlBlock> = blocks[j.min(blocks.len())..]
             .iter()
             .take_while(|x| x.kind == HtmlKind::ListItem)
@@ -69,45 +61,59 @@ pub(super) fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
             return list
                 .iter()
                 .enumerate()
-                .map(|(k, x)| Axe {
-                    numero: k as u32 + 1,
-                    titre: x
-                        .text
-                        .trim()
-                        .trim_end_matches([';', '.', ','])
-                        .trim()
-                        .to_string(),
-                    objectifs: Vec::new(),
-                    themes: Vec::new(),
+                .map(|(k, x)| {
+                    let titre = x.text.trim().trim_end_matches([';', '.', ',']).trim();
+                    crate::new_axe(k as u32 + 1, titre.to_string())
                 })
                 .collect();
         }
-        // Inline: "… plan d'actions en 4 axes : a, b, c et d."
-        if let Some(pos) = b.text.find(':') {
-            let n = announce
-                .captures(&b.text[..pos])
-                .and_then(|c| c.get(1))
-                .and_then(|m| cls_normalize::text::number_word(m.as_str()))
-                .map(|n| n as usize);
-            let tail = b.text[pos + 1..].trim().trim_end_matches('.');
-            if let Some(n) = n {
-                let items = split_enumeration(tail, n);
-                if items.len() == n {
-                    return items
-                        .into_iter()
-                        .enumerate()
-                        .map(|(k, t)| Axe {
-                            numero: k as u32 + 1,
-                            titre: t,
-                            objectifs: Vec::new(),
-                            themes: Vec::new(),
-                        })
-                        .collect();
-                }
-            }
+        if let Some(axes) = inline_axes(&b.text) {
+            return axes;
         }
     }
     Vec::new()
+}
+
+/// Where the list announced by block `i` starts: right after it, or after up to two
+/// paragraphs and a paragraph ending with a colon. `None` when that colon paragraph
+/// gives an example (the list is not the axes).
+fn list_after(blocks: &[HtmlBlock], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    while j < blocks.len()
+        && blocks[j].kind == HtmlKind::Paragraph
+        && blocks[j].kind != HtmlKind::ListItem
+        && j < i + 3
+        && !blocks[j].text.ends_with(':')
+    {
+        j += 1;
+    }
+    if j < blocks.len() && blocks[j].kind == HtmlKind::Paragraph && blocks[j].text.ends_with(':') {
+        if f(&blocks[j].text).contains("exemple") {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// Inline: "… plan d'actions en 4 axes : a, b, c et d." as many axes as the number
+/// announced, or `None`.
+fn inline_axes(text: &str) -> Option<Vec<Axe>> {
+    let pos = text.find(':')?;
+    let n = patterns::annonce_axes()
+        .captures(&text[..pos])
+        .and_then(|c| c.get(1))
+        .and_then(|m| cls_normalize::text::number_word(m.as_str()))
+        .map(|n| n as usize)?;
+    let tail = text[pos + 1..].trim().trim_end_matches('.');
+    let items = split_enumeration(tail, n);
+    (items.len() == n).then(|| {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(k, t)| crate::new_axe(k as u32 + 1, t))
+            .collect()
+    })
 }
 
 /// A heading of the same level as the axis headings, after the last of them, that is not
@@ -151,12 +157,7 @@ fn transversal_axis(blocks: &[HtmlBlock], axes: &mut Vec<Axe>) {
                     }
                     _ => t,
                 };
-                axes.push(Axe {
-                    numero: axes.len() as u32 + 1,
-                    titre: titre.to_string(),
-                    objectifs: Vec::new(),
-                    themes: Vec::new(),
-                });
+                axes.push(crate::new_axe(axes.len() as u32 + 1, titre.to_string()));
                 return;
             }
             _ => {}
