@@ -136,50 +136,14 @@ pub(super) fn actions(
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
-        let t = b.text.trim();
-        if let HtmlKind::Heading(level) = b.kind {
-            if faq.is_some_and(|l| level <= l) {
-                faq = None;
-            }
-            let ft = f(t);
-            if ft.contains("questions frequentes")
-                || ft.starts_with("faq")
-                || ft.contains("foire aux questions")
-            {
-                faq = Some(level);
-                i += 1;
-                continue;
-            }
-        }
-        if faq.is_some() {
+        if in_faq(&mut faq, b) {
             i += 1;
             continue;
         }
-        if b.kind != HtmlKind::TableRow || b.cells.iter().filter(|c| !c.is_empty()).count() == 1 {
-            if let Some(n) = axis_of(t) {
-                // Axis lines listed one after another are the outline, not section
-                // headings: the actions that follow belong to none of them in particular.
-                let listed = blocks
-                    .get(i + 1)
-                    .is_some_and(|x| axis_of(&x.text).is_some())
-                    || blocks[..i]
-                        .last()
-                        .is_some_and(|x| axis_of(&x.text).is_some());
-                axe = if listed { None } else { n };
-                i += 1;
-                continue;
-            }
-        }
-        // A heading that carries an axis title without its number ("En transversalité : …").
-        if matches!(b.kind, HtmlKind::Heading(_)) {
-            if let Some(a) = axes
-                .iter()
-                .find(|a| !a.titre.is_empty() && f(t).ends_with(&f(&a.titre)))
-            {
-                axe = Some(a.numero);
-                i += 1;
-                continue;
-            }
+        if let Some(n) = axis_heading(blocks, i, axes, &axis_of) {
+            axe = n;
+            i += 1;
+            continue;
         }
         // A table of actions: a header row naming an action column, then one action per
         // row; a row of one cell is an axis.
@@ -189,57 +153,125 @@ pub(super) fn actions(
                 continue;
             }
         }
-        let start = if b.kind == HtmlKind::TableRow {
-            None
-        } else {
-            action_start(t)
-        };
-        let bullet = start.is_none()
-            && b.kind == HtmlKind::ListItem
-            && b.number.is_none()
-            && axe.is_some()
-            && list_announces_actions(blocks, i);
-        let listed = start.is_none()
-            && b.kind == HtmlKind::ListItem
-            && (b.number.is_some() || bullet)
-            && axe.is_some();
-        if start.is_none() && !listed {
-            if let Some(n) = unread_bullet_list(blocks, i, axe) {
-                alertes.push(Alerte::new(
-                    "element_non_lu",
-                    None,
-                    format!(
-                        "une liste à puces de {n} éléments sous un axe n'a pas été lue comme des actions (aucune phrase ne l'annonce) : « {} »",
-                        short(t)
-                    ),
-                ));
-            }
-            if b.toggle && !t.ends_with('?') {
-                alertes.push(Alerte::new(
-                    "element_non_lu",
-                    None,
-                    format!(
-                        "un élément dépliable n'a pas été lu comme une action : « {} »",
-                        short(t)
-                    ),
-                ));
-            }
+        let (start, listing) = action_opening(blocks, i, axe);
+        if start.is_none() && !listing.listed {
+            alert_unread(blocks, i, axe, alertes);
             i += 1;
             continue;
         }
-        let (a, j) = read_action(
-            blocks,
-            i,
-            start,
-            Listing { listed, bullet },
-            axe,
-            &axis_of,
-            alertes,
-        );
+        let (a, j) = read_action(blocks, i, start, listing, axe, &axis_of, alertes);
         out.push(a);
         i = j;
     }
     out
+}
+
+/// Whether block `b` is an FAQ's heading or inside an FAQ, keeping `faq` (the level of
+/// the FAQ's heading) up to date: a heading of that level or above ends the FAQ.
+fn in_faq(faq: &mut Option<u8>, b: &HtmlBlock) -> bool {
+    if let HtmlKind::Heading(level) = b.kind {
+        if faq.is_some_and(|l| level <= l) {
+            *faq = None;
+        }
+        let ft = f(b.text.trim());
+        if ft.contains("questions frequentes")
+            || ft.starts_with("faq")
+            || ft.contains("foire aux questions")
+        {
+            *faq = Some(level);
+            return true;
+        }
+    }
+    faq.is_some()
+}
+
+/// When block `i` opens an axis's section, the axis the actions after it belong to (none
+/// for a line of the outline): an "Axe n" line, or a heading that carries an axis title
+/// without its number ("En transversalité : …").
+fn axis_heading(
+    blocks: &[HtmlBlock],
+    i: usize,
+    axes: &[Axe],
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+) -> Option<Option<u32>> {
+    let b = &blocks[i];
+    let t = b.text.trim();
+    if b.kind != HtmlKind::TableRow || b.cells.iter().filter(|c| !c.is_empty()).count() == 1 {
+        if let Some(n) = axis_of(t) {
+            // Axis lines listed one after another are the outline, not section
+            // headings: the actions that follow belong to none of them in particular.
+            let listed = blocks
+                .get(i + 1)
+                .is_some_and(|x| axis_of(&x.text).is_some())
+                || blocks[..i]
+                    .last()
+                    .is_some_and(|x| axis_of(&x.text).is_some());
+            return Some(if listed { None } else { n });
+        }
+    }
+    if matches!(b.kind, HtmlKind::Heading(_)) {
+        if let Some(a) = axes
+            .iter()
+            .find(|a| !a.titre.is_empty() && f(t).ends_with(&f(&a.titre)))
+        {
+            return Some(Some(a.numero));
+        }
+    }
+    None
+}
+
+/// How block `i` opens an action, if it does: the number and title of an action line
+/// (not in a table), and whether it is an item of a numbered list, or of a bulleted list
+/// announced as actions, under an axis.
+fn action_opening(
+    blocks: &[HtmlBlock],
+    i: usize,
+    axe: Option<u32>,
+) -> (Option<(String, Option<String>)>, Listing) {
+    let b = &blocks[i];
+    let start = if b.kind == HtmlKind::TableRow {
+        None
+    } else {
+        action_start(b.text.trim())
+    };
+    let bullet = start.is_none()
+        && b.kind == HtmlKind::ListItem
+        && b.number.is_none()
+        && axe.is_some()
+        && list_announces_actions(blocks, i);
+    let listed = start.is_none()
+        && b.kind == HtmlKind::ListItem
+        && (b.number.is_some() || bullet)
+        && axe.is_some();
+    (start, Listing { listed, bullet })
+}
+
+/// Alerts for block `i` when it looks like actions but is not read as one: the first
+/// item of a bulleted list under an axis that nothing announces, or a collapsible item
+/// that is not a question.
+fn alert_unread(blocks: &[HtmlBlock], i: usize, axe: Option<u32>, alertes: &mut Vec<Alerte>) {
+    let b = &blocks[i];
+    let t = b.text.trim();
+    if let Some(n) = unread_bullet_list(blocks, i, axe) {
+        alertes.push(Alerte::new(
+            "element_non_lu",
+            None,
+            format!(
+                "une liste à puces de {n} éléments sous un axe n'a pas été lue comme des actions (aucune phrase ne l'annonce) : « {} »",
+                short(t)
+            ),
+        ));
+    }
+    if b.toggle && !t.ends_with('?') {
+        alertes.push(Alerte::new(
+            "element_non_lu",
+            None,
+            format!(
+                "un élément dépliable n'a pas été lu comme une action : « {} »",
+                short(t)
+            ),
+        ));
+    }
 }
 
 /// How an action was found in a list: `listed` a numbered item, `bullet` an item of a
@@ -262,84 +294,18 @@ fn read_action(
     axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
     alertes: &mut Vec<Alerte>,
 ) -> (Action, usize) {
-    let Listing { listed, bullet } = listing;
-    let b = &blocks[i];
-    let t = b.text.trim();
-    let (numero, mut titre, mut lead) = match start {
-        Some((n, titre)) => {
-            let (titre, lead) = match titre {
-                Some(x) => {
-                    let (x, lead) = parenthesised_lead(&x);
-                    (Some(x), lead)
-                }
-                None => (None, None),
-            };
-            (n, titre, lead)
-        }
-        None => {
-            let (x, lead) = parenthesised_lead(t);
-            (
-                b.number.map(|n| n.to_string()).unwrap_or_default(),
-                Some(x),
-                lead,
-            )
-        }
-    };
+    let (numero, mut titre, mut lead) = opening_line(&blocks[i], start);
     let mut j = i + 1;
     // "Action 5" alone: its title is the next line (a card's heading), unless labelled
     // rows follow (a fiche table with an "Intitulé" row).
     if titre.is_none() {
-        if let Some(next) = blocks.get(j) {
-            let nt = next.text.trim();
-            if next.kind != HtmlKind::TableRow
-                && action_start(nt).is_none()
-                && axis_of(nt).is_none()
-                && labelled(nt).is_none()
-                && lead_prose(nt).is_none()
-                && nt.len() < 250
-            {
-                let (x, l) = parenthesised_lead(nt);
-                titre = Some(x);
-                lead = lead.or(l);
-                j += 1;
-            }
+        if let Some((x, l)) = blocks.get(j).and_then(|next| card_title(next, axis_of)) {
+            titre = Some(x);
+            lead = lead.or(l);
+            j += 1;
         }
     }
-    // What follows until the next action, axis or heading: leads, labelled lines,
-    // rows of a fiche table, and a description before them.
-    let mut fields: Vec<Item> = Vec::new();
-    if let Some(l) = lead.take() {
-        fields.push(row("Porteur", vec![l]));
-    }
-    let mut description: Vec<String> = Vec::new();
-    while j < blocks.len() {
-        let x = &blocks[j];
-        let xt = x.text.trim();
-        if matches!(x.kind, HtmlKind::Heading(_))
-            || x.toggle
-            || (x.kind != HtmlKind::TableRow && action_start(xt).is_some())
-            || axis_of(xt).is_some()
-            || (listed && x.number.is_some())
-            || (bullet && x.kind == HtmlKind::ListItem)
-            || (x.kind == HtmlKind::TableRow && x.header && action_columns(x).is_some())
-        {
-            break;
-        }
-        if x.kind == HtmlKind::TableRow && x.cells.len() >= 2 {
-            let value = x.lines[1..].iter().flatten().cloned().collect();
-            fields.push(row(&x.cells[0], value));
-        } else if let Some(who) = lead_prose(xt) {
-            fields.push(row("Porteur", vec![who]));
-        } else if let Some((label, value)) = labelled(xt) {
-            fields.push(row(&label, vec![value]));
-        } else if fields.is_empty() && x.kind != HtmlKind::TableRow && !is_utility(xt) {
-            description.push(xt.to_string());
-        }
-        j += 1;
-    }
-    if !description.is_empty() && !fields.is_empty() {
-        fields.insert(0, row("Description", description));
-    }
+    let (fields, j) = action_fields(blocks, j, lead, listing, axis_of);
     let a = build_action(numero, titre, fields, axe, alertes);
     if a.titre.as_deref().is_none_or(str::is_empty) {
         alertes.push(Alerte::new(
@@ -356,6 +322,99 @@ fn read_action(
         ));
     }
     (a, j)
+}
+
+/// The number, title and lead of the line that opens an action: from its action line
+/// ("Action 2 – Titre (pilote : X)"), else a list item's number and text.
+fn opening_line(
+    b: &HtmlBlock,
+    start: Option<(String, Option<String>)>,
+) -> (String, Option<String>, Option<String>) {
+    match start {
+        Some((n, Some(titre))) => {
+            let (titre, lead) = parenthesised_lead(&titre);
+            (n, Some(titre), lead)
+        }
+        Some((n, None)) => (n, None, None),
+        None => {
+            let (x, lead) = parenthesised_lead(b.text.trim());
+            (
+                b.number.map(|n| n.to_string()).unwrap_or_default(),
+                Some(x),
+                lead,
+            )
+        }
+    }
+}
+
+/// The title of a card whose heading is a bare "Action 5": the next block, when it is a
+/// short line that is neither a table row, another action or axis, a labelled line nor a
+/// lead; with the lead it carries in parentheses.
+fn card_title(
+    next: &HtmlBlock,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+) -> Option<(String, Option<String>)> {
+    let nt = next.text.trim();
+    (next.kind != HtmlKind::TableRow
+        && action_start(nt).is_none()
+        && axis_of(nt).is_none()
+        && labelled(nt).is_none()
+        && lead_prose(nt).is_none()
+        && nt.len() < 250)
+        .then(|| parenthesised_lead(nt))
+}
+
+/// What follows an action from block `j` until the next action, axis or heading, as
+/// labelled rows: its lead, the leads and labelled lines, the rows of a fiche table, and
+/// a description before them. Returns them with the index of the first block after.
+fn action_fields(
+    blocks: &[HtmlBlock],
+    mut j: usize,
+    lead: Option<String>,
+    listing: Listing,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+) -> (Vec<Item>, usize) {
+    let mut fields: Vec<Item> = Vec::new();
+    if let Some(l) = lead {
+        fields.push(row("Porteur", vec![l]));
+    }
+    let mut description: Vec<String> = Vec::new();
+    while j < blocks.len() && !ends_action(&blocks[j], listing, axis_of) {
+        let x = &blocks[j];
+        let xt = x.text.trim();
+        if x.kind == HtmlKind::TableRow && x.cells.len() >= 2 {
+            let value = x.lines[1..].iter().flatten().cloned().collect();
+            fields.push(row(&x.cells[0], value));
+        } else if let Some(who) = lead_prose(xt) {
+            fields.push(row("Porteur", vec![who]));
+        } else if let Some((label, value)) = labelled(xt) {
+            fields.push(row(&label, vec![value]));
+        } else if fields.is_empty() && x.kind != HtmlKind::TableRow && !is_utility(xt) {
+            description.push(xt.to_string());
+        }
+        j += 1;
+    }
+    if !description.is_empty() && !fields.is_empty() {
+        fields.insert(0, row("Description", description));
+    }
+    (fields, j)
+}
+
+/// Whether block `x` ends the action before it: a heading or a collapsible item, another
+/// action line, an axis, the next item of the action's list, a table of actions.
+fn ends_action(
+    x: &HtmlBlock,
+    listing: Listing,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+) -> bool {
+    let xt = x.text.trim();
+    matches!(x.kind, HtmlKind::Heading(_))
+        || x.toggle
+        || (x.kind != HtmlKind::TableRow && action_start(xt).is_some())
+        || axis_of(xt).is_some()
+        || (listing.listed && x.number.is_some())
+        || (listing.bullet && x.kind == HtmlKind::ListItem)
+        || (x.kind == HtmlKind::TableRow && x.header && action_columns(x).is_some())
 }
 
 /// Words that announce a list of actions ("Les actions prévues :", "Fiches-actions").
@@ -422,7 +481,6 @@ fn table_actions(
     out: &mut Vec<Action>,
     alertes: &mut Vec<Alerte>,
 ) -> usize {
-    use vocab::Field;
     let header = &blocks[start];
     let mut j = start + 1;
     while j < blocks.len()
@@ -434,57 +492,73 @@ fn table_actions(
         if r.header {
             continue;
         }
-        let filled: Vec<&String> = r.cells.iter().filter(|c| !c.is_empty()).collect();
-        if filled.len() <= 1 {
+        if r.cells.iter().filter(|c| !c.is_empty()).count() <= 1 {
             // A row spanning the table: an axis, or a heading of rows.
             if let Some(n) = axis_of(&r.text) {
                 *axe = n;
             }
             continue;
         }
-        let cell = |f: Field| -> Option<usize> { cols.iter().position(|c| *c == Some(f)) };
-        let titre = cell(Field::Titre)
-            .and_then(|k| r.cells.get(k))
-            .map(|x| x.trim().to_string())
-            .filter(|x| !x.is_empty());
-        let numero = cell(Field::Numero)
-            .and_then(|k| r.cells.get(k))
-            .map(|x| x.trim().trim_end_matches('.').to_string())
-            .filter(|x| !x.is_empty());
-        let Some(titre) = titre else {
-            alertes.push(Alerte::new(
-                "element_non_lu",
-                numero.as_deref(),
-                format!(
-                    "une ligne du tableau des actions n'a pas d'intitulé : « {} »",
-                    short(&r.text)
-                ),
-            ));
-            continue;
-        };
-        let mut fields = Vec::new();
-        for (k, c) in cols.iter().enumerate() {
-            if matches!(c, Some(Field::Titre) | Some(Field::Numero)) {
-                continue;
-            }
-            let Some(lines) = r.lines.get(k).filter(|l| !l.is_empty()) else {
-                continue;
-            };
-            let label = header.cells.get(k).map(String::as_str).unwrap_or("");
-            fields.push(row(label, lines.clone()));
+        if let Some(a) = row_action(header, r, cols, out.len() + 1, *axe, alertes) {
+            out.push(a);
         }
-        let numero = numero.unwrap_or_else(|| (out.len() + 1).to_string());
-        let a = build_action(numero, Some(titre), fields, *axe, alertes);
-        if a.porteurs.is_empty() {
-            alertes.push(Alerte::new(
-                "champ_absent",
-                a.numero.as_deref(),
-                "aucun porteur",
-            ));
-        }
-        out.push(a);
     }
     j
+}
+
+/// The action of one row of a table of actions, numbered `next` when the table has no
+/// number column; `None`, with an alert, for a row without a title.
+fn row_action(
+    header: &HtmlBlock,
+    r: &HtmlBlock,
+    cols: &[Option<vocab::Field>],
+    next: usize,
+    axe: Option<u32>,
+    alertes: &mut Vec<Alerte>,
+) -> Option<Action> {
+    use vocab::Field;
+    let cell = |f: Field| -> Option<usize> { cols.iter().position(|c| *c == Some(f)) };
+    let titre = cell(Field::Titre)
+        .and_then(|k| r.cells.get(k))
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty());
+    let numero = cell(Field::Numero)
+        .and_then(|k| r.cells.get(k))
+        .map(|x| x.trim().trim_end_matches('.').to_string())
+        .filter(|x| !x.is_empty());
+    let Some(titre) = titre else {
+        alertes.push(Alerte::new(
+            "element_non_lu",
+            numero.as_deref(),
+            format!(
+                "une ligne du tableau des actions n'a pas d'intitulé : « {} »",
+                short(&r.text)
+            ),
+        ));
+        return None;
+    };
+    // The other columns are the action's fields, labelled by their header cell.
+    let mut fields = Vec::new();
+    for (k, c) in cols.iter().enumerate() {
+        if matches!(c, Some(Field::Titre) | Some(Field::Numero)) {
+            continue;
+        }
+        let Some(lines) = r.lines.get(k).filter(|l| !l.is_empty()) else {
+            continue;
+        };
+        let label = header.cells.get(k).map(String::as_str).unwrap_or("");
+        fields.push(row(label, lines.clone()));
+    }
+    let numero = numero.unwrap_or_else(|| next.to_string());
+    let a = build_action(numero, Some(titre), fields, axe, alertes);
+    if a.porteurs.is_empty() {
+        alertes.push(Alerte::new(
+            "champ_absent",
+            a.numero.as_deref(),
+            "aucun porteur",
+        ));
+    }
+    Some(a)
 }
 
 #[cfg(test)]
