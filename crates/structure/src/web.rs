@@ -90,14 +90,7 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
         documents_lies: contract_pdfs(html),
     };
     let mut alertes = Vec::new();
-    let p = vocab::patterns();
-    // Laid out as fiches: a fiche heading followed by its table of labelled rows. A card
-    // that only says "Fiche 3" above its title is read by the page reader.
-    let has_fiches = items.windows(2).any(|w| {
-        matches!(&w[0], Item::Text { text, .. } if p.fiche.is_match(text.trim()))
-            && matches!(w[1], Item::Row { .. })
-    });
-    let mut doc = if has_fiches {
+    let mut doc = if laid_out_as_fiches(&items) {
         build_document(&items, source, &mut alertes)
     } else {
         read_page(html, &blocks, &items, source, &mut alertes)
@@ -137,6 +130,17 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
     crate::apply_themes(&mut doc);
     doc.alertes = alertes;
     Some(doc)
+}
+
+/// Whether the page is laid out as fiches: a fiche heading followed by its table of
+/// labelled rows. A card that only says "Fiche 3" above its title is read by the page
+/// reader.
+fn laid_out_as_fiches(items: &[Item]) -> bool {
+    let p = vocab::patterns();
+    items.windows(2).any(|w| {
+        matches!(&w[0], Item::Text { text, .. } if p.fiche.is_match(text.trim()))
+            && matches!(w[1], Item::Row { .. })
+    })
 }
 
 /// Whether the page's titles (`<title>`, `og:title`, `<h1>`) or its breadcrumb's last
