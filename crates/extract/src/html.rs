@@ -539,97 +539,121 @@ struct Walker {
     ol: Option<u32>,
 }
 
+/// The walker's state that a container changes for its children (see `Walker::enter`).
+struct Scope {
+    table: Option<u32>,
+    in_thead: bool,
+    ol: Option<u32>,
+}
+
 impl Walker {
+    /// Walks element `e` and the blocks nested in it, in document order.
     fn walk(&mut self, e: &ElementRef) {
         if is_boilerplate_element(e) {
             return;
         }
         let name = e.value().name();
+        // Headings, accordion titles and table rows are one block each, whatever they hold.
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                let level = name[1..].parse().unwrap_or(2);
-                let toggle = e
-                    .descendants()
-                    .filter_map(ElementRef::wrap)
-                    .any(|d| d.value().name() == "button" && is_toggle(&d));
-                let lines = all_lines(e);
-                self.push(HtmlBlock {
-                    kind: HtmlKind::Heading(level),
-                    text: lines.join(" "),
-                    lines: vec![lines],
-                    toggle,
-                    ..Default::default()
-                });
+                self.push(heading(e, name));
                 return;
             }
-            // An accordion's title outside a heading: a heading one level below the
-            // surrounding ones, marked as a toggle.
             "summary" | "button" => {
-                let lines = all_lines(e);
-                self.push(HtmlBlock {
-                    kind: HtmlKind::Heading(4),
-                    text: lines.join(" "),
-                    lines: vec![lines],
-                    toggle: true,
-                    ..Default::default()
-                });
+                self.push(toggle_title(e));
                 return;
             }
             "tr" => {
-                let cells: Vec<ElementRef> = e
-                    .children()
-                    .filter_map(ElementRef::wrap)
-                    .filter(|c| matches!(c.value().name(), "td" | "th"))
-                    .collect();
-                let header = self.in_thead
-                    || (!cells.is_empty() && cells.iter().all(|c| c.value().name() == "th"));
-                let lines: Vec<Vec<String>> = cells.iter().map(all_lines).collect();
-                let cells: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
-                let text = cells
-                    .iter()
-                    .filter(|c| !c.is_empty())
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                self.push(HtmlBlock {
-                    kind: HtmlKind::TableRow,
-                    text,
-                    cells,
-                    lines,
-                    table: self.table,
-                    header,
-                    ..Default::default()
-                });
+                let row = self.table_row(e);
+                self.push(row);
                 return;
             }
             _ => {}
         }
-        let number = match (name, self.ol) {
+        let number = self.item_number(e, name);
+        self.push_own_text(e, name, number);
+        let outer = self.enter(e, name);
+        for child in e.children().filter_map(ElementRef::wrap) {
+            if is_block(child.value().name()) {
+                self.walk(&child);
+            }
+        }
+        self.leave(outer, name, number);
+    }
+
+    /// A table row: its cells' lines, in the table being walked; a header row when it is
+    /// in a `<thead>` or all its cells are `<th>`.
+    fn table_row(&self, e: &ElementRef) -> HtmlBlock {
+        let cells: Vec<ElementRef> = e
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| matches!(c.value().name(), "td" | "th"))
+            .collect();
+        let header =
+            self.in_thead || (!cells.is_empty() && cells.iter().all(|c| c.value().name() == "th"));
+        let lines: Vec<Vec<String>> = cells.iter().map(all_lines).collect();
+        let cells: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
+        let text = cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        HtmlBlock {
+            kind: HtmlKind::TableRow,
+            text,
+            cells,
+            lines,
+            table: self.table,
+            header,
+            ..Default::default()
+        }
+    }
+
+    /// The number a browser shows before list item `e` of an ordered list (its `value`, or
+    /// the list's count), counting the list on; `None` for other elements.
+    fn item_number(&mut self, e: &ElementRef, name: &str) -> Option<u32> {
+        match (name, self.ol) {
             ("li", Some(next)) => {
                 let n = attr_number(e, "value").unwrap_or(next);
                 self.ol = Some(n.saturating_add(1));
                 Some(n)
             }
             _ => None,
-        };
+        }
+    }
+
+    /// The element's own text, outside its nested blocks, as a paragraph or a list item.
+    fn push_own_text(&mut self, e: &ElementRef, name: &str, number: Option<u32>) {
         let mut own = String::new();
         inline_text(e, &mut own);
         let lines = lines_of(&own);
-        if !lines.is_empty() {
-            let kind = if name == "li" || name == "dd" || name == "dt" {
-                HtmlKind::ListItem
-            } else {
-                HtmlKind::Paragraph
-            };
-            self.push(HtmlBlock {
-                kind,
-                text: lines.join(" "),
-                lines: vec![lines],
-                number,
-                ..Default::default()
-            });
+        if lines.is_empty() {
+            return;
         }
-        let (table, thead, ol) = (self.table, self.in_thead, self.ol);
+        let kind = if name == "li" || name == "dd" || name == "dt" {
+            HtmlKind::ListItem
+        } else {
+            HtmlKind::Paragraph
+        };
+        self.push(HtmlBlock {
+            kind,
+            text: lines.join(" "),
+            lines: vec![lines],
+            number,
+            ..Default::default()
+        });
+    }
+
+    /// Enters a container before its children are walked: a list starts or stops the
+    /// numbering of items, a table and its parts set the table and header state. Returns
+    /// the state of the outer container, for `leave`.
+    fn enter(&mut self, e: &ElementRef, name: &str) -> Scope {
+        let outer = Scope {
+            table: self.table,
+            in_thead: self.in_thead,
+            ol: self.ol,
+        };
         if name == "ol" {
             self.ol = Some(attr_number(e, "start").unwrap_or(1));
         } else if name == "ul" || name == "li" {
@@ -644,18 +668,18 @@ impl Walker {
         } else if name == "tbody" || name == "tfoot" {
             self.in_thead = false;
         }
-        for child in e.children().filter_map(ElementRef::wrap) {
-            if is_block(child.value().name()) {
-                self.walk(&child);
-            }
-        }
-        self.table = table;
-        self.in_thead = thead;
-        // An item's own lists are walked; the next item goes on counting its list.
+        outer
+    }
+
+    /// Leaves a container after its children: the outer state comes back. An item's own
+    /// lists are walked; the next item goes on counting its list.
+    fn leave(&mut self, outer: Scope, name: &str, number: Option<u32>) {
+        self.table = outer.table;
+        self.in_thead = outer.in_thead;
         if name != "li" {
-            self.ol = ol;
+            self.ol = outer.ol;
         } else {
-            self.ol = ol.map(|_| number.map_or(1, |n| n.saturating_add(1)));
+            self.ol = outer.ol.map(|_| number.map_or(1, |n| n.saturating_add(1)));
         }
     }
 
@@ -666,69 +690,101 @@ impl Walker {
     }
 }
 
+/// A heading block (`<h1>` to `<h6>`), a toggle when it holds an accordion button.
+fn heading(e: &ElementRef, name: &str) -> HtmlBlock {
+    let level = name[1..].parse().unwrap_or(2);
+    let toggle = e
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .any(|d| d.value().name() == "button" && is_toggle(&d));
+    let lines = all_lines(e);
+    HtmlBlock {
+        kind: HtmlKind::Heading(level),
+        text: lines.join(" "),
+        lines: vec![lines],
+        toggle,
+        ..Default::default()
+    }
+}
+
+/// An accordion's title outside a heading (`<summary>`, a button): a heading one level
+/// below the surrounding ones, marked as a toggle.
+fn toggle_title(e: &ElementRef) -> HtmlBlock {
+    let lines = all_lines(e);
+    HtmlBlock {
+        kind: HtmlKind::Heading(4),
+        text: lines.join(" "),
+        lines: vec![lines],
+        toggle: true,
+        ..Default::default()
+    }
+}
+
 /// A numeric attribute (`start` of a list, `value` of an item).
 fn attr_number(e: &ElementRef, name: &str) -> Option<u32> {
     e.value().attr(name).and_then(|s| s.trim().parse().ok())
 }
 
+/// The Latin words of lorem-ipsum filler, as text generators produce it.
+const LOREM_WORDS: &[&str] = &[
+    "lorem",
+    "ipsum",
+    "dolor",
+    "sit",
+    "amet",
+    "consectetur",
+    "adipiscing",
+    "elit",
+    "sed",
+    "do",
+    "eiusmod",
+    "tempor",
+    "incididunt",
+    "ut",
+    "labore",
+    "magna",
+    "aliqua",
+    "curabitur",
+    "aenean",
+    "praesent",
+    "lectus",
+    "vestibulum",
+    "nullam",
+    "donec",
+    "quis",
+    "nunc",
+    "vel",
+    "nisl",
+    "mauris",
+    "pellentesque",
+    "vivamus",
+    "integer",
+    "maecenas",
+    "fusce",
+    "phasellus",
+    "etiam",
+    "nam",
+    "suspendisse",
+    "morbi",
+    "proin",
+    "duis",
+    "aliquam",
+    "nulla",
+    "facilisi",
+    "tincidunt",
+    "eget",
+    "egestas",
+    "mollis",
+    "augue",
+    "ligula",
+    "tellus",
+    "risus",
+    "odio",
+    "metus",
+];
+
 /// Share of words of lorem-ipsum filler.
 fn lorem_share(t: &str) -> f64 {
-    const LOREM: &[&str] = &[
-        "lorem",
-        "ipsum",
-        "dolor",
-        "sit",
-        "amet",
-        "consectetur",
-        "adipiscing",
-        "elit",
-        "sed",
-        "do",
-        "eiusmod",
-        "tempor",
-        "incididunt",
-        "ut",
-        "labore",
-        "magna",
-        "aliqua",
-        "curabitur",
-        "aenean",
-        "praesent",
-        "lectus",
-        "vestibulum",
-        "nullam",
-        "donec",
-        "quis",
-        "nunc",
-        "vel",
-        "nisl",
-        "mauris",
-        "pellentesque",
-        "vivamus",
-        "integer",
-        "maecenas",
-        "fusce",
-        "phasellus",
-        "etiam",
-        "nam",
-        "suspendisse",
-        "morbi",
-        "proin",
-        "duis",
-        "aliquam",
-        "nulla",
-        "facilisi",
-        "tincidunt",
-        "eget",
-        "egestas",
-        "mollis",
-        "augue",
-        "ligula",
-        "tellus",
-        "risus",
-        "odio",
-        "metus",
-    ];
     let mut n = 0usize;
     let mut latin = 0usize;
     for w in t
@@ -736,7 +792,7 @@ fn lorem_share(t: &str) -> f64 {
         .filter(|w| !w.is_empty())
     {
         n += 1;
-        if w.len() <= 12 && LOREM.iter().any(|l| l.eq_ignore_ascii_case(w)) {
+        if w.len() <= 12 && LOREM_WORDS.iter().any(|l| l.eq_ignore_ascii_case(w)) {
             latin += 1;
         }
     }

@@ -7,7 +7,9 @@
 //! box and its place in the page's reading order. Coordinates are top-down points.
 
 use crate::columns::{ColumnLayout, LineWords, GUTTER_EMS};
-use crate::layout::{find_tables, group_lines, layout_page, normalise_glyphs, segments};
+use crate::layout::{
+    find_tables, group_lines, layout_page, normalise_glyphs, segments, RuledTable, G,
+};
 use crate::{Block, ExtractError, RawPage, Rule};
 
 /// An axis-aligned rectangle, top-down: `y0` is the top edge.
@@ -85,73 +87,12 @@ pub fn inspect_page(page: &RawPage) -> InspectPage {
         &page.rules,
         crate::settings::body_size(page.glyphs.iter().map(|g| g.size)),
     );
-    let in_table = |x: f64, ymid: f64| {
-        tables
-            .iter()
-            .any(|t| x >= t.x0 && x <= t.x1 && t.rows.iter().any(|r| ymid >= r.0 && ymid <= r.1))
-    };
-    // The words of the whole page, table cells included, for display.
-    let mut words = Vec::new();
-    for l in group_lines(glyphs.clone()) {
-        for s in segments(&l, &[], spaces_drawn) {
-            for w in &s.words {
-                words.push(WordBox {
-                    rect: word_rect(w.0, w.1, s.y, s.size),
-                    text: w.2.clone(),
-                });
-            }
-        }
-    }
-    // The column finder's input, built as `layout_page` builds it: the lines of the
-    // glyphs outside ruled tables.
-    let free: Vec<_> = glyphs
-        .into_iter()
-        .filter(|g| !in_table((g.x0 + g.x1) / 2.0, g.y - 0.3 * g.size))
-        .collect();
-    let line_words: Vec<LineWords> = group_lines(free)
-        .iter()
-        .map(|l| segments(l, &[], spaces_drawn))
-        .filter(|segs| !segs.is_empty())
-        .map(|segs| crate::layout::line_words(&segs))
-        .collect();
+    let words = page_words(glyphs.clone(), spaces_drawn);
+    let line_words = free_line_words(glyphs, &tables, spaces_drawn);
     let em = crate::settings::body_size(line_words.iter().map(|l| l.size)).max(1.0);
     let columns = ColumnLayout::find(&line_words);
-    let zones = columns
-        .zones()
-        .iter()
-        .map(|(y0, y1, gutters)| ColumnZone {
-            y0: y0.max(0.0),
-            y1: y1.min(page.height),
-            gutters: gutters
-                .iter()
-                .map(|g| (g - GUTTER_EMS * em / 2.0, g + GUTTER_EMS * em / 2.0))
-                .collect(),
-        })
-        .collect();
-    let cells = tables
-        .iter()
-        .flat_map(|t| {
-            t.rows.iter().flat_map(|(top, bottom, xs)| {
-                xs.windows(2).map(move |w| Rect {
-                    x0: w[0],
-                    y0: *top,
-                    x1: w[1],
-                    y1: *bottom,
-                })
-            })
-        })
-        .collect();
-    let ruled_rows: Vec<Rect> = tables
-        .iter()
-        .flat_map(|t| {
-            t.rows.iter().map(|(top, bottom, xs)| Rect {
-                x0: xs.first().copied().unwrap_or(t.x0),
-                y0: *top,
-                x1: xs.last().copied().unwrap_or(t.x1),
-                y1: *bottom,
-            })
-        })
-        .collect();
+    let zones = column_zones(&columns, page.height, em);
+    let ruled_rows = ruled_row_rects(&tables);
     let blocks = layout_page(page)
         .into_iter()
         .map(|block| {
@@ -165,10 +106,95 @@ pub fn inspect_page(page: &RawPage) -> InspectPage {
         height: page.height,
         words,
         rules: page.rules.clone(),
-        cells,
+        cells: ruled_cells(&tables),
         zones,
         blocks,
     }
+}
+
+/// The words of the whole page, table cells included, for display.
+fn page_words(glyphs: Vec<G>, spaces_drawn: bool) -> Vec<WordBox> {
+    let mut words = Vec::new();
+    for l in group_lines(glyphs) {
+        for s in segments(&l, &[], spaces_drawn) {
+            for w in &s.words {
+                words.push(WordBox {
+                    rect: word_rect(w.0, w.1, s.y, s.size),
+                    text: w.2.clone(),
+                });
+            }
+        }
+    }
+    words
+}
+
+/// The column finder's input, built as `layout_page` builds it: the lines of the glyphs
+/// outside ruled tables.
+fn free_line_words(glyphs: Vec<G>, tables: &[RuledTable], spaces_drawn: bool) -> Vec<LineWords> {
+    let in_table = |x: f64, ymid: f64| {
+        tables
+            .iter()
+            .any(|t| x >= t.x0 && x <= t.x1 && t.rows.iter().any(|r| ymid >= r.0 && ymid <= r.1))
+    };
+    let free: Vec<_> = glyphs
+        .into_iter()
+        .filter(|g| !in_table((g.x0 + g.x1) / 2.0, g.y - 0.3 * g.size))
+        .collect();
+    group_lines(free)
+        .iter()
+        .map(|l| segments(l, &[], spaces_drawn))
+        .filter(|segs| !segs.is_empty())
+        .map(|segs| crate::layout::line_words(&segs))
+        .collect()
+}
+
+/// The column zones of the page, clamped to its height, each gutter as a band one gutter
+/// wide around the place where columns are cut.
+fn column_zones(columns: &ColumnLayout, height: f64, em: f64) -> Vec<ColumnZone> {
+    columns
+        .zones()
+        .iter()
+        .map(|(y0, y1, gutters)| ColumnZone {
+            y0: y0.max(0.0),
+            y1: y1.min(height),
+            gutters: gutters
+                .iter()
+                .map(|g| (g - GUTTER_EMS * em / 2.0, g + GUTTER_EMS * em / 2.0))
+                .collect(),
+        })
+        .collect()
+}
+
+/// The cells of the ruled tables, row by row.
+fn ruled_cells(tables: &[RuledTable]) -> Vec<Rect> {
+    tables
+        .iter()
+        .flat_map(|t| {
+            t.rows.iter().flat_map(|(top, bottom, xs)| {
+                xs.windows(2).map(move |w| Rect {
+                    x0: w[0],
+                    y0: *top,
+                    x1: w[1],
+                    y1: *bottom,
+                })
+            })
+        })
+        .collect()
+}
+
+/// The box of each row of the ruled tables, from its first column edge to its last.
+fn ruled_row_rects(tables: &[RuledTable]) -> Vec<Rect> {
+    tables
+        .iter()
+        .flat_map(|t| {
+            t.rows.iter().map(|(top, bottom, xs)| Rect {
+                x0: xs.first().copied().unwrap_or(t.x0),
+                y0: *top,
+                x1: xs.last().copied().unwrap_or(t.x1),
+                y1: *bottom,
+            })
+        })
+        .collect()
 }
 
 /// The box of a block. Lines and ruled rows carry their extent; an unruled row carries

@@ -189,24 +189,29 @@ impl VLine {
     }
 }
 
+/// The visual lines of a set of glyphs, top to bottom, each sorted left to right.
 pub(crate) fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut lines = lines_by_baseline(glyphs);
+    lines.retain(|l| l.glyphs.iter().any(|g| !g.space));
+    attach_superscripts(&mut lines);
+    for l in &mut lines {
+        l.glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        if l.size <= 0.0 {
+            l.size = 10.0;
+        }
+    }
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+    lines
+}
+
+/// Glyphs sorted by baseline gathered into lines: each glyph joins one of the last few
+/// lines when it sits on its baseline (see `joins_line`), else opens a line.
+fn lines_by_baseline(glyphs: Vec<G>) -> Vec<VLine> {
     let mut lines: Vec<VLine> = Vec::new();
     for g in glyphs {
         // Glyphs are sorted by baseline, so only the last few lines can take this one.
-        let tol = 0.35 * g.size.max(1.0);
-        // A smaller glyph off the baseline (a superscript) joins a line only next to its
-        // glyphs: a centred label in another column may share its height by chance.
-        let found = lines.iter_mut().rev().take(3).find(|l| {
-            (l.y - g.y).abs() <= tol.max(0.35 * l.size)
-                && (g.space
-                    || (g.size >= 0.85 * l.size && l.size >= 0.85 * g.size)
-                    || (l.y - g.y).abs() < 0.1 * l.size
-                    || l.glyphs
-                        .iter()
-                        .any(|o| (g.x0 - o.x1).abs() < l.size.max(g.size)))
-        });
-        match found {
+        match lines.iter_mut().rev().take(3).find(|l| joins_line(l, &g)) {
             Some(l) => {
                 if !g.space {
                     l.size = l.size.max(g.size);
@@ -220,24 +225,33 @@ pub(crate) fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
             }),
         }
     }
-    lines.retain(|l| l.glyphs.iter().any(|g| !g.space));
-    // Superscripts ("1er", "2e") sit above the baseline in a smaller size: they belong to
-    // the line just below them.
-    let extent = |l: &VLine| {
-        (
-            l.glyphs.iter().map(|g| g.x0).fold(f64::INFINITY, f64::min),
-            l.glyphs
+    lines
+}
+
+/// Whether glyph `g` belongs to line `l`: its baseline is close enough, and it is a
+/// space, of the line's size, right on the baseline, or next to one of the line's glyphs.
+/// A smaller glyph off the baseline (a superscript) joins a line only next to its
+/// glyphs: a centred label in another column may share its height by chance.
+fn joins_line(l: &VLine, g: &G) -> bool {
+    let tol = 0.35 * g.size.max(1.0);
+    (l.y - g.y).abs() <= tol.max(0.35 * l.size)
+        && (g.space
+            || (g.size >= 0.85 * l.size && l.size >= 0.85 * g.size)
+            || (l.y - g.y).abs() < 0.1 * l.size
+            || l.glyphs
                 .iter()
-                .map(|g| g.x1)
-                .fold(f64::NEG_INFINITY, f64::max),
-        )
-    };
+                .any(|o| (g.x0 - o.x1).abs() < l.size.max(g.size)))
+}
+
+/// Superscripts ("1er", "2e") sit above the baseline in a smaller size: a short line of
+/// them that lies within the extent of a line just below is moved into that line.
+fn attach_superscripts(lines: &mut Vec<VLine>) {
     let mut k = 0;
     while k < lines.len() {
-        let (a_x0, a_x1) = extent(&lines[k]);
+        let (a_x0, a_x1) = x_extent(&lines[k]);
         let host = (k + 1..(k + 4).min(lines.len())).find(|&h| {
             let (a, b) = (&lines[k], &lines[h]);
-            let (b_x0, b_x1) = extent(b);
+            let (b_x0, b_x1) = x_extent(b);
             a.size < 0.85 * b.size
                 && b.y > a.y
                 && b.y - a.y < 0.6 * b.size
@@ -253,14 +267,17 @@ pub(crate) fn group_lines(mut glyphs: Vec<G>) -> Vec<VLine> {
             None => k += 1,
         }
     }
-    for l in &mut lines {
-        l.glyphs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-        if l.size <= 0.0 {
-            l.size = 10.0;
-        }
-    }
-    lines.sort_by(|a, b| a.y.total_cmp(&b.y));
-    lines
+}
+
+/// The left and right edges of a line's glyphs.
+fn x_extent(l: &VLine) -> (f64, f64) {
+    (
+        l.glyphs.iter().map(|g| g.x0).fold(f64::INFINITY, f64::min),
+        l.glyphs
+            .iter()
+            .map(|g| g.x1)
+            .fold(f64::NEG_INFINITY, f64::max),
+    )
 }
 
 pub(crate) type W = (f64, f64, String, bool);
@@ -282,73 +299,38 @@ pub(crate) struct Seg {
 /// the gaps between glyphs.
 pub(crate) fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<Seg> {
     let mut segs: Vec<Seg> = Vec::new();
-    let mut cur: Option<Seg> = None;
-    let mut last_x1 = f64::NEG_INFINITY;
-    let mut pending_space = false;
-    let mut last_run = u32::MAX;
+    let mut pen = Pen {
+        x1: f64::NEG_INFINITY,
+        pending_space: false,
+        run: u32::MAX,
+    };
     for g in &line.glyphs {
         if g.space {
-            pending_space = true;
+            pen.pending_space = true;
             continue;
         }
         let size = g.size.max(1.0);
-        let gap = g.x0 - last_x1;
-        let crosses_rule = splits
-            .iter()
-            .any(|&x| last_x1 <= x + 0.5 && g.x0 >= x - 0.5);
-        match cur.as_mut() {
+        let gap = g.x0 - pen.x1;
+        let crosses_rule = splits.iter().any(|&x| pen.x1 <= x + 0.5 && g.x0 >= x - 0.5);
+        match segs.last_mut() {
             Some(s) if gap < COLUMN_GAP * size && !crosses_rule => {
-                // When the producer draws its spaces, they are the word breaks: glyph widths
-                // read from some embedded fonts are wrong, so a gap alone is weak evidence.
-                let superscript = g.size < 0.85 * line.size && g.y < line.y - 0.15 * line.size;
-                let word_break = if superscript {
-                    gap > 0.6 * size
-                } else if spaces_drawn {
-                    pending_space || gap > 0.8 * size
-                } else {
-                    gap > WORD_GAP * size || pending_space
-                };
-                if word_break && !s.text.ends_with(' ') {
-                    s.text.push(' ');
-                    s.words.push((g.x0, g.x1, String::new(), false));
-                } else if g.run != last_run && gap > -0.05 * size && !s.text.ends_with(' ') {
-                    // A new run starting where the last one ended, without a space: keep
-                    // the text joined, but remember the cut, which may be a column edge.
-                    s.words.push((g.x0, g.x1, String::new(), true));
-                }
-                s.text.push_str(&g.text);
-                s.x1 = s.x1.max(g.x1);
-                if !superscript {
-                    s.size = s.size.max(g.size);
-                }
-                if let Some(w) = s.words.last_mut() {
-                    w.1 = w.1.max(g.x1);
-                    w.2.push_str(&g.text);
-                }
+                extend_segment(s, g, line, &pen, spaces_drawn)
             }
-            _ => {
-                if let Some(s) = cur.take() {
-                    segs.push(s);
-                }
-                // A segment's size is its own glyphs': a line shared by two columns may
-                // hold a heading in one and body text in the other.
-                cur = Some(Seg {
-                    x0: g.x0,
-                    x1: g.x1,
-                    y: line.y,
-                    size: g.size,
-                    text: g.text.clone(),
-                    words: vec![(g.x0, g.x1, g.text.clone(), false)],
-                });
-            }
+            // A segment's size is its own glyphs': a line shared by two columns may hold
+            // a heading in one and body text in the other.
+            _ => segs.push(Seg {
+                x0: g.x0,
+                x1: g.x1,
+                y: line.y,
+                size: g.size,
+                text: g.text.clone(),
+                words: vec![(g.x0, g.x1, g.text.clone(), false)],
+            }),
         }
         // Overlapping glyphs (bold faked by double printing) do not move the pen back.
-        last_x1 = last_x1.max(g.x1);
-        pending_space = false;
-        last_run = g.run;
-    }
-    if let Some(s) = cur.take() {
-        segs.push(s);
+        pen.x1 = pen.x1.max(g.x1);
+        pen.pending_space = false;
+        pen.run = g.run;
     }
     for s in &mut segs {
         let t = s.text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -357,6 +339,48 @@ pub(crate) fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<
     }
     segs.retain(|s| !s.text.is_empty());
     segs
+}
+
+/// Where the glyphs of a line read so far leave off: the right edge reached, whether a
+/// space glyph came after the last letter, and the text run of that letter.
+struct Pen {
+    x1: f64,
+    pending_space: bool,
+    run: u32,
+}
+
+/// Adds glyph `g` to the segment it continues, opening a new word at a word break and
+/// marking a glued word where a new text run starts without a space.
+fn extend_segment(s: &mut Seg, g: &G, line: &VLine, pen: &Pen, spaces_drawn: bool) {
+    let size = g.size.max(1.0);
+    let gap = g.x0 - pen.x1;
+    // When the producer draws its spaces, they are the word breaks: glyph widths read
+    // from some embedded fonts are wrong, so a gap alone is weak evidence.
+    let superscript = g.size < 0.85 * line.size && g.y < line.y - 0.15 * line.size;
+    let word_break = if superscript {
+        gap > 0.6 * size
+    } else if spaces_drawn {
+        pen.pending_space || gap > 0.8 * size
+    } else {
+        gap > WORD_GAP * size || pen.pending_space
+    };
+    if word_break && !s.text.ends_with(' ') {
+        s.text.push(' ');
+        s.words.push((g.x0, g.x1, String::new(), false));
+    } else if g.run != pen.run && gap > -0.05 * size && !s.text.ends_with(' ') {
+        // A new run starting where the last one ended, without a space: keep the text
+        // joined, but remember the cut, which may be a column edge.
+        s.words.push((g.x0, g.x1, String::new(), true));
+    }
+    s.text.push_str(&g.text);
+    s.x1 = s.x1.max(g.x1);
+    if !superscript {
+        s.size = s.size.max(g.size);
+    }
+    if let Some(w) = s.words.last_mut() {
+        w.1 = w.1.max(g.x1);
+        w.2.push_str(&g.text);
+    }
 }
 
 /// A table found from its rules: row boundaries and, per row, column boundaries.
@@ -398,8 +422,25 @@ fn merge_collinear(mut rules: Vec<Rule>, horizontal: bool, em: f64) -> Vec<Rule>
 }
 
 /// The ruled tables of a page; `em` is its body text size (see `settings::body_size`).
+///
+/// The stages of pdfplumber's table finder: the rules are merged into edges, the edges
+/// that touch are grouped (one group per table), each group's rows and cells are read
+/// from its edges, and a table drawn inside another's cell is dropped.
 pub(crate) fn find_tables(rules: &[Rule], em: f64) -> Vec<RuledTable> {
-    let snap = TOLERANCES.rule_snap * em;
+    let (hs, vs) = merge_edges(rules, em);
+    if hs.len() < 2 || vs.len() < 2 {
+        return Vec::new();
+    }
+    let tables = group_touching_edges(&hs, &vs, TOLERANCES.rule_snap * em)
+        .into_iter()
+        .filter_map(|(h, v)| table_from_edges(&h, &v, em))
+        .collect();
+    drop_nested_tables(tables)
+}
+
+/// The page's rules as edges: horizontal and vertical ones apart, collinear pieces of one
+/// rule merged.
+fn merge_edges(rules: &[Rule], em: f64) -> (Vec<Rule>, Vec<Rule>) {
     let hs = merge_collinear(
         rules
             .iter()
@@ -418,21 +459,16 @@ pub(crate) fn find_tables(rules: &[Rule], em: f64) -> Vec<RuledTable> {
         false,
         em,
     );
-    if hs.len() < 2 || vs.len() < 2 {
-        return Vec::new();
-    }
-    // Union-find over rules that touch: each connected set is one table.
+    (hs, vs)
+}
+
+/// The edges grouped by table: union-find over the horizontal and vertical edges that
+/// touch (within `snap`), each connected set being one table's horizontal and vertical
+/// edges. Sets come in the order of their roots, so that tables keep a stable order.
+fn group_touching_edges(hs: &[Rule], vs: &[Rule], snap: f64) -> Vec<(Vec<Rule>, Vec<Rule>)> {
     let all: Vec<Rule> = hs.iter().chain(vs.iter()).copied().collect();
     let n = all.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], i: usize) -> usize {
-        let mut i = i;
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
     for i in 0..hs.len() {
         for j in hs.len()..n {
             let (h, v) = (all[i], all[j]);
@@ -441,75 +477,109 @@ pub(crate) fn find_tables(rules: &[Rule], em: f64) -> Vec<RuledTable> {
                 && h.y0 >= v.y0 - snap
                 && h.y0 <= v.y1 + snap
             {
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                let (a, b) = (find_root(&mut parent, i), find_root(&mut parent, j));
                 parent[a] = b;
             }
         }
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..n {
-        let r = find(&mut parent, i);
+        let r = find_root(&mut parent, i);
         groups.entry(r).or_default().push(i);
     }
-    let mut tables = Vec::new();
     let mut keys: Vec<usize> = groups.keys().copied().collect();
     keys.sort_unstable();
-    for k in keys {
-        let idx = &groups[&k];
-        let h: Vec<Rule> = idx
-            .iter()
-            .filter(|&&i| i < hs.len())
-            .map(|&i| all[i])
-            .collect();
-        let v: Vec<Rule> = idx
-            .iter()
-            .filter(|&&i| i >= hs.len())
-            .map(|&i| all[i])
-            .collect();
-        if h.len() < 2 || v.len() < 2 {
+    keys.into_iter()
+        .map(|k| {
+            let idx = &groups[&k];
+            let h: Vec<Rule> = idx
+                .iter()
+                .filter(|&&i| i < hs.len())
+                .map(|&i| all[i])
+                .collect();
+            let v: Vec<Rule> = idx
+                .iter()
+                .filter(|&&i| i >= hs.len())
+                .map(|&i| all[i])
+                .collect();
+            (h, v)
+        })
+        .collect()
+}
+
+/// The root of edge `i`'s set in the union-find, halving the path on the way.
+fn find_root(parent: &mut [usize], i: usize) -> usize {
+    let mut i = i;
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// One table from its horizontal edges `h` and vertical edges `v`: its rows, and each
+/// row's column boundaries. `None` for a group of fewer than two edges either way or
+/// without a row of table height.
+fn table_from_edges(h: &[Rule], v: &[Rule], em: f64) -> Option<RuledTable> {
+    if h.len() < 2 || v.len() < 2 {
+        return None;
+    }
+    let snap = TOLERANCES.rule_snap * em;
+    let x0 = h.iter().map(|r| r.x0).fold(f64::INFINITY, f64::min);
+    let x1 = h.iter().map(|r| r.x1).fold(f64::NEG_INFINITY, f64::max);
+    let ys = row_edges(h, v, em);
+    let mut rows = Vec::new();
+    for w in ys.windows(2) {
+        let (top, bottom) = (w[0], w[1]);
+        if bottom - top < TOLERANCES.min_row_height * em {
             continue;
         }
-        let x0 = h.iter().map(|r| r.x0).fold(f64::INFINITY, f64::min);
-        let x1 = h.iter().map(|r| r.x1).fold(f64::NEG_INFINITY, f64::max);
-        let mut ys: Vec<f64> = h.iter().map(|r| r.y0).collect();
-        ys.sort_by(f64::total_cmp);
-        ys.dedup_by(|a, b| (*a - *b).abs() < snap);
-        // A row cut by a page break has no rule on its cut side: the vertical rules that
-        // run past the last (or before the first) horizontal rule close it.
-        let v_top = v.iter().map(|r| r.y0).fold(f64::INFINITY, f64::min);
-        let v_bottom = v.iter().map(|r| r.y1).fold(f64::NEG_INFINITY, f64::max);
-        let min_row = TOLERANCES.min_row_height * em;
-        if ys.last().is_some_and(|l| v_bottom > l + min_row.max(snap)) {
-            ys.push(v_bottom);
+        let mut xs = cell_edges(v, (top + bottom) / 2.0, snap);
+        if xs.len() < 2 {
+            xs = vec![x0, x1];
         }
-        if ys.first().is_some_and(|f| v_top < f - min_row.max(snap)) {
-            ys.insert(0, v_top);
-        }
-        let mut rows = Vec::new();
-        for w in ys.windows(2) {
-            let (top, bottom) = (w[0], w[1]);
-            if bottom - top < TOLERANCES.min_row_height * em {
-                continue;
-            }
-            let mid = (top + bottom) / 2.0;
-            let mut xs: Vec<f64> = v
-                .iter()
-                .filter(|r| r.y0 <= mid && r.y1 >= mid)
-                .map(|r| r.x0)
-                .collect();
-            xs.sort_by(f64::total_cmp);
-            xs.dedup_by(|a, b| (*a - *b).abs() < snap);
-            if xs.len() < 2 {
-                xs = vec![x0, x1];
-            }
-            rows.push((top, bottom, xs));
-        }
-        if !rows.is_empty() {
-            tables.push(RuledTable { x0, x1, rows });
-        }
+        rows.push((top, bottom, xs));
     }
-    // A frame drawn inside a table's cell (a bordered paragraph) is not a table of its own:
-    // its text belongs to the cell around it.
+    (!rows.is_empty()).then_some(RuledTable { x0, x1, rows })
+}
+
+/// The row boundaries of a table: its horizontal edges, top to bottom, with the ends of
+/// its vertical edges when they run past the first or last horizontal one.
+fn row_edges(h: &[Rule], v: &[Rule], em: f64) -> Vec<f64> {
+    let snap = TOLERANCES.rule_snap * em;
+    let mut ys: Vec<f64> = h.iter().map(|r| r.y0).collect();
+    ys.sort_by(f64::total_cmp);
+    ys.dedup_by(|a, b| (*a - *b).abs() < snap);
+    // A row cut by a page break has no rule on its cut side: the vertical rules that
+    // run past the last (or before the first) horizontal rule close it.
+    let v_top = v.iter().map(|r| r.y0).fold(f64::INFINITY, f64::min);
+    let v_bottom = v.iter().map(|r| r.y1).fold(f64::NEG_INFINITY, f64::max);
+    let min_row = TOLERANCES.min_row_height * em;
+    if ys.last().is_some_and(|l| v_bottom > l + min_row.max(snap)) {
+        ys.push(v_bottom);
+    }
+    if ys.first().is_some_and(|f| v_top < f - min_row.max(snap)) {
+        ys.insert(0, v_top);
+    }
+    ys
+}
+
+/// The column boundaries of a row: the vertical edges that cross its middle `mid`, left
+/// to right.
+fn cell_edges(v: &[Rule], mid: f64, snap: f64) -> Vec<f64> {
+    let mut xs: Vec<f64> = v
+        .iter()
+        .filter(|r| r.y0 <= mid && r.y1 >= mid)
+        .map(|r| r.x0)
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup_by(|a, b| (*a - *b).abs() < snap);
+    xs
+}
+
+/// Drops the tables drawn inside another table's cell: such a frame (a bordered
+/// paragraph) is not a table of its own, and its text belongs to the cell around it.
+fn drop_nested_tables(tables: Vec<RuledTable>) -> Vec<RuledTable> {
     let inside = |a: &RuledTable, b: &RuledTable| {
         let (at, ab) = (a.rows[0].0, a.rows[a.rows.len() - 1].1);
         let (bt, bb) = (b.rows[0].0, b.rows[b.rows.len() - 1].1);
@@ -812,144 +882,149 @@ fn side(l: &[Seg], left: f64, xv: f64) -> Side {
 /// cells are separated by a wider gap. Labels may be vertically centred on their value
 /// (LibreOffice does this), so a label cell is paired with the value cell it overlaps.
 fn gap_tables(page: u32, lines: Vec<Vec<Seg>>) -> Vec<(f64, Block)> {
-    let n = lines.len();
-    let starts: Vec<f64> = lines.iter().map(|l| l[0].x0).collect();
-    let mut region_of: Vec<Option<usize>> = vec![None; n];
-    let mut regions: Vec<(usize, usize, f64, f64)> = Vec::new();
-    let mut i = 0;
-    while i < n {
-        let l = &lines[i];
-        let wide_gap = l.len() >= 2 && l[1].x0 - l[0].x1 >= COLUMN_GAP * l[0].size * 0.9;
-        // A label followed by its value after an ordinary space ("Descriptif de l'action
-        // Sensibiliser…") is cut where a neighbouring line starts its value.
-        let aligned = if region_of[i].is_none() && !wide_gap {
-            aligned_split(&lines, i, &starts)
-        } else {
-            None
-        };
-        let seed = region_of[i].is_none() && (wide_gap || aligned.is_some());
-        if !seed {
-            i += 1;
-            continue;
-        }
-        let (left, xv) = aligned.unwrap_or((l[0].x0, if l.len() >= 2 { l[1].x0 } else { l[0].x0 }));
-        let size = l[0].size;
-        let mut start = i;
-        // Walk back over value-only lines (a cell continued from the previous page, or
-        // the top of a value whose label is centred lower) and over label-only lines that
-        // sit between value lines; a label-only line right above the seed is ordinary text
-        // ("Action nouvelle" before the table).
-        while start > 0 && region_of[start - 1].is_none() {
-            let s = side(&lines[start - 1], left, xv);
-            let below_is_value = side(&lines[start], left, xv) == Side::Value;
-            let same_size = (lines[start - 1][0].size - size).abs() < 0.1 * size;
-            // A centred label lies between lines of its value: value below and above.
-            let above_is_value = start >= 2
-                && region_of[start - 2].is_none()
-                && side(&lines[start - 2], left, xv) == Side::Value;
-            // The upper lines of a wrapped label, centred on a value lower down.
-            let below_has_label = matches!(side(&lines[start], left, xv), Side::Both | Side::Label);
-            let close = lines[start][0].y - lines[start - 1][0].y <= 1.6 * size;
-            if s == Side::Value
-                || (s == Side::Label
-                    && same_size
-                    && ((below_is_value && above_is_value)
-                        || ((below_has_label || below_is_value) && close)))
-            {
-                start -= 1;
-            } else {
-                break;
-            }
-        }
-        let mut end = i + 1;
-        let mut last_y = l[0].y;
-        while end < n {
-            let s = side(&lines[end], left, xv);
-            let y = lines[end][0].y;
-            let gap = y - last_y;
-            let same_size = (lines[end][0].size - size).abs() < 0.1 * size;
-            let next_in_table = lines.get(end + 1).is_some_and(|nl| {
-                matches!(side(nl, left, xv), Side::Both | Side::Value | Side::Label)
-                    && nl[0].y - y < 4.0 * size
-            });
-            let ok = match s {
-                Side::Both | Side::Value => gap < 4.0 * size && same_size,
-                Side::Label => {
-                    same_size && (gap < 2.4 * size || (gap < 4.0 * size && next_in_table))
-                }
-                Side::Text => false,
-            };
-            if !ok {
-                break;
-            }
-            last_y = y;
-            end += 1;
-        }
-        let r = regions.len();
-        for slot in region_of.iter_mut().take(end).skip(start) {
-            *slot = Some(r);
-        }
-        regions.push((start, end, left, xv));
-        i = end;
-    }
+    let (regions, in_region) = unruled_regions(&lines);
     let mut out = Vec::new();
     for (k, l) in lines.iter().enumerate() {
-        if region_of[k].is_none() {
+        if !in_region[k] {
             out.push(line_block(page, l.clone()));
         }
     }
-    for (start, end, left, xv) in regions {
-        let cut: Vec<Vec<Seg>> = lines[start..end]
+    for r in regions {
+        let cut: Vec<Vec<Seg>> = lines[r.start..r.end]
             .iter()
-            .map(|l| resplit(l, xv).unwrap_or_else(|| l.clone()))
+            .map(|l| resplit(l, r.xv).unwrap_or_else(|| l.clone()))
             .collect();
-        out.extend(unruled_rows(page, &cut, left, xv));
+        out.extend(unruled_rows(page, &cut, r.left, r.xv));
     }
     out
 }
 
+/// Lines `start..end` of a run of text read as an unruled two-column table, whose label
+/// column starts at `left` and value column at `xv`.
+struct GapRegion {
+    start: usize,
+    end: usize,
+    left: f64,
+    xv: f64,
+}
+
+/// The unruled tables among the lines of one run of text, top to bottom, and whether
+/// each line is in one. A table grows from a seed line (`region_seed`) up to its first
+/// line (`region_top`) and down to its last (`region_bottom`).
+fn unruled_regions(lines: &[Vec<Seg>]) -> (Vec<GapRegion>, Vec<bool>) {
+    let n = lines.len();
+    let starts: Vec<f64> = lines.iter().map(|l| l[0].x0).collect();
+    let mut in_region = vec![false; n];
+    let mut regions = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let Some((left, xv)) = region_seed(lines, i, &starts) else {
+            i += 1;
+            continue;
+        };
+        let start = region_top(lines, &in_region, i, left, xv);
+        let end = region_bottom(lines, i, left, xv);
+        in_region[start..end].fill(true);
+        regions.push(GapRegion {
+            start,
+            end,
+            left,
+            xv,
+        });
+        i = end;
+    }
+    (regions, in_region)
+}
+
+/// The column edges (label, value) of an unruled table seeded at line `i`: its first two
+/// segments when a column gap parts them, else a boundary aligned with a neighbouring
+/// line. `None` when line `i` opens no table.
+fn region_seed(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<(f64, f64)> {
+    let l = &lines[i];
+    if l.len() >= 2 && l[1].x0 - l[0].x1 >= COLUMN_GAP * l[0].size * 0.9 {
+        return Some((l[0].x0, l[1].x0));
+    }
+    // A label followed by its value after an ordinary space ("Descriptif de l'action
+    // Sensibiliser…") is cut where a neighbouring line starts its value.
+    aligned_split(lines, i, starts)
+}
+
+/// The first line of the table seeded at line `i`, walking back over value-only lines (a
+/// cell continued from the previous page, or the top of a value whose label is centred
+/// lower) and over label-only lines that sit between value lines; a label-only line right
+/// above the seed is ordinary text ("Action nouvelle" before the table). The lines of an
+/// earlier table are never taken.
+fn region_top(lines: &[Vec<Seg>], in_region: &[bool], i: usize, left: f64, xv: f64) -> usize {
+    let size = lines[i][0].size;
+    let mut start = i;
+    while start > 0 && !in_region[start - 1] {
+        let s = side(&lines[start - 1], left, xv);
+        let below_is_value = side(&lines[start], left, xv) == Side::Value;
+        let same_size = (lines[start - 1][0].size - size).abs() < 0.1 * size;
+        // A centred label lies between lines of its value: value below and above.
+        let above_is_value =
+            start >= 2 && !in_region[start - 2] && side(&lines[start - 2], left, xv) == Side::Value;
+        // The upper lines of a wrapped label, centred on a value lower down.
+        let below_has_label = matches!(side(&lines[start], left, xv), Side::Both | Side::Label);
+        let close = lines[start][0].y - lines[start - 1][0].y <= 1.6 * size;
+        if s == Side::Value
+            || (s == Side::Label
+                && same_size
+                && ((below_is_value && above_is_value)
+                    || ((below_has_label || below_is_value) && close)))
+        {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+/// The end (exclusive) of the table seeded at line `i`: the lines below belong to it while
+/// they sit in its columns, at its size, closer than a blank line; a label-only line
+/// after a wider gap only when table lines follow it.
+fn region_bottom(lines: &[Vec<Seg>], i: usize, left: f64, xv: f64) -> usize {
+    let n = lines.len();
+    let size = lines[i][0].size;
+    let mut end = i + 1;
+    let mut last_y = lines[i][0].y;
+    while end < n {
+        let s = side(&lines[end], left, xv);
+        let y = lines[end][0].y;
+        let gap = y - last_y;
+        let same_size = (lines[end][0].size - size).abs() < 0.1 * size;
+        let next_in_table = lines.get(end + 1).is_some_and(|nl| {
+            matches!(side(nl, left, xv), Side::Both | Side::Value | Side::Label)
+                && nl[0].y - y < 4.0 * size
+        });
+        let ok = match s {
+            Side::Both | Side::Value => gap < 4.0 * size && same_size,
+            Side::Label => same_size && (gap < 2.4 * size || (gap < 4.0 * size && next_in_table)),
+            Side::Text => false,
+        };
+        if !ok {
+            break;
+        }
+        last_y = y;
+        end += 1;
+    }
+    end
+}
+
 /// When line `i` has a word starting exactly where a neighbouring line (within two lines)
 /// starts, and that neighbour is indented from line `i`'s start, that position is a column
-/// boundary: returns it.
+/// boundary: returns it (with the label column's left edge). A lone line between two
+/// others is first tried as a centred label or a centred value.
 fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<(f64, f64)> {
+    if i > 0 && i + 1 < lines.len() && lines[i].len() == 1 {
+        let (a, l, b) = (&lines[i - 1], &lines[i], &lines[i + 1]);
+        if let Some(split) = centred_label(a, l, b).or_else(|| centred_value(a, l, b)) {
+            return Some(split);
+        }
+    }
     let l = &lines[i];
     let size = l[0].size;
-    // A lone label between two value lines that start at the same indent (a centred label
-    // whose value runs above and below it).
-    if i > 0 && i + 1 < lines.len() && l.len() == 1 {
-        let (a, b) = (&lines[i - 1], &lines[i + 1]);
-        let x = a[0].x0;
-        let same = |o: &Seg| (o.size - size).abs() <= 0.1 * size;
-        if a.len() == 1
-            && b.len() == 1
-            && same(&a[0])
-            && same(&b[0])
-            && (b[0].x0 - x).abs() <= 0.15 * size
-            && x > l[0].x1 + 0.5 * size
-            && x > l[0].x0 + 3.0 * size
-            && l[0].y - a[0].y < 2.0 * size
-            && b[0].y - l[0].y < 2.0 * size
-        {
-            return Some((l[0].x0, x));
-        }
-    }
-    // A lone value line between two label lines (a wrapped label centred on it).
-    if i > 0 && i + 1 < lines.len() && l.len() == 1 {
-        let (a, b) = (&lines[i - 1], &lines[i + 1]);
-        let same = |o: &Seg| (o.size - size).abs() <= 0.1 * size;
-        if a.len() == 1
-            && b.len() == 1
-            && same(&a[0])
-            && same(&b[0])
-            && (a[0].x0 - b[0].x0).abs() <= 0.15 * size
-            && l[0].x0 > a[0].x1.max(b[0].x1) + 0.1 * size
-            && l[0].x0 > a[0].x0 + 3.0 * size
-            && l[0].y - a[0].y < 2.0 * size
-            && b[0].y - l[0].y < 2.0 * size
-        {
-            return Some((a[0].x0, l[0].x0));
-        }
-    }
     let words: Vec<&W> = l.iter().flat_map(|s| s.words.iter()).collect();
     let lo = i.saturating_sub(2);
     let hi = (i + 3).min(lines.len());
@@ -978,6 +1053,42 @@ fn aligned_split(lines: &[Vec<Seg>], i: usize, starts: &[f64]) -> Option<(f64, f
         }
     }
     None
+}
+
+/// A lone label `l` between two value lines `a` and `b` that start at the same indent (a
+/// centred label whose value runs above and below it): the label's left edge and the
+/// values'.
+fn centred_label(a: &[Seg], l: &[Seg], b: &[Seg]) -> Option<(f64, f64)> {
+    let size = l[0].size;
+    let x = a[0].x0;
+    let same = |o: &Seg| (o.size - size).abs() <= 0.1 * size;
+    (a.len() == 1
+        && b.len() == 1
+        && same(&a[0])
+        && same(&b[0])
+        && (b[0].x0 - x).abs() <= 0.15 * size
+        && x > l[0].x1 + 0.5 * size
+        && x > l[0].x0 + 3.0 * size
+        && l[0].y - a[0].y < 2.0 * size
+        && b[0].y - l[0].y < 2.0 * size)
+        .then_some((l[0].x0, x))
+}
+
+/// A lone value line `l` between two label lines `a` and `b` (a wrapped label centred on
+/// it): the labels' left edge and the value's.
+fn centred_value(a: &[Seg], l: &[Seg], b: &[Seg]) -> Option<(f64, f64)> {
+    let size = l[0].size;
+    let same = |o: &Seg| (o.size - size).abs() <= 0.1 * size;
+    (a.len() == 1
+        && b.len() == 1
+        && same(&a[0])
+        && same(&b[0])
+        && (a[0].x0 - b[0].x0).abs() <= 0.15 * size
+        && l[0].x0 > a[0].x1.max(b[0].x1) + 0.1 * size
+        && l[0].x0 > a[0].x0 + 3.0 * size
+        && l[0].y - a[0].y < 2.0 * size
+        && b[0].y - l[0].y < 2.0 * size)
+        .then_some((a[0].x0, l[0].x0))
 }
 
 /// A cell of an unruled table being rebuilt: its lines with their baselines.
@@ -1225,82 +1336,99 @@ fn line_block(page: u32, segs: Vec<Seg>) -> (f64, Block) {
 /// Drops lines and rows in the top and bottom margins that repeat on many pages (digits
 /// ignored, so "Page 3 / 80" matches "Page 4 / 80"), and bare page numbers there.
 fn drop_repeated_margins(pages: &[(u32, f64)], per_page: &mut [Vec<Block>]) {
-    // Digits are ignored only when the text carries the page's own number ("3/5",
-    // "Page 3"): "FICHE ACTION N° 4" at the top of a page is a heading, not a header.
-    let key = |t: &str, page: u32| -> String {
-        let has_page_number = t
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|d| d.parse::<u32>().ok() == Some(page));
-        t.chars()
-            .map(|c| {
-                if has_page_number && c.is_ascii_digit() {
-                    '#'
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .filter(|c| !c.is_whitespace())
-            .collect()
-    };
-    let margin_text = |b: &Block, h: f64| -> Option<String> {
-        let (y, text) = match b {
-            Block::Line(l) => (l.y, l.text.clone()),
-            Block::Row(r) if r.pages.len() == 1 => (
-                r.y,
-                r.cells
-                    .iter()
-                    .map(|c| c.text())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
-            Block::Row(_) => return None,
+    let counts = margin_counts(pages, per_page);
+    let threshold = (pages.len() as f64 * 0.4).max(3.0) as usize;
+    for (p, blocks) in pages.iter().zip(per_page.iter_mut()) {
+        let repeated = |b: &Block| match margin_text(b, p.1) {
+            Some(t) => {
+                counts.get(&margin_key(&t, p.0)).copied().unwrap_or(0) >= threshold
+                    || is_page_number(&t)
+            }
+            None => false,
         };
-        (y < 0.09 * h || y > 0.91 * h).then_some(text)
+        drop_running_blocks(blocks, repeated);
+    }
+}
+
+/// A margin text as it is compared across pages: lower case without spaces. Digits are
+/// ignored only when the text carries the page's own number ("3/5", "Page 3"): "FICHE
+/// ACTION N° 4" at the top of a page is a heading, not a header.
+fn margin_key(t: &str, page: u32) -> String {
+    let has_page_number = t
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.parse::<u32>().ok() == Some(page));
+    t.chars()
+        .map(|c| {
+            if has_page_number && c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// The text of a block in the top or bottom margin of a page of height `h` (a row only
+/// when it lies on one page).
+fn margin_text(b: &Block, h: f64) -> Option<String> {
+    let (y, text) = match b {
+        Block::Line(l) => (l.y, l.text.clone()),
+        Block::Row(r) if r.pages.len() == 1 => (
+            r.y,
+            r.cells
+                .iter()
+                .map(|c| c.text())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        Block::Row(_) => return None,
     };
+    (y < 0.09 * h || y > 0.91 * h).then_some(text)
+}
+
+/// On how many pages each margin text (by its `margin_key`) appears.
+fn margin_counts(pages: &[(u32, f64)], per_page: &[Vec<Block>]) -> HashMap<String, usize> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for (p, blocks) in pages.iter().zip(per_page.iter()) {
         let mut seen = std::collections::HashSet::new();
         for b in blocks {
             if let Some(t) = margin_text(b, p.1) {
-                let k = key(&t, p.0);
+                let k = margin_key(&t, p.0);
                 if seen.insert(k.clone()) {
                     *counts.entry(k).or_default() += 1;
                 }
             }
         }
     }
-    let threshold = (pages.len() as f64 * 0.4).max(3.0) as usize;
-    for (p, blocks) in pages.iter().zip(per_page.iter_mut()) {
-        let repeated = |b: &Block| match margin_text(b, p.1) {
-            Some(t) => {
-                counts.get(&key(&t, p.0)).copied().unwrap_or(0) >= threshold || is_page_number(&t)
-            }
-            None => false,
-        };
-        // A running header is above everything else of its page, a footer below: only
-        // the repeated blocks at the very top and bottom go. A table's header row repeated
-        // under each page's first heading is body text.
-        let mut order: Vec<usize> = (0..blocks.len()).collect();
-        order.sort_by(|&a, &b| block_y(&blocks[a]).total_cmp(&block_y(&blocks[b])));
-        let mut drop = vec![false; blocks.len()];
-        for &i in &order {
-            if !repeated(&blocks[i]) {
-                break;
-            }
-            drop[i] = true;
+    counts
+}
+
+/// Drops the `repeated` blocks of a page that run from its top down and from its bottom
+/// up. A running header is above everything else of its page, a footer below: only the
+/// repeated blocks at the very top and bottom go. A table's header row repeated under
+/// each page's first heading is body text.
+fn drop_running_blocks(blocks: &mut Vec<Block>, repeated: impl Fn(&Block) -> bool) {
+    let mut order: Vec<usize> = (0..blocks.len()).collect();
+    order.sort_by(|&a, &b| block_y(&blocks[a]).total_cmp(&block_y(&blocks[b])));
+    let mut drop = vec![false; blocks.len()];
+    for &i in &order {
+        if !repeated(&blocks[i]) {
+            break;
         }
-        for &i in order.iter().rev() {
-            if !repeated(&blocks[i]) {
-                break;
-            }
-            drop[i] = true;
-        }
-        let mut k = 0;
-        blocks.retain(|_| {
-            k += 1;
-            !drop[k - 1]
-        });
+        drop[i] = true;
     }
+    for &i in order.iter().rev() {
+        if !repeated(&blocks[i]) {
+            break;
+        }
+        drop[i] = true;
+    }
+    let mut k = 0;
+    blocks.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// The baseline (line) or top (row) of a block.

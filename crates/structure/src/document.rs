@@ -238,32 +238,45 @@ pub fn signing_date(texts: &[String]) -> Option<String> {
 
 /// The "conclu entre :" list, or the "ENTRE :" list of the cover page.
 fn signataires(texts: &[String]) -> Vec<Signataire> {
-    // The list opens on a line ending with "conclu entre :" (a sentence that merely
-    // mentions a contract "conclu entre différents partenaires" does not count).
-    let opens = |t: &String| {
-        if !t.contains("ntre") && !t.contains("NTRE") {
-            return false;
-        }
-        let ft = f(t);
-        ft.find("entre")
-            .is_some_and(|i| ft[i + 5..].trim_matches([' ', ':']).is_empty())
-            && (ft.contains("conclu")
-                || ft.contains("signe")
-                || ft.contains("passe")
-                || ft.trim_matches([' ', ':']) == "entre")
-    };
     let start = texts
         .iter()
-        .position(|t| opens(t) && f(t).contains("conclu"))
-        .or_else(|| texts.iter().position(opens));
+        .position(|t| opens_parties(t) && f(t).contains("conclu"))
+        .or_else(|| texts.iter().position(|t| opens_parties(t)));
     let Some(start) = start else {
         return Vec::new();
     };
+    party_entries(&texts[start + 1..])
+        .into_iter()
+        .filter(|e| e.len() > 3 && e.len() < 400)
+        .map(|e| signataire(e.trim_end_matches([';', ',', '.']).trim()))
+        .collect()
+}
+
+/// Whether a line opens the list of parties: it ends with "entre :" and speaks of a
+/// contract concluded, signed or passed (or is "ENTRE :" alone). A sentence that merely
+/// mentions a contract "conclu entre différents partenaires" does not count.
+fn opens_parties(t: &str) -> bool {
+    if !t.contains("ntre") && !t.contains("NTRE") {
+        return false;
+    }
+    let ft = f(t);
+    ft.find("entre")
+        .is_some_and(|i| ft[i + 5..].trim_matches([' ', ':']).is_empty())
+        && (ft.contains("conclu")
+            || ft.contains("signe")
+            || ft.contains("passe")
+            || ft.trim_matches([' ', ':']) == "entre")
+}
+
+/// The entries of the list of parties, from the lines after its opening line (40 at
+/// most): a bullet, an article or "représenté(e) par" opens an entry, wrapped lines go on
+/// with it, and a section heading or a sentence that is not an entry ends the list.
+fn party_entries(lines: &[String]) -> Vec<String> {
     let mut entries: Vec<String> = Vec::new();
     let bullet = patterns::puce();
     let article = patterns::article();
     let section = patterns::apres_parties();
-    for t in texts.iter().skip(start + 1).take(40) {
+    for t in lines.iter().take(40) {
         let t = t.trim();
         if t.is_empty() {
             continue;
@@ -298,41 +311,39 @@ fn signataires(texts: &[String]) -> Vec<Signataire> {
             *last = cls_extract::join_lines(&[last.as_str(), clean.as_str()]);
         }
     }
+    entries
+}
+
+/// One party: "La Préfecture, représentée par Mme A B, préfète" gives the body, its
+/// representative and the representative's title; an entry without "représenté" is a
+/// name alone.
+fn signataire(e: &str) -> Signataire {
     let rep = patterns::represente();
     let civ = patterns::civilite();
-    entries
-        .into_iter()
-        .filter(|e| e.len() > 3 && e.len() < 400)
-        .map(|e| {
-            let e = e.trim_end_matches([';', ',', '.']).trim().to_string();
-            match rep.captures(&e) {
-                Some(c) => {
-                    let rest = c["rest"].trim().to_string();
-                    let (representant, qualite) = match civ.captures(&rest) {
-                        Some(cc) => (
-                            Some(cc["nom"].trim().to_string()),
-                            cc.name("q2")
-                                .or(cc.name("q1"))
-                                .map(|m| m.as_str().trim().to_string()),
-                        ),
-                        None => (None, Some(rest)),
-                    };
-                    Signataire {
-                        nom: c["nom"].trim().to_string(),
-                        organisation_id: None,
-                        representant,
-                        qualite,
-                    }
-                }
-                None => Signataire {
-                    nom: e,
-                    organisation_id: None,
-                    representant: None,
-                    qualite: None,
-                },
-            }
-        })
-        .collect()
+    let Some(c) = rep.captures(e) else {
+        return Signataire {
+            nom: e.to_string(),
+            organisation_id: None,
+            representant: None,
+            qualite: None,
+        };
+    };
+    let rest = c["rest"].trim().to_string();
+    let (representant, qualite) = match civ.captures(&rest) {
+        Some(cc) => (
+            Some(cc["nom"].trim().to_string()),
+            cc.name("q2")
+                .or(cc.name("q1"))
+                .map(|m| m.as_str().trim().to_string()),
+        ),
+        None => (None, Some(rest)),
+    };
+    Signataire {
+        nom: c["nom"].trim().to_string(),
+        organisation_id: None,
+        representant,
+        qualite,
+    }
 }
 
 /// The glossary: "ADMS : Association pour …" lines (or two-column rows) after the

@@ -691,35 +691,70 @@ pub fn roman_or_arabic(s: &str) -> Option<u32> {
 /// Builds the spec's `Action` from the raw fields; normalisation of budgets, calendars,
 /// lists and mentions happens here through the `normalize` crate.
 pub fn to_action(f: RawFiche, periode: cls_model::Periode) -> Action {
-    let text = |field: Field| -> Option<String> {
-        let lines = f.fields.get(&field)?;
-        let t = cls_extract::join_lines(lines);
-        (!t.trim().is_empty()).then_some(t)
-    };
+    let text = |field: Field| field_text(&f, field);
     let lines = |field: Field| -> Vec<String> { f.fields.get(&field).cloned().unwrap_or_default() };
     let mut a = Action {
         numero: f.numero.clone(),
         ..Default::default()
     };
     a.titre = f.titre.clone().or_else(|| text(Field::Titre));
-    a.statut = f.statut.or_else(|| {
-        let s = text(Field::Statut)?;
-        let s = ticked(&s).unwrap_or(s);
-        match_statut(&format!("action {s}"))
+    a.statut = statut(&f);
+    place_in_outline(&mut a, &f.outline);
+    a.porteurs = cls_normalize::mentions::mentions(&text(Field::Porteurs).unwrap_or_default());
+    a.partenaires =
+        cls_normalize::mentions::mentions(&text(Field::Partenaires).unwrap_or_default());
+    a.description = text(Field::Description).or_else(|| {
+        let t = cls_extract::join_lines(&f.unlabelled);
+        (!t.trim().is_empty()).then_some(t)
     });
-    // A status printed under a label of its own kind ("Nature : Nouvelle action").
-    if a.statut.is_none() {
-        a.statut = f.autres.iter().find_map(|(_, lines)| {
-            let t = cls_extract::join_lines(lines);
-            let t = ticked(&t).unwrap_or(t);
-            (t.split_whitespace().count() <= 6)
-                .then(|| match_statut(&t))
-                .flatten()
-        });
-    }
-    a.axe = f.outline.axe.as_ref().map(|x| x.0);
-    a.objectif = f.outline.objectif.as_ref().map(|x| x.0.clone());
-    a.sous_objectif = f.outline.sous_objectif.as_ref().map(|x| x.0.clone());
+    a.autres_champs = autres_champs(&f.autres);
+    a.public_cible = cls_normalize::lists::public_cible(&lines(Field::PublicCible));
+    a.territoire = text(Field::Territoire);
+    a.calendrier =
+        cls_normalize::calendar::calendrier(text(Field::Calendrier), (periode.debut, periode.fin));
+    a.budget = cls_normalize::budget::budget(text(Field::Budget));
+    a.indicateurs = cls_normalize::lists::indicateurs(&lines(Field::Indicateurs));
+    a.pages = f.pages.clone();
+    a.pages.sort_unstable();
+    a
+}
+
+/// A field's lines joined into one text; `None` when the fiche has no such field or it is
+/// blank.
+fn field_text(f: &RawFiche, field: Field) -> Option<String> {
+    let lines = f.fields.get(&field)?;
+    let t = cls_extract::join_lines(lines);
+    (!t.trim().is_empty()).then_some(t)
+}
+
+/// The fiche's status: from its header, else its status field (the ticked box when it
+/// offers several), else a short section of another label that names a status
+/// ("Nature : Nouvelle action").
+fn statut(f: &RawFiche) -> Option<Statut> {
+    f.statut
+        .or_else(|| {
+            let s = field_text(f, Field::Statut)?;
+            let s = ticked(&s).unwrap_or(s);
+            match_statut(&format!("action {s}"))
+        })
+        .or_else(|| {
+            f.autres.iter().find_map(|(_, lines)| {
+                let t = cls_extract::join_lines(lines);
+                let t = ticked(&t).unwrap_or(t);
+                (t.split_whitespace().count() <= 6)
+                    .then(|| match_statut(&t))
+                    .flatten()
+            })
+        })
+}
+
+/// The action's axis, objective and sub-objective from the fiche's outline; a missing
+/// objective is read from the sub-objective's code ("2.1.3" → "2.1"), a missing axis from
+/// the objective's ("2.1" → 2).
+fn place_in_outline(a: &mut Action, outline: &Outline) {
+    a.axe = outline.axe.as_ref().map(|x| x.0);
+    a.objectif = outline.objectif.as_ref().map(|x| x.0.clone());
+    a.sous_objectif = outline.sous_objectif.as_ref().map(|x| x.0.clone());
     if a.objectif.is_none() {
         a.objectif = a
             .sous_objectif
@@ -733,15 +768,12 @@ pub fn to_action(f: RawFiche, periode: cls_model::Periode) -> Action {
             .and_then(|o| o.split('.').next())
             .and_then(|n| n.parse().ok());
     }
-    a.porteurs = cls_normalize::mentions::mentions(&text(Field::Porteurs).unwrap_or_default());
-    a.partenaires =
-        cls_normalize::mentions::mentions(&text(Field::Partenaires).unwrap_or_default());
-    a.description = text(Field::Description).or_else(|| {
-        let t = cls_extract::join_lines(&f.unlabelled);
-        (!t.trim().is_empty()).then_some(t)
-    });
-    a.autres_champs = f
-        .autres
+}
+
+/// The sections without a `cls/1` key, as printed (a ticked box as its choice), blank
+/// ones left out.
+fn autres_champs(autres: &[(String, Vec<String>)]) -> Vec<cls_model::AutreChamp> {
+    autres
         .iter()
         .filter_map(|(label, lines)| {
             let t = cls_extract::join_lines(lines);
@@ -751,16 +783,7 @@ pub fn to_action(f: RawFiche, periode: cls_model::Periode) -> Action {
                 texte: t,
             })
         })
-        .collect();
-    a.public_cible = cls_normalize::lists::public_cible(&lines(Field::PublicCible));
-    a.territoire = text(Field::Territoire);
-    a.calendrier =
-        cls_normalize::calendar::calendrier(text(Field::Calendrier), (periode.debut, periode.fin));
-    a.budget = cls_normalize::budget::budget(text(Field::Budget));
-    a.indicateurs = cls_normalize::lists::indicateurs(&lines(Field::Indicateurs));
-    a.pages = f.pages.clone();
-    a.pages.sort_unstable();
-    a
+        .collect()
 }
 
 #[cfg(test)]

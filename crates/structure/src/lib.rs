@@ -94,96 +94,98 @@ pub fn items_from_blocks(blocks: &[Block]) -> Vec<Item> {
                 x: l.x0,
                 size: l.size,
             }),
-            Block::Row(r) => {
-                let page = r.pages.first().copied().unwrap_or(0);
-                // A table-of-contents row ("Fiche action n° 1.1 – Titre | 5") is a
-                // contents entry, written as one so that it never opens a fiche.
-                if let Some(entry) = toc_row(r) {
-                    out.push(Item::Text {
-                        text: entry,
-                        page,
-                        x: r.cells[0].x0,
-                        size: 0.0,
-                    });
-                    continue;
-                }
-                let nonempty: Vec<&cls_extract::Cell> =
-                    r.cells.iter().filter(|c| !c.is_empty()).collect();
-                let is_label_row = r.cells.len() >= 2
-                    && (r.cells[0].is_empty() || vocab::match_label(&r.cells[0].text()).is_some());
-                let two_col_unknown_label = r.cells.len() == 2
-                    && !r.cells[0].is_empty()
-                    && !r.cells[1].is_empty()
-                    && r.cells[0].text().chars().count() <= 60;
-                // A heading caught in a table's column (or framed as a one-row table) is
-                // still a heading.
-                let joined = r
-                    .cells
-                    .iter()
-                    .map(|c| c.text())
-                    .filter(|t| !t.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let p = vocab::patterns();
-                let heading = |t: &str| {
-                    p.fiche.is_match(t)
-                        || p.axe.is_match(t)
-                        || p.action_titre.is_match(t)
-                        || p.objectif.is_match(t)
-                        || p.sous_objectif.is_match(t)
-                };
-                if (heading(joined.trim()) && vocab::match_label(&r.cells[0].text()).is_none())
-                    || (r.cells.len() >= 2
-                        && r.cells[1].is_empty()
-                        && vocab::match_statut(&r.cells[0].text()).is_some())
-                {
-                    out.push(Item::Text {
-                        text: joined,
-                        page,
-                        x: r.cells[0].x0,
-                        size: 0.0,
-                    });
-                    continue;
-                }
-                if is_label_row || two_col_unknown_label {
-                    // Several label/value pairs side by side ("Pilote | X | Échéance | Y"):
-                    // each label cell after the first opens a pair of its own.
-                    let mut starts = vec![0];
-                    for (i, c) in r.cells.iter().enumerate().skip(2) {
-                        let t = c.text();
-                        let short = t.chars().count() <= 60;
-                        if short && !c.is_empty() && vocab::classify_label(&t).is_some() {
-                            starts.push(i);
-                        }
-                    }
-                    starts.push(r.cells.len());
-                    for w in starts.windows(2) {
-                        let (a, b) = (w[0], w[1]);
-                        let value: Vec<String> = r.cells[a + 1..b]
-                            .iter()
-                            .flat_map(|c| c.lines.iter().cloned())
-                            .collect();
-                        out.push(Item::Row {
-                            label: r.cells[a].text(),
-                            value,
-                            pages: r.pages.clone(),
-                            label_x: r.cells[a].x0,
-                        });
-                    }
-                } else {
-                    for c in nonempty {
-                        out.push(Item::Text {
-                            text: c.text(),
-                            page,
-                            x: c.x0,
-                            size: 0.0,
-                        });
-                    }
-                }
-            }
+            Block::Row(r) => row_items(r, &mut out),
         }
     }
     out
+}
+
+/// The items of one table row: a contents entry, a heading, label/value rows, or the
+/// text of each cell.
+fn row_items(r: &cls_extract::Row, out: &mut Vec<Item>) {
+    let page = r.pages.first().copied().unwrap_or(0);
+    // A table-of-contents row ("Fiche action n° 1.1 – Titre | 5") is a contents entry,
+    // written as one so that it never opens a fiche; a heading row stays a heading.
+    if let Some(text) = toc_row(r).or_else(|| heading_row(r)) {
+        out.push(Item::Text {
+            text,
+            page,
+            x: r.cells[0].x0,
+            size: 0.0,
+        });
+        return;
+    }
+    let is_label_row = r.cells.len() >= 2
+        && (r.cells[0].is_empty() || vocab::match_label(&r.cells[0].text()).is_some());
+    let two_col_unknown_label = r.cells.len() == 2
+        && !r.cells[0].is_empty()
+        && !r.cells[1].is_empty()
+        && r.cells[0].text().chars().count() <= 60;
+    if is_label_row || two_col_unknown_label {
+        label_value_rows(r, out);
+        return;
+    }
+    for c in r.cells.iter().filter(|c| !c.is_empty()) {
+        out.push(Item::Text {
+            text: c.text(),
+            page,
+            x: c.x0,
+            size: 0.0,
+        });
+    }
+}
+
+/// The text of a row that is a heading caught in a table's column (or framed as a
+/// one-row table), which is still a heading, or a status line with an empty value cell.
+fn heading_row(r: &cls_extract::Row) -> Option<String> {
+    let joined = r
+        .cells
+        .iter()
+        .map(|c| c.text())
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let p = vocab::patterns();
+    let heading = |t: &str| {
+        p.fiche.is_match(t)
+            || p.axe.is_match(t)
+            || p.action_titre.is_match(t)
+            || p.objectif.is_match(t)
+            || p.sous_objectif.is_match(t)
+    };
+    ((heading(joined.trim()) && vocab::match_label(&r.cells[0].text()).is_none())
+        || (r.cells.len() >= 2
+            && r.cells[1].is_empty()
+            && vocab::match_statut(&r.cells[0].text()).is_some()))
+    .then_some(joined)
+}
+
+/// The label/value rows of a row whose first cell is a label. Several pairs may sit side
+/// by side ("Pilote | X | Échéance | Y"): each label cell after the first opens a pair of
+/// its own.
+fn label_value_rows(r: &cls_extract::Row, out: &mut Vec<Item>) {
+    let mut starts = vec![0];
+    for (i, c) in r.cells.iter().enumerate().skip(2) {
+        let t = c.text();
+        let short = t.chars().count() <= 60;
+        if short && !c.is_empty() && vocab::classify_label(&t).is_some() {
+            starts.push(i);
+        }
+    }
+    starts.push(r.cells.len());
+    for w in starts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let value: Vec<String> = r.cells[a + 1..b]
+            .iter()
+            .flat_map(|c| c.lines.iter().cloned())
+            .collect();
+        out.push(Item::Row {
+            label: r.cells[a].text(),
+            value,
+            pages: r.pages.clone(),
+            label_x: r.cells[a].x0,
+        });
+    }
 }
 
 /// Builds every pattern and word table this crate and `normalize` use. Compiling them
@@ -389,49 +391,15 @@ pub(crate) fn build_document_with(
     let facts = document::read_facts(items, first_fiche);
     let periode = facts.periode;
     let (mut raws, end_of_programme) = read_fiches(items, &starts, alertes);
-    // Recap tables: with fiches, they only fill gaps (the fiche wins, no action twice);
-    // alone, they are the programme.
-    for r in recap {
-        match raws
-            .iter_mut()
-            .find(|x| x.numero.is_some() && x.numero == r.numero)
-        {
-            Some(f) => f.fill_from(r),
-            None => raws.push(r),
-        }
-    }
+    add_recap(&mut raws, recap);
     let axes = outline_axes(&raws, &facts.axes);
     let actions = to_actions(raws, periode, alertes);
-    let listed = document::toc_entries(items);
-    if listed > actions.len() {
-        alertes.push(Alerte::new(
-            "actions_manquantes",
-            None,
-            format!(
-                "le sommaire annonce {listed} fiches-actions, {} ont été lues",
-                actions.len()
-            ),
-        ));
-    }
     let tail = &items[end_of_programme.min(items.len())..];
     let sigles = document::read_sigles(if starts.is_empty() { items } else { tail });
     let communes = document::read_communes(items);
     let nom = facts.territoire.clone();
     let id = document_id(nom.as_deref(), periode, &source.fichier);
-    if nom.is_none() {
-        alertes.push(Alerte::new(
-            "territoire_absent",
-            None,
-            "nom du territoire introuvable dans le titre",
-        ));
-    }
-    if actions.is_empty() {
-        alertes.push(Alerte::new(
-            "aucune_action",
-            None,
-            "aucune fiche-action reconnue",
-        ));
-    }
+    document_alerts(items, nom.is_some(), actions.len(), alertes);
     let nature = if facts.avenant {
         Nature::Avenant
     } else if actions.is_empty() && nom.is_none() {
@@ -465,6 +433,47 @@ pub(crate) fn build_document_with(
     orgpass::resolve_document(&mut doc, &texts);
     apply_themes(&mut doc);
     doc
+}
+
+/// Adds the actions read from recap tables: with fiches, they only fill gaps (the fiche
+/// wins, no action twice); alone, they are the programme.
+fn add_recap(raws: &mut Vec<fiche::RawFiche>, recap: Vec<fiche::RawFiche>) {
+    for r in recap {
+        match raws
+            .iter_mut()
+            .find(|x| x.numero.is_some() && x.numero == r.numero)
+        {
+            Some(f) => f.fill_from(r),
+            None => raws.push(r),
+        }
+    }
+}
+
+/// Alerts for what every document should have: as many fiches as its contents list
+/// (`actions` were read), a territory name, at least one action.
+fn document_alerts(items: &[Item], named: bool, actions: usize, alertes: &mut Vec<Alerte>) {
+    let listed = document::toc_entries(items);
+    if listed > actions {
+        alertes.push(Alerte::new(
+            "actions_manquantes",
+            None,
+            format!("le sommaire annonce {listed} fiches-actions, {actions} ont été lues"),
+        ));
+    }
+    if !named {
+        alertes.push(Alerte::new(
+            "territoire_absent",
+            None,
+            "nom du territoire introuvable dans le titre",
+        ));
+    }
+    if actions == 0 {
+        alertes.push(Alerte::new(
+            "aucune_action",
+            None,
+            "aucune fiche-action reconnue",
+        ));
+    }
 }
 
 /// Reads every fiche, carrying the axis/objective outline from one to the next. Returns

@@ -71,30 +71,7 @@ fn set(m: &mut Mention, memo: &mut Memo) {
 /// Fills `territoire.departements` / `region` and every mention's id.
 pub fn resolve_document(doc: &mut Document, texts: &[String]) {
     let ctx = context(doc, texts);
-    if doc.territoire.departements.is_empty() {
-        doc.territoire.departements = ctx.departement.iter().cloned().collect();
-    }
-    if doc.territoire.region.is_none() {
-        doc.territoire.region = ctx
-            .region
-            .as_deref()
-            .and_then(geo::region)
-            .map(|r| r.nom.clone());
-    }
-    if doc.territoire.siren.is_none() {
-        doc.territoire.siren = doc.territoire.nom.as_deref().and_then(|n| {
-            cls_normalize::population::epci_named(n, &doc.territoire.departements)
-                .map(|e| e.code.clone())
-        });
-    }
-    // A territory that is one commune (no intercommunalité has its name) gets its INSEE
-    // code; homonyms only within the département the document names.
-    if doc.territoire.code_insee.is_none() && doc.territoire.siren.is_none() {
-        doc.territoire.code_insee = doc.territoire.nom.as_deref().and_then(|n| {
-            cls_normalize::communes::territory_commune(n, &doc.territoire.departements)
-                .map(|c| c.code.to_string())
-        });
-    }
+    place_territory(doc, &ctx);
     let mut memo = Memo {
         ctx: &ctx,
         seen: Default::default(),
@@ -119,7 +96,41 @@ pub fn resolve_document(doc: &mut Document, texts: &[String]) {
                 .map(|k| k.id);
         }
     }
-    // Typos of one body inside the document ("Henri Ey" / "Henry Ey") share one id.
+    merge_typo_ids(doc, &mut memo);
+}
+
+/// The territory's département, région, SIREN (an intercommunalité of its name) and INSEE
+/// code, where the document does not give them.
+fn place_territory(doc: &mut Document, ctx: &orgs::Context) {
+    if doc.territoire.departements.is_empty() {
+        doc.territoire.departements = ctx.departement.iter().cloned().collect();
+    }
+    if doc.territoire.region.is_none() {
+        doc.territoire.region = ctx
+            .region
+            .as_deref()
+            .and_then(geo::region)
+            .map(|r| r.nom.clone());
+    }
+    if doc.territoire.siren.is_none() {
+        doc.territoire.siren = doc.territoire.nom.as_deref().and_then(|n| {
+            cls_normalize::population::epci_named(n, &doc.territoire.departements)
+                .map(|e| e.code.clone())
+        });
+    }
+    // A territory that is one commune (no intercommunalité has its name) gets its INSEE
+    // code; homonyms only within the département the document names.
+    if doc.territoire.code_insee.is_none() && doc.territoire.siren.is_none() {
+        doc.territoire.code_insee = doc.territoire.nom.as_deref().and_then(|n| {
+            cls_normalize::communes::territory_commune(n, &doc.territoire.departements)
+                .map(|c| c.code.to_string())
+        });
+    }
+}
+
+/// Typos of one body inside the document ("Henri Ey" / "Henry Ey") share one id: the
+/// ids that `orgs::cluster` finds to be one are replaced by theirs.
+fn merge_typo_ids(doc: &mut Document, memo: &mut Memo) {
     let mut keys: Vec<(orgs::OrgKey, usize)> = Vec::new();
     for name in all_mentions(doc) {
         if let Some(k) = memo.get(&name) {

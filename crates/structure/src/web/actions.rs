@@ -1,0 +1,667 @@
+//! The actions of a web page, in page order, with their axis: numbered headings and
+//! lines with their lead and labelled lines, "Action n" cards and small fiche tables,
+//! accordion items, rows of a table of actions, items of a list under an axis. What looks
+//! like an action and cannot be read becomes an alert.
+
+use super::dashes;
+use crate::{f, patterns, vocab, Item};
+use cls_extract::HtmlBlock;
+use cls_extract::HtmlKind;
+use cls_model::{Action, Alerte, Axe, Mention, Periode};
+
+/// The number and title of a line that opens an action: "Action 1.2 – Titre", "Fiche 3 :
+/// Titre", "Fiche action n° 4", "1 - Titre", or a bare "Action 5" whose title follows.
+pub(super) fn action_start(t: &str) -> Option<(String, Option<String>)> {
+    let head = patterns::titre_action_web();
+    let numbered = patterns::action_numerotee();
+    let t = dashes(t.trim());
+    let c = head.captures(&t).or_else(|| numbered.captures(&t))?;
+    let titre = c
+        .name("titre")
+        .map(|m| m.as_str().trim().trim_end_matches('.').trim().to_string())
+        .filter(|x| !x.is_empty());
+    Some((c["num"].to_string(), titre))
+}
+
+/// A lead written as prose: "piloté par la CPAM", "Action pilotée par le CIAS.", "Porté
+/// par …"; returns who, without the article.
+fn lead_prose(t: &str) -> Option<String> {
+    let r = patterns::pilote_prose();
+    r.captures(t.trim())
+        .map(|c| c["who"].trim().trim_end_matches('.').trim().to_string())
+}
+
+/// A labelled line, "Porteur : …", "Partenaires : …", "Calendrier : …": the label when it
+/// is a known field label, and the value.
+fn labelled(t: &str) -> Option<(String, String)> {
+    let (label, value) = t.split_once(':')?;
+    let value = value.trim();
+    if value.is_empty() || label.split_whitespace().count() > 6 {
+        return None;
+    }
+    let field = vocab::match_label(label)?;
+    (field != vocab::Field::Autre).then(|| (label.trim().to_string(), value.to_string()))
+}
+
+/// "Titre (porteurs : A et B)" → ("Titre", "A et B").
+fn parenthesised_lead(t: &str) -> (String, Option<String>) {
+    let r = patterns::pilote_parenthese();
+    match r.captures(t) {
+        Some(c) => {
+            let start = c.get(0).map_or(t.len(), |m| m.start());
+            (
+                t[..start].trim().to_string(),
+                Some(c["who"].trim().to_string()),
+            )
+        }
+        None => (t.trim().to_string(), None),
+    }
+}
+
+/// Drops the article of an organisation named in prose ("la Communauté de communes …").
+fn without_article(m: &mut Mention) {
+    let r = patterns::sans_article();
+    if let Some(c) = r.captures(&m.nom) {
+        m.nom = c["rest"].to_string();
+    }
+}
+
+fn row(label: &str, value: Vec<String>) -> Item {
+    Item::Row {
+        label: label.to_string(),
+        value,
+        pages: vec![1],
+        label_x: 0.0,
+    }
+}
+
+fn text_item(t: &str) -> Item {
+    Item::Text {
+        text: t.to_string(),
+        page: 1,
+        x: 0.0,
+        size: 0.0,
+    }
+}
+
+/// One action from its number, title and the items read under it (labelled rows).
+fn build_action(
+    numero: String,
+    titre: Option<String>,
+    fields: Vec<Item>,
+    axe: Option<u32>,
+    alertes: &mut Vec<Alerte>,
+) -> Action {
+    let mut items = vec![text_item(titre.as_deref().unwrap_or(""))];
+    items.extend(fields);
+    let (raw, _) = crate::fiche::read_fiche(&items, Some(numero.clone()), titre.clone(), alertes);
+    let mut a = crate::fiche::to_action(raw, Periode::default());
+    a.numero = Some(numero);
+    if a.titre.as_deref().is_none_or(str::is_empty) {
+        a.titre = titre;
+    }
+    a.axe = axe.or(a.axe);
+    a.pages = Vec::new();
+    a.porteurs.iter_mut().for_each(without_article);
+    a.partenaires.iter_mut().for_each(without_article);
+    a
+}
+
+/// The field of each column of a table's header row, when it is a table of actions: a
+/// title column and a number or lead column.
+fn action_columns(header: &HtmlBlock) -> Option<Vec<Option<vocab::Field>>> {
+    use vocab::Field;
+    let cols: Vec<Option<Field>> = header.cells.iter().map(|c| vocab::match_label(c)).collect();
+    let has = |f: Field| cols.contains(&Some(f));
+    (has(Field::Titre) && (has(Field::Numero) || has(Field::Porteurs))).then_some(cols)
+}
+
+/// Actions listed on the page, in page order, with their axis (see the module comment).
+pub(super) fn actions(
+    blocks: &[HtmlBlock],
+    axes: &[Axe],
+    alertes: &mut Vec<Alerte>,
+) -> Vec<Action> {
+    let p = vocab::patterns();
+    let mut out: Vec<Action> = Vec::new();
+    let mut axe: Option<u32> = None;
+    // An FAQ's items are questions, never actions; its section ends at the next heading of
+    // its level.
+    let mut faq: Option<u8> = None;
+    let axis_of = |t: &str| -> Option<Option<u32>> {
+        let t = dashes(t.trim());
+        let c = p.axe.captures(&t)?;
+        Some(crate::roman_or_arabic(&c["num"]).filter(|n| axes.iter().any(|a| a.numero == *n)))
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        if in_faq(&mut faq, b) {
+            i += 1;
+            continue;
+        }
+        if let Some(n) = axis_heading(blocks, i, axes, &axis_of) {
+            axe = n;
+            i += 1;
+            continue;
+        }
+        // A table of actions: a header row naming an action column, then one action per
+        // row; a row of one cell is an axis.
+        if b.kind == HtmlKind::TableRow && b.header {
+            if let Some(cols) = action_columns(b) {
+                i = table_actions(blocks, i, &cols, &mut axe, &axis_of, &mut out, alertes);
+                continue;
+            }
+        }
+        let (start, listing) = action_opening(blocks, i, axe);
+        if start.is_none() && !listing.listed {
+            alert_unread(blocks, i, axe, alertes);
+            i += 1;
+            continue;
+        }
+        let (a, j) = read_action(blocks, i, start, listing, axe, &axis_of, alertes);
+        out.push(a);
+        i = j;
+    }
+    out
+}
+
+/// Whether block `b` is an FAQ's heading or inside an FAQ, keeping `faq` (the level of
+/// the FAQ's heading) up to date: a heading of that level or above ends the FAQ.
+fn in_faq(faq: &mut Option<u8>, b: &HtmlBlock) -> bool {
+    if let HtmlKind::Heading(level) = b.kind {
+        if faq.is_some_and(|l| level <= l) {
+            *faq = None;
+        }
+        let ft = f(b.text.trim());
+        if ft.contains("questions frequentes")
+            || ft.starts_with("faq")
+            || ft.contains("foire aux questions")
+        {
+            *faq = Some(level);
+            return true;
+        }
+    }
+    faq.is_some()
+}
+
+/// When block `i` opens an axis's section, the axis the actions after it belong to (none
+/// for a line of the outline): an "Axe n" line, or a heading that carries an axis title
+/// without its number ("En transversalité : …").
+fn axis_heading(
+    blocks: &[HtmlBlock],
+    i: usize,
+    axes: &[Axe],
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+) -> Option<Option<u32>> {
+    let b = &blocks[i];
+    let t = b.text.trim();
+    if b.kind != HtmlKind::TableRow || b.cells.iter().filter(|c| !c.is_empty()).count() == 1 {
+        if let Some(n) = axis_of(t) {
+            // Axis lines listed one after another are the outline, not section
+            // headings: the actions that follow belong to none of them in particular.
+            let listed = blocks
+                .get(i + 1)
+                .is_some_and(|x| axis_of(&x.text).is_some())
+                || blocks[..i]
+                    .last()
+                    .is_some_and(|x| axis_of(&x.text).is_some());
+            return Some(if listed { None } else { n });
+        }
+    }
+    if matches!(b.kind, HtmlKind::Heading(_)) {
+        if let Some(a) = axes
+            .iter()
+            .find(|a| !a.titre.is_empty() && f(t).ends_with(&f(&a.titre)))
+        {
+            return Some(Some(a.numero));
+        }
+    }
+    None
+}
+
+/// How block `i` opens an action, if it does: the number and title of an action line
+/// (not in a table), and whether it is an item of a numbered list, or of a bulleted list
+/// announced as actions, under an axis.
+fn action_opening(
+    blocks: &[HtmlBlock],
+    i: usize,
+    axe: Option<u32>,
+) -> (Option<(String, Option<String>)>, Listing) {
+    let b = &blocks[i];
+    let start = if b.kind == HtmlKind::TableRow {
+        None
+    } else {
+        action_start(b.text.trim())
+    };
+    let bullet = start.is_none()
+        && b.kind == HtmlKind::ListItem
+        && b.number.is_none()
+        && axe.is_some()
+        && list_announces_actions(blocks, i);
+    let listed = start.is_none()
+        && b.kind == HtmlKind::ListItem
+        && (b.number.is_some() || bullet)
+        && axe.is_some();
+    (start, Listing { listed, bullet })
+}
+
+/// Alerts for block `i` when it looks like actions but is not read as one: the first
+/// item of a bulleted list under an axis that nothing announces, or a collapsible item
+/// that is not a question.
+fn alert_unread(blocks: &[HtmlBlock], i: usize, axe: Option<u32>, alertes: &mut Vec<Alerte>) {
+    let b = &blocks[i];
+    let t = b.text.trim();
+    if let Some(n) = unread_bullet_list(blocks, i, axe) {
+        alertes.push(Alerte::new(
+            "element_non_lu",
+            None,
+            format!(
+                "une liste à puces de {n} éléments sous un axe n'a pas été lue comme des actions (aucune phrase ne l'annonce) : « {} »",
+                short(t)
+            ),
+        ));
+    }
+    if b.toggle && !t.ends_with('?') {
+        alertes.push(Alerte::new(
+            "element_non_lu",
+            None,
+            format!(
+                "un élément dépliable n'a pas été lu comme une action : « {} »",
+                short(t)
+            ),
+        ));
+    }
+}
+
+/// How an action was found in a list: `listed` a numbered item, `bullet` an item of a
+/// bulleted list announced as actions (its action ends at the next item).
+#[derive(Clone, Copy)]
+struct Listing {
+    listed: bool,
+    bullet: bool,
+}
+
+/// Reads the action that starts at block `i` (a heading, a numbered or announced list item)
+/// with what follows it until the next action, axis or heading. Returns it with the index
+/// of the first block after it.
+fn read_action(
+    blocks: &[HtmlBlock],
+    i: usize,
+    start: Option<(String, Option<String>)>,
+    listing: Listing,
+    axe: Option<u32>,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+    alertes: &mut Vec<Alerte>,
+) -> (Action, usize) {
+    let (numero, mut titre, mut lead) = opening_line(&blocks[i], start);
+    let mut j = i + 1;
+    // "Action 5" alone: its title is the next line (a card's heading), unless labelled
+    // rows follow (a fiche table with an "Intitulé" row).
+    if titre.is_none() {
+        if let Some((x, l)) = blocks.get(j).and_then(|next| card_title(next, axis_of)) {
+            titre = Some(x);
+            lead = lead.or(l);
+            j += 1;
+        }
+    }
+    let (fields, j) = action_fields(blocks, j, lead, listing, axis_of);
+    let a = build_action(numero, titre, fields, axe, alertes);
+    if a.titre.as_deref().is_none_or(str::is_empty) {
+        alertes.push(Alerte::new(
+            "champ_absent",
+            a.numero.as_deref(),
+            "titre de l'action absent",
+        ));
+    }
+    if a.porteurs.is_empty() {
+        alertes.push(Alerte::new(
+            "champ_absent",
+            a.numero.as_deref(),
+            "aucun porteur",
+        ));
+    }
+    (a, j)
+}
+
+/// The number, title and lead of the line that opens an action: from its action line
+/// ("Action 2 – Titre (pilote : X)"), else a list item's number and text.
+fn opening_line(
+    b: &HtmlBlock,
+    start: Option<(String, Option<String>)>,
+) -> (String, Option<String>, Option<String>) {
+    match start {
+        Some((n, Some(titre))) => {
+            let (titre, lead) = parenthesised_lead(&titre);
+            (n, Some(titre), lead)
+        }
+        Some((n, None)) => (n, None, None),
+        None => {
+            let (x, lead) = parenthesised_lead(b.text.trim());
+            (
+                b.number.map(|n| n.to_string()).unwrap_or_default(),
+                Some(x),
+                lead,
+            )
+        }
+    }
+}
+
+/// The title of a card whose heading is a bare "Action 5": the next block, when it is a
+/// short line that is neither a table row, another action or axis, a labelled line nor a
+/// lead; with the lead it carries in parentheses.
+fn card_title(
+    next: &HtmlBlock,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+) -> Option<(String, Option<String>)> {
+    let nt = next.text.trim();
+    (next.kind != HtmlKind::TableRow
+        && action_start(nt).is_none()
+        && axis_of(nt).is_none()
+        && labelled(nt).is_none()
+        && lead_prose(nt).is_none()
+        && nt.len() < 250)
+        .then(|| parenthesised_lead(nt))
+}
+
+/// What follows an action from block `j` until the next action, axis or heading, as
+/// labelled rows: its lead, the leads and labelled lines, the rows of a fiche table, and
+/// a description before them. Returns them with the index of the first block after.
+fn action_fields(
+    blocks: &[HtmlBlock],
+    mut j: usize,
+    lead: Option<String>,
+    listing: Listing,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+) -> (Vec<Item>, usize) {
+    let mut fields: Vec<Item> = Vec::new();
+    if let Some(l) = lead {
+        fields.push(row("Porteur", vec![l]));
+    }
+    let mut description: Vec<String> = Vec::new();
+    while j < blocks.len() && !ends_action(&blocks[j], listing, axis_of) {
+        let x = &blocks[j];
+        let xt = x.text.trim();
+        if x.kind == HtmlKind::TableRow && x.cells.len() >= 2 {
+            let value = x.lines[1..].iter().flatten().cloned().collect();
+            fields.push(row(&x.cells[0], value));
+        } else if let Some(who) = lead_prose(xt) {
+            fields.push(row("Porteur", vec![who]));
+        } else if let Some((label, value)) = labelled(xt) {
+            fields.push(row(&label, vec![value]));
+        } else if fields.is_empty() && x.kind != HtmlKind::TableRow && !is_utility(xt) {
+            description.push(xt.to_string());
+        }
+        j += 1;
+    }
+    if !description.is_empty() && !fields.is_empty() {
+        fields.insert(0, row("Description", description));
+    }
+    (fields, j)
+}
+
+/// Whether block `x` ends the action before it: a heading or a collapsible item, another
+/// action line, an axis, the next item of the action's list, a table of actions.
+fn ends_action(
+    x: &HtmlBlock,
+    listing: Listing,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+) -> bool {
+    let xt = x.text.trim();
+    matches!(x.kind, HtmlKind::Heading(_))
+        || x.toggle
+        || (x.kind != HtmlKind::TableRow && action_start(xt).is_some())
+        || axis_of(xt).is_some()
+        || (listing.listed && x.number.is_some())
+        || (listing.bullet && x.kind == HtmlKind::ListItem)
+        || (x.kind == HtmlKind::TableRow && x.header && action_columns(x).is_some())
+}
+
+/// Words that announce a list of actions ("Les actions prévues :", "Fiches-actions").
+const ACTION_WORDS: &[&str] = &["action", "fiche", "projet", "mesure"];
+
+/// Whether the bulleted list holding block `i` is announced as a list of actions by the
+/// heading or paragraph right before it.
+fn list_announces_actions(blocks: &[HtmlBlock], i: usize) -> bool {
+    let before = blocks[..i]
+        .iter()
+        .rev()
+        .find(|x| x.kind != HtmlKind::ListItem);
+    before.is_some_and(|x| {
+        let ft = f(&x.text);
+        ACTION_WORDS.iter().any(|w| ft.contains(w)) && ft.split_whitespace().count() <= 30
+    })
+}
+
+/// At the first item of a bulleted list of two items or more under an axis, which is not
+/// read as actions: its number of items, for an alert (nothing is dropped silently).
+fn unread_bullet_list(blocks: &[HtmlBlock], i: usize, axe: Option<u32>) -> Option<usize> {
+    let b = &blocks[i];
+    let first = i == 0 || blocks[i - 1].kind != HtmlKind::ListItem;
+    if axe.is_none() || b.kind != HtmlKind::ListItem || b.number.is_some() || !first {
+        return None;
+    }
+    let n = blocks[i..]
+        .iter()
+        .take_while(|x| x.kind == HtmlKind::ListItem && x.number.is_none())
+        .count();
+    (n >= 2).then_some(n)
+}
+
+/// A line that is a page's utility text rather than an action's description.
+fn is_utility(t: &str) -> bool {
+    let ft = f(t);
+    [
+        "telecharger",
+        "contact",
+        "pour toute question",
+        "pour en savoir plus",
+    ]
+    .iter()
+    .any(|u| ft.starts_with(u))
+}
+
+/// The first words of a text, for an alert.
+fn short(t: &str) -> String {
+    let mut s: String = t.chars().take(80).collect();
+    if s.len() < t.len() {
+        s.push('…');
+    }
+    s
+}
+
+/// Reads the rows of a table of actions from its header row at `start`; returns the index
+/// after the table.
+fn table_actions(
+    blocks: &[HtmlBlock],
+    start: usize,
+    cols: &[Option<vocab::Field>],
+    axe: &mut Option<u32>,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+    out: &mut Vec<Action>,
+    alertes: &mut Vec<Alerte>,
+) -> usize {
+    let header = &blocks[start];
+    let mut j = start + 1;
+    while j < blocks.len()
+        && blocks[j].kind == HtmlKind::TableRow
+        && blocks[j].table == header.table
+    {
+        let r = &blocks[j];
+        j += 1;
+        if r.header {
+            continue;
+        }
+        if r.cells.iter().filter(|c| !c.is_empty()).count() <= 1 {
+            // A row spanning the table: an axis, or a heading of rows.
+            if let Some(n) = axis_of(&r.text) {
+                *axe = n;
+            }
+            continue;
+        }
+        if let Some(a) = row_action(header, r, cols, out.len() + 1, *axe, alertes) {
+            out.push(a);
+        }
+    }
+    j
+}
+
+/// The action of one row of a table of actions, numbered `next` when the table has no
+/// number column; `None`, with an alert, for a row without a title.
+fn row_action(
+    header: &HtmlBlock,
+    r: &HtmlBlock,
+    cols: &[Option<vocab::Field>],
+    next: usize,
+    axe: Option<u32>,
+    alertes: &mut Vec<Alerte>,
+) -> Option<Action> {
+    use vocab::Field;
+    let cell = |f: Field| -> Option<usize> { cols.iter().position(|c| *c == Some(f)) };
+    let titre = cell(Field::Titre)
+        .and_then(|k| r.cells.get(k))
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty());
+    let numero = cell(Field::Numero)
+        .and_then(|k| r.cells.get(k))
+        .map(|x| x.trim().trim_end_matches('.').to_string())
+        .filter(|x| !x.is_empty());
+    let Some(titre) = titre else {
+        alertes.push(Alerte::new(
+            "element_non_lu",
+            numero.as_deref(),
+            format!(
+                "une ligne du tableau des actions n'a pas d'intitulé : « {} »",
+                short(&r.text)
+            ),
+        ));
+        return None;
+    };
+    // The other columns are the action's fields, labelled by their header cell.
+    let mut fields = Vec::new();
+    for (k, c) in cols.iter().enumerate() {
+        if matches!(c, Some(Field::Titre) | Some(Field::Numero)) {
+            continue;
+        }
+        let Some(lines) = r.lines.get(k).filter(|l| !l.is_empty()) else {
+            continue;
+        };
+        let label = header.cells.get(k).map(String::as_str).unwrap_or("");
+        fields.push(row(label, lines.clone()));
+    }
+    let numero = numero.unwrap_or_else(|| next.to_string());
+    let a = build_action(numero, Some(titre), fields, axe, alertes);
+    if a.porteurs.is_empty() {
+        alertes.push(Alerte::new(
+            "champ_absent",
+            a.numero.as_deref(),
+            "aucun porteur",
+        ));
+    }
+    Some(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::axes::axes;
+
+    fn block(kind: HtmlKind, text: &str) -> HtmlBlock {
+        HtmlBlock {
+            kind,
+            text: text.to_string(),
+            lines: vec![vec![text.to_string()]],
+            ..Default::default()
+        }
+    }
+
+    fn fiche_row(label: &str, value: &str) -> HtmlBlock {
+        HtmlBlock {
+            kind: HtmlKind::TableRow,
+            text: format!("{label} {value}"),
+            cells: vec![label.to_string(), value.to_string()],
+            lines: vec![vec![label.to_string()], vec![value.to_string()]],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn hand_made_page_keeps_action_2_after_action_1_and_its_table() {
+        // Issue 12: "Action 1" and "Action 2" headings each followed by a table; Action 2
+        // was lost without a word.
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "AXE 1 - SOINS"),
+            block(HtmlKind::Heading(3), "Action 1"),
+            fiche_row("Intitulé", "Créer une permanence"),
+            fiche_row("Porteur", "Mairie"),
+            block(HtmlKind::Heading(3), "Action 2"),
+            fiche_row("Intitulé", "Organiser un transport"),
+            fiche_row("Porteur", "Syndicat des transports"),
+        ];
+        let axes = axes(&blocks);
+        let mut alertes = Vec::new();
+        let a = actions(&blocks, &axes, &mut alertes);
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[1].titre.as_deref(), Some("Organiser un transport"));
+        assert_eq!(a[1].axe, Some(1));
+    }
+
+    #[test]
+    fn a_bulleted_list_under_an_axis_is_read_when_announced_and_alerted_otherwise() {
+        let li = |t: &str| block(HtmlKind::ListItem, t);
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe 1 : Accès aux soins"),
+            block(HtmlKind::Paragraph, "Les actions prévues :"),
+            li("Ouvrir une maison de santé (pilote : Mairie)"),
+            li("Accueillir les internes"),
+            block(HtmlKind::Heading(2), "Axe 2 : Prévention"),
+            block(HtmlKind::Paragraph, "Nos constats :"),
+            li("Un tiers des habitants a plus de 60 ans"),
+            li("Peu de dépistage"),
+        ];
+        let mut alertes = Vec::new();
+        let a = actions(&blocks, &axes(&blocks), &mut alertes);
+        let titles: Vec<&str> = a.iter().filter_map(|x| x.titre.as_deref()).collect();
+        assert_eq!(
+            titles,
+            ["Ouvrir une maison de santé", "Accueillir les internes"]
+        );
+        assert_eq!(a[0].porteurs[0].nom, "Mairie");
+        let unread: Vec<&Alerte> = alertes
+            .iter()
+            .filter(|x| x.code == "element_non_lu")
+            .collect();
+        assert_eq!(unread.len(), 1, "{alertes:?}");
+        assert!(unread[0].message.contains("2 éléments"));
+    }
+
+    #[test]
+    fn faq_items_are_not_actions_and_unread_toggles_are_alerts() {
+        let mut toggle = block(HtmlKind::Heading(3), "Nos partenaires");
+        toggle.toggle = true;
+        let mut question = block(HtmlKind::Heading(3), "Qui peut proposer une action ?");
+        question.toggle = true;
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe 1 : Soins"),
+            toggle,
+            block(HtmlKind::Heading(2), "Questions fréquentes"),
+            question,
+        ];
+        let mut alertes = Vec::new();
+        let a = actions(&blocks, &axes(&blocks), &mut alertes);
+        assert!(a.is_empty());
+        assert_eq!(alertes.len(), 1, "{alertes:?}");
+        assert!(alertes[0].message.contains("Nos partenaires"));
+    }
+
+    #[test]
+    fn prose_leads_lose_their_article_and_parenthesised_leads_are_split() {
+        assert_eq!(
+            lead_prose("Action pilotée par la CPAM de la Loire.").as_deref(),
+            Some("la CPAM de la Loire")
+        );
+        let (t, who) = parenthesised_lead("Créer un point santé (porteurs : CCAS et Ville)");
+        assert_eq!(t, "Créer un point santé");
+        assert_eq!(who.as_deref(), Some("CCAS et Ville"));
+    }
+}

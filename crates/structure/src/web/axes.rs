@@ -1,0 +1,189 @@
+//! The axes of a web page: "AXE n : titre" lines (and one transversal heading after
+//! them), else a list announced as the axes, else an inline enumeration "en N axes : a,
+//! b, c et d".
+
+use super::{actions::action_start, dashes};
+use crate::{f, patterns, vocab};
+use cls_extract::{HtmlBlock, HtmlKind};
+use cls_model::Axe;
+
+/// Axes of a page: "AXE n : titre" lines, a list announced as the axes, or an inline
+/// enumeration "en N axes : a, b, c et d".
+pub(super) fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
+    let mut out = numbered_axes(blocks);
+    transversal_axis(blocks, &mut out);
+    if !out.is_empty() {
+        return out;
+    }
+    announced_axes(blocks)
+}
+
+/// The "AXE n : titre" lines of the page, each number once.
+fn numbered_axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
+    let p = vocab::patterns();
+    let mut out: Vec<Axe> = Vec::new();
+    for b in blocks {
+        let t = dashes(b.text.trim());
+        let t = t.as_str();
+        if let Some(c) = p.axe.captures(t) {
+            if let Some(n) = crate::roman_or_arabic(&c["num"]) {
+                if !out.iter().any(|a| a.numero == n) && t.len() < 220 {
+                    out.push(crate::new_axe(n, c["titre"].trim().to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The axes announced by a heading or a sentence ("Les axes du contrat :", "… en 4
+/// axes : a, b, c et d"): the list right after it, or the enumeration it ends with. A
+/// text that only gives an example announces nothing.
+fn announced_axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
+    let announce = patterns::annonce_axes();
+    for (i, b) in blocks.iter().enumerate() {
+        let ft = f(&b.text);
+        if !announce.is_match(&b.text) || ft.contains("exemple") {
+            continue;
+        }
+        let Some(j) = list_after(blocks, i) else {
+            continue;
+        };
+        let list: Vec<&HtmlBlock> = blocks[j.min(blocks.len())..]
+            .iter()
+            .take_while(|x| x.kind == HtmlKind::ListItem)
+            .collect();
+        if list.len() >= 2
+            && (b.kind != HtmlKind::Paragraph
+                || b.text.trim_end().ends_with(':')
+                || matches!(b.kind, HtmlKind::Heading(_)))
+        {
+            return list
+                .iter()
+                .enumerate()
+                .map(|(k, x)| {
+                    let titre = x.text.trim().trim_end_matches([';', '.', ',']).trim();
+                    crate::new_axe(k as u32 + 1, titre.to_string())
+                })
+                .collect();
+        }
+        if let Some(axes) = inline_axes(&b.text) {
+            return axes;
+        }
+    }
+    Vec::new()
+}
+
+/// Where the list announced by block `i` starts: right after it, or after up to two
+/// paragraphs and a paragraph ending with a colon. `None` when that colon paragraph
+/// gives an example (the list is not the axes).
+fn list_after(blocks: &[HtmlBlock], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    while j < blocks.len()
+        && blocks[j].kind == HtmlKind::Paragraph
+        && blocks[j].kind != HtmlKind::ListItem
+        && j < i + 3
+        && !blocks[j].text.ends_with(':')
+    {
+        j += 1;
+    }
+    if j < blocks.len() && blocks[j].kind == HtmlKind::Paragraph && blocks[j].text.ends_with(':') {
+        if f(&blocks[j].text).contains("exemple") {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// Inline: "… plan d'actions en 4 axes : a, b, c et d." as many axes as the number
+/// announced, or `None`.
+fn inline_axes(text: &str) -> Option<Vec<Axe>> {
+    let pos = text.find(':')?;
+    let n = patterns::annonce_axes()
+        .captures(&text[..pos])
+        .and_then(|c| c.get(1))
+        .and_then(|m| cls_normalize::text::number_word(m.as_str()))
+        .map(|n| n as usize)?;
+    let tail = text[pos + 1..].trim().trim_end_matches('.');
+    let items = split_enumeration(tail, n);
+    (items.len() == n).then(|| {
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(k, t)| crate::new_axe(k as u32 + 1, t))
+            .collect()
+    })
+}
+
+/// A heading of the same level as the axis headings, after the last of them, that is not
+/// numbered but leads numbered actions ("En transversalité : communiquer …", "Actions
+/// transversales") is one more axis; its title is what follows a short prefix and a
+/// colon.
+fn transversal_axis(blocks: &[HtmlBlock], axes: &mut Vec<Axe>) {
+    let p = vocab::patterns();
+    let Some(last) = blocks
+        .iter()
+        .rposition(|b| p.axe.is_match(&dashes(b.text.trim())))
+    else {
+        return;
+    };
+    let HtmlKind::Heading(level) = blocks[last].kind else {
+        return;
+    };
+    if axes.is_empty() {
+        return;
+    }
+    for (i, b) in blocks.iter().enumerate().skip(last + 1) {
+        match b.kind {
+            HtmlKind::Heading(l) if l < level => return,
+            HtmlKind::Heading(l) if l == level => {
+                let next_heading = blocks[i + 1..]
+                    .iter()
+                    .position(|x| matches!(x.kind, HtmlKind::Heading(m) if m <= level))
+                    .map_or(blocks.len(), |k| i + 1 + k);
+                let leads_actions = blocks[i + 1..next_heading]
+                    .iter()
+                    .any(|x| action_start(&x.text).is_some());
+                if !leads_actions {
+                    return;
+                }
+                let t = b.text.trim();
+                let titre = match t.split_once(':') {
+                    Some((pre, rest))
+                        if pre.split_whitespace().count() <= 3 && !rest.trim().is_empty() =>
+                    {
+                        rest.trim()
+                    }
+                    _ => t,
+                };
+                axes.push(crate::new_axe(axes.len() as u32 + 1, titre.to_string()));
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// "a, b, c et d" into `n` items: commas first, then the last " et " of the last item(s).
+fn split_enumeration(s: &str, n: usize) -> Vec<String> {
+    let mut parts: Vec<String> = s
+        .split([',', ';'])
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty())
+        .collect();
+    while parts.len() < n {
+        let Some(last) = parts.pop() else { break };
+        match last.rfind(" et ") {
+            Some(i) => {
+                parts.push(last[..i].trim().to_string());
+                parts.push(last[i + 4..].trim().to_string());
+            }
+            None => {
+                parts.push(last);
+                break;
+            }
+        }
+    }
+    parts
+}
