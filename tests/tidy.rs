@@ -206,6 +206,25 @@ fn structure_readers_write_no_pattern_of_their_own() {
     );
 }
 
+#[test]
+fn built_in_patterns_use_cheap_classes() {
+    // Architecture Invariant: built-in patterns read digits as `[0-9]` and letters as
+    // `\p{Latin}`, never `\d` or `\p{L}`: Unicode's classes made start-up compile 40 ms
+    // of automata (`[\p{L}]{1,40}` alone 12 ms), and Rust's number parsing reads only
+    // ASCII digits anyway.
+    let mut bad = Vec::new();
+    for (_, p) in library_sources() {
+        let text = std::fs::read_to_string(&p).unwrap_or_default();
+        for (n, line) in code_lines(&text) {
+            let in_pattern = line.contains("r\"") || line.contains("r#\"");
+            if in_pattern && (line.contains(r"\d") || line.contains(r"\p{L}")) {
+                bad.push(format!("{}:{n}: {}", rel(&p), line.trim()));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "Unicode digit or letter classes: {bad:#?}");
+}
+
 /// The crate names a manifest depends on (normal and dev dependencies), as written.
 fn dependencies(manifest: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();

@@ -29,13 +29,13 @@ fn res() -> &'static Res {
         Res {
             // A number with French grouping ("10 000", "10.000", "48 900") or decimals
             // ("1,5"), then a currency unit with its multiplier.
-            amount: r(r"(?i)(?P<num>\d{1,3}(?:[ \u{a0}\u{202f}.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<unit>k\s?€|k\s?euros?|keuros?|m\s?€|millions?\s+d['’]\s?euros|millions?\s+€|milliers?\s+d['’]\s?euros|€|euros?\b|eur\b)(?:\s*(?:TTC|HT))?"),
-            percent: r(r"(?P<num>\d{1,3}(?:,\d+)?)\s*%"),
+            amount: r(r"(?i)(?P<num>[0-9]{1,3}(?:[ \u{a0}\u{202f}.][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)\s*(?P<unit>k\s?€|k\s?euros?|keuros?|m\s?€|millions?\s+d['’]\s?euros|millions?\s+€|milliers?\s+d['’]\s?euros|€|euros?\b|eur\b)(?:\s*(?:TTC|HT))?"),
+            percent: r(r"(?P<num>[0-9]{1,3}(?:,[0-9]+)?)\s*%"),
             per_year: r(r"(?i)^\s*(?:/\s*an|par\s+an|annuels?|chaque\s+ann[ée]e|par\s+ann[ée]e)"),
-            total_kw: r(r"(?i)(?:\btotal\b|co[uû]t\s+global|budget\s+global|montant\s+global|enveloppe\s+globale|soit\s+au\s+total|soit\b)[^€\d]{0,25}$"),
+            total_kw: r(r"(?i)(?:\btotal\b|co[uû]t\s+global|budget\s+global|montant\s+global|enveloppe\s+globale|soit\s+au\s+total|soit\b)[^€0-9]{0,25}$"),
             zero: r(r"(?i)^\s*(?:0\s*(?:€|euros?)?(?:\s*\(.*\))?|aucun(?:e)?(?:\s+(?:co[uû]t|financement|budget|d[ée]pense)(?:\s+(?:sp[ée]cifique|suppl[ée]mentaire|particulier|additionnel|direct))?)?|n[ée]ant|sans\s+co[uû]t|pas\s+de\s+co[uû]t|co[uû]t\s+nul|gratuit(?:e)?)\s*\.?\s*$"),
-            funder_after: r(r"(?i)^\s*(?:\(?\s*(?:de\s+la|du|de\s+l'|des|de|par\s+la|par\s+le|par\s+l'|par|financ[ée]s?\s+par\s+(?:la|le|l')?)\s*)(?P<name>[A-ZÉÈ][\p{L}'’\-]*(?:\s+(?:[A-ZÉÈ0-9][\p{L}'’\-0-9]*|de|du|des|d'|la|l'|et))*)"),
-            shared_by: r(r"(?i)(?:cofinanc[ée]e?s?|financ[ée]e?s?|pris\s+en\s+charge)\s+[àa]\s+(?P<pct>\d{1,3}(?:,\d+)?)\s*%\s+par\s+(?:la\s+|le\s+|l'|les\s+)?(?P<name>[\p{L}][\p{L}'’\-0-9]*(?:\s+[A-ZÉÈ0-9][\p{L}'’\-0-9]*)*)"),
+            funder_after: r(r"(?i)^\s*(?:\(?\s*(?:de\s+la|du|de\s+l'|des|de|par\s+la|par\s+le|par\s+l'|par|financ[ée]s?\s+par\s+(?:la|le|l')?)\s*)(?P<name>[A-ZÉÈ][\p{Latin}'’\-]*(?:\s+(?:[A-ZÉÈ0-9][\p{Latin}'’\-0-9]*|de|du|des|d'|la|l'|et))*)"),
+            shared_by: r(r"(?i)(?:cofinanc[ée]e?s?|financ[ée]e?s?|pris\s+en\s+charge)\s+[àa]\s+(?P<pct>[0-9]{1,3}(?:,[0-9]+)?)\s*%\s+par\s+(?:la\s+|le\s+|l'|les\s+)?(?P<name>[\p{Latin}][\p{Latin}'’\-0-9]*(?:\s+[A-ZÉÈ0-9][\p{Latin}'’\-0-9]*)*)"),
         }
     })
 }
@@ -85,7 +85,7 @@ struct Found {
 /// Words that read as a number of years ("pendant 5 ans", "sur trois ans").
 fn years_count(s: &str) -> Option<u32> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = R.get_or_init(|| Regex::new(r"(?i)(?:pendant|sur|durant|soit)\s+(\d{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:ans|ann[ée]es|exercices)").expect("pattern"));
+    let r = R.get_or_init(|| Regex::new(r"(?i)(?:pendant|sur|durant|soit)\s+([0-9]{1,2}|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:ans|ann[ée]es|exercices)").expect("pattern"));
     let c = r.captures(s)?;
     crate::text::number_word(&c[1])
 }

@@ -41,7 +41,7 @@ pub fn month(word: &str) -> Option<u32> {
 /// text does not start with a full date.
 pub fn parse_date_fr(s: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let r = R.get_or_init(|| Regex::new(r"(?i)^\s*(\d{1,2})(?:er|e)?\s+([a-zéèûôA-ZÉÈÛÔ]{3,10})\.?\s+((?:19|20)\d{2})\b|^\s*(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\b").expect("pattern"));
+    let r = R.get_or_init(|| Regex::new(r"(?i)^\s*([0-9]{1,2})(?:er|e)?\s+([a-zéèûôA-ZÉÈÛÔ]{3,10})\.?\s+((?:19|20)[0-9]{2})\b|^\s*([0-9]{1,2})[/.]([0-9]{1,2})[/.]((?:19|20)[0-9]{2})\b").expect("pattern"));
     let c = r.captures(s)?;
     let (d, m, y) = if c.get(1).is_some() {
         (
@@ -79,13 +79,13 @@ fn res() -> &'static Res {
         Res {
             // A year is four digits standing alone: not part of a longer number, an amount
             // ("2 020 €") or a phone number.
-            year: r(r"(?:^|[^\d,.])((?:19[89]\d|20[0-4]\d))(?:$|[^\d])"),
-            open: r(r"(?i)(?:[àa]\s+partir\s+(?:de\s+)?|depuis\s+|d[èe]s\s+|[àa]\s+compter\s+de\s+)(?:(?:le\s+)?\d{1,2}(?:er)?\s+)?(?:(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|l'ann[ée]e|la\s+rentr[ée]e|(?:la\s+)?fin|(?:le\s+)?d[ée]but|septembre)\s+)?((?:19|20)\d{2})"),
+            year: r(r"(?:^|[^0-9,.])((?:19[89][0-9]|20[0-4][0-9]))(?:$|[^0-9])"),
+            open: r(r"(?i)(?:[àa]\s+partir\s+(?:de\s+)?|depuis\s+|d[èe]s\s+|[àa]\s+compter\s+de\s+)(?:(?:le\s+)?[0-9]{1,2}(?:er)?\s+)?(?:(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|l'ann[ée]e|la\s+rentr[ée]e|(?:la\s+)?fin|(?:le\s+)?d[ée]but|septembre)\s+)?((?:19|20)[0-9]{2})"),
             whole_period: r(r"(?i)(?:dur[ée]e|long)\s+d[ue]\s+(?:present\s+|pr[ée]sent\s+)?(?:cls|contrat)|toute\s+la\s+dur[ée]e|dur[ée]e\s+du\s+cls|p[ée]riode\s+du\s+(?:cls|contrat)"),
             end_of_period: r(r"(?i)(?:fin|terme|[ée]ch[ée]ance)\s+du\s+(?:cls|contrat)"),
-            until: r(r"(?i)jusqu'?\s*(?:en|à|au|a)?\s*(?:\w+\s+)?((?:19|20)\d{2})"),
-            full_date: r(r"(?i)\b(\d{1,2})(?:er)?(?:\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+|[/.](\d{1,2})[/.])((?:19|20)\d{2})\b"),
-            month_year: r(r"(?i)\b(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+((?:19|20)\d{2})\b"),
+            until: r(r"(?i)jusqu'?\s*(?:en|à|au|a)?\s*(?:\w+\s+)?((?:19|20)[0-9]{2})"),
+            full_date: r(r"(?i)\b([0-9]{1,2})(?:er)?(?:\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+|[/.]([0-9]{1,2})[/.])((?:19|20)[0-9]{2})\b"),
+            month_year: r(r"(?i)\b(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+((?:19|20)[0-9]{2})\b"),
         }
     })
 }
@@ -195,7 +195,7 @@ pub fn jalons(text: &str) -> Vec<Jalon> {
     let r = res();
     static POINT_YEAR: OnceLock<Regex> = OnceLock::new();
     let point_year = POINT_YEAR.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:en|courant|d[ée]but|fin|mi|au\s+cours\s+de)\s+((?:19|20)\d{2})\b")
+        Regex::new(r"(?i)\b(?:en|courant|d[ée]but|fin|mi|au\s+cours\s+de)\s+((?:19|20)[0-9]{2})\b")
             .expect("pattern")
     });
     let mut found: Vec<(usize, usize, String)> = Vec::new();

@@ -16,7 +16,7 @@ pub fn periode() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"\b((?:19|20)\d{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)\d{2})\b",
+        r"\b((?:19|20)[0-9]{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)[0-9]{2})\b",
     )
 }
 
@@ -25,7 +25,7 @@ pub fn titre_territoire() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?i)contrat\s+local\s+de\s+sant[ée]\s*(?:\(CLS\)\s*)?(?:(?:de\s+)?\d(?:e|ème|eme)\s+g[ée]n[ée]ration\s*)?(?:[:\-–]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|sur\s+le\s+territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?(?P<nom>.+)$",
+        r"(?i)contrat\s+local\s+de\s+sant[ée]\s*(?:\(CLS\)\s*)?(?:(?:de\s+)?[0-9](?:e|ème|eme)\s+g[ée]n[ée]ration\s*)?(?:[:\-–]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|sur\s+le\s+territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?(?P<nom>.+)$",
     )
 }
 
@@ -34,7 +34,7 @@ pub fn titre_tete() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?i)^\s*(?:\d{4}\s*[-–/]\s*\d{4}|\d{4})\s*(?:[:\-–,]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|pour\s+(?:le|la|les)\s+)?",
+        r"(?i)^\s*(?:[0-9]{4}\s*[-–/]\s*[0-9]{4}|[0-9]{4})\s*(?:[:\-–,]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|pour\s+(?:le|la|les)\s+)?",
     )
 }
 
@@ -43,7 +43,7 @@ pub fn titre_queue() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?i)\s*(?:\(CLS\)|CLS|\d(?:e|ème|eme)\s+g[ée]n[ée]ration|de\s+\d(?:e|ème)\s+g[ée]n[ée]ration|[-–:,])\s*$",
+        r"(?i)\s*(?:\(CLS\)|CLS|[0-9](?:e|ème|eme)\s+g[ée]n[ée]ration|de\s+[0-9](?:e|ème)\s+g[ée]n[ée]ration|[-–:,])\s*$",
     )
 }
 
@@ -52,7 +52,7 @@ pub fn periode_texte() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?i)(?:p[ée]riode|pour les ann[ée]es|de)\s+((?:19|20)\d{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)\d{2})|((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à|au)\s+((?:19|20)\d{2})|depuis\s+((?:19|20)\d{2})\s+et\s+jusqu'(?:en|à|au)\s+((?:19|20)\d{2})",
+        r"(?i)(?:p[ée]riode|pour les ann[ée]es|de)\s+((?:19|20)[0-9]{2})\s*(?:-|–|—|/|à|au)\s*((?:19|20)[0-9]{2})|((?:19|20)[0-9]{2})\s+et\s+jusqu'(?:en|à|au)\s+((?:19|20)[0-9]{2})|depuis\s+((?:19|20)[0-9]{2})\s+et\s+jusqu'(?:en|à|au)\s+((?:19|20)[0-9]{2})",
     )
 }
 
@@ -68,13 +68,13 @@ pub fn signature() -> &'static Regex {
 /// The place and date of signature on a line of their own ("Lure, le 3 juillet 2025"); group 1.
 pub fn lieu_date() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    compiled(&R, r"^\p{Lu}[\p{L}'’ -]{1,40},\s+le\s+(.{6,30})$")
+    compiled(&R, r"^\p{Lu}[\p{Latin}'’ -]{1,40},\s+le\s+(.{6,30})$")
 }
 
 /// A bullet or a list number at the start of a line.
 pub fn puce() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    compiled(&R, r"^\s*(?:[-•–·▪➢✓*]|\d+[.)])\s*")
+    compiled(&R, r"^\s*(?:[-•–·▪➢✓*]|[0-9]+[.)])\s*")
 }
 
 /// A line starting with a definite article ("Le Département …").
@@ -88,7 +88,7 @@ pub fn apres_parties() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"^(?:[IVX]+[-–.]\d|[IVX]+\s|Article\b|ET\b|SOMMAIRE|Il est convenu|Vu\b)",
+        r"^(?:[IVX]+[-–.][0-9]|[IVX]+\s|Article\b|ET\b|SOMMAIRE|Il est convenu|Vu\b)",
     )
 }
 
@@ -113,7 +113,7 @@ pub fn civilite() -> &'static Regex {
 /// A numbered section heading or "Annexe", which ends the list of communes.
 pub fn section() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    compiled(&R, r"^(?:[IVX]+\s*[-–.]|\d+\s*[-–.]|Annexe|ANNEXE)")
+    compiled(&R, r"^(?:[IVX]+\s*[-–.]|[0-9]+\s*[-–.]|Annexe|ANNEXE)")
 }
 
 /// The words that name a local health contract ("contrat local de santé", "CLS").
@@ -145,7 +145,7 @@ pub fn nom_territoire() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"\b(\p{Lu}[\p{L}'\-]+(?:\s+(?:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée]))?)\b",
+        r"\b(\p{Lu}[\p{Latin}'\-]+(?:\s+(?:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée]))?)\b",
     )
 }
 
@@ -169,7 +169,7 @@ pub fn ville() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"\b((?:Ville|Commune|Mairie)\s+(?:de\s+|d')\p{Lu}[\p{L}'\-]+(?:[\s\-](?:sur|en|la|le|les|de|des|du|l')[\s\-]\p{Lu}[\p{L}'\-]+)*)",
+        r"\b((?:Ville|Commune|Mairie)\s+(?:de\s+|d')\p{Lu}[\p{Latin}'\-]+(?:[\s\-](?:sur|en|la|le|les|de|des|du|l')[\s\-]\p{Lu}[\p{Latin}'\-]+)*)",
     )
 }
 
@@ -178,14 +178,17 @@ pub fn signature_web() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?i)\bsign(?:er|é|e|ée|és|ées|ature|ataires?)\b[^.]{0,80}?\ble\s+(\d{1,2}(?:er)?\s+\p{L}+\.?\s+(?:19|20)\d{2}|\d{1,2}/\d{1,2}/(?:19|20)\d{2})",
+        r"(?i)\bsign(?:er|é|e|ée|és|ées|ature|ataires?)\b[^.]{0,80}?\ble\s+([0-9]{1,2}(?:er)?\s+\p{Latin}+\.?\s+(?:19|20)[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/(?:19|20)[0-9]{2})",
     )
 }
 
 /// "en 4 axes", "trois axes": the announcement of a list of axes; group 1 their number.
 pub fn annonce_axes() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    compiled(&R, r"(?i)\b(\d+|deux|trois|quatre|cinq|six|sept)?\s*axes\b")
+    compiled(
+        &R,
+        r"(?i)\b([0-9]+|deux|trois|quatre|cinq|six|sept)?\s*axes\b",
+    )
 }
 
 /// A page heading that opens an action ("Fiche action 3 :", "Action 2.1 –").
@@ -193,7 +196,7 @@ pub fn titre_action_web() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"^(?i:fiche(?:[\s-]+actions?)?|action|projet)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?\d{1,3}(?:\.\d{1,2}){0,2})\s*(?:[:\-–.)]\s*(?P<titre>\S.*))?$",
+        r"^(?i:fiche(?:[\s-]+actions?)?|action|projet)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?[0-9]{1,3}(?:\.[0-9]{1,2}){0,2})\s*(?:[:\-–.)]\s*(?P<titre>\S.*))?$",
     )
 }
 
@@ -202,7 +205,7 @@ pub fn action_numerotee() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"^(?P<num>\d{1,3}(?:\.\d{1,2})?)\s*[-–.):]\s+(?P<titre>\p{Lu}.{8,})$",
+        r"^(?P<num>[0-9]{1,3}(?:\.[0-9]{1,2})?)\s*[-–.):]\s+(?P<titre>\p{Lu}.{8,})$",
     )
 }
 

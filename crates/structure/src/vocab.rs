@@ -259,18 +259,18 @@ pub fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let r = |s: &str| Regex::new(s).expect("built-in pattern");
         Patterns {
-            fiche: r(r"(?i)^(?:fiche|FA\b)(?:[\s-]+(?:action|actions|projet|th[ée]matique|g[ée]n[ée]raliste|op[ée]rationnelle))*\s*(?:n\s*°|n°|no\.?|num[ée]ro|#)?\s*(?P<num>[A-Z]{1,2}\d{1,2}(?:\.\d+)*|\d+(?:\.\d+)*|[A-Z])\b\.?\s*(?:[:\-–—]\s*(?P<titre>.+)|\s+(?P<titre_nu>(?-i:[\p{Lu}«\x22]).*))?$"),
-            axe: r(r"(?i)^(?:axe(?:\s+strat[ée]gique)?|ambition|orientation(?:\s+strat[ée]gique)?|priorit[ée](?:\s+strat[ée]gique)?|enjeu|th[ée]matique|volet)\s*(?:n\s*°|n°|no)?\s*(?P<num>\d+|[IVX]+)\s*[:\-–—.]\s*(?P<titre>\S.*)$"),
-            objectif: r(r"(?i)^(?:(?:objectif\s+(?:(?:strat[ée]gique|g[ée]n[ée]ral|sp[ée]cifique|op[ée]rationnel|prioritaire)\s*)?|(?-i:O[SGOP])\s+)(?:n\s*°|n°)?\s*)?(?P<code>\d+\.\d+)\.?\s*(?:[:\-–—]\s*)?(?P<titre>[\p{L}«\x22].*)$"),
-            sous_objectif: r(r"(?i)^(?:objectif\s+op[ée]rationnel\s*(?:n\s*°|n°)?\s*)?(?P<code>\d+\.\d+\.\d+)\.?\s*(?:[:\-–]\s*)?(?P<titre>\S.*)$"),
-            action_titre: r(r"(?i)^action\s*(?:n\s*°|n°)?\s*[\dA-Z]*(?:\.\d+)*\s*[:\-–]\s*(?P<titre>\S.*)$"),
-            annexes: r(r"(?i)^(?:[IVX]+\s*[-–.]?\s*(?:\d+\s*[-–.]?\s*)?)?(?:annexes?|lexique|glossaire|liste des (?:sigles|abr[ée]viations)|sigles et acronymes|table des sigles)\b"),
-            lexique: r(r"(?i)^(?:[IVX]+\s*[-–.]?\s*(?:\d+\s*[-–.]?\s*)?)?(?:lexique|glossaire|liste des (?:sigles|abr[ée]viations)|sigles et acronymes|table des sigles|abr[ée]viations)\b"),
+            fiche: r(r"(?i)^(?:fiche|FA\b)(?:[\s-]+(?:action|actions|projet|th[ée]matique|g[ée]n[ée]raliste|op[ée]rationnelle))*\s*(?:n\s*°|n°|no\.?|num[ée]ro|#)?\s*(?P<num>[A-Z]{1,2}[0-9]{1,2}(?:\.[0-9]+)*|[0-9]+(?:\.[0-9]+)*|[A-Z])\b\.?\s*(?:[:\-–—]\s*(?P<titre>.+)|\s+(?P<titre_nu>(?-i:[\p{Lu}«\x22]).*))?$"),
+            axe: r(r"(?i)^(?:axe(?:\s+strat[ée]gique)?|ambition|orientation(?:\s+strat[ée]gique)?|priorit[ée](?:\s+strat[ée]gique)?|enjeu|th[ée]matique|volet)\s*(?:n\s*°|n°|no)?\s*(?P<num>[0-9]+|[IVX]+)\s*[:\-–—.]\s*(?P<titre>\S.*)$"),
+            objectif: r(r"(?i)^(?:(?:objectif\s+(?:(?:strat[ée]gique|g[ée]n[ée]ral|sp[ée]cifique|op[ée]rationnel|prioritaire)\s*)?|(?-i:O[SGOP])\s+)(?:n\s*°|n°)?\s*)?(?P<code>[0-9]+\.[0-9]+)\.?\s*(?:[:\-–—]\s*)?(?P<titre>[\p{Latin}«\x22].*)$"),
+            sous_objectif: r(r"(?i)^(?:objectif\s+op[ée]rationnel\s*(?:n\s*°|n°)?\s*)?(?P<code>[0-9]+\.[0-9]+\.[0-9]+)\.?\s*(?:[:\-–]\s*)?(?P<titre>\S.*)$"),
+            action_titre: r(r"(?i)^action\s*(?:n\s*°|n°)?\s*[0-9A-Z]*(?:\.[0-9]+)*\s*[:\-–]\s*(?P<titre>\S.*)$"),
+            annexes: r(r"(?i)^(?:[IVX]+\s*[-–.]?\s*(?:[0-9]+\s*[-–.]?\s*)?)?(?:annexes?|lexique|glossaire|liste des (?:sigles|abr[ée]viations)|sigles et acronymes|table des sigles)\b"),
+            lexique: r(r"(?i)^(?:[IVX]+\s*[-–.]?\s*(?:[0-9]+\s*[-–.]?\s*)?)?(?:lexique|glossaire|liste des (?:sigles|abr[ée]viations)|sigles et acronymes|table des sigles|abr[ée]viations)\b"),
             sigle: r(r"^(?P<sigle>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9'&.\-]{1,14})\s*(?::|–|-|=)\s+(?P<sens>\S.{2,})$"),
-            communes: r(r"(?i)(?:cartographie|liste)\s+des\s+(?:\d+\s+)?communes"),
-            action_heading: r(r"^(?i:action|projet)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?\d{1,2}(?:\.\d{1,2}){0,2})\s*(?:[:\-–—.)]\s*(?P<titre>\S.*))?$"),
-            numbered_heading: r(r"^(?P<num>(?:[A-Z]\d{1,2}|\d{1,2})(?:\.\d{1,2}){0,2})(?:\s*[.)\-–—:]\s*|\s+)(?P<titre>[\p{Lu}«\x22].{4,})$"),
-            toc_entry: r(r"(?:\.{3,}|…{2,}|_{3,}|(?:\.\s){3,}|\s{3,})\s*(?:p\.?\s*)?\d{1,3}\s*$"),
+            communes: r(r"(?i)(?:cartographie|liste)\s+des\s+(?:[0-9]+\s+)?communes"),
+            action_heading: r(r"^(?i:action|projet)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?[0-9]{1,2}(?:\.[0-9]{1,2}){0,2})\s*(?:[:\-–—.)]\s*(?P<titre>\S.*))?$"),
+            numbered_heading: r(r"^(?P<num>(?:[A-Z][0-9]{1,2}|[0-9]{1,2})(?:\.[0-9]{1,2}){0,2})(?:\s*[.)\-–—:]\s*|\s+)(?P<titre>[\p{Lu}«\x22].{4,})$"),
+            toc_entry: r(r"(?:\.{3,}|…{2,}|_{3,}|(?:\.\s){3,}|\s{3,})\s*(?:p\.?\s*)?[0-9]{1,3}\s*$"),
         }
     })
 }
