@@ -126,7 +126,7 @@ pub(crate) struct G {
     pub(crate) x1: f64,
     pub(crate) y: f64,
     pub(crate) size: f64,
-    text: String,
+    text: compact_str::CompactString,
     pub(crate) space: bool,
     run: u32,
     bold: bool,
@@ -144,7 +144,7 @@ pub(crate) fn normalise_glyphs(glyphs: &[Glyph]) -> Vec<G> {
                     && !g
                         .text
                         .contains(['\u{2019}', '\u{2018}', '\u{02bc}', '\u{a0}']);
-            let mut t: String = if plain {
+            let mut t: compact_str::CompactString = if plain {
                 g.text.clone()
             } else {
                 g.text.nfkc().collect()
@@ -152,7 +152,8 @@ pub(crate) fn normalise_glyphs(glyphs: &[Glyph]) -> Vec<G> {
             if !plain {
                 t = t
                     .replace(['\u{2019}', '\u{2018}', '\u{02bc}'], "'")
-                    .replace('\u{a0}', " ");
+                    .replace('\u{a0}', " ")
+                    .into();
             }
             t.retain(|c| !c.is_control() || c == ' ');
             if t.is_empty() {
@@ -323,8 +324,8 @@ pub(crate) fn segments(line: &VLine, splits: &[f64], spaces_drawn: bool) -> Vec<
                 x1: g.x1,
                 y: line.y,
                 size: g.size,
-                text: g.text.clone(),
-                words: vec![(g.x0, g.x1, g.text.clone(), false)],
+                text: g.text.to_string(),
+                words: vec![(g.x0, g.x1, g.text.to_string(), false)],
             }),
         }
         // Overlapping glyphs (bold faked by double printing) do not move the pen back.
@@ -1500,7 +1501,7 @@ mod tests {
                     x1: x + w,
                     y,
                     size,
-                    text: c.to_string(),
+                    text: c.to_string().into(),
                     run: 0,
                     bold: false,
                 });
@@ -1548,7 +1549,7 @@ mod tests {
                 x1: x + 6.0,
                 y: 100.0,
                 size: 12.0,
-                text: c.to_string(),
+                text: c.to_string().into(),
                 run: 0,
                 bold: false,
             });
@@ -1561,7 +1562,7 @@ mod tests {
                 x1: x + 6.0,
                 y: 100.0,
                 size: 12.0,
-                text: c.to_string(),
+                text: c.to_string().into(),
                 run: 0,
                 bold: false,
             });

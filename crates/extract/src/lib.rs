@@ -47,7 +47,9 @@ pub struct Glyph {
     pub x1: f64,
     pub y: f64,
     pub size: f64,
-    pub text: String,
+    /// Almost always one character: kept inline, so that a page of glyphs is not a page of
+    /// allocations.
+    pub text: compact_str::CompactString,
     /// The text-showing operation that drew it (glyphs of one run were placed together).
     pub run: u32,
     /// Drawn with a bold font (by the font's name: "Bold", "Black", "Heavy", "Semibold").

@@ -359,7 +359,7 @@ impl OutputDev for Collector {
             x1: x0 + adv.max(0.0),
             y,
             size,
-            text: ch.to_string(),
+            text: ch.into(),
             run: self.run,
             bold: self.bold,
         });
