@@ -73,15 +73,26 @@ pub fn read_pdf<T: Send>(
         )));
     }
     let doc = &doc;
+    let empty = pdf_extract::Dictionary::new();
+    // Pages are read in a few runs of consecutive pages, each by one page reader that keeps
+    // the fonts of the pages it has read: enough runs to keep every core busy, few enough
+    // that fonts are not rebuilt for every page.
+    let run = ids.len().div_ceil(4 * rayon::current_num_threads()).max(1);
     let results: Vec<(u32, PageOutcome<T>)> = ids
-        .par_iter()
+        .par_chunks(run)
         .enumerate()
-        .map(|(i, &id)| {
-            let n = i as u32 + 1;
-            (
-                n,
-                read_page(doc, n, id).map(|(p, damage)| (per_page(p), damage)),
-            )
+        .flat_map_iter(|(c, chunk)| {
+            let mut reader = pdf_extract::PageReader::new(&empty);
+            let per_page = &per_page;
+            chunk
+                .iter()
+                .enumerate()
+                .map(move |(i, &id)| {
+                    let n = (c * run + i) as u32 + 1;
+                    let read = read_page(&mut reader, doc, n, id);
+                    (n, read.map(|(p, damage)| (per_page(p), damage)))
+                })
+                .collect::<Vec<_>>()
         })
         .collect();
     let mut pages = Vec::new();
@@ -114,15 +125,21 @@ pub fn read_pdf<T: Send>(
 }
 
 /// Reads one page: its glyphs and rules, and what part of it was damaged, if any.
-fn read_page(
-    doc: &pdf_extract::Document,
+fn read_page<'a>(
+    reader: &mut pdf_extract::PageReader<'a>,
+    doc: &'a pdf_extract::Document,
     number: u32,
     id: pdf_extract::ObjectId,
 ) -> Result<(RawPage, Option<String>), String> {
     let mut dev = Collector::new(number);
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        pdf_extract::output_page_object(doc, &mut dev, number, id)
+        reader.output_page_object(doc, &mut dev, number, id)
     }));
+    if outcome.is_err() {
+        // A panic may have left the reader half-way through a page: the next page starts
+        // from a fresh one.
+        *reader = pdf_extract::PageReader::new(reader.empty_resources());
+    }
     let damage = (!dev.damage.is_empty()).then(|| dev.damage.join(" ; "));
     match outcome {
         Ok(Ok(())) => Ok((dev.page, damage)),

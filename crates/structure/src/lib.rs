@@ -388,9 +388,14 @@ pub(crate) fn build_document_with(
 ) -> Document {
     let starts = fiche_starts(items);
     let first_fiche = starts.first().map(|s| s.at).unwrap_or(items.len());
-    let facts = document::read_facts(items, first_fiche);
+    // The document's facts and its fiches are read from the same items independently.
+    let mut fiche_alerts = Vec::new();
+    let (facts, (mut raws, end_of_programme)) = rayon::join(
+        || document::read_facts(items, first_fiche),
+        || read_fiches(items, &starts, &mut fiche_alerts),
+    );
+    alertes.extend(fiche_alerts);
     let periode = facts.periode;
-    let (mut raws, end_of_programme) = read_fiches(items, &starts, alertes);
     add_recap(&mut raws, recap);
     let axes = outline_axes(&raws, &facts.axes);
     let actions = to_actions(raws, periode, alertes);
@@ -599,23 +604,39 @@ fn to_actions(
     periode: cls_model::Periode,
     alertes: &mut Vec<Alerte>,
 ) -> Vec<cls_model::Action> {
-    let mut actions = Vec::new();
+    use rayon::prelude::*;
     let mut seen = std::collections::HashSet::new();
-    for r in raws {
-        if let Some(n) = &r.numero {
-            if !seen.insert(n.clone()) {
-                alertes.push(Alerte::new(
+    let duplicated: Vec<Option<Alerte>> = raws
+        .iter()
+        .map(|r| {
+            let n = r.numero.as_ref()?;
+            (!seen.insert(n.clone())).then(|| {
+                Alerte::new(
                     "numero_duplique",
                     Some(n),
                     format!("la fiche n° {n} apparaît plusieurs fois"),
-                ));
+                )
+            })
+        })
+        .collect();
+    // Fiches are normalised independently, on every core; their alerts are then gathered
+    // in fiche order, so the output does not depend on the scheduling.
+    let read: Vec<(Option<cls_model::Action>, Vec<Alerte>)> = raws
+        .into_par_iter()
+        .map(|r| {
+            let mut own = Vec::new();
+            let a = guard::to_action(r, periode, &mut own);
+            if let Some(a) = &a {
+                check_action(a, &mut own);
             }
-        }
-        let Some(a) = guard::to_action(r, periode, alertes) else {
-            continue;
-        };
-        check_action(&a, alertes);
-        actions.push(a);
+            (a, own)
+        })
+        .collect();
+    let mut actions = Vec::new();
+    for (dup, (a, own)) in duplicated.into_iter().zip(read) {
+        alertes.extend(dup);
+        alertes.extend(own);
+        actions.extend(a);
     }
     actions
 }
@@ -640,9 +661,14 @@ fn document_id(nom: Option<&str>, periode: cls_model::Periode, fichier: &str) ->
 /// decide, its axis and objectives only break ties.
 pub(crate) fn apply_themes(doc: &mut Document) {
     use cls_normalize::themes::{themes, ActionWords, Fields};
-    for i in 0..doc.actions.len() {
-        let words = ActionWords::of(&doc.axes, &doc.actions[i]);
-        doc.actions[i].themes = themes(&words.fields());
+    use rayon::prelude::*;
+    let ranked: Vec<_> = doc
+        .actions
+        .par_iter()
+        .map(|a| themes(&ActionWords::of(&doc.axes, a).fields()))
+        .collect();
+    for (a, t) in doc.actions.iter_mut().zip(ranked) {
+        a.themes = t;
     }
     for x in &mut doc.axes {
         let objectives: Vec<String> = x

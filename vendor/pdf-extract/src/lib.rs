@@ -1643,6 +1643,10 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
 
 struct Processor<'a> {
     font_table: HashMap<Vec<u8>, Rc<dyn PdfFont + 'a>>,
+    /// cls patch (speed): fonts given by reference, by object id. An object id names one
+    /// object of the document, so unlike resource names these stay valid from page to page
+    /// (a processor never outlives its document: the lifetime says so).
+    fonts_by_id: HashMap<ObjectId, Rc<dyn PdfFont + 'a>>,
     _none: PhantomData<&'a ()>,
     /// cls patch: the page's budget and the form XObjects being drawn (cycle detection).
     budget: PageBudget,
@@ -1651,7 +1655,7 @@ struct Processor<'a> {
 
 impl<'a> Processor<'a> {
     fn new() -> Processor<'a> {
-        Processor { font_table: HashMap::new(), _none: PhantomData, budget: PageBudget::default(), forms: Vec::new() }
+        Processor { font_table: HashMap::new(), fonts_by_id: HashMap::new(), _none: PhantomData, budget: PageBudget::default(), forms: Vec::new() }
     }
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
@@ -1796,7 +1800,10 @@ impl<'a> Processor<'a> {
                 "Tf" => {
                     let fonts: &Dictionary = get(&doc, resources, b"Font");
                     let name = operation.operands[0].as_name().unwrap();
-                    let font = self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone();
+                    let font = match fonts.get(name) {
+                        Ok(&Object::Reference(id)) => self.fonts_by_id.entry(id).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone(),
+                        _ => self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone(),
+                    };
                     {
                         /*let file = font.get_descriptor().and_then(|desc| desc.get_file());
                     if let Some(file) = file {
@@ -2532,6 +2539,30 @@ pub fn output_page_object(doc: &Document, output: &mut dyn OutputDev, page_num: 
     let empty_resources = Dictionary::new();
     let mut p = Processor::new();
     output_doc_inner(page_num, object_id, doc, &mut p, output, &empty_resources)
+}
+
+/// cls patch (speed): draws pages of one document one after the other, keeping the fonts
+/// read on earlier pages (by object id) instead of rebuilding them, with their widths and
+/// ToUnicode maps, on every page.
+pub struct PageReader<'a> {
+    processor: Processor<'a>,
+    empty_resources: &'a Dictionary,
+}
+
+impl<'a> PageReader<'a> {
+    /// A reader for pages of documents that outlive `empty_resources` (any empty
+    /// dictionary; pages without resources use it).
+    pub fn new(empty_resources: &'a Dictionary) -> PageReader<'a> {
+        PageReader { processor: Processor::new(), empty_resources }
+    }
+
+    pub fn empty_resources(&self) -> &'a Dictionary {
+        self.empty_resources
+    }
+
+    pub fn output_page_object(&mut self, doc: &'a Document, output: &mut dyn OutputDev, page_num: u32, object_id: ObjectId) -> Result<(), OutputError> {
+        output_doc_inner(page_num, object_id, doc, &mut self.processor, output, self.empty_resources)
+    }
 }
 
 pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
