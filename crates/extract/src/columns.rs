@@ -92,6 +92,8 @@ const FULL_LINE: f64 = TOLERANCES.full_line;
 const FULL_SHARE: f64 = TOLERANCES.full_share;
 const MIN_LINES: usize = TOLERANCES.min_lines;
 const EQUAL_WIDTHS: f64 = TOLERANCES.equal_widths;
+const SECTION_GAP: f64 = TOLERANCES.section_gap;
+const SECTION_HEADING: f64 = TOLERANCES.section_heading;
 
 impl ColumnLayout {
     /// Finds the columns of a page from its lines.
@@ -355,6 +357,19 @@ fn zones(lines: &[LineWords], gutters: &[f64], right: f64) -> Vec<Zone> {
         }
         let y0 = zone.first().map(|s| s.y - s.size).unwrap_or(0.0);
         let y1 = zone.last().map(|s| s.y).unwrap_or(0.0);
+        // A section of higher level under the columns (a larger heading after a band that
+        // is empty across all of them) starts zones of its own: the columns end there.
+        if let Some(k) = section_cut(zone) {
+            if !columns_of(&zone[..k], gutters, right).is_empty() {
+                let (top, rest) = zone.split_at(k);
+                let mid = (top[k - 1].y + rest[0].y - rest[0].size) / 2.0;
+                let rest_kept = columns_of(rest, gutters, right);
+                zones.push((y0, mid, columns_of(top, gutters, right)));
+                zones.push((mid, y1, rest_kept));
+                zone.clear();
+                return;
+            }
+        }
         let kept = columns_of(zone, gutters, right);
         if kept.is_empty() {
             // Columns may stop short of the zone's end (a table of signatories under
@@ -401,6 +416,27 @@ fn zones(lines: &[LineWords], gutters: &[f64], right: f64) -> Vec<Zone> {
         last.1 = f64::INFINITY;
     }
     merged
+}
+
+/// Where a section of higher level starts inside a zone: the first line, after enough
+/// lines to be columns, that follows a band empty across the whole zone (the lines are in
+/// y order, so a gap between two consecutive lines is empty in every column) and is larger
+/// than every line above it.
+fn section_cut(zone: &[&LineWords]) -> Option<usize> {
+    let mut sizes: Vec<f64> = zone.iter().map(|l| l.size).collect();
+    let body = median(&mut sizes);
+    let mut largest_above = 0.0_f64;
+    for k in 1..zone.len() {
+        largest_above = largest_above.max(zone[k - 1].size);
+        let band = zone[k].y - zone[k].size - zone[k - 1].y;
+        if k >= 2 * MIN_LINES
+            && band >= SECTION_GAP * body
+            && zone[k].size >= SECTION_HEADING * largest_above
+        {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// The length of the longest top part of a zone that reads as columns, when the whole
@@ -664,6 +700,49 @@ mod tests {
         assert!(before(c.key(60.0, 440.0), c.key(310.0, 100.0)));
         // The title above both columns comes first.
         assert!(before(c.key(50.0, 60.0), c.key(60.0, 100.0)));
+    }
+
+    /// Two columns of running text from y = 100 (`left` and `right` lines, 12 points
+    /// apart), then, at `heading_y`, a heading of `heading_size` at the left edge and a
+    /// two-column table of signatories under it.
+    fn columns_then_section(
+        left: usize,
+        right: usize,
+        heading_y: f64,
+        heading_size: f64,
+    ) -> Vec<LineWords> {
+        let mut lines = Vec::new();
+        for i in 0..left {
+            lines.push(line(100.0 + 12.0 * i as f64, 10.0, &[(50.0, 285.0)]));
+        }
+        for i in 0..right {
+            lines.push(line(100.0 + 12.0 * i as f64, 10.0, &[(297.0, 540.0)]));
+        }
+        lines.push(line(heading_y, heading_size, &[(50.0, 133.0)]));
+        for i in 0..6 {
+            let y = heading_y + 24.0 + 14.0 * i as f64;
+            lines.push(line(y, 10.0, &[(50.0, 260.0), (300.0, 500.0)]));
+        }
+        lines
+    }
+
+    #[test]
+    fn a_larger_heading_after_a_band_across_all_columns_ends_the_columns() {
+        // The right column (fields of the last action) stops before the left one; the
+        // signatories' heading follows a band empty across the page.
+        let c = ColumnLayout::find(&columns_then_section(24, 14, 408.0, 15.0));
+        let before = |a: ReadingKey, b: ReadingKey| a.order(&b) == std::cmp::Ordering::Less;
+        // The right column's last line is read before the heading under both columns.
+        assert!(before(c.key(300.0, 256.0), c.key(50.0, 408.0)));
+    }
+
+    #[test]
+    fn a_heading_inside_one_column_does_not_end_the_columns() {
+        // The same heading, but the right column runs on beside it: no band is empty across
+        // the page, so the left column (heading included) is read before the right one.
+        let c = ColumnLayout::find(&columns_then_section(24, 40, 408.0, 15.0));
+        let before = |a: ReadingKey, b: ReadingKey| a.order(&b) == std::cmp::Ordering::Less;
+        assert!(before(c.key(50.0, 408.0), c.key(300.0, 100.0)));
     }
 
     #[test]

@@ -37,6 +37,12 @@ pub struct Tolerances {
     pub equal_widths: f64,
     /// Columns: a column of running text has at least this many lines in its zone.
     pub min_lines: usize,
+    /// Columns: a band empty across every column, at least this many body sizes high,
+    /// followed by a heading larger than all the text above it in the zone, ends the
+    /// columns (a new section of higher level, such as the signatories after the plan).
+    pub section_gap: f64,
+    /// See `section_gap`: the heading is this many times larger than the text above.
+    pub section_heading: f64,
 }
 
 /// The tolerances every stage uses.
@@ -55,6 +61,8 @@ pub const TOLERANCES: Tolerances = Tolerances {
     full_share: 0.4,
     equal_widths: 0.85,
     min_lines: 3,
+    section_gap: 1.0,
+    section_heading: 1.1,
 };
 
 /// The size of a page's body text: the median glyph size (10 when the page has no text,

@@ -236,7 +236,8 @@ pub struct Patterns {
     pub sous_objectif: Regex,
     /// The action title line; group `titre`.
     pub action_titre: Regex,
-    /// A section heading that ends the programme of actions (annexes, glossary).
+    /// A section heading that ends the programme of actions (annexes, glossary, the
+    /// signatories' page after the last fiche: a line of its own, "Signataires").
     pub annexes: Regex,
     /// The glossary heading.
     pub lexique: Regex,
@@ -264,7 +265,7 @@ pub fn patterns() -> &'static Patterns {
             objectif: r(r"(?i)^(?:(?:objectif\s+(?:(?:strat[ée]gique|g[ée]n[ée]ral|sp[ée]cifique|op[ée]rationnel|prioritaire)\s*)?|(?-i:O[SGOP])\s+)(?:n\s*°|n°)?\s*)?(?P<code>[0-9]+\.[0-9]+)\.?\s*(?:[:\-–—]\s*)?(?P<titre>[\p{Latin}«\x22].*)$"),
             sous_objectif: r(r"(?i)^(?:objectif\s+op[ée]rationnel\s*(?:n\s*°|n°)?\s*)?(?P<code>[0-9]+\.[0-9]+\.[0-9]+)\.?\s*(?:[:\-–]\s*)?(?P<titre>\S.*)$"),
             action_titre: r(r"(?i)^action\s*(?:n\s*°|n°)?\s*[0-9A-Z]*(?:\.[0-9]+)*\s*[:\-–]\s*(?P<titre>\S.*)$"),
-            annexes: r(r"(?i)^(?:[IVX]+\s*[-–.]?\s*(?:[0-9]+\s*[-–.]?\s*)?)?(?:annexes?|lexique|glossaire|liste des (?:sigles|abr[ée]viations)|sigles et acronymes|table des sigles)\b"),
+            annexes: r(r"(?i)^(?:[IVX]+\s*[-–.]?\s*(?:[0-9]+\s*[-–.]?\s*)?)?(?:annexes?|lexique|glossaire|liste des (?:sigles|abr[ée]viations)|sigles et acronymes|table des sigles)\b|^(?:signataires|signatures)(?:\s+(?:du|de\s+la)\s+(?:contrat|convention))?\s*:?\s*$"),
             lexique: r(r"(?i)^(?:[IVX]+\s*[-–.]?\s*(?:[0-9]+\s*[-–.]?\s*)?)?(?:lexique|glossaire|liste des (?:sigles|abr[ée]viations)|sigles et acronymes|table des sigles|abr[ée]viations)\b"),
             sigle: r(r"^(?P<sigle>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9'&.\-]{1,14})\s*(?::|–|-|=)\s+(?P<sens>\S.{2,})$"),
             communes: r(r"(?i)(?:cartographie|liste)\s+des\s+(?:[0-9]+\s+)?communes"),
