@@ -54,11 +54,10 @@ fn departement_of(code: &str) -> Option<&str> {
 /// the text itself, so a process parses nothing at start-up: building an index of 35 000
 /// lines took longer than reading a contract's whole text.
 fn data() -> &'static str {
-    let body = COMMUNES
+    COMMUNES
         .find('\n')
         .filter(|_| COMMUNES.starts_with('#'))
-        .map_or(COMMUNES, |i| &COMMUNES[i + 1..]);
-    body
+        .map_or(COMMUNES, |i| &COMMUNES[i + 1..])
 }
 
 /// The name key of one data line (its last column).
