@@ -28,6 +28,65 @@ fn et_names() -> &'static [String] {
     })
 }
 
+const WORDS: &str = include_str!("../data/mentions.txt");
+
+/// The word lists of `data/mentions.txt`, folded (see the file for what each is for).
+struct WordLists {
+    generic_start: Vec<String>,
+    generic_end: Vec<String>,
+    group_of_bodies: Vec<String>,
+    body_head: Vec<String>,
+}
+
+/// The word lists, read once.
+fn word_lists() -> &'static WordLists {
+    static W: std::sync::OnceLock<WordLists> = std::sync::OnceLock::new();
+    W.get_or_init(|| parse_word_lists(WORDS))
+}
+
+fn parse_word_lists(text: &str) -> WordLists {
+    let mut w = WordLists {
+        generic_start: Vec::new(),
+        generic_end: Vec::new(),
+        group_of_bodies: Vec::new(),
+        body_head: Vec::new(),
+    };
+    let mut list = "";
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('=') {
+            list = name.trim();
+            continue;
+        }
+        let into = match list {
+            "generic-start" => &mut w.generic_start,
+            "generic-end" => &mut w.generic_end,
+            "group-of-bodies" => &mut w.group_of_bodies,
+            "body-head" => &mut w.body_head,
+            _ => continue,
+        };
+        into.push(phrase_key(line));
+    }
+    w
+}
+
+/// A phrase of `data/mentions.txt` as it is matched: folded, with the space that a final
+/// "…" stands for (folding trims it).
+fn phrase_key(line: &str) -> String {
+    match line.strip_suffix('…') {
+        Some(head) => format!("{} ", fold(head)),
+        None => fold(line),
+    }
+}
+
+/// Words that make the place or name after a territorial body's type a group of such
+/// bodies ("CCAS intéressés", "hôpitaux du territoire"), folded.
+pub(crate) fn group_of_bodies_words() -> &'static [String] {
+    &word_lists().group_of_bodies
+}
+
 /// Multi-word bodies known nationally: a cell that starts with one of them and goes on
 /// with another capitalised name holds two mentions.
 const KNOWN_NAMES: &[&str] = &[
@@ -380,28 +439,12 @@ fn et_splits(left: &str, right: &str) -> bool {
     // what follows is an acronym (another body).
     let lw: Vec<&str> = lf.split_whitespace().collect();
     let rw: Vec<&str> = rf.split_whitespace().collect();
-    let org_head = [
-        "ville",
-        "centre",
-        "conseil",
-        "communaute",
-        "association",
-        "agence",
-        "caisse",
-        "federation",
-        "maison",
-        "mission",
-        "union",
-        "groupement",
-        "syndicat",
-        "pays",
-        "commune",
-        "departement",
-        "region",
-        "sante",
-    ]
-    .iter()
-    .any(|h| rw.first().is_some_and(|w| w.starts_with(h)));
+    let org_head = rw.first().is_some_and(|w| {
+        word_lists()
+            .body_head
+            .iter()
+            .any(|h| w.starts_with(h.as_str()))
+    });
     let inside_name = lw.len() >= 2
         && matches!(lw[lw.len() - 2], "de" | "des" | "du" | "pour")
         && !lw[lw.len() - 1].chars().all(|c| c.is_ascii_digit())
@@ -833,97 +876,30 @@ pub fn is_generic(nom: &str) -> bool {
     if f.is_empty() || f == "etc" {
         return true;
     }
-    let generic_heads = [
-        "tous ",
-        "toutes ",
-        "ensemble des ",
-        "partenaires",
-        "signataires",
-        "acteur",
-        "acteurs",
-        "associations",
-        "structures",
-        "professionnels",
-        "communes",
-        "hopitaux",
-        "etablissements",
-        "amenageurs",
-        "promoteurs",
-        "bailleurs",
-        "entreprises",
-        "organisations",
-        "services",
-        "usagers",
-        "habitants",
-        "ordres",
-        "elus",
-        "ecoles",
-        "colleges",
-        "lycees",
-        "clubs",
-        "partenaires",
-        "autres ",
-        "intervenants",
-        "prestataires",
-        "operateurs",
-        "financeurs",
-        "porteurs",
-        "aucun",
-        "neant",
-        "non concerne",
-        "a definir",
-        "a determiner",
-        "a preciser",
-        "en cours",
-        "divers",
-        // People's roles, not bodies.
-        "coordonnat",
-        "coordinat",
-        "charge de mission",
-        "chargee de mission",
-        "animateur",
-        "animatrice",
-        "referent",
-        "benevole",
-        "elu ",
-        "elue ",
-    ];
-    let generic_tails = [
-        "interesse",
-        "interesses",
-        "interessees",
-        "interessee",
-        "concerne",
-        "concernes",
-        "concernees",
-        "volontaires",
-        "a recenser",
-        "a determiner",
-        "a definir",
-        "locaux",
-        "locales",
-        "du territoire",
-        "de l'agglomeration",
-    ];
+    if names_communes(nom, f) {
+        return false;
+    }
+    let lists = word_lists();
     let starts_lower = nom.trim().chars().next().is_some_and(char::is_lowercase);
     let words: Vec<&str> = nom.split_whitespace().collect();
     // A phrase of common nouns only ("promoteur du pôle gare", "à élargir aux autres
     // thématiques"): no proper name, no acronym, so no one body.
-    let no_name = starts_lower
-        && !words.iter().any(|w| is_acronym(w))
-        && !words.iter().skip(1).any(|w| starts_upper(w));
-    // "Intervenants extérieurs", "Bénévoles formés": a capitalised plural noun and
-    // lower-case words, a category of people or bodies.
-    let plural_category = words.len() <= 3
-        && !words.iter().any(|w| is_acronym(w))
-        && !words.iter().skip(1).any(|w| starts_upper(w))
-        && words
-            .iter()
-            .filter(|w| !matches!(fold(w).as_str(), "de" | "du" | "des" | "d'" | "a" | "en"))
-            .all(|w| w.ends_with('s') || w.ends_with('x'))
-        && words.len() >= 2;
-    // "Communes de X": the communes named, one by one.
-    let named_communes = ["communes de ", "communes d'", "villes de ", "villes d'"]
+    (starts_lower && common_words_only(&words))
+        || plural_category(&words)
+        || lists.generic_start.iter().any(|h| f.starts_with(h.as_str()))
+        || lists.generic_end.iter().any(|t| f.ends_with(t.as_str()))
+        // "maisons France Services": a few words, the first in lower case, ending in a plural.
+        || (starts_lower
+            && !is_acronym(words.first().copied().unwrap_or(""))
+            && f.split_whitespace().count() <= 4
+            && f.ends_with('s'))
+        || matches!(f, "ccas" | "communes" | "villes" | "mairies")
+}
+
+/// "Communes de X": the communes named, one by one, not a group of unnamed ones. `f` is
+/// `nom` folded.
+fn names_communes(nom: &str, f: &str) -> bool {
+    ["communes de ", "communes d'", "villes de ", "villes d'"]
         .iter()
         .find(|h| f.starts_with(**h))
         .is_some_and(|h| {
@@ -931,19 +907,24 @@ pub fn is_generic(nom: &str) -> bool {
                 .chars()
                 .nth(h.chars().count())
                 .is_some_and(char::is_uppercase)
-        });
-    if named_communes {
-        return false;
-    }
-    no_name
-        || plural_category
-        || generic_heads.iter().any(|h| f.starts_with(h))
-        || generic_tails.iter().any(|t| f.ends_with(t))
-        || (starts_lower
-            && !is_acronym(nom.split_whitespace().next().unwrap_or(""))
-            && f.split_whitespace().count() <= 4
-            && f.ends_with('s'))
-        || matches!(f, "ccas" | "communes" | "villes" | "mairies")
+        })
+}
+
+/// Whether words hold neither an acronym nor a capitalised word after the first: no
+/// proper name.
+fn common_words_only(words: &[&str]) -> bool {
+    !words.iter().any(|w| is_acronym(w)) && !words.iter().skip(1).any(|w| starts_upper(w))
+}
+
+/// "Intervenants extérieurs", "Bénévoles formés": a capitalised plural noun and lower-case
+/// words, a category of people or bodies.
+fn plural_category(words: &[&str]) -> bool {
+    (2..=3).contains(&words.len())
+        && common_words_only(words)
+        && words
+            .iter()
+            .filter(|w| !matches!(fold(w).as_str(), "de" | "du" | "des" | "d'" | "a" | "en"))
+            .all(|w| w.ends_with('s') || w.ends_with('x'))
 }
 
 #[cfg(test)]
@@ -1146,5 +1127,23 @@ mod tests {
         ] {
             assert!(!is_generic(o), "{o}");
         }
+    }
+
+    /// Every list of `data/mentions.txt` is read, and a final "…" keeps the space it stands
+    /// for.
+    #[test]
+    fn word_lists_are_read() {
+        let w = word_lists();
+        for list in [
+            &w.generic_start,
+            &w.generic_end,
+            &w.group_of_bodies,
+            &w.body_head,
+        ] {
+            assert!(!list.is_empty());
+        }
+        assert!(w.generic_start.iter().any(|h| h == "tous "));
+        assert!(is_generic("Tous les partenaires"));
+        assert!(!is_generic("Toussaint Louverture"));
     }
 }

@@ -12,7 +12,7 @@
 
 use crate::communes::{self, Commune};
 use crate::geo;
-use crate::mentions::{body_of_unit, is_generic, own_sigle};
+use crate::mentions::{body_of_unit, group_of_bodies_words, is_generic, own_sigle};
 use crate::population::{self, Epci};
 use crate::text::{fold, is_acronym, slug, Folded};
 use std::collections::{BTreeMap, HashMap};
@@ -565,15 +565,9 @@ fn local_key(
             .is_some_and(|w| w.starts_with(char::is_uppercase));
     if name.is_empty()
         || (name.starts_with(|c: char| c.is_lowercase()) && !article_then_name)
-        || [
-            "interesse",
-            "concerne",
-            "volontaire",
-            "du territoire",
-            "partenaire",
-        ]
-        .iter()
-        .any(|g| nf.contains(g))
+        || group_of_bodies_words()
+            .iter()
+            .any(|g| nf.contains(g.as_str()))
     {
         return None;
     }
