@@ -370,54 +370,20 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
     }
     // A generic group ("associations", "communes intéressées") is no organisation, unless
     // it names a territorial body ("ordre des médecins", "CIAS").
-    let typed = {
-        let f = fold(&raw);
-        kinds().iter().any(|k| {
-            k.scope != Scope::Category
-                && (acronym_of(k, &raw).is_some()
-                    || (matches!(
-                        k.scope,
-                        Scope::Dept | Scope::Region | Scope::Epci | Scope::Intercommunal
-                    ) && long_form_of(k, &f).is_some()))
-        })
-    };
-    if is_generic(&raw) && !typed {
+    if is_generic(&raw) && !names_territorial_kind(&raw) {
         return None;
     }
     let spaced = unglue(&raw);
     let folded = Folded::new(&spaced);
-    let f = folded.as_str();
     for k in kinds().iter().filter(|k| k.scope != Scope::Category) {
         let Some(rest) = named_kind(k, &spaced, &folded) else {
             continue;
         };
-        // "Département" alone in a partner list is the Conseil départemental; "Région"
-        // alone the Conseil régional; "Ville de X" needs its X.
         let rest = rest
             .trim_start_matches(['(', ')', '-', '–', ',', ':', ' '])
             .trim()
             .to_string();
-        let rest_f = fold(&rest);
-        let rest_clean = rest_f
-            .trim_start_matches("de la ")
-            .trim_start_matches("de l'")
-            .trim_start_matches("du ")
-            .trim_start_matches("des ")
-            .trim_start_matches("de ")
-            .trim_start_matches("d'")
-            .to_string();
-        if k.code == "region"
-            && !(rest.is_empty()
-                || geo::find_region(&rest).is_some()
-                || rest_clean.starts_with("centre"))
-        {
-            continue;
-        }
-        if k.code == "cd"
-            && f.starts_with("departement")
-            && !rest.is_empty()
-            && geo::find_departement(&rest).is_none()
-        {
+        if !rest_fits_kind(k, folded.as_str(), &rest) {
             continue;
         }
         let sigle = k
@@ -437,6 +403,47 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
         };
     }
     untyped(&raw, ctx)
+}
+
+/// Whether a mention names a territorial body of the type table: by its acronym, or by
+/// the long form of a body of a région, a département or an intercommunalité.
+fn names_territorial_kind(raw: &str) -> bool {
+    let f = fold(raw);
+    kinds().iter().any(|k| {
+        k.scope != Scope::Category
+            && (acronym_of(k, raw).is_some()
+                || (matches!(
+                    k.scope,
+                    Scope::Dept | Scope::Region | Scope::Epci | Scope::Intercommunal
+                ) && long_form_of(k, &f).is_some()))
+    })
+}
+
+/// Whether the rest of a mention after the words of kind `k` fits that kind. "Région"
+/// alone in a partner list is the Conseil régional, but "Région" before words that name
+/// no région is something else; "Département" alone is the Conseil départemental, but
+/// not before words that name no département. `f` is the whole mention folded.
+fn rest_fits_kind(k: &Kind, f: &str, rest: &str) -> bool {
+    let region_like = || {
+        let rest_f = fold(rest);
+        rest.is_empty()
+            || geo::find_region(rest).is_some()
+            || rest_f
+                .trim_start_matches("de la ")
+                .trim_start_matches("de l'")
+                .trim_start_matches("du ")
+                .trim_start_matches("des ")
+                .trim_start_matches("de ")
+                .trim_start_matches("d'")
+                .starts_with("centre")
+    };
+    if k.code == "region" && !region_like() {
+        return false;
+    }
+    !(k.code == "cd"
+        && f.starts_with("departement")
+        && !rest.is_empty()
+        && geo::find_departement(rest).is_none())
 }
 
 /// Whether the mention names kind `k` (by an acronym, a long form, or a long form inside
@@ -518,75 +525,28 @@ fn local_key(
     rest: &str,
     sigle: Option<String>,
 ) -> Option<OrgKey> {
-    let f = fold(spaced);
-    let f = f.as_str();
-    // The place or name: "CCAS de Chartres" → Chartres; "CIAS" alone → the
-    // contract's own territory; "Centre hospitalier Henri Ey" → Henri Ey.
-    let mut name = rest.to_string();
-    for p in ["de la ", "de l'", "du ", "des ", "de ", "d'"] {
-        if fold(&name).starts_with(p) {
-            name = name.chars().skip(p.chars().count()).collect();
-            break;
-        }
-    }
-    let name = name
-        .split('(')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
-        .trim()
-        .to_string();
+    let name = place_or_name(rest);
     // "Agglomération" alone is the contract's territory, when that is one.
     if name.is_empty() && k.scope == Scope::Epci {
+        let f = fold(spaced);
         let t = ctx.territoire.as_deref().filter(|t| fold(t) != f)?;
         return resolve(t, ctx).filter(|t| t.kind == k.code);
     }
-    let alone_is_ours = k.scope == Scope::Intercommunal;
-    let name = if name.is_empty() && alone_is_ours {
+    // "CIAS" alone is the one of the contract's own territory.
+    let name = if name.is_empty() && k.scope == Scope::Intercommunal {
         ctx.territoire.clone().unwrap_or_default()
     } else {
         name
     };
-    // "CCAS intéressés", "hôpitaux du territoire": a group, not one body.
-    let nf = fold(&name);
-    let name = if article_then_name_of(&nf, &name) {
-        name.split_once(' ')
-            .map(|x| x.1.to_string())
-            .unwrap_or(name)
-    } else {
-        name
-    };
-    let nf = fold(&name);
-    let article_then_name = matches!(nf.split_whitespace().next(), Some("la" | "le" | "les"))
-        && name
-            .split_whitespace()
-            .nth(1)
-            .is_some_and(|w| w.starts_with(char::is_uppercase));
-    if name.is_empty()
-        || (name.starts_with(|c: char| c.is_lowercase()) && !article_then_name)
-        || group_of_bodies_words()
-            .iter()
-            .any(|g| nf.contains(g.as_str()))
-    {
+    let name = without_article_of_name(name);
+    // "Ville de X" needs its X; "CCAS intéressés", "hôpitaux du territoire" are a group,
+    // not one body.
+    if names_a_group(&name) {
         return None;
     }
     let d_named = geo::find_departement(rest);
-    // The commune or intercommunalité itself carries its official code when
-    // its name resolves in the reference data.
-    if k.scope == Scope::Commune {
-        if let Some(c) =
-            communes::commune_named(&name, d_named.as_deref(), ctx.departement.as_deref())
-        {
-            return Some(commune_key(&k.code, &k.label, &c));
-        }
-    }
-    if k.scope == Scope::Epci {
-        if let Some(e) = epci_of(raw, d_named.as_deref(), ctx)
-            .or_else(|| epci_of(&name, d_named.as_deref(), ctx))
-        {
-            return Some(epci_key(&k.code, e, ctx));
-        }
+    if let Some(key) = official_key(k, ctx, raw, &name, d_named.as_deref()) {
+        return Some(key);
     }
     let d = d_named.or_else(|| ctx.departement.clone());
     let region = d
@@ -594,40 +554,15 @@ fn local_key(
         .and_then(geo::departement)
         .map(|x| x.region.clone())
         .or_else(|| ctx.region.clone());
-    let id = if matches!(k.scope, Scope::Named | Scope::Commune) {
-        format!(
-            "{}-{}{}",
-            k.code,
-            slug(&name, 60),
-            d.as_ref()
-                .map(|d| format!("-{}", d.to_lowercase()))
-                .unwrap_or_default()
-        )
-    } else {
-        format!("{}-{}", k.code, slug(&name, 60))
-    };
-    let link = if k.scope == Scope::Named {
-        " ".to_string()
-    } else {
-        format!(
-            " {} ",
-            if fold(&name).starts_with(|c: char| "aeiouy".contains(c)) {
-                "d'"
-            } else {
-                "de"
-            }
-        )
-        .replace("d' ", "d'")
-    };
-    // An intercommunalité the reference data does not know keeps the
-    // mention's words: "Intercommunalité de X" would be no one's name.
+    // An intercommunalité the reference data does not know keeps the mention's words:
+    // "Intercommunalité de X" would be no one's name.
     let (nom, own_words) = if k.scope == Scope::Epci {
         (spaced.to_string(), true)
     } else {
-        (format!("{}{}{}", k.label, link, name), false)
+        (local_name(k, &name), false)
     };
     Some(OrgKey {
-        id,
+        id: local_id(k, &name, d.as_deref()),
         nom,
         own_words,
         sigle,
@@ -636,6 +571,97 @@ fn local_key(
         region,
         ..Default::default()
     })
+}
+
+/// The place or name in the rest of a mention after its kind's words: "de Chartres 28" →
+/// "Chartres", "Henri Ey (CHHE)" → "Henri Ey".
+fn place_or_name(rest: &str) -> String {
+    let rest_f = fold(rest);
+    let name: String = match ["de la ", "de l'", "du ", "des ", "de ", "d'"]
+        .iter()
+        .find(|p| rest_f.starts_with(**p))
+    {
+        Some(p) => rest.chars().skip(p.chars().count()).collect(),
+        None => rest.to_string(),
+    };
+    name.split('(')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
+        .trim()
+        .to_string()
+}
+
+/// The name without a leading article that is no part of it: "la Salamandre" →
+/// "Salamandre".
+fn without_article_of_name(name: String) -> String {
+    if article_then_name_of(&fold(&name), &name) {
+        name.split_once(' ')
+            .map(|x| x.1.to_string())
+            .unwrap_or(name)
+    } else {
+        name
+    }
+}
+
+/// Whether the place or name after a territorial body's type names no one body: nothing,
+/// lower-case words ("hôpitaux du territoire"), or words of a group ("CCAS intéressés").
+fn names_a_group(name: &str) -> bool {
+    let nf = fold(name);
+    name.is_empty()
+        || (name.starts_with(|c: char| c.is_lowercase()) && !article_then_name_of(&nf, name))
+        || group_of_bodies_words()
+            .iter()
+            .any(|g| nf.contains(g.as_str()))
+}
+
+/// The commune or intercommunalité itself, with its official code, when its name
+/// resolves in the reference data.
+fn official_key(
+    k: &Kind,
+    ctx: &Context,
+    raw: &str,
+    name: &str,
+    d_named: Option<&str>,
+) -> Option<OrgKey> {
+    match k.scope {
+        Scope::Commune => communes::commune_named(name, d_named, ctx.departement.as_deref())
+            .map(|c| commune_key(&k.code, &k.label, &c)),
+        Scope::Epci => epci_of(raw, d_named, ctx)
+            .or_else(|| epci_of(name, d_named, ctx))
+            .map(|e| epci_key(&k.code, e, ctx)),
+        _ => None,
+    }
+}
+
+/// "-28" for a département, to place an id; empty without one.
+fn departement_suffix(d: Option<&str>) -> String {
+    d.map(|d| format!("-{}", d.to_lowercase()))
+        .unwrap_or_default()
+}
+
+/// The id of a local body: its type and name, and for a named body or a commune (names
+/// that repeat across France) its département.
+fn local_id(k: &Kind, name: &str, d: Option<&str>) -> String {
+    if matches!(k.scope, Scope::Named | Scope::Commune) {
+        format!("{}-{}{}", k.code, slug(name, 60), departement_suffix(d))
+    } else {
+        format!("{}-{}", k.code, slug(name, 60))
+    }
+}
+
+/// The canonical name of a local body from its type's label: "Centre hospitalier Henri
+/// Ey", "Centre communal d'action sociale de Chartres", "Mission locale d'Épernon".
+fn local_name(k: &Kind, name: &str) -> String {
+    let link = if k.scope == Scope::Named {
+        " "
+    } else if fold(name).starts_with(|c: char| "aeiouy".contains(c)) {
+        " d'"
+    } else {
+        " de "
+    };
+    format!("{}{link}{name}", k.label)
 }
 
 /// The intercommunalité a name stands for: one EPCI of the reference data with that name,
