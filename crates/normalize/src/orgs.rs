@@ -737,52 +737,55 @@ fn commune_key(code: &str, label: &str, c: &Commune) -> OrgKey {
 
 const RESEAUX: &str = include_str!("../data/reseaux.tsv");
 
+/// A national network of `data/reseaux.tsv`.
+struct Network {
+    /// The type of its units.
+    kind: String,
+    /// Whether its units are régional (else départemental).
+    regional: bool,
+    /// Its name, folded, as a mention starts with it.
+    folded: String,
+    /// Its name as a unit's name starts with it.
+    label: String,
+}
+
+/// The national networks, read once, longest names first: "Fédération Familles Rurales"
+/// before "Familles Rurales".
+fn networks() -> &'static [Network] {
+    static NETS: OnceLock<Vec<Network>> = OnceLock::new();
+    NETS.get_or_init(|| {
+        let mut v: Vec<Network> = RESEAUX
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let c: Vec<&str> = l.split('\t').collect();
+                (c.len() == 4).then(|| Network {
+                    kind: c[0].to_string(),
+                    regional: c[1] == "region",
+                    folded: fold(c[2]),
+                    label: c[3].to_string(),
+                })
+            })
+            .collect();
+        v.sort_by_key(|n| std::cmp::Reverse(n.folded.len()));
+        v
+    })
+}
+
 /// A national network's local unit ("Addictions France – Maine-et-Loire", "Mutualité
 /// Française" in a contract): the network in the territory the mention names, else in the
 /// contract's. `None` when the mention is no network, or names more than the network and
 /// a territory.
 fn network_unit(name: &str, ctx: &Context) -> Option<OrgKey> {
-    static NETS: OnceLock<Vec<(String, bool, String, String)>> = OnceLock::new();
-    let nets = NETS.get_or_init(|| {
-        let mut v: Vec<(String, bool, String, String)> = RESEAUX
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let c: Vec<&str> = l.split('\t').collect();
-                (c.len() == 4).then(|| {
-                    (
-                        c[0].to_string(),
-                        c[1] == "region",
-                        fold(c[2]),
-                        c[3].to_string(),
-                    )
-                })
-            })
-            .collect();
-        // Longest names first: "Fédération Familles Rurales" before "Familles Rurales".
-        v.sort_by_key(|n| std::cmp::Reverse(n.2.len()));
-        v
-    });
     let f = fold(name);
-    let (kind, regional, prefix, label) = nets.iter().find(|n| {
-        f.starts_with(&n.2)
-            && f[n.2.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
-    })?;
-    let rest: String = name.chars().skip(prefix.chars().count()).collect();
-    let rest_key: String = fold(&rest)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "du" | "des" | "d" | "la" | "l" | "en"))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let net = networks().iter().find(|n| starts_word(&f, &n.folded))?;
+    let rest: String = name.chars().skip(net.folded.chars().count()).collect();
     let d_named = geo::find_departement(&rest);
     let r_named = geo::find_region(&rest).or_else(|| geo::find_region_alias(&rest));
-    if !rest_key.is_empty() && d_named.is_none() && r_named.is_none() {
+    if has_words(&rest) && d_named.is_none() && r_named.is_none() {
         return None;
     }
-    let (departement, region, code) = if *regional {
+    if net.regional {
         let r = r_named
             .or_else(|| {
                 d_named
@@ -791,33 +794,44 @@ fn network_unit(name: &str, ctx: &Context) -> Option<OrgKey> {
                     .map(|d| d.region.clone())
             })
             .or_else(|| ctx.region.clone())?;
-        let rn = geo::region(&r).map(|x| x.nom.clone()).unwrap_or_default();
-        (None, Some(r), slug(&rn, 40))
+        let place = geo::region(&r).map(|x| x.nom.clone());
+        let code = slug(place.as_deref().unwrap_or_default(), 40);
+        Some(unit_key(net, &code, place, None, Some(r)))
     } else {
         let d = d_named.or_else(|| ctx.departement.clone())?;
-        let region = geo::departement(&d).map(|x| x.region.clone());
-        (Some(d.clone()), region, d.to_lowercase())
-    };
-    let place = if *regional {
-        region
-            .as_deref()
-            .and_then(geo::region)
-            .map(|r| r.nom.clone())
-    } else {
-        departement
-            .as_deref()
-            .and_then(geo::departement)
-            .map(|d| geo::de(&d.nom, d.type_liaison))
-    };
-    Some(OrgKey {
+        let dep = geo::departement(&d);
+        let place = dep.map(|x| geo::de(&x.nom, x.type_liaison));
+        let region = dep.map(|x| x.region.clone());
+        Some(unit_key(net, &d.to_lowercase(), place, Some(d), region))
+    }
+}
+
+/// Whether the words after a network's name hold more than linking words ("de", "en"…).
+fn has_words(rest: &str) -> bool {
+    fold(rest)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && !matches!(w, "de" | "du" | "des" | "d" | "la" | "l" | "en"))
+}
+
+/// The key of a network's unit: its id from the network and the territory's `code`, its
+/// name from the network and the territory's `place` name.
+fn unit_key(
+    net: &Network,
+    code: &str,
+    place: Option<String>,
+    departement: Option<String>,
+    region: Option<String>,
+) -> OrgKey {
+    let label = &net.label;
+    OrgKey {
         id: format!("{}-{}", slug(label, 40), code),
         nom: place.map_or_else(|| label.clone(), |p| format!("{label} {p}")),
         sigle: None,
-        kind: kind.clone(),
+        kind: net.kind.clone(),
         departement,
         region,
         ..Default::default()
-    })
+    }
 }
 
 /// Folded words with hyphens and apostrophes as spaces, to compare a name with the
@@ -871,41 +885,17 @@ fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
     if let Some(k) = network_unit(raw.trim(), ctx) {
         return Some(k);
     }
-    let mut name = raw.trim().to_string();
-    let mut sigle: Option<String> = None;
-    // A trailing parenthesis: the body's own sigle, a sub-unit or a precision.
-    if let (Some(open), true) = (name.rfind('('), name.ends_with(')')) {
-        let inner = name[open + 1..name.len() - 1].trim().to_string();
-        let head = name[..open].trim().to_string();
-        if is_acronym(&inner) && own_sigle(&head, &inner) {
-            sigle = Some(inner);
-        }
-        if !head.is_empty() {
-            name = head;
-        }
-    }
+    let (name, written_sigle) = without_trailing_parenthesis(raw.trim());
     if let Some(k) = known_place(&name, ctx) {
         return Some(k);
     }
     let d_in = geo::find_departement(&name);
-    let words: Vec<&str> = name.split_whitespace().collect();
     // "CESEL", "Cesel 28", "ADAPEI 28", "UNAFAM": an acronym, maybe with a code.
-    let core: Vec<&str> = words
-        .iter()
-        .copied()
+    let core: Vec<&str> = name
+        .split_whitespace()
         .filter(|w| !geo::is_dept_code(w))
         .collect();
-    let (by_long, by_upper) = ctx.glossary();
-    if sigle.is_none() && core.len() == 1 {
-        let known = by_upper.get(&core[0].to_uppercase()).cloned();
-        if known.is_some() || is_acronym(core[0]) {
-            sigle = Some(known.unwrap_or_else(|| core[0].to_uppercase()));
-        }
-    }
-    // A long form that the glossary defines.
-    if sigle.is_none() {
-        sigle = by_long.get(&fold(&name)).cloned();
-    }
+    let sigle = written_sigle.or_else(|| glossary_sigle(&name, &core, ctx));
     // The territory a mention names wins over the contract's: "Promotion Santé Pays de la
     // Loire" is régional whatever contract names it.
     let region_named = geo::find_region(&name);
@@ -915,7 +905,7 @@ fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
             .then(|| ctx.departement.clone())
             .flatten()
     });
-    let region = region_named.clone().or_else(|| {
+    let region = region_named.or_else(|| {
         d.as_deref()
             .and_then(geo::departement)
             .map(|x| x.region.clone())
@@ -923,53 +913,87 @@ fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
     });
     match sigle {
         Some(s) => {
+            // A lone acronym is named by its glossary's long form.
             let long = ctx
                 .sigles
                 .get(&s)
-                .cloned()
                 .filter(|_| core.len() == 1)
+                .cloned()
                 .unwrap_or_else(|| name.clone());
-            let nom = if long == s || long.split_whitespace().count() <= 1 {
-                s.clone()
-            } else {
-                format!("{long} ({s})")
-            };
-            let kind = category_of(&long, Some(&s)).unwrap_or(OTHER);
-            Some(OrgKey {
-                id: format!(
-                    "{}{}",
-                    slug(&s, 40),
-                    d.as_ref()
-                        .map(|d| format!("-{}", d.to_lowercase()))
-                        .unwrap_or_default()
-                ),
-                nom,
-                sigle: Some(s),
-                kind: kind.to_string(),
-                departement: d,
-                region,
-                own_words: true,
-                ..Default::default()
-            })
+            Some(sigle_key(s, &long, d, region))
         }
-        None => {
-            let id = slug(&name, 80);
-            if id.is_empty() {
-                return None;
-            }
-            let kind = category_of(&name, None).unwrap_or(OTHER);
-            Some(OrgKey {
-                id,
-                nom: name,
-                sigle: None,
-                kind: kind.to_string(),
-                departement: d_in,
-                region,
-                own_words: true,
-                ..Default::default()
-            })
+        None => name_key(name, d_in, region),
+    }
+}
+
+/// A trailing parenthesis is the body's own sigle ("… d'Environnement (CAUE)"), a
+/// sub-unit or a precision: the name without it, and the sigle when it is one.
+fn without_trailing_parenthesis(name: &str) -> (String, Option<String>) {
+    if let (Some(open), true) = (name.rfind('('), name.ends_with(')')) {
+        let inner = name[open + 1..name.len() - 1].trim().to_string();
+        let head = name[..open].trim().to_string();
+        let sigle = (is_acronym(&inner) && own_sigle(&head, &inner)).then_some(inner);
+        if !head.is_empty() {
+            return (head, sigle);
+        }
+        return (name.to_string(), sigle);
+    }
+    (name.to_string(), None)
+}
+
+/// The sigle of a body the mention writes without one: a lone acronym (as the glossary
+/// spells it, else upper-cased: "Cesel 28" → "CESEL"), or the sigle of a long form that
+/// the glossary defines. `core` is the mention's words without département codes.
+fn glossary_sigle(name: &str, core: &[&str], ctx: &Context) -> Option<String> {
+    let (by_long, by_upper) = ctx.glossary();
+    if let [word] = core {
+        let known = by_upper.get(&word.to_uppercase()).cloned();
+        if known.is_some() || is_acronym(word) {
+            return Some(known.unwrap_or_else(|| word.to_uppercase()));
         }
     }
+    by_long.get(&fold(name)).cloned()
+}
+
+/// The key of a body known by its sigle `s` (its long form `long`): the sigle placed in
+/// its département, so that "UNAFAM" of two départements are two bodies.
+fn sigle_key(s: String, long: &str, d: Option<String>, region: Option<String>) -> OrgKey {
+    let nom = if long == s || long.split_whitespace().count() <= 1 {
+        s.clone()
+    } else {
+        format!("{long} ({s})")
+    };
+    let kind = category_of(long, Some(&s)).unwrap_or(OTHER);
+    OrgKey {
+        id: format!("{}{}", slug(&s, 40), departement_suffix(d.as_deref())),
+        nom,
+        sigle: Some(s),
+        kind: kind.to_string(),
+        departement: d,
+        region,
+        own_words: true,
+        ..Default::default()
+    }
+}
+
+/// The key of a body known by its name alone, as written; `None` when the name has no
+/// letter or digit to key it by.
+fn name_key(name: String, d: Option<String>, region: Option<String>) -> Option<OrgKey> {
+    let id = slug(&name, 80);
+    if id.is_empty() {
+        return None;
+    }
+    let kind = category_of(&name, None).unwrap_or(OTHER);
+    Some(OrgKey {
+        id,
+        nom: name,
+        sigle: None,
+        kind: kind.to_string(),
+        departement: d,
+        region,
+        own_words: true,
+        ..Default::default()
+    })
 }
 
 /// Merges near-identical keys of one type and territory (typos: "Henri Ey" / "Henry Ey";
