@@ -1000,17 +1000,56 @@ fn name_key(name: String, d: Option<String>, region: Option<String>) -> Option<O
 /// case: "Chartres Métropole Habitat"). Returns a map old id → kept id. Keys of different
 /// type or territory are never merged.
 pub fn cluster(keys: &[(OrgKey, usize)]) -> HashMap<String, String> {
-    let n = keys.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut i: usize) -> usize {
+    let mut sets = DisjointSets::new(keys.len());
+    for idx in blocks(keys).values() {
+        for a in 0..idx.len() {
+            for b in a + 1..idx.len() {
+                let (x, y) = (&keys[idx[a]].0, &keys[idx[b]].0);
+                // Equal ids are one organisation already.
+                if x.id != y.id && near_identical(x, y) {
+                    sets.union(idx[a], idx[b]);
+                }
+            }
+        }
+    }
+    kept_ids(keys, &mut sets)
+}
+
+/// Disjoint sets of key indices (union-find with path halving).
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> DisjointSets {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        let p = &mut self.parent;
         while p[i] != i {
             p[i] = p[p[i]];
             i = p[i];
         }
         i
     }
-    // Block on (kind, territory) so that comparisons stay few.
-    let mut blocks: HashMap<(String, Option<String>, Option<String>), Vec<usize>> = HashMap::new();
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra] = rb;
+        }
+    }
+}
+
+/// The keys' indices by type and territory (the département, else the région): only keys
+/// of one block may merge, so that comparisons stay few.
+fn blocks(
+    keys: &[(OrgKey, usize)],
+) -> HashMap<(String, Option<String>, Option<String>), Vec<usize>> {
+    let mut blocks: HashMap<_, Vec<usize>> = HashMap::new();
     for (i, (k, _)) in keys.iter().enumerate() {
         blocks
             .entry((
@@ -1025,30 +1064,23 @@ pub fn cluster(keys: &[(OrgKey, usize)]) -> HashMap<String, String> {
             .or_default()
             .push(i);
     }
-    for idx in blocks.values() {
-        for a in 0..idx.len() {
-            for b in a + 1..idx.len() {
-                let (x, y) = (&keys[idx[a]].0, &keys[idx[b]].0);
-                if x.id == y.id {
-                    continue;
-                }
-                // Compare the ids, which hold the folded distinctive name.
-                let sim = strsim::jaro_winkler(&x.id, &y.id);
-                let same_len = (x.id.len() as i64 - y.id.len() as i64).abs() <= 2;
-                if sim >= 0.95 && same_len {
-                    let (ra, rb) = (find(&mut parent, idx[a]), find(&mut parent, idx[b]));
-                    if ra != rb {
-                        parent[ra] = rb;
-                    }
-                }
-            }
-        }
-    }
-    // Each cluster keeps the id of its most frequent key (ties: the smallest id).
+    blocks
+}
+
+/// Whether two keys of one block are spellings of one body: their ids, which hold the
+/// folded distinctive name, are near-identical and of about the same length.
+fn near_identical(x: &OrgKey, y: &OrgKey) -> bool {
+    let sim = strsim::jaro_winkler(&x.id, &y.id);
+    let same_len = (x.id.len() as i64 - y.id.len() as i64).abs() <= 2;
+    sim >= 0.95 && same_len
+}
+
+/// Old id → kept id: each cluster keeps the id of its most frequent key (ties: the
+/// smallest id).
+fn kept_ids(keys: &[(OrgKey, usize)], sets: &mut DisjointSets) -> HashMap<String, String> {
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+    for i in 0..keys.len() {
+        groups.entry(sets.find(i)).or_default().push(i);
     }
     let mut out = HashMap::new();
     for members in groups.values() {
@@ -1110,95 +1142,100 @@ mod tests {
         resolve(m, c).map(|k| k.id)
     }
 
+    /// A pair of mentions, each read in the context of its contract.
+    type Pair<'c> = (&'static str, &'c Context, &'static str, &'c Context);
+
     /// Pairs that must be one organisation, and pairs that must stay two: same acronym in
     /// another territory, near-identical strings of different bodies, typos, acronym and
     /// long form of one body.
     #[test]
     fn hard_pairs() {
         let (a, b, c) = (ctx28(), ctx41(), ctx72());
-        let same: &[(&str, &Context, &str, &Context)] = &[
-            ("ARS", &a, "Agence Régionale de Santé", &a),
-            ("ARS", &a, "ARS Centre-Val de Loire", &a),
-            ("ARS 28", &a, "ARS Centre-Val de Loire", &a),
-            ("l'ARS", &a, "Agence Régionale de Santé (ARS)", &a),
-            ("ARS", &a, "ARS Centre Val de Loire", &b),
-            ("CD 28", &a, "CD28", &a),
-            ("CD 28", &a, "Conseil départemental d'Eure-et-Loir", &a),
-            ("Conseil Départemental", &a, "CD 28", &a),
-            ("CPAM", &a, "Caisse Primaire d'Assurance maladie d'Eure-et-Loir", &a),
-            ("CPAM 41", &b, "Caisse Primaire de l'Assurance Maladie 41", &b),
-            ("Région", &a, "Conseil Régional Centre-Val de Loire", &a),
-            ("DSDEN", &a, "DSDEN 28", &a),
-            ("DSDEN28", &a, "DSDEN", &a),
-            ("CESEL", &a, "Cesel 28", &a),
-            ("CIAS", &a, "CIAS de Chartres métropole", &a),
-            ("CIAS du Blaisois", &b, "Centre Intercommunal d'Action Sociale du Blaisois", &b),
-            ("CAUE 28", &a, "Conseil d'Architecture, d'Urbanisme et d'Environnement d'Eure-et-Loir (CAUE)", &a),
-            ("CAUE", &a, "CAUE 28", &a),
-            ("ADMS", &a, "Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)", &a),
-            ("CICAT", &a, "Centre d'Information et de Consultation en Alcoolologie et Toxicomanie (CICAT)", &a),
-            ("Conseil départemental de l'Ordre des médecins 28", &a, "ordre des médecins", &a),
-            ("MDA", &a, "MDA 28", &a),
-            ("Centre hospitalier Henri Ey", &a, "Centre Hospitalier Henri EY", &a),
-            ("Chartres métropole", &a, "Chartres Métropole", &a),
-            ("Chartres métropole", &a, "Chartres métropole (PCAET)", &a),
-            ("Chartres métropole", &a, "Chartres métropole (CLS)", &a),
-            ("Chartres métropole Habitat", &a, "Chartres Métropole Habitat", &a),
-            ("UNAFAM", &a, "UNAFAM 28", &a),
-            ("CPTS La Salamandre", &b, "CPTS la Salamandre", &b),
-            ("CCAS de Chartres", &a, "Centre communal d'action sociale de Chartres", &a),
-            ("Département de Loir-et-Cher", &b, "CD 41", &b),
-        ];
-        for (x, cx, y, cy) in same {
+        let same = one_body_pairs(&a, &b);
+        for (x, cx, y, cy) in &same {
             assert_eq!(id(x, cx), id(y, cy), "{x} ~ {y}");
             assert!(id(x, cx).is_some(), "{x}");
         }
-        let apart: &[(&str, &Context, &str, &Context)] = &[
-            ("ARS", &a, "ARS", &c),
-            ("ARS Centre-Val de Loire", &a, "ARS Pays de la Loire", &a),
-            ("CPAM 28", &a, "CPAM 41", &a),
-            ("CPAM", &a, "CPAM", &b),
-            ("CCAS de Chartres", &a, "CCAS de Lucé", &a),
-            ("CCAS de Chartres", &a, "CCAS de Mainvilliers", &a),
-            ("CIAS de Chartres métropole", &a, "CIAS du Blaisois", &b),
-            (
-                "Conseil départemental d'Eure-et-Loir",
-                &a,
-                "Conseil départemental de l'Ordre des médecins 28",
-                &a,
-            ),
-            ("CD 28", &a, "ordre des médecins", &a),
-            ("Chartres métropole", &a, "Chartres métropole Habitat", &a),
-            (
-                "Chartres métropole",
-                &a,
-                "Chartres métropole Eau (CMEau)",
-                &a,
-            ),
-            (
-                "SPL Chartres Transports",
-                &a,
-                "SPL Chartres Aménagement",
-                &a,
-            ),
-            ("Ville de Chartres", &a, "Chartres métropole", &a),
-            ("Ville de Chartres", &a, "CCAS de Chartres", &a),
-            ("Région", &a, "Région", &c),
-            (
-                "Conseil départemental du Cher",
-                &a,
-                "Conseil départemental d'Eure-et-Loir",
-                &a,
-            ),
-            ("DSDEN", &a, "DSDEN", &b),
-            ("Mutualité Française", &a, "MSA", &a),
-            ("CAF", &a, "CAF", &b),
-            ("CH de Blois", &b, "CH de Chartres", &a),
-        ];
-        for (x, cx, y, cy) in apart {
+        let apart = two_body_pairs(&a, &b, &c);
+        for (x, cx, y, cy) in &apart {
             assert_ne!(id(x, cx), id(y, cy), "{x} vs {y}");
         }
         assert!(same.len() + apart.len() >= 40);
+    }
+
+    /// Mentions of one body: acronym and long form, with and without its territory,
+    /// spelling variants (contexts: Eure-et-Loir, Loir-et-Cher).
+    fn one_body_pairs<'c>(a: &'c Context, b: &'c Context) -> Vec<Pair<'c>> {
+        vec![
+            ("ARS", a, "Agence Régionale de Santé", a),
+            ("ARS", a, "ARS Centre-Val de Loire", a),
+            ("ARS 28", a, "ARS Centre-Val de Loire", a),
+            ("l'ARS", a, "Agence Régionale de Santé (ARS)", a),
+            ("ARS", a, "ARS Centre Val de Loire", b),
+            ("CD 28", a, "CD28", a),
+            ("CD 28", a, "Conseil départemental d'Eure-et-Loir", a),
+            ("Conseil Départemental", a, "CD 28", a),
+            ("CPAM", a, "Caisse Primaire d'Assurance maladie d'Eure-et-Loir", a),
+            ("CPAM 41", b, "Caisse Primaire de l'Assurance Maladie 41", b),
+            ("Région", a, "Conseil Régional Centre-Val de Loire", a),
+            ("DSDEN", a, "DSDEN 28", a),
+            ("DSDEN28", a, "DSDEN", a),
+            ("CESEL", a, "Cesel 28", a),
+            ("CIAS", a, "CIAS de Chartres métropole", a),
+            ("CIAS du Blaisois", b, "Centre Intercommunal d'Action Sociale du Blaisois", b),
+            ("CAUE 28", a, "Conseil d'Architecture, d'Urbanisme et d'Environnement d'Eure-et-Loir (CAUE)", a),
+            ("CAUE", a, "CAUE 28", a),
+            ("ADMS", a, "Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)", a),
+            ("CICAT", a, "Centre d'Information et de Consultation en Alcoolologie et Toxicomanie (CICAT)", a),
+            ("Conseil départemental de l'Ordre des médecins 28", a, "ordre des médecins", a),
+            ("MDA", a, "MDA 28", a),
+            ("Centre hospitalier Henri Ey", a, "Centre Hospitalier Henri EY", a),
+            ("Chartres métropole", a, "Chartres Métropole", a),
+            ("Chartres métropole", a, "Chartres métropole (PCAET)", a),
+            ("Chartres métropole", a, "Chartres métropole (CLS)", a),
+            ("Chartres métropole Habitat", a, "Chartres Métropole Habitat", a),
+            ("UNAFAM", a, "UNAFAM 28", a),
+            ("CPTS La Salamandre", b, "CPTS la Salamandre", b),
+            ("CCAS de Chartres", a, "Centre communal d'action sociale de Chartres", a),
+            ("Département de Loir-et-Cher", b, "CD 41", b),
+        ]
+    }
+
+    /// Mentions of two bodies: one acronym in two territories, near-identical names of
+    /// different bodies (contexts: Eure-et-Loir, Loir-et-Cher, Sarthe).
+    fn two_body_pairs<'c>(a: &'c Context, b: &'c Context, c: &'c Context) -> Vec<Pair<'c>> {
+        vec![
+            ("ARS", a, "ARS", c),
+            ("ARS Centre-Val de Loire", a, "ARS Pays de la Loire", a),
+            ("CPAM 28", a, "CPAM 41", a),
+            ("CPAM", a, "CPAM", b),
+            ("CCAS de Chartres", a, "CCAS de Lucé", a),
+            ("CCAS de Chartres", a, "CCAS de Mainvilliers", a),
+            ("CIAS de Chartres métropole", a, "CIAS du Blaisois", b),
+            (
+                "Conseil départemental d'Eure-et-Loir",
+                a,
+                "Conseil départemental de l'Ordre des médecins 28",
+                a,
+            ),
+            ("CD 28", a, "ordre des médecins", a),
+            ("Chartres métropole", a, "Chartres métropole Habitat", a),
+            ("Chartres métropole", a, "Chartres métropole Eau (CMEau)", a),
+            ("SPL Chartres Transports", a, "SPL Chartres Aménagement", a),
+            ("Ville de Chartres", a, "Chartres métropole", a),
+            ("Ville de Chartres", a, "CCAS de Chartres", a),
+            ("Région", a, "Région", c),
+            (
+                "Conseil départemental du Cher",
+                a,
+                "Conseil départemental d'Eure-et-Loir",
+                a,
+            ),
+            ("DSDEN", a, "DSDEN", b),
+            ("Mutualité Française", a, "MSA", a),
+            ("CAF", a, "CAF", b),
+            ("CH de Blois", b, "CH de Chartres", a),
+        ]
     }
 
     fn ctx(dep: &str) -> Context {
