@@ -28,6 +28,65 @@ fn et_names() -> &'static [String] {
     })
 }
 
+const WORDS: &str = include_str!("../data/mentions.txt");
+
+/// The word lists of `data/mentions.txt`, folded (see the file for what each is for).
+struct WordLists {
+    generic_start: Vec<String>,
+    generic_end: Vec<String>,
+    group_of_bodies: Vec<String>,
+    body_head: Vec<String>,
+}
+
+/// The word lists, read once.
+fn word_lists() -> &'static WordLists {
+    static W: std::sync::OnceLock<WordLists> = std::sync::OnceLock::new();
+    W.get_or_init(|| parse_word_lists(WORDS))
+}
+
+fn parse_word_lists(text: &str) -> WordLists {
+    let mut w = WordLists {
+        generic_start: Vec::new(),
+        generic_end: Vec::new(),
+        group_of_bodies: Vec::new(),
+        body_head: Vec::new(),
+    };
+    let mut list = "";
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('=') {
+            list = name.trim();
+            continue;
+        }
+        let into = match list {
+            "generic-start" => &mut w.generic_start,
+            "generic-end" => &mut w.generic_end,
+            "group-of-bodies" => &mut w.group_of_bodies,
+            "body-head" => &mut w.body_head,
+            _ => continue,
+        };
+        into.push(phrase_key(line));
+    }
+    w
+}
+
+/// A phrase of `data/mentions.txt` as it is matched: folded, with the space that a final
+/// "…" stands for (folding trims it).
+fn phrase_key(line: &str) -> String {
+    match line.strip_suffix('…') {
+        Some(head) => format!("{} ", fold(head)),
+        None => fold(line),
+    }
+}
+
+/// Words that make the place or name after a territorial body's type a group of such
+/// bodies ("CCAS intéressés", "hôpitaux du territoire"), folded.
+pub(crate) fn group_of_bodies_words() -> &'static [String] {
+    &word_lists().group_of_bodies
+}
+
 /// Multi-word bodies known nationally: a cell that starts with one of them and goes on
 /// with another capitalised name holds two mentions.
 const KNOWN_NAMES: &[&str] = &[
@@ -216,112 +275,14 @@ fn segment(piece: &str) -> Vec<String> {
     if words.len() < 2 {
         return vec![piece.to_string()];
     }
-    // A run made only of acronym units: "DSDEN CD28 CESEL", "Cesel 28 DSDEN28".
-    let mut units = Vec::new();
-    let mut i = 0;
-    let mut only_acronyms = true;
-    while i < words.len() {
-        let w = words[i];
-        let cap_word_with_number =
-            starts_upper(w) && words.get(i + 1).is_some_and(|n| is_dept_code(n));
-        match acronym_unit(&words, i) {
-            Some(n) => {
-                units.push(words[i..i + n].join(" "));
-                i += n;
-            }
-            None if cap_word_with_number && w.len() <= 8 => {
-                units.push(words[i..i + 2].join(" "));
-                i += 2;
-            }
-            None => {
-                only_acronyms = false;
-                break;
-            }
-        }
-    }
-    if only_acronyms && units.len() >= 2 {
+    if let Some(units) = acronym_run(&words) {
         return units;
     }
     let mut out: Vec<Vec<&str>> = vec![Vec::new()];
     let mut depth = 0i32;
     for (k, w) in words.iter().enumerate() {
         let cur = out.last().expect("one group");
-        let mut cut = false;
-        if depth == 0 && !cur.is_empty() {
-            let prev = words[k - 1];
-            let linker = |x: &str| {
-                matches!(
-                    fold(x).as_str(),
-                    "de" | "du"
-                        | "des"
-                        | "la"
-                        | "le"
-                        | "les"
-                        | "l'"
-                        | "d'"
-                        | "et"
-                        | "en"
-                        | "a"
-                        | "au"
-                        | "aux"
-                        | "pour"
-                        | "sur"
-                        | "par"
-                ) || x.contains(UNIT_DASH)
-            };
-            // A unit written after a dash ends at the first capitalised word after its
-            // lower-case words: "DSDEN – infirmières scolaires Mission Locale …".
-            if cur.iter().any(|c| c.contains(UNIT_DASH))
-                && starts_upper(w)
-                && !w.starts_with('(')
-                && prev.starts_with(char::is_lowercase)
-                && !linker(prev)
-            {
-                cut = true;
-            }
-            // A new body's head right after a place that ends a name: "Mission Locale de
-            // l'arrondissement de X Foyer d'Accueil …".
-            let head = fold(w);
-            if starts_upper(w)
-                && NEW_BODY_HEADS.contains(&head.as_str())
-                && starts_upper(prev)
-                && cur.len() >= 3
-                && k >= 2
-                && (matches!(fold(words[k - 2]).as_str(), "de" | "du" | "d'" | "des")
-                    || fold(prev).starts_with("d'"))
-            {
-                cut = true;
-            }
-            // After a closing parenthesis, a new capitalised name: "DSDEN (…) Communes".
-            if prev.ends_with(')') && starts_upper(w) && !is_dept_code(w) {
-                cut = true;
-            }
-            // After a département number, a new capitalised name: "Santé Escale 41 Agglopolys".
-            if is_dept_code(prev) && starts_upper(w) && !is_dept_code(w) && cur.len() >= 2 {
-                cut = true;
-            }
-            // A body acronym after a name of ordinary words: "… Lig'Air ARS".
-            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-            let letters: String = bare.chars().take_while(|c| c.is_alphabetic()).collect();
-            if BODY_ACRONYMS.contains(&letters.as_str())
-                && !w.starts_with('(')
-                && !cur.iter().any(|c| is_acronym(c))
-                && !cur.is_empty()
-                && !matches!(
-                    fold(prev).as_str(),
-                    "de" | "du" | "des" | "la" | "le" | "l'" | "d'"
-                )
-            {
-                cut = true;
-            }
-            // A known national body followed by another name: "Mutualité Française Lig'Air".
-            static KNOWN_FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-            let known = KNOWN_FOLDED.get_or_init(|| KNOWN_NAMES.iter().map(|n| fold(n)).collect());
-            if starts_upper(w) && cur.len() <= 4 && known.contains(&fold(&cur.join(" "))) {
-                cut = true;
-            }
-        }
-        if cut {
+        if depth == 0 && !cur.is_empty() && opens_new_name(&words, k, cur) {
             out.push(Vec::new());
         }
         depth += w.matches('(').count() as i32 - w.matches(')').count() as i32;
@@ -332,6 +293,107 @@ fn segment(piece: &str) -> Vec<String> {
         .map(|g| g.join(" "))
         .filter(|g| !g.is_empty())
         .collect()
+}
+
+/// A piece made only of acronym units, one mention each: "DSDEN CD28 CESEL", "Cesel 28
+/// DSDEN28". `None` when a word is no such unit, or when there is only one unit.
+fn acronym_run(words: &[&str]) -> Option<Vec<String>> {
+    let mut units = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        // A short capitalised word with a département number: "Cesel 28".
+        let short_with_number =
+            starts_upper(w) && words.get(i + 1).is_some_and(|n| is_dept_code(n)) && w.len() <= 8;
+        let n = match acronym_unit(words, i) {
+            Some(n) => n,
+            None if short_with_number => 2,
+            None => return None,
+        };
+        units.push(words[i..i + n].join(" "));
+        i += n;
+    }
+    (units.len() >= 2).then_some(units)
+}
+
+/// Whether word `k` of a piece that lost its separators starts a new name after `cur`, the
+/// words of the name before it (at least one, outside parentheses).
+fn opens_new_name(words: &[&str], k: usize, cur: &[&str]) -> bool {
+    let (w, prev) = (words[k], words[k - 1]);
+    ends_unit_after_dash(cur, w, prev)
+        || body_head_after_place(words, k, cur)
+        // After a closing parenthesis, a new capitalised name: "DSDEN (…) Communes".
+        || (prev.ends_with(')') && starts_upper(w) && !is_dept_code(w))
+        // After a département number, a new capitalised name: "Santé Escale 41 Agglopolys".
+        || (is_dept_code(prev) && starts_upper(w) && !is_dept_code(w) && cur.len() >= 2)
+        || body_acronym_after_name(cur, w, prev)
+        || known_name_then_another(cur, w)
+}
+
+/// A word that links the words of one name ("de", "la", "pour"…), or a unit's dash.
+fn is_linker(x: &str) -> bool {
+    matches!(
+        fold(x).as_str(),
+        "de" | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "les"
+            | "l'"
+            | "d'"
+            | "et"
+            | "en"
+            | "a"
+            | "au"
+            | "aux"
+            | "pour"
+            | "sur"
+            | "par"
+    ) || x.contains(UNIT_DASH)
+}
+
+/// A unit written after a dash ends at the first capitalised word after its lower-case
+/// words: "DSDEN – infirmières scolaires Mission Locale …".
+fn ends_unit_after_dash(cur: &[&str], w: &str, prev: &str) -> bool {
+    cur.iter().any(|c| c.contains(UNIT_DASH))
+        && starts_upper(w)
+        && !w.starts_with('(')
+        && prev.starts_with(char::is_lowercase)
+        && !is_linker(prev)
+}
+
+/// A new body's head right after a place that ends a name: "Mission Locale de
+/// l'arrondissement de X Foyer d'Accueil …".
+fn body_head_after_place(words: &[&str], k: usize, cur: &[&str]) -> bool {
+    let (w, prev) = (words[k], words[k - 1]);
+    starts_upper(w)
+        && NEW_BODY_HEADS.contains(&fold(w).as_str())
+        && starts_upper(prev)
+        && cur.len() >= 3
+        && k >= 2
+        && (matches!(fold(words[k - 2]).as_str(), "de" | "du" | "d'" | "des")
+            || fold(prev).starts_with("d'"))
+}
+
+/// A body acronym after a name of ordinary words: "… Lig'Air ARS".
+fn body_acronym_after_name(cur: &[&str], w: &str, prev: &str) -> bool {
+    let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let letters: String = bare.chars().take_while(|c| c.is_alphabetic()).collect();
+    BODY_ACRONYMS.contains(&letters.as_str())
+        && !w.starts_with('(')
+        && !cur.iter().any(|c| is_acronym(c))
+        && !cur.is_empty()
+        && !matches!(
+            fold(prev).as_str(),
+            "de" | "du" | "des" | "la" | "le" | "l'" | "d'"
+        )
+}
+
+/// A known national body followed by another name: "Mutualité Française Lig'Air".
+fn known_name_then_another(cur: &[&str], w: &str) -> bool {
+    static KNOWN_FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let known = KNOWN_FOLDED.get_or_init(|| KNOWN_NAMES.iter().map(|n| fold(n)).collect());
+    starts_upper(w) && cur.len() <= 4 && known.contains(&fold(&cur.join(" ")))
 }
 
 /// "(CAUE)" after "Conseil d'Architecture, d'Urbanisme et d'Environnement" is its own sigle
@@ -350,11 +412,51 @@ pub fn own_sigle(name: &str, sigle: &str) -> bool {
     caps.len() >= 2 && (initials.starts_with(&caps) || initials.contains(&caps))
 }
 
-/// Whether " et " at byte `i` of `s` joins two organisations rather than words of one name.
+/// Whether the " et " between `left` and `right` joins two organisations rather than words
+/// of one name.
 fn et_splits(left: &str, right: &str) -> bool {
     let r = right.trim_start();
     let rf = fold(r);
     let lf = fold(left);
+    if joins_known_name(&lf, &rf) {
+        return false;
+    }
+    // "et d'industrie", "et du Sport", "et de la santé": the name goes on.
+    if ["d'", "de ", "du ", "des ", "à ", "aux ", "au "]
+        .iter()
+        .any(|p| rf.starts_with(p))
+    {
+        return false;
+    }
+    let right_acronym = r.split_whitespace().next().is_some_and(is_acronym);
+    let after_article = after_article(r, &rf);
+    // "Union Nationale de Familles et Amis de …": nouns coordinated inside one name, unless
+    // what follows is an acronym (another body).
+    if coordinates_nouns(&lf, &rf) && after_article.is_none() && !right_acronym {
+        return false;
+    }
+    // "CIAS et associations": a body, then a generic group of unnamed ones.
+    if starts_upper(left.trim())
+        && rf.split_whitespace().count() <= 3
+        && is_generic(r)
+        && !is_generic(left.trim())
+    {
+        return true;
+    }
+    match after_article {
+        Some(rest) => {
+            starts_upper(rest)
+                || rest.split_whitespace().next().is_some_and(is_acronym)
+                || fold(rest).starts_with("association")
+                || fold(rest).starts_with("commune")
+        }
+        None => starts_upper(r) || right_acronym,
+    }
+}
+
+/// Whether the words around " et " belong to a name that holds it ("Eure et Loir",
+/// "protection maternelle et infantile", "et/ou"). `lf` and `rf` are the two sides folded.
+fn joins_known_name(lf: &str, rf: &str) -> bool {
     let last = lf.split_whitespace().last().unwrap_or("");
     let last = last
         .strip_prefix("d'")
@@ -366,73 +468,38 @@ fn et_splits(left: &str, right: &str) -> bool {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
     let around = format!("{last} et {first}");
-    if et_names().iter().any(|n| n.contains(&around)) || rf.starts_with("/ou") {
-        return false;
-    }
-    // "et d'industrie", "et du Sport", "et de la santé": the name goes on.
-    if ["d'", "de ", "du ", "des ", "à ", "aux ", "au "]
-        .iter()
-        .any(|p| rf.starts_with(p))
-    {
-        return false;
-    }
-    // "Union Nationale de Familles et Amis de …": nouns coordinated inside one name, unless
-    // what follows is an acronym (another body).
+    et_names().iter().any(|n| n.contains(&around)) || rf.starts_with("/ou")
+}
+
+/// Whether " et " joins two nouns inside one name: a "de" before the last word on its
+/// left, a "de" further on its right ("de Familles et Amis de personnes …"), unless the
+/// right opens the name of another body ("… de Chartres et Maison de santé de …").
+fn coordinates_nouns(lf: &str, rf: &str) -> bool {
     let lw: Vec<&str> = lf.split_whitespace().collect();
     let rw: Vec<&str> = rf.split_whitespace().collect();
-    let org_head = [
-        "ville",
-        "centre",
-        "conseil",
-        "communaute",
-        "association",
-        "agence",
-        "caisse",
-        "federation",
-        "maison",
-        "mission",
-        "union",
-        "groupement",
-        "syndicat",
-        "pays",
-        "commune",
-        "departement",
-        "region",
-        "sante",
-    ]
-    .iter()
-    .any(|h| rw.first().is_some_and(|w| w.starts_with(h)));
-    let inside_name = lw.len() >= 2
+    lw.len() >= 2
         && matches!(lw[lw.len() - 2], "de" | "des" | "du" | "pour")
         && !lw[lw.len() - 1].chars().all(|c| c.is_ascii_digit())
         && rw.len() >= 3
         && rw.contains(&"de")
-        && !org_head;
-    let right_acronym = r.split_whitespace().next().is_some_and(is_acronym);
-    let after_article = ["le ", "la ", "les ", "l'"]
+        && !rw.first().is_some_and(|w| {
+            word_lists()
+                .body_head
+                .iter()
+                .any(|h| w.starts_with(h.as_str()))
+        })
+}
+
+/// The words of `r` after its leading article ("la CPAM" → "CPAM"); `rf` is `r` folded.
+fn after_article<'r>(r: &'r str, rf: &str) -> Option<&'r str> {
+    ["le ", "la ", "les ", "l'"]
         .iter()
         .find(|a| rf.starts_with(**a))
         // Counted in characters of the original: folding changes byte lengths ("l’").
         .map(|a| {
             let n = a.chars().count();
             r.char_indices().nth(n).map_or("", |(i, _)| &r[i..])
-        });
-    if inside_name && after_article.is_none() && !right_acronym {
-        return false;
-    }
-    // "CIAS et associations": a body, then a generic group of unnamed ones.
-    if starts_upper(left.trim()) && rw.len() <= 3 && is_generic(r) && !is_generic(left.trim()) {
-        return true;
-    }
-    match after_article {
-        Some(rest) => {
-            starts_upper(rest)
-                || rest.split_whitespace().next().is_some_and(is_acronym)
-                || fold(rest).starts_with("association")
-                || fold(rest).starts_with("commune")
-        }
-        None => starts_upper(r) || r.split_whitespace().next().is_some_and(is_acronym),
-    }
+        })
 }
 
 fn split_et(piece: &str) -> Vec<String> {
@@ -689,126 +756,152 @@ pub fn split_mentions(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The slash of "et/ou" while a cell is split: it is a conjunction, not a separator.
+const ET_OU_SLASH: char = '\u{2215}';
+
 /// The mentions with, for elliptic ones, the full form they stand for.
 fn split_detailed(text: &str) -> Vec<(String, Option<String>)> {
-    // "et/ou" is a conjunction, not a separator.
+    let t = with_marked_separators(text);
+    let mut pieces: Vec<(String, Option<String>)> = Vec::new();
+    for p in split_top(&t, &[";", " / ", "/", " – ", " - ", "•"]) {
+        let Some(p) = after_lower_case_unit(p, pieces.is_empty()) else {
+            continue;
+        };
+        for c in comma_parts(&p) {
+            for e in split_et(&c) {
+                push_piece(&mut pieces, e.trim().to_string());
+            }
+        }
+    }
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    for (p, forme) in distribute_communes(pieces) {
+        push_mentions(&mut out, &p, forme);
+    }
+    out
+}
+
+/// The cell with its line breaks and linking phrases ("en lien avec") as ";", the slash
+/// of "et/ou" and the dashes of units marked so that no separator cuts there.
+fn with_marked_separators(text: &str) -> String {
     let t = text
+        // `ET_OU_SLASH`, written out so that no string is built for it.
         .replace("et/ou", "et\u{2215}ou")
         .replace('\n', " ; ")
         .replace(" en lien avec ", " ; ")
         .replace(" en partenariat avec ", " ; ")
         .replace(" avec l'appui de ", " ; ");
-    let t = protect_unit_dashes(&t);
-    let mut pieces: Vec<(String, Option<String>)> = Vec::new();
-    for p in split_top(&t, &[";", " / ", "/", " – ", " - ", "•"]) {
-        // "DSDEN – infirmières scolaires …": a lower-case sub-unit belongs to the body
-        // before it; only a capitalised name after it is a new mention.
-        let p = if strip_lead(&p).starts_with(char::is_lowercase) && !pieces.is_empty() {
-            let words: Vec<&str> = p.split_whitespace().collect();
-            let start = (1..words.len()).find(|&i| {
-                words[i].starts_with(char::is_uppercase)
-                    && !matches!(
-                        fold(words[i - 1]).as_str(),
-                        "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "et"
-                    )
-            });
-            match start {
-                Some(i) => words[i..].join(" "),
-                None => continue,
-            }
-        } else {
-            p
-        };
-        let mut commas: Vec<String> = Vec::new();
-        for c in split_top(&p, &[","]) {
-            let c = c.trim().to_string();
-            if c.is_empty() {
-                continue;
-            }
-            // "Conseil d'Architecture, d'Urbanisme et d'Environnement": the name goes on.
-            let cf = fold(&c);
-            let continues = ["d'", "de ", "du ", "des ", "à ", "au ", "aux ", "en "]
-                .iter()
-                .any(|x| cf.starts_with(x));
-            match commas.last_mut() {
-                Some(last) if continues => {
-                    last.push_str(", ");
-                    last.push_str(&c);
-                }
-                _ => commas.push(c),
-            }
-        }
-        for c in commas {
-            for e in split_et(&c) {
-                let e = e.trim().to_string();
-                let cont = pieces
-                    .last()
-                    .filter(|last| {
-                        is_place_continuation(&e, &last.1.clone().unwrap_or_else(|| last.0.clone()))
-                    })
-                    .cloned();
-                match cont {
-                    Some(last) => {
-                        match expand_place(&e, &last.1.clone().unwrap_or_else(|| last.0.clone())) {
-                            // Written "Lucé", standing for "CCAS de Lucé".
-                            Some(full) => pieces.push((e, Some(full))),
-                            None => {
-                                if let Some(l) = pieces.last_mut() {
-                                    l.0.push_str(", ");
-                                    l.0.push_str(&e);
-                                }
-                            }
-                        }
-                    }
-                    None => pieces.push((e, None)),
-                }
-            }
-        }
+    protect_unit_dashes(&t)
+}
+
+/// "DSDEN – infirmières scolaires …": a lower-case sub-unit belongs to the body before it;
+/// only a capitalised name after it is a new mention. `None` when the piece holds none.
+/// The first piece of a cell (`first`) is kept whole.
+fn after_lower_case_unit(p: String, first: bool) -> Option<String> {
+    if first || !strip_lead(&p).starts_with(char::is_lowercase) {
+        return Some(p);
     }
-    let pieces = distribute_communes(pieces);
-    let mut out: Vec<(String, Option<String>)> = Vec::new();
-    for (p, forme) in pieces {
-        let p = strip_lead(&p);
-        let p = p
-            .trim()
-            .trim_end_matches(['.', ';', ',', ':'])
-            .trim()
-            .to_string();
-        // "…, etc." stays a mention of its own (a generic group).
-        let (p, etc) = match p.strip_suffix(" etc").or_else(|| p.strip_suffix(" etc.")) {
-            Some(x) => (x.trim().to_string(), true),
-            None => (p.clone(), false),
-        };
-        if fold(&p) == "etc" {
-            out.push(("etc.".to_string(), None));
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let start = (1..words.len()).find(|&i| {
+        words[i].starts_with(char::is_uppercase)
+            && !matches!(
+                fold(words[i - 1]).as_str(),
+                "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "et"
+            )
+    })?;
+    Some(words[start..].join(" "))
+}
+
+/// The parts of a piece between commas, a part that goes on a name ("Conseil
+/// d'Architecture, d'Urbanisme et d'Environnement") joined back to the one before.
+fn comma_parts(p: &str) -> Vec<String> {
+    let mut commas: Vec<String> = Vec::new();
+    for c in split_top(p, &[","]) {
+        let c = c.trim().to_string();
+        if c.is_empty() {
             continue;
         }
-        if !p.is_empty() {
-            let segs = if forme.is_some() {
-                vec![p.clone()]
-            } else {
-                segment(&drop_subunit(&p))
-            };
-            for s in segs {
-                let s = s.trim().to_string();
-                // A lost line break after "ou" / "et": "Vie37 ou".
-                let s = s
-                    .strip_suffix(" ou")
-                    .or_else(|| s.strip_suffix(" et"))
-                    .unwrap_or(&s)
-                    .trim()
-                    .replace('\u{2215}', "/")
-                    .replace(UNIT_DASH, "");
-                if !s.is_empty() {
-                    out.push((s, forme.clone()));
-                }
+        let cf = fold(&c);
+        let continues = ["d'", "de ", "du ", "des ", "à ", "au ", "aux ", "en "]
+            .iter()
+            .any(|x| cf.starts_with(x));
+        match commas.last_mut() {
+            Some(last) if continues => {
+                last.push_str(", ");
+                last.push_str(&c);
             }
-        }
-        if etc {
-            out.push(("etc.".to_string(), None));
+            _ => commas.push(c),
         }
     }
-    out
+    commas
+}
+
+/// Adds a piece to those of the cell. A place that continues the previous mention ("Lucé"
+/// after "CCAS de Chartres") stands for that body in that place, or, when the previous
+/// mention has no head to repeat, is joined to it.
+fn push_piece(pieces: &mut Vec<(String, Option<String>)>, e: String) {
+    let continuation = pieces.last().and_then(|last| {
+        let prev = last.1.as_deref().unwrap_or(&last.0);
+        is_place_continuation(&e, prev).then(|| expand_place(&e, prev))
+    });
+    match continuation {
+        None => pieces.push((e, None)),
+        // Written "Lucé", standing for "CCAS de Lucé".
+        Some(Some(full)) => pieces.push((e, Some(full))),
+        Some(None) => {
+            if let Some(l) = pieces.last_mut() {
+                l.0.push_str(", ");
+                l.0.push_str(&e);
+            }
+        }
+    }
+}
+
+/// Adds the mentions of one piece: leads and end punctuation cut, a trailing "etc." kept
+/// as a mention of its own, a piece that lost its separators cut into names.
+fn push_mentions(out: &mut Vec<(String, Option<String>)>, p: &str, forme: Option<String>) {
+    let p = strip_lead(p);
+    let p = p
+        .trim()
+        .trim_end_matches(['.', ';', ',', ':'])
+        .trim()
+        .to_string();
+    // "…, etc." stays a mention of its own (a generic group).
+    let (p, etc) = match p.strip_suffix(" etc").or_else(|| p.strip_suffix(" etc.")) {
+        Some(x) => (x.trim().to_string(), true),
+        None => (p.clone(), false),
+    };
+    if fold(&p) == "etc" {
+        out.push(("etc.".to_string(), None));
+        return;
+    }
+    if !p.is_empty() {
+        let segs = if forme.is_some() {
+            vec![p.clone()]
+        } else {
+            segment(&drop_subunit(&p))
+        };
+        for s in segs {
+            let s = finished_segment(&s);
+            if !s.is_empty() {
+                out.push((s, forme.clone()));
+            }
+        }
+    }
+    if etc {
+        out.push(("etc.".to_string(), None));
+    }
+}
+
+/// A segment without the "ou" or "et" of a lost line break ("Vie37 ou"), its marks of
+/// `with_marked_separators` undone.
+fn finished_segment(s: &str) -> String {
+    let s = s.trim();
+    s.strip_suffix(" ou")
+        .or_else(|| s.strip_suffix(" et"))
+        .unwrap_or(s)
+        .trim()
+        .replace(ET_OU_SLASH, "/")
+        .replace(UNIT_DASH, "")
 }
 
 /// Mentions of a cell, ready for the model (ids are given by the organisation registry).
@@ -833,97 +926,30 @@ pub fn is_generic(nom: &str) -> bool {
     if f.is_empty() || f == "etc" {
         return true;
     }
-    let generic_heads = [
-        "tous ",
-        "toutes ",
-        "ensemble des ",
-        "partenaires",
-        "signataires",
-        "acteur",
-        "acteurs",
-        "associations",
-        "structures",
-        "professionnels",
-        "communes",
-        "hopitaux",
-        "etablissements",
-        "amenageurs",
-        "promoteurs",
-        "bailleurs",
-        "entreprises",
-        "organisations",
-        "services",
-        "usagers",
-        "habitants",
-        "ordres",
-        "elus",
-        "ecoles",
-        "colleges",
-        "lycees",
-        "clubs",
-        "partenaires",
-        "autres ",
-        "intervenants",
-        "prestataires",
-        "operateurs",
-        "financeurs",
-        "porteurs",
-        "aucun",
-        "neant",
-        "non concerne",
-        "a definir",
-        "a determiner",
-        "a preciser",
-        "en cours",
-        "divers",
-        // People's roles, not bodies.
-        "coordonnat",
-        "coordinat",
-        "charge de mission",
-        "chargee de mission",
-        "animateur",
-        "animatrice",
-        "referent",
-        "benevole",
-        "elu ",
-        "elue ",
-    ];
-    let generic_tails = [
-        "interesse",
-        "interesses",
-        "interessees",
-        "interessee",
-        "concerne",
-        "concernes",
-        "concernees",
-        "volontaires",
-        "a recenser",
-        "a determiner",
-        "a definir",
-        "locaux",
-        "locales",
-        "du territoire",
-        "de l'agglomeration",
-    ];
+    if names_communes(nom, f) {
+        return false;
+    }
+    let lists = word_lists();
     let starts_lower = nom.trim().chars().next().is_some_and(char::is_lowercase);
     let words: Vec<&str> = nom.split_whitespace().collect();
     // A phrase of common nouns only ("promoteur du pôle gare", "à élargir aux autres
     // thématiques"): no proper name, no acronym, so no one body.
-    let no_name = starts_lower
-        && !words.iter().any(|w| is_acronym(w))
-        && !words.iter().skip(1).any(|w| starts_upper(w));
-    // "Intervenants extérieurs", "Bénévoles formés": a capitalised plural noun and
-    // lower-case words, a category of people or bodies.
-    let plural_category = words.len() <= 3
-        && !words.iter().any(|w| is_acronym(w))
-        && !words.iter().skip(1).any(|w| starts_upper(w))
-        && words
-            .iter()
-            .filter(|w| !matches!(fold(w).as_str(), "de" | "du" | "des" | "d'" | "a" | "en"))
-            .all(|w| w.ends_with('s') || w.ends_with('x'))
-        && words.len() >= 2;
-    // "Communes de X": the communes named, one by one.
-    let named_communes = ["communes de ", "communes d'", "villes de ", "villes d'"]
+    (starts_lower && common_words_only(&words))
+        || plural_category(&words)
+        || lists.generic_start.iter().any(|h| f.starts_with(h.as_str()))
+        || lists.generic_end.iter().any(|t| f.ends_with(t.as_str()))
+        // "maisons France Services": a few words, the first in lower case, ending in a plural.
+        || (starts_lower
+            && !is_acronym(words.first().copied().unwrap_or(""))
+            && f.split_whitespace().count() <= 4
+            && f.ends_with('s'))
+        || matches!(f, "ccas" | "communes" | "villes" | "mairies")
+}
+
+/// "Communes de X": the communes named, one by one, not a group of unnamed ones. `f` is
+/// `nom` folded.
+fn names_communes(nom: &str, f: &str) -> bool {
+    ["communes de ", "communes d'", "villes de ", "villes d'"]
         .iter()
         .find(|h| f.starts_with(**h))
         .is_some_and(|h| {
@@ -931,19 +957,24 @@ pub fn is_generic(nom: &str) -> bool {
                 .chars()
                 .nth(h.chars().count())
                 .is_some_and(char::is_uppercase)
-        });
-    if named_communes {
-        return false;
-    }
-    no_name
-        || plural_category
-        || generic_heads.iter().any(|h| f.starts_with(h))
-        || generic_tails.iter().any(|t| f.ends_with(t))
-        || (starts_lower
-            && !is_acronym(nom.split_whitespace().next().unwrap_or(""))
-            && f.split_whitespace().count() <= 4
-            && f.ends_with('s'))
-        || matches!(f, "ccas" | "communes" | "villes" | "mairies")
+        })
+}
+
+/// Whether words hold neither an acronym nor a capitalised word after the first: no
+/// proper name.
+fn common_words_only(words: &[&str]) -> bool {
+    !words.iter().any(|w| is_acronym(w)) && !words.iter().skip(1).any(|w| starts_upper(w))
+}
+
+/// "Intervenants extérieurs", "Bénévoles formés": a capitalised plural noun and lower-case
+/// words, a category of people or bodies.
+fn plural_category(words: &[&str]) -> bool {
+    (2..=3).contains(&words.len())
+        && common_words_only(words)
+        && words
+            .iter()
+            .filter(|w| !matches!(fold(w).as_str(), "de" | "du" | "des" | "d'" | "a" | "en"))
+            .all(|w| w.ends_with('s') || w.ends_with('x'))
 }
 
 #[cfg(test)]
@@ -1146,5 +1177,23 @@ mod tests {
         ] {
             assert!(!is_generic(o), "{o}");
         }
+    }
+
+    /// Every list of `data/mentions.txt` is read, and a final "…" keeps the space it stands
+    /// for.
+    #[test]
+    fn word_lists_are_read() {
+        let w = word_lists();
+        for list in [
+            &w.generic_start,
+            &w.generic_end,
+            &w.group_of_bodies,
+            &w.body_head,
+        ] {
+            assert!(!list.is_empty());
+        }
+        assert!(w.generic_start.iter().any(|h| h == "tous "));
+        assert!(is_generic("Tous les partenaires"));
+        assert!(!is_generic("Toussaint Louverture"));
     }
 }

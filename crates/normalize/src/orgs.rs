@@ -12,7 +12,7 @@
 
 use crate::communes::{self, Commune};
 use crate::geo;
-use crate::mentions::{body_of_unit, is_generic, own_sigle};
+use crate::mentions::{body_of_unit, group_of_bodies_words, is_generic, own_sigle};
 use crate::population::{self, Epci};
 use crate::text::{fold, is_acronym, slug, Folded};
 use std::collections::{BTreeMap, HashMap};
@@ -370,54 +370,20 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
     }
     // A generic group ("associations", "communes intéressées") is no organisation, unless
     // it names a territorial body ("ordre des médecins", "CIAS").
-    let typed = {
-        let f = fold(&raw);
-        kinds().iter().any(|k| {
-            k.scope != Scope::Category
-                && (acronym_of(k, &raw).is_some()
-                    || (matches!(
-                        k.scope,
-                        Scope::Dept | Scope::Region | Scope::Epci | Scope::Intercommunal
-                    ) && long_form_of(k, &f).is_some()))
-        })
-    };
-    if is_generic(&raw) && !typed {
+    if is_generic(&raw) && !names_territorial_kind(&raw) {
         return None;
     }
     let spaced = unglue(&raw);
     let folded = Folded::new(&spaced);
-    let f = folded.as_str();
     for k in kinds().iter().filter(|k| k.scope != Scope::Category) {
         let Some(rest) = named_kind(k, &spaced, &folded) else {
             continue;
         };
-        // "Département" alone in a partner list is the Conseil départemental; "Région"
-        // alone the Conseil régional; "Ville de X" needs its X.
         let rest = rest
             .trim_start_matches(['(', ')', '-', '–', ',', ':', ' '])
             .trim()
             .to_string();
-        let rest_f = fold(&rest);
-        let rest_clean = rest_f
-            .trim_start_matches("de la ")
-            .trim_start_matches("de l'")
-            .trim_start_matches("du ")
-            .trim_start_matches("des ")
-            .trim_start_matches("de ")
-            .trim_start_matches("d'")
-            .to_string();
-        if k.code == "region"
-            && !(rest.is_empty()
-                || geo::find_region(&rest).is_some()
-                || rest_clean.starts_with("centre"))
-        {
-            continue;
-        }
-        if k.code == "cd"
-            && f.starts_with("departement")
-            && !rest.is_empty()
-            && geo::find_departement(&rest).is_none()
-        {
+        if !rest_fits_kind(k, folded.as_str(), &rest) {
             continue;
         }
         let sigle = k
@@ -437,6 +403,47 @@ pub fn resolve(mention: &str, ctx: &Context) -> Option<OrgKey> {
         };
     }
     untyped(&raw, ctx)
+}
+
+/// Whether a mention names a territorial body of the type table: by its acronym, or by
+/// the long form of a body of a région, a département or an intercommunalité.
+fn names_territorial_kind(raw: &str) -> bool {
+    let f = fold(raw);
+    kinds().iter().any(|k| {
+        k.scope != Scope::Category
+            && (acronym_of(k, raw).is_some()
+                || (matches!(
+                    k.scope,
+                    Scope::Dept | Scope::Region | Scope::Epci | Scope::Intercommunal
+                ) && long_form_of(k, &f).is_some()))
+    })
+}
+
+/// Whether the rest of a mention after the words of kind `k` fits that kind. "Région"
+/// alone in a partner list is the Conseil régional, but "Région" before words that name
+/// no région is something else; "Département" alone is the Conseil départemental, but
+/// not before words that name no département. `f` is the whole mention folded.
+fn rest_fits_kind(k: &Kind, f: &str, rest: &str) -> bool {
+    let region_like = || {
+        let rest_f = fold(rest);
+        rest.is_empty()
+            || geo::find_region(rest).is_some()
+            || rest_f
+                .trim_start_matches("de la ")
+                .trim_start_matches("de l'")
+                .trim_start_matches("du ")
+                .trim_start_matches("des ")
+                .trim_start_matches("de ")
+                .trim_start_matches("d'")
+                .starts_with("centre")
+    };
+    if k.code == "region" && !region_like() {
+        return false;
+    }
+    !(k.code == "cd"
+        && f.starts_with("departement")
+        && !rest.is_empty()
+        && geo::find_departement(rest).is_none())
 }
 
 /// Whether the mention names kind `k` (by an acronym, a long form, or a long form inside
@@ -518,81 +525,28 @@ fn local_key(
     rest: &str,
     sigle: Option<String>,
 ) -> Option<OrgKey> {
-    let f = fold(spaced);
-    let f = f.as_str();
-    // The place or name: "CCAS de Chartres" → Chartres; "CIAS" alone → the
-    // contract's own territory; "Centre hospitalier Henri Ey" → Henri Ey.
-    let mut name = rest.to_string();
-    for p in ["de la ", "de l'", "du ", "des ", "de ", "d'"] {
-        if fold(&name).starts_with(p) {
-            name = name.chars().skip(p.chars().count()).collect();
-            break;
-        }
-    }
-    let name = name
-        .split('(')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
-        .trim()
-        .to_string();
+    let name = place_or_name(rest);
     // "Agglomération" alone is the contract's territory, when that is one.
     if name.is_empty() && k.scope == Scope::Epci {
+        let f = fold(spaced);
         let t = ctx.territoire.as_deref().filter(|t| fold(t) != f)?;
         return resolve(t, ctx).filter(|t| t.kind == k.code);
     }
-    let alone_is_ours = k.scope == Scope::Intercommunal;
-    let name = if name.is_empty() && alone_is_ours {
+    // "CIAS" alone is the one of the contract's own territory.
+    let name = if name.is_empty() && k.scope == Scope::Intercommunal {
         ctx.territoire.clone().unwrap_or_default()
     } else {
         name
     };
-    // "CCAS intéressés", "hôpitaux du territoire": a group, not one body.
-    let nf = fold(&name);
-    let name = if article_then_name_of(&nf, &name) {
-        name.split_once(' ')
-            .map(|x| x.1.to_string())
-            .unwrap_or(name)
-    } else {
-        name
-    };
-    let nf = fold(&name);
-    let article_then_name = matches!(nf.split_whitespace().next(), Some("la" | "le" | "les"))
-        && name
-            .split_whitespace()
-            .nth(1)
-            .is_some_and(|w| w.starts_with(char::is_uppercase));
-    if name.is_empty()
-        || (name.starts_with(|c: char| c.is_lowercase()) && !article_then_name)
-        || [
-            "interesse",
-            "concerne",
-            "volontaire",
-            "du territoire",
-            "partenaire",
-        ]
-        .iter()
-        .any(|g| nf.contains(g))
-    {
+    let name = without_article_of_name(name);
+    // "Ville de X" needs its X; "CCAS intéressés", "hôpitaux du territoire" are a group,
+    // not one body.
+    if names_a_group(&name) {
         return None;
     }
     let d_named = geo::find_departement(rest);
-    // The commune or intercommunalité itself carries its official code when
-    // its name resolves in the reference data.
-    if k.scope == Scope::Commune {
-        if let Some(c) =
-            communes::commune_named(&name, d_named.as_deref(), ctx.departement.as_deref())
-        {
-            return Some(commune_key(&k.code, &k.label, &c));
-        }
-    }
-    if k.scope == Scope::Epci {
-        if let Some(e) = epci_of(raw, d_named.as_deref(), ctx)
-            .or_else(|| epci_of(&name, d_named.as_deref(), ctx))
-        {
-            return Some(epci_key(&k.code, e, ctx));
-        }
+    if let Some(key) = official_key(k, ctx, raw, &name, d_named.as_deref()) {
+        return Some(key);
     }
     let d = d_named.or_else(|| ctx.departement.clone());
     let region = d
@@ -600,40 +554,15 @@ fn local_key(
         .and_then(geo::departement)
         .map(|x| x.region.clone())
         .or_else(|| ctx.region.clone());
-    let id = if matches!(k.scope, Scope::Named | Scope::Commune) {
-        format!(
-            "{}-{}{}",
-            k.code,
-            slug(&name, 60),
-            d.as_ref()
-                .map(|d| format!("-{}", d.to_lowercase()))
-                .unwrap_or_default()
-        )
-    } else {
-        format!("{}-{}", k.code, slug(&name, 60))
-    };
-    let link = if k.scope == Scope::Named {
-        " ".to_string()
-    } else {
-        format!(
-            " {} ",
-            if fold(&name).starts_with(|c: char| "aeiouy".contains(c)) {
-                "d'"
-            } else {
-                "de"
-            }
-        )
-        .replace("d' ", "d'")
-    };
-    // An intercommunalité the reference data does not know keeps the
-    // mention's words: "Intercommunalité de X" would be no one's name.
+    // An intercommunalité the reference data does not know keeps the mention's words:
+    // "Intercommunalité de X" would be no one's name.
     let (nom, own_words) = if k.scope == Scope::Epci {
         (spaced.to_string(), true)
     } else {
-        (format!("{}{}{}", k.label, link, name), false)
+        (local_name(k, &name), false)
     };
     Some(OrgKey {
-        id,
+        id: local_id(k, &name, d.as_deref()),
         nom,
         own_words,
         sigle,
@@ -642,6 +571,97 @@ fn local_key(
         region,
         ..Default::default()
     })
+}
+
+/// The place or name in the rest of a mention after its kind's words: "de Chartres 28" →
+/// "Chartres", "Henri Ey (CHHE)" → "Henri Ey".
+fn place_or_name(rest: &str) -> String {
+    let rest_f = fold(rest);
+    let name: String = match ["de la ", "de l'", "du ", "des ", "de ", "d'"]
+        .iter()
+        .find(|p| rest_f.starts_with(**p))
+    {
+        Some(p) => rest.chars().skip(p.chars().count()).collect(),
+        None => rest.to_string(),
+    };
+    name.split('(')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
+        .trim()
+        .to_string()
+}
+
+/// The name without a leading article that is no part of it: "la Salamandre" →
+/// "Salamandre".
+fn without_article_of_name(name: String) -> String {
+    if article_then_name_of(&fold(&name), &name) {
+        name.split_once(' ')
+            .map(|x| x.1.to_string())
+            .unwrap_or(name)
+    } else {
+        name
+    }
+}
+
+/// Whether the place or name after a territorial body's type names no one body: nothing,
+/// lower-case words ("hôpitaux du territoire"), or words of a group ("CCAS intéressés").
+fn names_a_group(name: &str) -> bool {
+    let nf = fold(name);
+    name.is_empty()
+        || (name.starts_with(|c: char| c.is_lowercase()) && !article_then_name_of(&nf, name))
+        || group_of_bodies_words()
+            .iter()
+            .any(|g| nf.contains(g.as_str()))
+}
+
+/// The commune or intercommunalité itself, with its official code, when its name
+/// resolves in the reference data.
+fn official_key(
+    k: &Kind,
+    ctx: &Context,
+    raw: &str,
+    name: &str,
+    d_named: Option<&str>,
+) -> Option<OrgKey> {
+    match k.scope {
+        Scope::Commune => communes::commune_named(name, d_named, ctx.departement.as_deref())
+            .map(|c| commune_key(&k.code, &k.label, &c)),
+        Scope::Epci => epci_of(raw, d_named, ctx)
+            .or_else(|| epci_of(name, d_named, ctx))
+            .map(|e| epci_key(&k.code, e, ctx)),
+        _ => None,
+    }
+}
+
+/// "-28" for a département, to place an id; empty without one.
+fn departement_suffix(d: Option<&str>) -> String {
+    d.map(|d| format!("-{}", d.to_lowercase()))
+        .unwrap_or_default()
+}
+
+/// The id of a local body: its type and name, and for a named body or a commune (names
+/// that repeat across France) its département.
+fn local_id(k: &Kind, name: &str, d: Option<&str>) -> String {
+    if matches!(k.scope, Scope::Named | Scope::Commune) {
+        format!("{}-{}{}", k.code, slug(name, 60), departement_suffix(d))
+    } else {
+        format!("{}-{}", k.code, slug(name, 60))
+    }
+}
+
+/// The canonical name of a local body from its type's label: "Centre hospitalier Henri
+/// Ey", "Centre communal d'action sociale de Chartres", "Mission locale d'Épernon".
+fn local_name(k: &Kind, name: &str) -> String {
+    let link = if k.scope == Scope::Named {
+        " "
+    } else if fold(name).starts_with(|c: char| "aeiouy".contains(c)) {
+        " d'"
+    } else {
+        " de "
+    };
+    format!("{}{link}{name}", k.label)
 }
 
 /// The intercommunalité a name stands for: one EPCI of the reference data with that name,
@@ -717,52 +737,55 @@ fn commune_key(code: &str, label: &str, c: &Commune) -> OrgKey {
 
 const RESEAUX: &str = include_str!("../data/reseaux.tsv");
 
+/// A national network of `data/reseaux.tsv`.
+struct Network {
+    /// The type of its units.
+    kind: String,
+    /// Whether its units are régional (else départemental).
+    regional: bool,
+    /// Its name, folded, as a mention starts with it.
+    folded: String,
+    /// Its name as a unit's name starts with it.
+    label: String,
+}
+
+/// The national networks, read once, longest names first: "Fédération Familles Rurales"
+/// before "Familles Rurales".
+fn networks() -> &'static [Network] {
+    static NETS: OnceLock<Vec<Network>> = OnceLock::new();
+    NETS.get_or_init(|| {
+        let mut v: Vec<Network> = RESEAUX
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let c: Vec<&str> = l.split('\t').collect();
+                (c.len() == 4).then(|| Network {
+                    kind: c[0].to_string(),
+                    regional: c[1] == "region",
+                    folded: fold(c[2]),
+                    label: c[3].to_string(),
+                })
+            })
+            .collect();
+        v.sort_by_key(|n| std::cmp::Reverse(n.folded.len()));
+        v
+    })
+}
+
 /// A national network's local unit ("Addictions France – Maine-et-Loire", "Mutualité
 /// Française" in a contract): the network in the territory the mention names, else in the
 /// contract's. `None` when the mention is no network, or names more than the network and
 /// a territory.
 fn network_unit(name: &str, ctx: &Context) -> Option<OrgKey> {
-    static NETS: OnceLock<Vec<(String, bool, String, String)>> = OnceLock::new();
-    let nets = NETS.get_or_init(|| {
-        let mut v: Vec<(String, bool, String, String)> = RESEAUX
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let c: Vec<&str> = l.split('\t').collect();
-                (c.len() == 4).then(|| {
-                    (
-                        c[0].to_string(),
-                        c[1] == "region",
-                        fold(c[2]),
-                        c[3].to_string(),
-                    )
-                })
-            })
-            .collect();
-        // Longest names first: "Fédération Familles Rurales" before "Familles Rurales".
-        v.sort_by_key(|n| std::cmp::Reverse(n.2.len()));
-        v
-    });
     let f = fold(name);
-    let (kind, regional, prefix, label) = nets.iter().find(|n| {
-        f.starts_with(&n.2)
-            && f[n.2.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
-    })?;
-    let rest: String = name.chars().skip(prefix.chars().count()).collect();
-    let rest_key: String = fold(&rest)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "du" | "des" | "d" | "la" | "l" | "en"))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let net = networks().iter().find(|n| starts_word(&f, &n.folded))?;
+    let rest: String = name.chars().skip(net.folded.chars().count()).collect();
     let d_named = geo::find_departement(&rest);
     let r_named = geo::find_region(&rest).or_else(|| geo::find_region_alias(&rest));
-    if !rest_key.is_empty() && d_named.is_none() && r_named.is_none() {
+    if has_words(&rest) && d_named.is_none() && r_named.is_none() {
         return None;
     }
-    let (departement, region, code) = if *regional {
+    if net.regional {
         let r = r_named
             .or_else(|| {
                 d_named
@@ -771,33 +794,44 @@ fn network_unit(name: &str, ctx: &Context) -> Option<OrgKey> {
                     .map(|d| d.region.clone())
             })
             .or_else(|| ctx.region.clone())?;
-        let rn = geo::region(&r).map(|x| x.nom.clone()).unwrap_or_default();
-        (None, Some(r), slug(&rn, 40))
+        let place = geo::region(&r).map(|x| x.nom.clone());
+        let code = slug(place.as_deref().unwrap_or_default(), 40);
+        Some(unit_key(net, &code, place, None, Some(r)))
     } else {
         let d = d_named.or_else(|| ctx.departement.clone())?;
-        let region = geo::departement(&d).map(|x| x.region.clone());
-        (Some(d.clone()), region, d.to_lowercase())
-    };
-    let place = if *regional {
-        region
-            .as_deref()
-            .and_then(geo::region)
-            .map(|r| r.nom.clone())
-    } else {
-        departement
-            .as_deref()
-            .and_then(geo::departement)
-            .map(|d| geo::de(&d.nom, d.type_liaison))
-    };
-    Some(OrgKey {
+        let dep = geo::departement(&d);
+        let place = dep.map(|x| geo::de(&x.nom, x.type_liaison));
+        let region = dep.map(|x| x.region.clone());
+        Some(unit_key(net, &d.to_lowercase(), place, Some(d), region))
+    }
+}
+
+/// Whether the words after a network's name hold more than linking words ("de", "en"…).
+fn has_words(rest: &str) -> bool {
+    fold(rest)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && !matches!(w, "de" | "du" | "des" | "d" | "la" | "l" | "en"))
+}
+
+/// The key of a network's unit: its id from the network and the territory's `code`, its
+/// name from the network and the territory's `place` name.
+fn unit_key(
+    net: &Network,
+    code: &str,
+    place: Option<String>,
+    departement: Option<String>,
+    region: Option<String>,
+) -> OrgKey {
+    let label = &net.label;
+    OrgKey {
         id: format!("{}-{}", slug(label, 40), code),
         nom: place.map_or_else(|| label.clone(), |p| format!("{label} {p}")),
         sigle: None,
-        kind: kind.clone(),
+        kind: net.kind.clone(),
         departement,
         region,
         ..Default::default()
-    })
+    }
 }
 
 /// Folded words with hyphens and apostrophes as spaces, to compare a name with the
@@ -851,41 +885,17 @@ fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
     if let Some(k) = network_unit(raw.trim(), ctx) {
         return Some(k);
     }
-    let mut name = raw.trim().to_string();
-    let mut sigle: Option<String> = None;
-    // A trailing parenthesis: the body's own sigle, a sub-unit or a precision.
-    if let (Some(open), true) = (name.rfind('('), name.ends_with(')')) {
-        let inner = name[open + 1..name.len() - 1].trim().to_string();
-        let head = name[..open].trim().to_string();
-        if is_acronym(&inner) && own_sigle(&head, &inner) {
-            sigle = Some(inner);
-        }
-        if !head.is_empty() {
-            name = head;
-        }
-    }
+    let (name, written_sigle) = without_trailing_parenthesis(raw.trim());
     if let Some(k) = known_place(&name, ctx) {
         return Some(k);
     }
     let d_in = geo::find_departement(&name);
-    let words: Vec<&str> = name.split_whitespace().collect();
     // "CESEL", "Cesel 28", "ADAPEI 28", "UNAFAM": an acronym, maybe with a code.
-    let core: Vec<&str> = words
-        .iter()
-        .copied()
+    let core: Vec<&str> = name
+        .split_whitespace()
         .filter(|w| !geo::is_dept_code(w))
         .collect();
-    let (by_long, by_upper) = ctx.glossary();
-    if sigle.is_none() && core.len() == 1 {
-        let known = by_upper.get(&core[0].to_uppercase()).cloned();
-        if known.is_some() || is_acronym(core[0]) {
-            sigle = Some(known.unwrap_or_else(|| core[0].to_uppercase()));
-        }
-    }
-    // A long form that the glossary defines.
-    if sigle.is_none() {
-        sigle = by_long.get(&fold(&name)).cloned();
-    }
+    let sigle = written_sigle.or_else(|| glossary_sigle(&name, &core, ctx));
     // The territory a mention names wins over the contract's: "Promotion Santé Pays de la
     // Loire" is régional whatever contract names it.
     let region_named = geo::find_region(&name);
@@ -895,7 +905,7 @@ fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
             .then(|| ctx.departement.clone())
             .flatten()
     });
-    let region = region_named.clone().or_else(|| {
+    let region = region_named.or_else(|| {
         d.as_deref()
             .and_then(geo::departement)
             .map(|x| x.region.clone())
@@ -903,70 +913,143 @@ fn untyped(raw: &str, ctx: &Context) -> Option<OrgKey> {
     });
     match sigle {
         Some(s) => {
+            // A lone acronym is named by its glossary's long form.
             let long = ctx
                 .sigles
                 .get(&s)
-                .cloned()
                 .filter(|_| core.len() == 1)
+                .cloned()
                 .unwrap_or_else(|| name.clone());
-            let nom = if long == s || long.split_whitespace().count() <= 1 {
-                s.clone()
-            } else {
-                format!("{long} ({s})")
-            };
-            let kind = category_of(&long, Some(&s)).unwrap_or(OTHER);
-            Some(OrgKey {
-                id: format!(
-                    "{}{}",
-                    slug(&s, 40),
-                    d.as_ref()
-                        .map(|d| format!("-{}", d.to_lowercase()))
-                        .unwrap_or_default()
-                ),
-                nom,
-                sigle: Some(s),
-                kind: kind.to_string(),
-                departement: d,
-                region,
-                own_words: true,
-                ..Default::default()
-            })
+            Some(sigle_key(s, &long, d, region))
         }
-        None => {
-            let id = slug(&name, 80);
-            if id.is_empty() {
-                return None;
-            }
-            let kind = category_of(&name, None).unwrap_or(OTHER);
-            Some(OrgKey {
-                id,
-                nom: name,
-                sigle: None,
-                kind: kind.to_string(),
-                departement: d_in,
-                region,
-                own_words: true,
-                ..Default::default()
-            })
+        None => name_key(name, d_in, region),
+    }
+}
+
+/// A trailing parenthesis is the body's own sigle ("… d'Environnement (CAUE)"), a
+/// sub-unit or a precision: the name without it, and the sigle when it is one.
+fn without_trailing_parenthesis(name: &str) -> (String, Option<String>) {
+    if let (Some(open), true) = (name.rfind('('), name.ends_with(')')) {
+        let inner = name[open + 1..name.len() - 1].trim().to_string();
+        let head = name[..open].trim().to_string();
+        let sigle = (is_acronym(&inner) && own_sigle(&head, &inner)).then_some(inner);
+        if !head.is_empty() {
+            return (head, sigle);
+        }
+        return (name.to_string(), sigle);
+    }
+    (name.to_string(), None)
+}
+
+/// The sigle of a body the mention writes without one: a lone acronym (as the glossary
+/// spells it, else upper-cased: "Cesel 28" → "CESEL"), or the sigle of a long form that
+/// the glossary defines. `core` is the mention's words without département codes.
+fn glossary_sigle(name: &str, core: &[&str], ctx: &Context) -> Option<String> {
+    let (by_long, by_upper) = ctx.glossary();
+    if let [word] = core {
+        let known = by_upper.get(&word.to_uppercase()).cloned();
+        if known.is_some() || is_acronym(word) {
+            return Some(known.unwrap_or_else(|| word.to_uppercase()));
         }
     }
+    by_long.get(&fold(name)).cloned()
+}
+
+/// The key of a body known by its sigle `s` (its long form `long`): the sigle placed in
+/// its département, so that "UNAFAM" of two départements are two bodies.
+fn sigle_key(s: String, long: &str, d: Option<String>, region: Option<String>) -> OrgKey {
+    let nom = if long == s || long.split_whitespace().count() <= 1 {
+        s.clone()
+    } else {
+        format!("{long} ({s})")
+    };
+    let kind = category_of(long, Some(&s)).unwrap_or(OTHER);
+    OrgKey {
+        id: format!("{}{}", slug(&s, 40), departement_suffix(d.as_deref())),
+        nom,
+        sigle: Some(s),
+        kind: kind.to_string(),
+        departement: d,
+        region,
+        own_words: true,
+        ..Default::default()
+    }
+}
+
+/// The key of a body known by its name alone, as written; `None` when the name has no
+/// letter or digit to key it by.
+fn name_key(name: String, d: Option<String>, region: Option<String>) -> Option<OrgKey> {
+    let id = slug(&name, 80);
+    if id.is_empty() {
+        return None;
+    }
+    let kind = category_of(&name, None).unwrap_or(OTHER);
+    Some(OrgKey {
+        id,
+        nom: name,
+        sigle: None,
+        kind: kind.to_string(),
+        departement: d,
+        region,
+        own_words: true,
+        ..Default::default()
+    })
 }
 
 /// Merges near-identical keys of one type and territory (typos: "Henri Ey" / "Henry Ey";
 /// case: "Chartres Métropole Habitat"). Returns a map old id → kept id. Keys of different
 /// type or territory are never merged.
 pub fn cluster(keys: &[(OrgKey, usize)]) -> HashMap<String, String> {
-    let n = keys.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut i: usize) -> usize {
+    let mut sets = DisjointSets::new(keys.len());
+    for idx in blocks(keys).values() {
+        for a in 0..idx.len() {
+            for b in a + 1..idx.len() {
+                let (x, y) = (&keys[idx[a]].0, &keys[idx[b]].0);
+                // Equal ids are one organisation already.
+                if x.id != y.id && near_identical(x, y) {
+                    sets.union(idx[a], idx[b]);
+                }
+            }
+        }
+    }
+    kept_ids(keys, &mut sets)
+}
+
+/// Disjoint sets of key indices (union-find with path halving).
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> DisjointSets {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        let p = &mut self.parent;
         while p[i] != i {
             p[i] = p[p[i]];
             i = p[i];
         }
         i
     }
-    // Block on (kind, territory) so that comparisons stay few.
-    let mut blocks: HashMap<(String, Option<String>, Option<String>), Vec<usize>> = HashMap::new();
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra] = rb;
+        }
+    }
+}
+
+/// The keys' indices by type and territory (the département, else the région): only keys
+/// of one block may merge, so that comparisons stay few.
+fn blocks(
+    keys: &[(OrgKey, usize)],
+) -> HashMap<(String, Option<String>, Option<String>), Vec<usize>> {
+    let mut blocks: HashMap<_, Vec<usize>> = HashMap::new();
     for (i, (k, _)) in keys.iter().enumerate() {
         blocks
             .entry((
@@ -981,30 +1064,23 @@ pub fn cluster(keys: &[(OrgKey, usize)]) -> HashMap<String, String> {
             .or_default()
             .push(i);
     }
-    for idx in blocks.values() {
-        for a in 0..idx.len() {
-            for b in a + 1..idx.len() {
-                let (x, y) = (&keys[idx[a]].0, &keys[idx[b]].0);
-                if x.id == y.id {
-                    continue;
-                }
-                // Compare the ids, which hold the folded distinctive name.
-                let sim = strsim::jaro_winkler(&x.id, &y.id);
-                let same_len = (x.id.len() as i64 - y.id.len() as i64).abs() <= 2;
-                if sim >= 0.95 && same_len {
-                    let (ra, rb) = (find(&mut parent, idx[a]), find(&mut parent, idx[b]));
-                    if ra != rb {
-                        parent[ra] = rb;
-                    }
-                }
-            }
-        }
-    }
-    // Each cluster keeps the id of its most frequent key (ties: the smallest id).
+    blocks
+}
+
+/// Whether two keys of one block are spellings of one body: their ids, which hold the
+/// folded distinctive name, are near-identical and of about the same length.
+fn near_identical(x: &OrgKey, y: &OrgKey) -> bool {
+    let sim = strsim::jaro_winkler(&x.id, &y.id);
+    let same_len = (x.id.len() as i64 - y.id.len() as i64).abs() <= 2;
+    sim >= 0.95 && same_len
+}
+
+/// Old id → kept id: each cluster keeps the id of its most frequent key (ties: the
+/// smallest id).
+fn kept_ids(keys: &[(OrgKey, usize)], sets: &mut DisjointSets) -> HashMap<String, String> {
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+    for i in 0..keys.len() {
+        groups.entry(sets.find(i)).or_default().push(i);
     }
     let mut out = HashMap::new();
     for members in groups.values() {
@@ -1066,95 +1142,100 @@ mod tests {
         resolve(m, c).map(|k| k.id)
     }
 
+    /// A pair of mentions, each read in the context of its contract.
+    type Pair<'c> = (&'static str, &'c Context, &'static str, &'c Context);
+
     /// Pairs that must be one organisation, and pairs that must stay two: same acronym in
     /// another territory, near-identical strings of different bodies, typos, acronym and
     /// long form of one body.
     #[test]
     fn hard_pairs() {
         let (a, b, c) = (ctx28(), ctx41(), ctx72());
-        let same: &[(&str, &Context, &str, &Context)] = &[
-            ("ARS", &a, "Agence Régionale de Santé", &a),
-            ("ARS", &a, "ARS Centre-Val de Loire", &a),
-            ("ARS 28", &a, "ARS Centre-Val de Loire", &a),
-            ("l'ARS", &a, "Agence Régionale de Santé (ARS)", &a),
-            ("ARS", &a, "ARS Centre Val de Loire", &b),
-            ("CD 28", &a, "CD28", &a),
-            ("CD 28", &a, "Conseil départemental d'Eure-et-Loir", &a),
-            ("Conseil Départemental", &a, "CD 28", &a),
-            ("CPAM", &a, "Caisse Primaire d'Assurance maladie d'Eure-et-Loir", &a),
-            ("CPAM 41", &b, "Caisse Primaire de l'Assurance Maladie 41", &b),
-            ("Région", &a, "Conseil Régional Centre-Val de Loire", &a),
-            ("DSDEN", &a, "DSDEN 28", &a),
-            ("DSDEN28", &a, "DSDEN", &a),
-            ("CESEL", &a, "Cesel 28", &a),
-            ("CIAS", &a, "CIAS de Chartres métropole", &a),
-            ("CIAS du Blaisois", &b, "Centre Intercommunal d'Action Sociale du Blaisois", &b),
-            ("CAUE 28", &a, "Conseil d'Architecture, d'Urbanisme et d'Environnement d'Eure-et-Loir (CAUE)", &a),
-            ("CAUE", &a, "CAUE 28", &a),
-            ("ADMS", &a, "Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)", &a),
-            ("CICAT", &a, "Centre d'Information et de Consultation en Alcoolologie et Toxicomanie (CICAT)", &a),
-            ("Conseil départemental de l'Ordre des médecins 28", &a, "ordre des médecins", &a),
-            ("MDA", &a, "MDA 28", &a),
-            ("Centre hospitalier Henri Ey", &a, "Centre Hospitalier Henri EY", &a),
-            ("Chartres métropole", &a, "Chartres Métropole", &a),
-            ("Chartres métropole", &a, "Chartres métropole (PCAET)", &a),
-            ("Chartres métropole", &a, "Chartres métropole (CLS)", &a),
-            ("Chartres métropole Habitat", &a, "Chartres Métropole Habitat", &a),
-            ("UNAFAM", &a, "UNAFAM 28", &a),
-            ("CPTS La Salamandre", &b, "CPTS la Salamandre", &b),
-            ("CCAS de Chartres", &a, "Centre communal d'action sociale de Chartres", &a),
-            ("Département de Loir-et-Cher", &b, "CD 41", &b),
-        ];
-        for (x, cx, y, cy) in same {
+        let same = one_body_pairs(&a, &b);
+        for (x, cx, y, cy) in &same {
             assert_eq!(id(x, cx), id(y, cy), "{x} ~ {y}");
             assert!(id(x, cx).is_some(), "{x}");
         }
-        let apart: &[(&str, &Context, &str, &Context)] = &[
-            ("ARS", &a, "ARS", &c),
-            ("ARS Centre-Val de Loire", &a, "ARS Pays de la Loire", &a),
-            ("CPAM 28", &a, "CPAM 41", &a),
-            ("CPAM", &a, "CPAM", &b),
-            ("CCAS de Chartres", &a, "CCAS de Lucé", &a),
-            ("CCAS de Chartres", &a, "CCAS de Mainvilliers", &a),
-            ("CIAS de Chartres métropole", &a, "CIAS du Blaisois", &b),
-            (
-                "Conseil départemental d'Eure-et-Loir",
-                &a,
-                "Conseil départemental de l'Ordre des médecins 28",
-                &a,
-            ),
-            ("CD 28", &a, "ordre des médecins", &a),
-            ("Chartres métropole", &a, "Chartres métropole Habitat", &a),
-            (
-                "Chartres métropole",
-                &a,
-                "Chartres métropole Eau (CMEau)",
-                &a,
-            ),
-            (
-                "SPL Chartres Transports",
-                &a,
-                "SPL Chartres Aménagement",
-                &a,
-            ),
-            ("Ville de Chartres", &a, "Chartres métropole", &a),
-            ("Ville de Chartres", &a, "CCAS de Chartres", &a),
-            ("Région", &a, "Région", &c),
-            (
-                "Conseil départemental du Cher",
-                &a,
-                "Conseil départemental d'Eure-et-Loir",
-                &a,
-            ),
-            ("DSDEN", &a, "DSDEN", &b),
-            ("Mutualité Française", &a, "MSA", &a),
-            ("CAF", &a, "CAF", &b),
-            ("CH de Blois", &b, "CH de Chartres", &a),
-        ];
-        for (x, cx, y, cy) in apart {
+        let apart = two_body_pairs(&a, &b, &c);
+        for (x, cx, y, cy) in &apart {
             assert_ne!(id(x, cx), id(y, cy), "{x} vs {y}");
         }
         assert!(same.len() + apart.len() >= 40);
+    }
+
+    /// Mentions of one body: acronym and long form, with and without its territory,
+    /// spelling variants (contexts: Eure-et-Loir, Loir-et-Cher).
+    fn one_body_pairs<'c>(a: &'c Context, b: &'c Context) -> Vec<Pair<'c>> {
+        vec![
+            ("ARS", a, "Agence Régionale de Santé", a),
+            ("ARS", a, "ARS Centre-Val de Loire", a),
+            ("ARS 28", a, "ARS Centre-Val de Loire", a),
+            ("l'ARS", a, "Agence Régionale de Santé (ARS)", a),
+            ("ARS", a, "ARS Centre Val de Loire", b),
+            ("CD 28", a, "CD28", a),
+            ("CD 28", a, "Conseil départemental d'Eure-et-Loir", a),
+            ("Conseil Départemental", a, "CD 28", a),
+            ("CPAM", a, "Caisse Primaire d'Assurance maladie d'Eure-et-Loir", a),
+            ("CPAM 41", b, "Caisse Primaire de l'Assurance Maladie 41", b),
+            ("Région", a, "Conseil Régional Centre-Val de Loire", a),
+            ("DSDEN", a, "DSDEN 28", a),
+            ("DSDEN28", a, "DSDEN", a),
+            ("CESEL", a, "Cesel 28", a),
+            ("CIAS", a, "CIAS de Chartres métropole", a),
+            ("CIAS du Blaisois", b, "Centre Intercommunal d'Action Sociale du Blaisois", b),
+            ("CAUE 28", a, "Conseil d'Architecture, d'Urbanisme et d'Environnement d'Eure-et-Loir (CAUE)", a),
+            ("CAUE", a, "CAUE 28", a),
+            ("ADMS", a, "Association pour le Développement de la Médecine et du Sport d'Eure et Loir (ADMS)", a),
+            ("CICAT", a, "Centre d'Information et de Consultation en Alcoolologie et Toxicomanie (CICAT)", a),
+            ("Conseil départemental de l'Ordre des médecins 28", a, "ordre des médecins", a),
+            ("MDA", a, "MDA 28", a),
+            ("Centre hospitalier Henri Ey", a, "Centre Hospitalier Henri EY", a),
+            ("Chartres métropole", a, "Chartres Métropole", a),
+            ("Chartres métropole", a, "Chartres métropole (PCAET)", a),
+            ("Chartres métropole", a, "Chartres métropole (CLS)", a),
+            ("Chartres métropole Habitat", a, "Chartres Métropole Habitat", a),
+            ("UNAFAM", a, "UNAFAM 28", a),
+            ("CPTS La Salamandre", b, "CPTS la Salamandre", b),
+            ("CCAS de Chartres", a, "Centre communal d'action sociale de Chartres", a),
+            ("Département de Loir-et-Cher", b, "CD 41", b),
+        ]
+    }
+
+    /// Mentions of two bodies: one acronym in two territories, near-identical names of
+    /// different bodies (contexts: Eure-et-Loir, Loir-et-Cher, Sarthe).
+    fn two_body_pairs<'c>(a: &'c Context, b: &'c Context, c: &'c Context) -> Vec<Pair<'c>> {
+        vec![
+            ("ARS", a, "ARS", c),
+            ("ARS Centre-Val de Loire", a, "ARS Pays de la Loire", a),
+            ("CPAM 28", a, "CPAM 41", a),
+            ("CPAM", a, "CPAM", b),
+            ("CCAS de Chartres", a, "CCAS de Lucé", a),
+            ("CCAS de Chartres", a, "CCAS de Mainvilliers", a),
+            ("CIAS de Chartres métropole", a, "CIAS du Blaisois", b),
+            (
+                "Conseil départemental d'Eure-et-Loir",
+                a,
+                "Conseil départemental de l'Ordre des médecins 28",
+                a,
+            ),
+            ("CD 28", a, "ordre des médecins", a),
+            ("Chartres métropole", a, "Chartres métropole Habitat", a),
+            ("Chartres métropole", a, "Chartres métropole Eau (CMEau)", a),
+            ("SPL Chartres Transports", a, "SPL Chartres Aménagement", a),
+            ("Ville de Chartres", a, "Chartres métropole", a),
+            ("Ville de Chartres", a, "CCAS de Chartres", a),
+            ("Région", a, "Région", c),
+            (
+                "Conseil départemental du Cher",
+                a,
+                "Conseil départemental d'Eure-et-Loir",
+                a,
+            ),
+            ("DSDEN", a, "DSDEN", b),
+            ("Mutualité Française", a, "MSA", a),
+            ("CAF", a, "CAF", b),
+            ("CH de Blois", b, "CH de Chartres", a),
+        ]
     }
 
     fn ctx(dep: &str) -> Context {
