@@ -351,51 +351,62 @@ fn zones(lines: &[LineWords], gutters: &[f64], right: f64) -> Vec<Zone> {
     };
     let mut zones: Vec<Zone> = Vec::new();
     let mut current: Vec<&LineWords> = Vec::new();
-    let close = |zone: &mut Vec<&LineWords>, zones: &mut Vec<Zone>| {
-        if zone.is_empty() {
-            return;
-        }
-        let y0 = zone.first().map(|s| s.y - s.size).unwrap_or(0.0);
-        let y1 = zone.last().map(|s| s.y).unwrap_or(0.0);
-        // A section of higher level under the columns (a larger heading after a band that
-        // is empty across all of them) starts zones of its own: the columns end there.
-        if let Some(k) = section_cut(zone) {
-            if !columns_of(&zone[..k], gutters, right).is_empty() {
-                let (top, rest) = zone.split_at(k);
-                let mid = (top[k - 1].y + rest[0].y - rest[0].size) / 2.0;
-                let rest_kept = columns_of(rest, gutters, right);
-                zones.push((y0, mid, columns_of(top, gutters, right)));
-                zones.push((mid, y1, rest_kept));
-                zone.clear();
-                return;
-            }
-        }
-        let kept = columns_of(zone, gutters, right);
-        if kept.is_empty() {
-            // Columns may stop short of the zone's end (a table of signatories under
-            // them): the longest top part that reads as columns is a zone of its own.
-            if let Some(k) = columns_prefix(zone, gutters, right) {
-                let (top, rest) = zone.split_at(k);
-                let mid = (top[k - 1].y + rest[0].y - rest[0].size) / 2.0;
-                zones.push((y0, mid, columns_of(top, gutters, right)));
-                zones.push((mid, y1, Vec::new()));
-                zone.clear();
-                return;
-            }
-        }
-        zones.push((y0, y1, kept));
-        zone.clear();
-    };
     for l in sorted {
         if crosses(l) {
-            close(&mut current, &mut zones);
+            close_zone(&current, gutters, right, &mut zones);
+            current.clear();
             zones.push((l.y - l.size, l.y, Vec::new()));
         } else {
             current.push(l);
         }
     }
-    close(&mut current, &mut zones);
-    // Neighbouring one-column zones are one zone.
+    close_zone(&current, gutters, right, &mut zones);
+    let mut merged = merge_one_column_zones(zones);
+    meet_halfway(&mut merged);
+    merged
+}
+
+/// Adds the zones of a run of lines that cross no gutter: one zone, read as columns when
+/// it reads so, else its top part that does and the rest; a section of higher level under
+/// its columns starts zones of its own.
+fn close_zone(zone: &[&LineWords], gutters: &[f64], right: f64, zones: &mut Vec<Zone>) {
+    if zone.is_empty() {
+        return;
+    }
+    let y0 = zone.first().map(|s| s.y - s.size).unwrap_or(0.0);
+    let y1 = zone.last().map(|s| s.y).unwrap_or(0.0);
+    let split_at = |k: usize, zones: &mut Vec<Zone>| {
+        let (top, rest) = zone.split_at(k);
+        let mid = (top[k - 1].y + rest[0].y - rest[0].size) / 2.0;
+        zones.push((y0, mid, columns_of(top, gutters, right)));
+        zones.push((mid, y1, columns_of(rest, gutters, right)));
+    };
+    // A larger heading after a band empty across all the columns (the signatories after
+    // the plan): the columns end there.
+    if let Some(k) = section_cut(zone) {
+        if !columns_of(&zone[..k], gutters, right).is_empty() {
+            split_at(k, zones);
+            return;
+        }
+    }
+    let kept = columns_of(zone, gutters, right);
+    if kept.is_empty() {
+        // Columns may stop short of the zone's end (a table of signatories under them):
+        // the longest top part that reads as columns is a zone of its own, the rest is
+        // read as one column.
+        if let Some(k) = columns_prefix(zone, gutters, right) {
+            let (top, rest) = zone.split_at(k);
+            let mid = (top[k - 1].y + rest[0].y - rest[0].size) / 2.0;
+            zones.push((y0, mid, columns_of(top, gutters, right)));
+            zones.push((mid, y1, Vec::new()));
+            return;
+        }
+    }
+    zones.push((y0, y1, kept));
+}
+
+/// Neighbouring one-column zones are one zone.
+fn merge_one_column_zones(zones: Vec<Zone>) -> Vec<Zone> {
     let mut merged: Vec<Zone> = Vec::new();
     for z in zones {
         match merged.last_mut() {
@@ -403,19 +414,23 @@ fn zones(lines: &[LineWords], gutters: &[f64], right: f64) -> Vec<Zone> {
             _ => merged.push(z),
         }
     }
-    // Zone bounds meet halfway, so that every y falls in one zone.
-    for i in 1..merged.len() {
-        let mid = (merged[i - 1].1 + merged[i].0) / 2.0;
-        merged[i - 1].1 = mid;
-        merged[i].0 = mid;
+    merged
+}
+
+/// Zone bounds meet halfway, so that every y falls in one zone; the first and last zones
+/// are open-ended.
+fn meet_halfway(zones: &mut [Zone]) {
+    for i in 1..zones.len() {
+        let mid = (zones[i - 1].1 + zones[i].0) / 2.0;
+        zones[i - 1].1 = mid;
+        zones[i].0 = mid;
     }
-    if let Some(first) = merged.first_mut() {
+    if let Some(first) = zones.first_mut() {
         first.0 = f64::NEG_INFINITY;
     }
-    if let Some(last) = merged.last_mut() {
+    if let Some(last) = zones.last_mut() {
         last.1 = f64::INFINITY;
     }
-    merged
 }
 
 /// Where a section of higher level starts inside a zone: the first line, after enough

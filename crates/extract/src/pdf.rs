@@ -47,6 +47,24 @@ pub fn read_pdf<T: Send>(
     bytes: &[u8],
     per_page: impl Fn(RawPage) -> T + Sync,
 ) -> Result<RawPdf<T>, ExtractError> {
+    let (doc, repaired) = open(bytes)?;
+    let (ids, declared) = page_list(&doc)?;
+    let results = read_pages(&doc, &ids, &per_page);
+    let mut raw = sort_outcomes(results);
+    raw.repaired = repaired;
+    // The page tree's count is only a witness of loss when the file was damaged (a
+    // page-tree cycle or a careless producer can make it wrong too).
+    raw.declared_pages = if repaired {
+        declared.max(ids.len() as u32)
+    } else {
+        ids.len() as u32
+    };
+    Ok(raw)
+}
+
+/// The document of a PDF file, decrypted when only an owner password protects it, and
+/// whether its cross-reference table had to be rebuilt.
+fn open(bytes: &[u8]) -> Result<(pdf_extract::Document, bool), ExtractError> {
     if !bytes.starts_with(b"%PDF")
         && !bytes[..bytes.len().min(1024)]
             .windows(5)
@@ -55,14 +73,20 @@ pub fn read_pdf<T: Send>(
         return Err(ExtractError::NotPdf);
     }
     let (mut doc, repaired) = crate::repair::load(bytes)?;
-    if doc.is_encrypted() {
-        // An owner-password-only PDF opens with the empty user password; anything else
-        // cannot be read without the password.
-        if doc.decrypt("").is_err() {
-            return Err(ExtractError::Encrypted);
-        }
+    // An owner-password-only PDF opens with the empty user password; anything else cannot
+    // be read without the password.
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(ExtractError::Encrypted);
     }
-    let (ids, declared) = crate::repair::page_ids(&doc);
+    Ok((doc, repaired))
+}
+
+/// The page objects in reading order and the count the page tree declares, within the
+/// page budget.
+fn page_list(
+    doc: &pdf_extract::Document,
+) -> Result<(Vec<pdf_extract::ObjectId>, u32), ExtractError> {
+    let (ids, declared) = crate::repair::page_ids(doc);
     if ids.is_empty() {
         return Err(ExtractError::Unreadable("aucune page trouvée".into()));
     }
@@ -72,18 +96,25 @@ pub fn read_pdf<T: Send>(
             ids.len()
         )));
     }
-    let doc = &doc;
+    Ok((ids, declared))
+}
+
+/// Reads every page, in parallel, each handed to `per_page` as soon as it is read; the
+/// outcomes come back in page order.
+fn read_pages<T: Send>(
+    doc: &pdf_extract::Document,
+    ids: &[pdf_extract::ObjectId],
+    per_page: &(impl Fn(RawPage) -> T + Sync),
+) -> Vec<(u32, PageOutcome<T>)> {
     let empty = pdf_extract::Dictionary::new();
     // Pages are read in a few runs of consecutive pages, each by one page reader that keeps
     // the fonts of the pages it has read: enough runs to keep every core busy, few enough
     // that fonts are not rebuilt for every page.
     let run = ids.len().div_ceil(4 * rayon::current_num_threads()).max(1);
-    let results: Vec<(u32, PageOutcome<T>)> = ids
-        .par_chunks(run)
+    ids.par_chunks(run)
         .enumerate()
         .flat_map_iter(|(c, chunk)| {
             let mut reader = pdf_extract::PageReader::new(&empty);
-            let per_page = &per_page;
             chunk
                 .iter()
                 .enumerate()
@@ -94,34 +125,28 @@ pub fn read_pdf<T: Send>(
                 })
                 .collect::<Vec<_>>()
         })
-        .collect();
-    let mut pages = Vec::new();
-    let mut failed_pages = Vec::new();
-    let mut damaged_pages = Vec::new();
+        .collect()
+}
+
+/// The pages read, and those that failed or were damaged, with their numbers.
+fn sort_outcomes<T>(results: Vec<(u32, PageOutcome<T>)>) -> RawPdf<T> {
+    let mut raw = RawPdf {
+        pages: Vec::new(),
+        failed_pages: Vec::new(),
+        damaged_pages: Vec::new(),
+        declared_pages: 0,
+        repaired: false,
+    };
     for (n, r) in results {
         match r {
             Ok((p, damage)) => {
-                pages.push(p);
-                if let Some(d) = damage {
-                    damaged_pages.push((n, d));
-                }
+                raw.pages.push(p);
+                raw.damaged_pages.extend(damage.map(|d| (n, d)));
             }
-            Err(e) => failed_pages.push((n, e)),
+            Err(e) => raw.failed_pages.push((n, e)),
         }
     }
-    Ok(RawPdf {
-        pages,
-        failed_pages,
-        damaged_pages,
-        // The page tree's count is only a witness of loss when the file was damaged (a
-        // page-tree cycle or a careless producer can make it wrong too).
-        declared_pages: if repaired {
-            declared.max(ids.len() as u32)
-        } else {
-            ids.len() as u32
-        },
-        repaired,
-    })
+    raw
 }
 
 /// Reads one page: its glyphs and rules, and what part of it was damaged, if any.
