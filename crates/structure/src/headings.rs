@@ -62,7 +62,8 @@ pub(crate) fn merge_wrapped_headings(blocks: &[Block]) -> Vec<Block> {
             let pitch = l.y - prev.y;
             let follows = l.page == prev.page && pitch > 0.0 && pitch <= MAX_PITCH * prev.size;
             let ends_sentence = prev.text.trim_end().ends_with(['.', '!', '?']);
-            if heading && same_size && follows && !ends_sentence && !opens(l) && !p_toc(prev) {
+            let wrapped = (heading && !ends_sentence && !p_toc(prev)) || title_below(prev, l);
+            if wrapped && same_size && follows && !opens(l) {
                 prev.text = cls_extract::join_lines(&[prev.text.as_str(), l.text.as_str()]);
                 prev.y = l.y;
                 prev.x1 = prev.x1.max(l.x1);
@@ -72,6 +73,20 @@ pub(crate) fn merge_wrapped_headings(blocks: &[Block]) -> Vec<Block> {
         out.push(b.clone());
     }
     out
+}
+
+/// An outline heading whose title went wholly to the next line ("Objectif spécifique 2.2 –"
+/// over "Accompagner la parentalité"), printed in any size: the line ends with the
+/// heading's separator and only the two lines together read as an axis or objective.
+fn title_below(prev: &Line, next: &Line) -> bool {
+    let p = patterns();
+    let t = prev.text.trim_end();
+    if !t.ends_with([':', '–', '—', '-']) {
+        return false;
+    }
+    let outline =
+        |s: &str| p.axe.is_match(s) || p.objectif.is_match(s) || p.sous_objectif.is_match(s);
+    !outline(t) && outline(&format!("{t} {}", next.text.trim()))
 }
 
 fn p_toc(l: &Line) -> bool {
@@ -91,6 +106,33 @@ mod tests {
             size,
             text: t.to_string(),
         })
+    }
+
+    #[test]
+    fn an_objective_whose_title_is_on_the_next_line_is_one_line() {
+        // In body size, so only the dangling separator and the outline pattern join them;
+        // a label ending with ":" over its value stays two lines.
+        let blocks = vec![
+            line(100.0, 10.0, "Objectif spécifique 2.2 –"),
+            line(112.0, 10.0, "Accompagner la parentalité"),
+            line(124.0, 10.0, "Public cible :"),
+            line(136.0, 10.0, "Familles"),
+        ];
+        let texts: Vec<String> = merge_wrapped_headings(&blocks)
+            .iter()
+            .map(|b| match b {
+                Block::Line(l) => l.text.clone(),
+                Block::Row(_) => String::new(),
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Objectif spécifique 2.2 – Accompagner la parentalité",
+                "Public cible :",
+                "Familles"
+            ]
+        );
     }
 
     #[test]
