@@ -874,44 +874,18 @@ fn cap_depth(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
             i = rest.find("-->").map_or(bytes.len(), |e| at + e + 3);
             continue;
         }
-        let closing = rest.starts_with("</");
-        let name: String = rest[if closing { 2 } else { 1 }..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .take(16)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() {
-            continue;
-        }
-        // A tag longer than 4 kB is not a tag worth counting (and looking further for
-        // its end would make a page of stray `<a` quadratic).
-        let window = &rest.as_bytes()[..rest.len().min(4096)];
-        let Some(end) = window.iter().position(|&b| b == b'>') else {
+        let Some(tag) = Tag::read(rest) else {
             continue;
         };
-        let tag_end = at + end + 1;
-        if !closing && (name == "script" || name == "style") {
-            let close = format!("</{name}");
-            i = text[tag_end..]
-                .to_ascii_lowercase()
-                .find(&close)
-                .map_or(bytes.len(), |e| tag_end + e);
+        let tag_end = at + tag.len;
+        if tag.opens_raw_text() {
+            i = raw_text_end(text, tag_end, &tag.name);
             continue;
         }
-        let self_closing = rest[..end].ends_with('/');
-        if NOT_NESTING.contains(&name.as_str()) || (self_closing && !closing) {
+        if !tag.nests() {
             continue;
         }
-        let drop = if closing {
-            let deep = depth > max;
-            depth = depth.saturating_sub(1);
-            deep
-        } else {
-            depth += 1;
-            depth > max
-        };
-        if drop {
+        if past_max_depth(&mut depth, tag.closing, max) {
             let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
             o.push_str(&text[kept..at]);
             kept = tag_end;
@@ -924,6 +898,75 @@ fn cap_depth(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
             o.push_str(&text[kept..]);
             std::borrow::Cow::Owned(o)
         }
+    }
+}
+
+/// A start or end tag met by `cap_depth`'s scan.
+struct Tag {
+    /// The element's name, lowercase, at most 16 characters.
+    name: String,
+    closing: bool,
+    self_closing: bool,
+    /// Bytes from the `<` to the `>` included.
+    len: usize,
+}
+
+impl Tag {
+    /// The tag that `rest` starts with (at its `<`), if it is one worth counting.
+    fn read(rest: &str) -> Option<Tag> {
+        let closing = rest.starts_with("</");
+        let name: String = rest[if closing { 2 } else { 1 }..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .take(16)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            return None;
+        }
+        // A tag longer than 4 kB is not a tag worth counting (and looking further for
+        // its end would make a page of stray `<a` quadratic).
+        let window = &rest.as_bytes()[..rest.len().min(4096)];
+        let end = window.iter().position(|&b| b == b'>')?;
+        Some(Tag {
+            self_closing: rest[..end].ends_with('/'),
+            name,
+            closing,
+            len: end + 1,
+        })
+    }
+
+    /// A `<script>` or `<style>`, whose content holds no tags.
+    fn opens_raw_text(&self) -> bool {
+        !self.closing && (self.name == "script" || self.name == "style")
+    }
+
+    /// Whether the tag opens or closes a level of nesting.
+    fn nests(&self) -> bool {
+        !(NOT_NESTING.contains(&self.name.as_str()) || (self.self_closing && !self.closing))
+    }
+}
+
+/// Where the content of a `<script>` or `<style>` opened before `from` ends: at its
+/// closing tag, or at the end of the text.
+fn raw_text_end(text: &str, from: usize, name: &str) -> usize {
+    let close = format!("</{name}");
+    text[from..]
+        .to_ascii_lowercase()
+        .find(&close)
+        .map_or(text.len(), |e| from + e)
+}
+
+/// Counts a nesting tag into `depth`; whether it lies deeper than `max` (a closing tag
+/// is as deep as the element it closes).
+fn past_max_depth(depth: &mut usize, closing: bool, max: usize) -> bool {
+    if closing {
+        let deep = *depth > max;
+        *depth = depth.saturating_sub(1);
+        deep
+    } else {
+        *depth += 1;
+        *depth > max
     }
 }
 

@@ -10,7 +10,7 @@ use crate::columns::{ColumnLayout, LineWords, GUTTER_EMS};
 use crate::layout::{
     find_tables, group_lines, layout_page, normalise_glyphs, segments, RuledTable, G,
 };
-use crate::{Block, ExtractError, RawPage, Rule};
+use crate::{Block, ExtractError, RawPage, Row, Rule};
 
 /// An axis-aligned rectangle, top-down: `y0` is the top edge.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -198,8 +198,8 @@ fn ruled_row_rects(tables: &[RuledTable]) -> Vec<Rect> {
 }
 
 /// The box of a block. Lines and ruled rows carry their extent; an unruled row carries
-/// only its first baseline and its cells' left edges, so its bottom is found by following
-/// each cell's lines down the page's words (the first word of each line, in order).
+/// only its first baseline and its cells' left edges, so its box is found from the page's
+/// words (see `unruled_row_rect`).
 fn block_rect(
     block: &Block,
     ruled_rows: &[Rect],
@@ -217,6 +217,19 @@ fn block_rect(
             return *rect;
         }
     }
+    unruled_row_rect(r, words, columns, width, em)
+}
+
+/// The box of an unruled row: its bottom is found by following each cell's lines down the
+/// page's words (the first word of each line, in order), its right edge by the words on
+/// those lines.
+fn unruled_row_rect(
+    r: &Row,
+    words: &[WordBox],
+    columns: &ColumnLayout,
+    width: f64,
+    em: f64,
+) -> Rect {
     let x0 = r.cells.first().map(|c| c.x0).unwrap_or(0.0);
     // The row ends at the gutter to its right, or at the page's edge.
     let right = columns
@@ -234,29 +247,11 @@ fn block_rect(
             let Some(first) = line.split_whitespace().next() else {
                 continue;
             };
-            let found = words
-                .iter()
-                .filter(|w| {
-                    let base = w.rect.y1 - 0.2 * (w.rect.y1 - w.rect.y0);
-                    base >= below
-                        && w.rect.x0 >= c.x0 - 1.5
-                        && w.rect.x0 < cx1
-                        && !w.text.is_empty()
-                        && first.starts_with(w.text.as_str())
-                })
-                .min_by(|a, b| a.rect.y0.total_cmp(&b.rect.y0));
-            if let Some(w) = found {
-                below = w.rect.y1 - 0.2 * (w.rect.y1 - w.rect.y0) + 0.1;
+            if let Some(w) = line_start_word(words, first, below, c.x0, cx1) {
+                below = baseline(&w.rect) + 0.1;
                 bottom = bottom.max(w.rect.y1);
                 // The row reaches as far right as the words on its lines.
-                let base = w.rect.y1;
-                let reach = words
-                    .iter()
-                    .filter(|o| (o.rect.y1 - base).abs() < 0.5 && o.rect.x0 >= c.x0 - 1.5)
-                    .filter(|o| o.rect.x1 <= cx1)
-                    .map(|o| o.rect.x1)
-                    .fold(x1, f64::max);
-                x1 = x1.max(reach);
+                x1 = x1.max(line_reach(words, w.rect.y1, c.x0, cx1, x1));
             }
         }
     }
@@ -266,4 +261,41 @@ fn block_rect(
         x1: x1.max(x0 + em),
         y1: bottom.max(r.y + 0.2 * em),
     }
+}
+
+/// An estimate of a word's baseline from its box (a fifth of its height above the bottom).
+fn baseline(rect: &Rect) -> f64 {
+    rect.y1 - 0.2 * (rect.y1 - rect.y0)
+}
+
+/// The highest word at or below `below`, in the cell from `left` to `right`, that starts
+/// the line whose first word is `first`.
+fn line_start_word<'w>(
+    words: &'w [WordBox],
+    first: &str,
+    below: f64,
+    left: f64,
+    right: f64,
+) -> Option<&'w WordBox> {
+    words
+        .iter()
+        .filter(|w| {
+            baseline(&w.rect) >= below
+                && w.rect.x0 >= left - 1.5
+                && w.rect.x0 < right
+                && !w.text.is_empty()
+                && first.starts_with(w.text.as_str())
+        })
+        .min_by(|a, b| a.rect.y0.total_cmp(&b.rect.y0))
+}
+
+/// The right edge of the words on the line whose bottom is `base`, in the cell from `left`
+/// to `right`, and at least `x1`.
+fn line_reach(words: &[WordBox], base: f64, left: f64, right: f64, x1: f64) -> f64 {
+    words
+        .iter()
+        .filter(|o| (o.rect.y1 - base).abs() < 0.5 && o.rect.x0 >= left - 1.5)
+        .filter(|o| o.rect.x1 <= right)
+        .map(|o| o.rect.x1)
+        .fold(x1, f64::max)
 }

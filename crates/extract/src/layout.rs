@@ -706,6 +706,21 @@ fn free_blocks(
     spaces_drawn: bool,
     ruled: Vec<(f64, Block)>,
 ) -> Vec<(ReadingKey, Block)> {
+    let (lines, columns) = lines_in_columns(free, spaces_drawn);
+    let mut keyed: Vec<(ReadingKey, Block)> = ruled
+        .into_iter()
+        .map(|(y, b)| (columns.key(block_x(&b), y), b))
+        .collect();
+    for (_, group) in runs_of_text(lines, &columns) {
+        for (y, b) in gap_tables(page, group) {
+            keyed.push((columns.key(block_x(&b), y), b));
+        }
+    }
+    keyed
+}
+
+/// The free glyphs as lines of segments, with the page's column layout found from them.
+fn lines_in_columns(free: Vec<G>, spaces_drawn: bool) -> (Vec<Vec<Seg>>, ColumnLayout) {
     let vlines = group_lines(free);
     let first: Vec<Vec<Seg>> = vlines
         .iter()
@@ -732,12 +747,12 @@ fn free_blocks(
         })
         .filter(|s| !s.is_empty())
         .collect();
-    let mut keyed: Vec<(ReadingKey, Block)> = ruled
-        .into_iter()
-        .map(|(y, b)| (columns.key(block_x(&b), y), b))
-        .collect();
-    // Each run of text (a column, or one side of a box floated in it) is read on its own:
-    // its lines are the segments that fall in it.
+    (lines, columns)
+}
+
+/// Each run of text (a column, or one side of a box floated in it) is read on its own:
+/// its lines are the segments that fall in it, in the order the runs first appear.
+fn runs_of_text(lines: Vec<Vec<Seg>>, columns: &ColumnLayout) -> Vec<(RunKey, Vec<Vec<Seg>>)> {
     let mut groups: Vec<(RunKey, Vec<Vec<Seg>>)> = Vec::new();
     for line in lines {
         let mut parts: Vec<(RunKey, Vec<Seg>)> = Vec::new();
@@ -755,12 +770,7 @@ fn free_blocks(
             }
         }
     }
-    for (_, group) in groups {
-        for (y, b) in gap_tables(page, group) {
-            keyed.push((columns.key(block_x(&b), y), b));
-        }
-    }
-    keyed
+    groups
 }
 
 /// The lines of a cell that open a new paragraph: those after a line in bold when they are

@@ -146,10 +146,40 @@ pub fn budget(texte: Option<String>) -> Budget {
     let Some(t) = texte else {
         return Budget::default();
     };
+    let mut found = find_amounts(&t);
+    mark_total_broken_down_by_dont(&t, &mut found);
+    let stated_total = found
+        .iter()
+        .filter(|f| f.is_total)
+        .map(|f| f.eur)
+        .reduce(f64::max);
+    let items: Vec<&Found> = found.iter().filter(|f| !f.is_total).collect();
+    let montants: Vec<Montant> = items
+        .iter()
+        .map(|f| Montant {
+            montant_eur: f.eur,
+            financeur: f.funder.clone(),
+            organisation_id: None,
+        })
+        .collect();
+    let repartition = shares(&t);
+    let total_eur = total_of(&t, stated_total, &items);
+    let financeurs = funders(&t, &montants);
+    Budget {
+        texte: Some(t),
+        montants,
+        total_eur,
+        repartition,
+        financeurs,
+    }
+}
+
+/// Every amount of the text in order, with whether it is a total, "par an", and its funder.
+fn find_amounts(t: &str) -> Vec<Found> {
     let r = res();
     let mut found: Vec<Found> = Vec::new();
     let mut prev_end = 0;
-    for c in r.amount.captures_iter(&t) {
+    for c in r.amount.captures_iter(t) {
         let m = c.get(0).expect("match");
         let Some(n) = parse_number(&c["num"]) else {
             continue;
@@ -160,15 +190,10 @@ pub fn budget(texte: Option<String>) -> Budget {
         if !(eur.is_finite() && eur > 0.0) {
             continue;
         }
-        // A number glued to a letter or a dash before it is a code, not an amount.
-        if t[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(|ch| ch.is_alphanumeric() || ch == '-' || ch == '/')
-        {
+        let before = &t[..m.start()];
+        if glued_to_a_code(before) {
             continue;
         }
-        let before = &t[..m.start()];
         let after = &t[m.end()..];
         let is_total = r.total_kw.is_match(before);
         let per_year_times = r
@@ -191,9 +216,21 @@ pub fn budget(texte: Option<String>) -> Budget {
             funder,
         });
     }
-    // "X €, dont A : … et B : …": X is a total broken down by what follows "dont".
+    found
+}
+
+/// A number glued to a letter or a dash before it is a code, not an amount.
+fn glued_to_a_code(before: &str) -> bool {
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|ch| ch.is_alphanumeric() || ch == '-' || ch == '/')
+}
+
+/// "X €, dont A : … et B : …": X is a total broken down by what follows "dont".
+fn mark_total_broken_down_by_dont(t: &str, found: &mut [Found]) {
     // Found in the folded text, mapped back: the amounts' offsets are in `t`.
-    let dont_idx = Folded::new(&t).find(" dont ").map(|r| r.start);
+    let dont_idx = Folded::new(t).find(" dont ").map(|r| r.start);
     if let Some(di) = dont_idx {
         let first_after = found.iter().position(|f| f.start > di);
         let last_before = found.iter().rposition(|f| f.end <= di + 1);
@@ -201,22 +238,12 @@ pub fn budget(texte: Option<String>) -> Budget {
             found[lb].is_total = true;
         }
     }
-    let stated_total = found
-        .iter()
-        .filter(|f| f.is_total)
-        .map(|f| f.eur)
-        .reduce(f64::max);
-    let items: Vec<&Found> = found.iter().filter(|f| !f.is_total).collect();
-    let montants: Vec<Montant> = items
-        .iter()
-        .map(|f| Montant {
-            montant_eur: f.eur,
-            financeur: f.funder.clone(),
-            organisation_id: None,
-        })
-        .collect();
-    let repartition = shares(&t);
-    let total_eur = if let Some(st) = stated_total {
+}
+
+/// The stated total, else the sum of the items (an amount "par an" counted once a year),
+/// else 0 when the text says there is no cost.
+fn total_of(t: &str, stated_total: Option<f64>, items: &[&Found]) -> Option<f64> {
+    if let Some(st) = stated_total {
         Some(st)
     } else if !items.is_empty() {
         Some(
@@ -225,18 +252,10 @@ pub fn budget(texte: Option<String>) -> Budget {
                 .map(|f| f.eur * f64::from(f.per_year_times.unwrap_or(1)))
                 .sum(),
         )
-    } else if r.zero.is_match(&t) {
+    } else if res().zero.is_match(t) {
         Some(0.0)
     } else {
         None
-    };
-    let financeurs = funders(&t, &montants);
-    Budget {
-        texte: Some(t),
-        montants,
-        total_eur,
-        repartition,
-        financeurs,
     }
 }
 
@@ -248,6 +267,31 @@ fn funders(t: &str, montants: &[Montant]) -> Vec<cls_model::Mention> {
         .iter()
         .filter_map(|m| m.financeur.clone())
         .collect();
+    for span in funder_spans(t) {
+        let span = split_de_enumeration(span);
+        for m in crate::mentions::split_mentions(&span) {
+            let f = fold(&m);
+            if is_org_like(&m, &f)
+                && !crate::mentions::is_generic(&m)
+                && !names.iter().any(|n| fold(n) == f)
+            {
+                names.push(m);
+            }
+        }
+    }
+    names
+        .into_iter()
+        .map(|nom| cls_model::Mention {
+            nom,
+            ..Default::default()
+        })
+        .collect()
+}
+
+/// The pieces of text that list funders: what follows a funding keyword up to the end of
+/// the sentence, the whole cell when it is a short list of names, and the parentheses
+/// right after an amount.
+fn funder_spans(t: &str) -> Vec<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| Regex::new(r"(?i)(?:co)?financements?(?:\s+(?:potentiels?|privés?|publics?))?\s*(?::|de|du|des|par)\s*|financ[ée]e?s?\s+par\s+|pris[e]?\s+en\s+charge\s+(?:par|en\s+interne\s+\()\s*|participation\s+(?:de|du|des)\s+").expect("pattern"));
     let mut spans: Vec<String> = Vec::new();
@@ -267,51 +311,57 @@ fn funders(t: &str, montants: &[Montant]) -> Vec<cls_model::Mention> {
     for c in paren.captures_iter(t) {
         spans.push(c[1].to_string());
     }
-    for span in spans {
-        // "Financements de l'ARS, de la MILDECA, de la Politique de la Ville": an
-        // enumeration of "de …", not one long name.
-        let span = span
-            .replace(", de la ", " ; ")
-            .replace(", de l'", " ; ")
-            .replace(", du ", " ; ")
-            .replace(", des ", " ; ")
-            .replace(", d'", " ; ");
-        let span = if span.matches(')').count() > span.matches('(').count() {
-            span.replacen(')', "", 1)
-        } else {
-            span
-        };
-        for m in crate::mentions::split_mentions(&span) {
-            let f = fold(&m);
-            let org_like = m.chars().next().is_some_and(|c| c.is_uppercase())
-                && m.split_whitespace().count() <= 9
-                && !f.contains("determiner")
-                && !f.contains("ressources")
-                && !f.starts_with("budget")
-                && !f.starts_with("cout")
-                && !f.starts_with("a ")
-                && !f.contains(" €")
-                && !f.chars().any(|c| c == '€');
-            if org_like && !crate::mentions::is_generic(&m) && !names.iter().any(|n| fold(n) == f) {
-                names.push(m);
-            }
-        }
+    spans
+}
+
+/// "Financements de l'ARS, de la MILDECA, de la Politique de la Ville": an enumeration of
+/// "de …", not one long name; a closing parenthesis left over from the span is dropped.
+fn split_de_enumeration(span: String) -> String {
+    let span = span
+        .replace(", de la ", " ; ")
+        .replace(", de l'", " ; ")
+        .replace(", du ", " ; ")
+        .replace(", des ", " ; ")
+        .replace(", d'", " ; ");
+    if span.matches(')').count() > span.matches('(').count() {
+        span.replacen(')', "", 1)
+    } else {
+        span
     }
-    names
-        .into_iter()
-        .map(|nom| cls_model::Mention {
-            nom,
-            ..Default::default()
-        })
-        .collect()
+}
+
+/// A mention that reads as an organisation's name, not a cost, a resource or a phrase;
+/// `f` is the mention folded.
+fn is_org_like(m: &str, f: &str) -> bool {
+    m.chars().next().is_some_and(|c| c.is_uppercase())
+        && m.split_whitespace().count() <= 9
+        && !f.contains("determiner")
+        && !f.contains("ressources")
+        && !f.starts_with("budget")
+        && !f.starts_with("cout")
+        && !f.starts_with("a ")
+        && !f.contains(" €")
+        && !f.chars().any(|c| c == '€')
 }
 
 /// Percentage shares with their funder: "Chartres métropole budget de l'eau (70 %)",
 /// "cofinancé à 50 % par l'ARS", "ARS et CD 28 à parts égales".
 fn shares(t: &str) -> Vec<Repartition> {
-    let r = res();
+    let out = shares_by_name(t);
+    if !out.is_empty() {
+        return out;
+    }
+    let out = percents_after_names(t);
+    if !out.is_empty() {
+        return out;
+    }
+    equal_shares(t)
+}
+
+/// "cofinancé à 50 % par l'ARS": the percentage with the funder after it.
+fn shares_by_name(t: &str) -> Vec<Repartition> {
     let mut out = Vec::new();
-    for c in r.shared_by.captures_iter(t) {
+    for c in res().shared_by.captures_iter(t) {
         if let Some(p) = parse_number(&c["pct"]) {
             out.push(Repartition {
                 financeur: Some(c["name"].trim().to_string()),
@@ -319,10 +369,14 @@ fn shares(t: &str) -> Vec<Repartition> {
             });
         }
     }
-    if !out.is_empty() {
-        return out;
-    }
-    for c in r.percent.captures_iter(t) {
+    out
+}
+
+/// "Chartres métropole budget de l'eau (70 %)": each percentage with the name before it,
+/// back to the previous separator.
+fn percents_after_names(t: &str) -> Vec<Repartition> {
+    let mut out = Vec::new();
+    for c in res().percent.captures_iter(t) {
         let m = c.get(0).expect("match");
         let Some(p) = parse_number(&c["num"]) else {
             continue;
@@ -345,35 +399,41 @@ fn shares(t: &str) -> Vec<Repartition> {
             pourcentage: p,
         });
     }
-    let folded = Folded::new(t);
-    if out.is_empty() && folded.as_str().contains("parts egales") {
-        // The cut is found in the folded text and made in the original through the map
-        // ("Société à parts égales": folding shortens the text before the match).
-        let head = folded.before("a parts egales").unwrap_or(t);
-        let names: Vec<String> = head
-            .split([',', ';'])
-            .flat_map(|s| s.split(" et "))
-            .map(|s| {
-                s.trim()
-                    .trim_start_matches("Financement")
-                    .trim_start_matches(':')
-                    .trim()
-                    .to_string()
-            })
-            .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 6)
-            .collect();
-        if names.len() >= 2 {
-            let share = (1000.0 / names.len() as f64).round() / 10.0;
-            out = names
-                .into_iter()
-                .map(|n| Repartition {
-                    financeur: Some(n),
-                    pourcentage: share,
-                })
-                .collect();
-        }
-    }
     out
+}
+
+/// "ARS et CD 28 à parts égales": the names before it share 100 % equally.
+fn equal_shares(t: &str) -> Vec<Repartition> {
+    let folded = Folded::new(t);
+    if !folded.as_str().contains("parts egales") {
+        return Vec::new();
+    }
+    // The cut is found in the folded text and made in the original through the map
+    // ("Société à parts égales": folding shortens the text before the match).
+    let head = folded.before("a parts egales").unwrap_or(t);
+    let names: Vec<String> = head
+        .split([',', ';'])
+        .flat_map(|s| s.split(" et "))
+        .map(|s| {
+            s.trim()
+                .trim_start_matches("Financement")
+                .trim_start_matches(':')
+                .trim()
+                .to_string()
+        })
+        .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 6)
+        .collect();
+    if names.len() < 2 {
+        return Vec::new();
+    }
+    let share = (1000.0 / names.len() as f64).round() / 10.0;
+    names
+        .into_iter()
+        .map(|n| Repartition {
+            financeur: Some(n),
+            pourcentage: share,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -242,55 +242,15 @@ pub fn jalons(text: &str) -> Vec<Jalon> {
 
 /// The label of a date: the words since the previous date, without connectors.
 fn label_of(s: &str) -> Option<String> {
-    let mut t = s
+    let t = s
         .trim()
         .trim_matches(|c: char| {
             c == ':' || c == ',' || c == ';' || c == '-' || c == '–' || c == '(' || c == ')'
         })
         .trim()
         .to_string();
-    // Drop a trailing connector ("… en", "… de", "… le") and a leading one.
-    loop {
-        let lower = fold(&t);
-        let mut changed = false;
-        for suffix in [
-            " en",
-            " le",
-            " de",
-            " du",
-            " au",
-            " a",
-            " des",
-            " dans",
-            " pour",
-            " entre",
-            " depuis",
-            " d'ici",
-            " a partir de",
-            " courant",
-            " debut",
-            " fin",
-            " mi",
-            " et",
-            " ou",
-            " :",
-            " -",
-        ] {
-            if lower.ends_with(suffix) {
-                // Matched in the folded text, cut from the original through its map.
-                let folded = Folded::new(&t);
-                let kept = folded
-                    .original_before(lower.len() - suffix.len())
-                    .to_string();
-                t = kept.trim_end().to_string();
-                changed = true;
-                break;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
+    let t = without_trailing_connectors(t);
+    // A leading connector is whatever comes before the first letter or digit.
     let t = t
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim()
@@ -300,6 +260,51 @@ fn label_of(s: &str) -> Option<String> {
         && t.chars().any(|c| c.is_alphabetic())
         && !t.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()))
     .then_some(t)
+}
+
+/// Words that end a label only because a date followed them ("… en", "… de", "… le"),
+/// folded.
+const TRAILING_CONNECTORS: [&str; 21] = [
+    " en",
+    " le",
+    " de",
+    " du",
+    " au",
+    " a",
+    " des",
+    " dans",
+    " pour",
+    " entre",
+    " depuis",
+    " d'ici",
+    " a partir de",
+    " courant",
+    " debut",
+    " fin",
+    " mi",
+    " et",
+    " ou",
+    " :",
+    " -",
+];
+
+/// Drops trailing connectors one after the other until none is left ("… courant de").
+fn without_trailing_connectors(mut t: String) -> String {
+    loop {
+        let lower = fold(&t);
+        let Some(suffix) = TRAILING_CONNECTORS
+            .iter()
+            .find(|suffix| lower.ends_with(**suffix))
+        else {
+            return t;
+        };
+        // Matched in the folded text, cut from the original through its map.
+        let folded = Folded::new(&t);
+        let kept = folded
+            .original_before(lower.len() - suffix.len())
+            .to_string();
+        t = kept.trim_end().to_string();
+    }
 }
 
 #[cfg(test)]
