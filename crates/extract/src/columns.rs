@@ -218,15 +218,13 @@ fn gutters(spans: &[Span], lines: usize) -> Vec<f64> {
     }
     // Coverage profile on a grid of a quarter em.
     let step = em / 4.0;
-    let cells = ((width / step).ceil() as usize).clamp(1, 20_000);
-    let mut cover = vec![0usize; cells + 1];
-    for s in spans {
-        let a = (((s.x0 - left) / step).floor().max(0.0) as usize).min(cells);
-        let b = (((s.x1 - left) / step).ceil().max(0.0) as usize).min(cells);
-        for c in cover.iter_mut().take(b).skip(a) {
-            *c += 1;
-        }
-    }
+    let cover = coverage(
+        spans,
+        left,
+        step,
+        ((width / step).ceil() as usize).clamp(1, 20_000),
+    );
+    let cells = cover.len() - 1;
     // Lines allowed to cross a gutter: full-width headings and tables above or below the
     // columns. Generous on purpose: a zone is read as columns only when its own lines
     // look like running text (`reads_as_columns`), which is the real test.
@@ -242,28 +240,11 @@ fn gutters(spans: &[Span], lines: usize) -> Vec<f64> {
         while i < cells && cover[i] <= allowed {
             i += 1;
         }
-        // Inside a sparse strip, the gutter is where the fewest words cross: ragged line
-        // ends widen the strip on one side, the gutter itself does not move.
-        // A word or two of a table row below may cross it: near-least counts as least.
-        let least = cover[start..i].iter().copied().min().unwrap_or(0) + (lines / 12).max(1);
-        let mut best: Option<(usize, usize)> = None;
-        let mut j = start;
-        while j < i {
-            if cover[j] > least {
-                j += 1;
-                continue;
-            }
-            let k0 = j;
-            while j < i && cover[j] <= least {
-                j += 1;
-            }
-            if best.is_none_or(|(a, b)| j - k0 > b - a) {
-                best = Some((k0, j));
-            }
-        }
-        let Some((b0, b1)) = best else { continue };
+        let Some((b0, b1)) = least_crossed(&cover[start..i], lines) else {
+            continue;
+        };
         let (x0, x1) = (left + start as f64 * step, left + i as f64 * step);
-        let (g0, g1) = (left + b0 as f64 * step, left + b1 as f64 * step);
+        let (g0, g1) = (x0 + b0 as f64 * step, x0 + b1 as f64 * step);
         let wide = x1 - x0 >= GUTTER_EMS * em && g1 - g0 >= GUTTER_EMS * em / 2.0;
         let inner = g0 - left >= MIN_COLUMN_SHARE * width && right - g1 >= MIN_COLUMN_SHARE * width;
         if wide && inner {
@@ -271,6 +252,43 @@ fn gutters(spans: &[Span], lines: usize) -> Vec<f64> {
         }
     }
     out
+}
+
+/// How many spans cover each cell of `step` points from `left` (`cells` + 1 counts).
+fn coverage(spans: &[Span], left: f64, step: f64, cells: usize) -> Vec<usize> {
+    let mut cover = vec![0usize; cells + 1];
+    for s in spans {
+        let a = (((s.x0 - left) / step).floor().max(0.0) as usize).min(cells);
+        let b = (((s.x1 - left) / step).ceil().max(0.0) as usize).min(cells);
+        for c in cover.iter_mut().take(b).skip(a) {
+            *c += 1;
+        }
+    }
+    cover
+}
+
+/// Inside a sparse strip, the gutter is where the fewest words cross: ragged line ends
+/// widen the strip on one side, the gutter itself does not move. A word or two of a table
+/// row below may cross it: near-least counts as least. The widest such run of cells, as
+/// offsets in the strip.
+fn least_crossed(strip: &[usize], lines: usize) -> Option<(usize, usize)> {
+    let least = strip.iter().copied().min().unwrap_or(0) + (lines / 12).max(1);
+    let mut best: Option<(usize, usize)> = None;
+    let mut j = 0;
+    while j < strip.len() {
+        if strip[j] > least {
+            j += 1;
+            continue;
+        }
+        let k0 = j;
+        while j < strip.len() && strip[j] <= least {
+            j += 1;
+        }
+        if best.is_none_or(|(a, b)| j - k0 > b - a) {
+            best = Some((k0, j));
+        }
+    }
+    best
 }
 
 /// The zones of the set of gutters that reads the most lines as columns. A gap beside a
