@@ -393,17 +393,16 @@ fn close_zone(zone: &[&LineWords], gutters: &[f64], right: f64, zones: &mut Vec<
     }
     let y0 = zone.first().map(|s| s.y - s.size).unwrap_or(0.0);
     let y1 = zone.last().map(|s| s.y).unwrap_or(0.0);
-    let split_at = |k: usize, zones: &mut Vec<Zone>| {
-        let (top, rest) = zone.split_at(k);
-        let mid = (top[k - 1].y + rest[0].y - rest[0].size) / 2.0;
-        zones.push((y0, mid, columns_of(top, gutters, right)));
-        zones.push((mid, y1, columns_of(rest, gutters, right)));
-    };
+    // Where the zone is cut in two: halfway between the last line above and the top of
+    // the first line below.
+    let mid = |k: usize| (zone[k - 1].y + zone[k].y - zone[k].size) / 2.0;
     // A larger heading after a band empty across all the columns (the signatories after
     // the plan): the columns end there.
     if let Some(k) = section_cut(zone) {
-        if !columns_of(&zone[..k], gutters, right).is_empty() {
-            split_at(k, zones);
+        let top = columns_of(&zone[..k], gutters, right);
+        if !top.is_empty() {
+            zones.push((y0, mid(k), top));
+            zones.push((mid(k), y1, columns_of(&zone[k..], gutters, right)));
             return;
         }
     }
@@ -413,10 +412,8 @@ fn close_zone(zone: &[&LineWords], gutters: &[f64], right: f64, zones: &mut Vec<
         // the longest top part that reads as columns is a zone of its own, the rest is
         // read as one column.
         if let Some(k) = columns_prefix(zone, gutters, right) {
-            let (top, rest) = zone.split_at(k);
-            let mid = (top[k - 1].y + rest[0].y - rest[0].size) / 2.0;
-            zones.push((y0, mid, columns_of(top, gutters, right)));
-            zones.push((mid, y1, Vec::new()));
+            zones.push((y0, mid(k), columns_of(&zone[..k], gutters, right)));
+            zones.push((mid(k), y1, Vec::new()));
             return;
         }
     }

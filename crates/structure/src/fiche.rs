@@ -284,17 +284,23 @@ impl<'a> FicheReader<'a> {
         let inline = split_inline_labels(t);
         if !inline.is_empty() {
             self.in_fields = true;
-            for (label, field, value) in inline {
-                let target = Target::Field(field);
-                self.f.push(target, &label, vec![value.to_string()]);
-                self.current = Some(target);
-            }
+            self.push_labels(inline);
             return;
         }
         if self.in_fields {
             self.field_line(t, x, size, was_opened);
         } else {
             self.header_line(t, size);
+        }
+    }
+
+    /// Labels read inside a line, each with its value: each opens its field, and the
+    /// last one receives the lines that follow.
+    fn push_labels(&mut self, labels: Vec<InlineLabel<'_>>) {
+        for (label, field, value) in labels {
+            let target = Target::Field(field);
+            self.f.push(target, &label, vec![value.to_string()]);
+            self.current = Some(target);
         }
     }
 
@@ -342,11 +348,7 @@ impl<'a> FicheReader<'a> {
             if !before.is_empty() {
                 self.f.extend(target, vec![before.to_string()]);
             }
-            for (label, field, value) in labels {
-                let target = Target::Field(field);
-                self.f.push(target, &label, vec![value.to_string()]);
-                self.current = Some(target);
-            }
+            self.push_labels(labels);
             return;
         }
         match self.current {

@@ -62,8 +62,12 @@ pub(crate) fn merge_wrapped_headings(blocks: &[Block]) -> Vec<Block> {
             let pitch = l.y - prev.y;
             let follows = l.page == prev.page && pitch > 0.0 && pitch <= MAX_PITCH * prev.size;
             let ends_sentence = prev.text.trim_end().ends_with(['.', '!', '?']);
-            let wrapped = (heading && !ends_sentence && !p_toc(prev)) || title_below(prev, l);
-            if wrapped && same_size && follows && !opens(l) {
+            // Cheap tests first: the pattern tests run only for lines that could join.
+            if same_size
+                && follows
+                && ((heading && !ends_sentence && !p_toc(prev)) || title_below(prev, l))
+                && !opens(l)
+            {
                 prev.text = cls_extract::join_lines(&[prev.text.as_str(), l.text.as_str()]);
                 prev.y = l.y;
                 prev.x1 = prev.x1.max(l.x1);
@@ -108,6 +112,17 @@ mod tests {
         })
     }
 
+    /// The text of each block after merging (empty for a table row).
+    fn merged_texts(blocks: &[Block]) -> Vec<String> {
+        merge_wrapped_headings(blocks)
+            .iter()
+            .map(|b| match b {
+                Block::Line(l) => l.text.clone(),
+                Block::Row(_) => String::new(),
+            })
+            .collect()
+    }
+
     #[test]
     fn an_objective_whose_title_is_on_the_next_line_is_one_line() {
         // In body size, so only the dangling separator and the outline pattern join them;
@@ -118,13 +133,7 @@ mod tests {
             line(124.0, 10.0, "Public cible :"),
             line(136.0, 10.0, "Familles"),
         ];
-        let texts: Vec<String> = merge_wrapped_headings(&blocks)
-            .iter()
-            .map(|b| match b {
-                Block::Line(l) => l.text.clone(),
-                Block::Row(_) => String::new(),
-            })
-            .collect();
+        let texts = merged_texts(&blocks);
         assert_eq!(
             texts,
             [
@@ -147,13 +156,7 @@ mod tests {
             line(206.0, 8.5, "jeunes parents seront animés."),
             line(217.0, 8.5, "Pilote : PMI"),
         ];
-        let texts: Vec<String> = merge_wrapped_headings(&blocks)
-            .iter()
-            .map(|b| match b {
-                Block::Line(l) => l.text.clone(),
-                Block::Row(_) => String::new(),
-            })
-            .collect();
+        let texts = merged_texts(&blocks);
         assert_eq!(
             texts,
             [
