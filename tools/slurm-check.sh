@@ -73,7 +73,9 @@ cp fixtures/pdf/*.pdf "$work/archive/"
 cp fixtures/html/*.html "$work/archive/web/"
 cp fixtures/html/chaumont-web.html "$work/archive/copie-1.html"
 cp fixtures/html/chaumont-web.html "$work/archive/web/copie-2.html"
-"$cls" batch "$work/archive" --out "$work/reference" -q
+# A file that fails: its task exits 2, which must not keep the merge from running.
+cp tests/data/broken/random.pdf "$work/archive/web/abime.pdf"
+"$cls" batch "$work/archive" --out "$work/reference" -q || [ $? -eq 2 ]
 
 # --- README's recipe: an array (here with a step), then the merge as a dependent job ------
 cat > "$work/cls-array.sh" <<EOF
@@ -84,7 +86,7 @@ cat > "$work/cls-array.sh" <<EOF
 #SBATCH --output=$work/log/array-%a.out
 set -euo pipefail
 cd "$work"
-"$cls" batch ./archive --out "$work/shards/shard-\$SLURM_ARRAY_TASK_ID" -q
+"$cls" batch ./archive --out "$work/shards/shard-\$SLURM_ARRAY_TASK_ID" -q || [ \$? -eq 2 ]
 EOF
 cat > "$work/cls-merge.sh" <<EOF
 #!/bin/bash

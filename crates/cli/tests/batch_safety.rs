@@ -137,6 +137,62 @@ fn a_file_rewritten_while_it_is_read_gets_its_new_bytes_and_the_cache_stays_true
 }
 
 #[test]
+fn a_rewritten_file_among_identical_ones_is_no_witness_for_the_others() {
+    // x.html and x2.html have the same bytes, so the parent makes them one group; x.html
+    // is rewritten after the parent hashed it, and x2.html must keep its own document.
+    let a = tmp("rewritten-twin");
+    let input = a.join("archive");
+    let x = put(&input, "x.html", "agglopolys");
+    put(&input, "x2.html", "agglopolys");
+    put(&input, "y.html", "chaumont");
+    let out = a.join("out");
+    let mut child = cls()
+        .args(["batch", "-q", "--jobs", "2", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .env("CLS_TEST_SLOW_ON", "x.html")
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(Duration::from_millis(500));
+    std::fs::copy(page("chartres"), &x).expect("rewrite");
+    assert!(child.wait().expect("wait").success());
+    assert_has(&out, "x.html", "chartres");
+    assert_has(&out, "x2.html", "agglopolys");
+    assert_has(&out, "y.html", "chaumont");
+    assert_cache_sound(&out);
+}
+
+#[test]
+fn a_corpus_folder_inside_the_inputs_is_not_read_back() {
+    let a = tmp("out-inside");
+    let input = a.join("archive");
+    put(&input, "x.html", "agglopolys");
+    let out = input.join("corpus");
+    for _ in 0..2 {
+        let o = batch(
+            &[os("-q"), os("--out"), out.as_os_str(), input.as_os_str()],
+            &[],
+        );
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let m = manifest(&out);
+    let read: Vec<&str> = m["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|e| e["chemin"].as_str())
+        .collect();
+    assert_eq!(read, ["x.html"]);
+    let ignored = m["ignores"].to_string();
+    assert!(ignored.contains("dossier de sortie"), "{ignored}");
+}
+
+#[test]
 fn a_newline_in_a_file_name_does_not_shift_the_results_of_later_files() {
     let a = tmp("newline");
     let input = a.join("archive");

@@ -235,6 +235,95 @@ fn a_merge_refuses_missing_repeated_and_foreign_shards() {
 }
 
 #[test]
+fn a_leftover_shard_of_a_run_over_other_files_is_refused_without_a_run_id() {
+    // No --execution, no CLS_RUN_ID, no Slurm: the run id is a fingerprint, and a shard
+    // written before the archive changed does not share it.
+    let a = archive("leftover", 2);
+    let shard = |label: &str| {
+        let out = a.join(format!("shard-{}", label.replace('/', "-")));
+        let o = run(
+            &a,
+            &[
+                os("batch"),
+                os("-q"),
+                os("--shard"),
+                os(label),
+                os("--out"),
+                out.as_os_str(),
+                os("archive"),
+            ],
+            &[],
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        out
+    };
+    let s0 = shard("0/3");
+    let s1 = shard("1/3");
+    let s2 = shard("2/3");
+    std::fs::remove_file(a.join("archive/sub/copie-1.html")).expect("remove");
+    let t0 = shard("0/3");
+    let t2 = shard("2/3");
+    assert_eq!(t0, s0);
+    assert_eq!(t2, s2);
+    let out = a.join("merged");
+    let o = run(
+        &a,
+        &[
+            os("merge"),
+            t0.as_os_str(),
+            s1.as_os_str(),
+            t2.as_os_str(),
+            os("--out"),
+            out.as_os_str(),
+        ],
+        &[],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("plusieurs exécutions"), "{err}");
+}
+
+#[test]
+fn a_merge_into_one_of_its_own_parts_is_refused() {
+    let a = archive("merge-into-part", 0);
+    let whole = |name: &str| {
+        let out = a.join(name);
+        let o = run(
+            &a,
+            &[
+                os("batch"),
+                os("-q"),
+                os("--out"),
+                out.as_os_str(),
+                os("archive"),
+            ],
+            &[],
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        out
+    };
+    let c1 = whole("c1");
+    let c2 = whole("c2");
+    let before = snapshot(&c1);
+    let spelled = a.join("c1/../c1");
+    let o = run(
+        &a,
+        &[
+            os("merge"),
+            c1.as_os_str(),
+            c2.as_os_str(),
+            os("--out"),
+            spelled.as_os_str(),
+        ],
+        &[],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("l'un des corpus à fusionner"), "{err}");
+    assert_same_files(&before, &snapshot(&c1), "after a refused merge");
+}
+
+#[test]
 fn a_slurm_array_with_a_step_gives_each_file_to_one_task() {
     let a = archive("slurm-step", 3);
     let reference = a.join("reference");

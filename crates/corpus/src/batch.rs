@@ -66,9 +66,17 @@ pub fn default_jobs() -> usize {
 }
 
 /// The run id: given (`--execution`), else `CLS_RUN_ID`, else Slurm's array job id, else a
-/// fingerprint of the tool, the build, the shard count and the roots' names (not their
-/// full paths, which differ between mounts).
-pub fn execution_id(given: Option<String>, shard: Option<Shard>, roots: &[String]) -> String {
+/// fingerprint of the tool, the build, the shard count, the roots' names (not their full
+/// paths, which differ between mounts) and every input before sharding (its path relative
+/// to the root, size and modification time). Shards of one run over an unchanged archive
+/// share it; a shard left over from a run over other files, or over the same names before
+/// they changed, does not.
+pub fn execution_id(
+    given: Option<String>,
+    shard: Option<Shard>,
+    roots: &[String],
+    files: &[Input],
+) -> String {
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
     if let Some(id) = given.or_else(|| env("CLS_RUN_ID")) {
         return id;
@@ -86,7 +94,22 @@ pub fn execution_id(given: Option<String>, shard: Option<Shard>, roots: &[String
         seed.push_str(r.rsplit('/').next().unwrap_or(r));
         seed.push('\n');
     }
+    for f in files {
+        seed.push_str(&f.key);
+        seed.push('\t');
+        seed.push_str(&file_stamp(&f.path));
+        seed.push('\n');
+    }
     format!("auto-{}", &crate::ingest::sha256_hex(seed.as_bytes())[..12])
+}
+
+/// A file's size and modification time, as text (`absent` when it cannot be read).
+fn file_stamp(p: &Path) -> String {
+    use std::os::unix::fs::MetadataExt;
+    match std::fs::metadata(p) {
+        Ok(m) => format!("{} {}.{:09}", m.len(), m.mtime(), m.mtime_nsec()),
+        Err(_) => "absent".to_string(),
+    }
 }
 
 /// What a batch or a merge returns: the manifest written, and warnings for the user.
@@ -182,7 +205,8 @@ pub fn run_batch(
         files,
         ignored,
         roots,
-    } = collect_inputs(inputs)?;
+    } = collect_inputs(inputs, Some(out))?;
+    let execution = execution_id(opts.execution.clone(), opts.shard, &roots, &files);
     let files = in_shard(files, opts.shard);
     let build = build_id();
     let (cache, warning) = Cache::open(out, lock.tmp(), build.clone());
@@ -206,18 +230,18 @@ pub fn run_batch(
             files.par_iter().map(|f| hash_regular(&f.path)).collect();
         group_by_content(hashes)
     });
-    let outcomes: Vec<Outcome> = pool.install(|| {
+    let outcomes: Vec<(Vec<usize>, Outcome)> = pool.install(|| {
         groups
             .par_iter()
-            .map(|g| reader.read_group(g, &files, progress))
+            .flat_map_iter(|g| reader.read_group(g, &files, progress))
             .collect()
     });
-    let mut entries = regroup_by_read_bytes(&groups, &files, outcomes);
+    let mut entries = regroup_by_read_bytes(&files, outcomes);
     assign_ids(&mut entries);
     let load = |o: &Outcome| full_document(&cache, o);
     let info = RunInfo {
         shard: opts.shard.map(|s| s.label()),
-        execution: Some(execution_id(opts.execution.clone(), opts.shard, &roots)),
+        execution: Some(execution),
         racines: roots,
         ignores: ignored,
     };
@@ -243,33 +267,53 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// The outcome of one group of identical files, counted once per file in the
-    /// progress bar, and kept light when the cache holds the full result.
-    fn read_group(&self, g: &Group, files: &[Input], progress: &dyn Progress) -> Outcome {
-        let first = &files[g.members[0]].path;
-        let start = Instant::now();
-        let (mut o, in_cache) = match &g.sha {
+    /// The outcomes of one group of identical files, each with the members it stands for,
+    /// counted once per file in the progress bar, and kept light when the cache holds the
+    /// full result. One member's read stands for the whole group only when it found the
+    /// bytes the parent hashed: a member rewritten or removed since then is no witness for
+    /// the others, which are then read on their own.
+    fn read_group(
+        &self,
+        g: &Group,
+        files: &[Input],
+        progress: &dyn Progress,
+    ) -> Vec<(Vec<usize>, Outcome)> {
+        let mut read = Vec::new();
+        let mut rest: &[usize] = &g.members;
+        while let Some((&first, others)) = rest.split_first() {
+            let (o, in_cache) = self.read_member(&files[first].path, &g.sha);
+            let witness = g.sha.as_ref().is_ok_and(|sha| *sha == o.sha256);
+            let stands_for = if witness { rest } else { &rest[..1] };
+            for _ in stands_for {
+                progress.done(&o.fichier, o.document.is_none());
+            }
+            let mut o = o;
+            if in_cache {
+                if let Some(d) = &mut o.document {
+                    lighten(d);
+                }
+            }
+            read.push((stands_for.to_vec(), o));
+            rest = if witness { &[] } else { others };
+        }
+        read
+    }
+
+    /// The outcome of one file of a group, and whether its full result sits in the cache.
+    fn read_member(&self, path: &Path, sha: &Result<String, String>) -> (Outcome, bool) {
+        match sha {
             Err(why) => (
                 failure(
-                    first.display().to_string(),
+                    path.display().to_string(),
                     String::new(),
                     why.clone(),
-                    start,
+                    Instant::now(),
                     false,
                 ),
                 false,
             ),
-            Ok(sha) => self.read(first, sha),
-        };
-        for _ in &g.members {
-            progress.done(&o.fichier, o.document.is_none());
+            Ok(sha) => self.read(path, sha),
         }
-        if in_cache {
-            if let Some(d) = &mut o.document {
-                lighten(d);
-            }
-        }
-        o
     }
 
     /// The outcome of a file the parent hashed to `sha`, and whether the full result sits
@@ -296,13 +340,14 @@ impl Reader<'_> {
 }
 
 /// The manifest entries, regrouped by the sha256 the workers found: a file rewritten
-/// since the parent hashed it may now have the bytes of another group.
-fn regroup_by_read_bytes(groups: &[Group], files: &[Input], outcomes: Vec<Outcome>) -> Vec<Entry> {
+/// since the parent hashed it may now have the bytes of another group. Entries come in
+/// path order (the order ids are given in), by the first file each read stands for.
+fn regroup_by_read_bytes(files: &[Input], mut outcomes: Vec<(Vec<usize>, Outcome)>) -> Vec<Entry> {
+    outcomes.sort_by_key(|(members, _)| members[0]);
     let mut entries: Vec<Entry> = Vec::new();
     let mut by_sha: HashMap<String, usize> = HashMap::new();
-    for (g, o) in groups.iter().zip(outcomes) {
-        let paths = g
-            .members
+    for (members, o) in outcomes {
+        let paths = members
             .iter()
             .flat_map(|&i| std::iter::once(&files[i].path).chain(files[i].aliases.iter()));
         let paths: Vec<String> = paths.map(|p| p.display().to_string()).collect();
@@ -315,7 +360,7 @@ fn regroup_by_read_bytes(groups: &[Group], files: &[Input], outcomes: Vec<Outcom
         }
         entries.push(Entry {
             outcome: o,
-            chemin: files[g.members[0]].key.clone(),
+            chemin: files[members[0]].key.clone(),
             chemins: paths,
         });
     }

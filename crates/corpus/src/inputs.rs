@@ -73,18 +73,29 @@ struct Found {
 
 /// Collects the inputs. A path given on the command line that does not exist stays an
 /// input (it fails with its reason and is tried again next time); everything else that
-/// cannot be read as a regular file is listed in `ignored`.
-pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Inputs, CorpusError> {
+/// cannot be read as a regular file is listed in `ignored`. The corpus folder `out_dir`,
+/// when it lies under an input folder, is not walked: its own outputs (the workbook, a
+/// report's pages) would otherwise come back as inputs of the next run.
+pub fn collect_inputs(inputs: &[PathBuf], out_dir: Option<&Path>) -> Result<Inputs, CorpusError> {
     let mut found: Vec<Found> = Vec::new();
     let mut out = Inputs::default();
     let mut visited: HashSet<(u64, u64)> = HashSet::new();
+    let out_id = out_dir
+        .and_then(|d| std::fs::metadata(d).ok())
+        .map(|m| (m.dev(), m.ino()));
     for i in inputs {
         let abs = std::fs::canonicalize(i).unwrap_or_else(|_| i.clone());
         out.roots.push(abs.display().to_string());
         match std::fs::metadata(i) {
             Ok(m) if m.is_dir() => {
                 visited.insert((m.dev(), m.ino()));
-                walk(i, "", &mut visited, &mut found, &mut out.ignored)?;
+                let mut w = Walk {
+                    visited: &mut visited,
+                    found: &mut found,
+                    ignored: &mut out.ignored,
+                    out_id,
+                };
+                w.walk(i, "")?;
             }
             Ok(m) if m.is_file() => found.push(Found {
                 path: i.clone(),
@@ -132,63 +143,73 @@ fn name_of(p: &Path) -> String {
         .unwrap_or_else(|| p.display().to_string())
 }
 
-fn walk(
-    dir: &Path,
-    prefix: &str,
-    visited: &mut HashSet<(u64, u64)>,
-    found: &mut Vec<Found>,
-    ignored: &mut Vec<Ignore>,
-) -> Result<(), CorpusError> {
-    let rd = std::fs::read_dir(dir).map_err(|e| CorpusError::Read(dir.display().to_string(), e))?;
-    let mut entries: Vec<_> = rd.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let name = e.file_name();
-        let shown = name.to_string_lossy().to_string();
-        if shown.starts_with('.') {
-            continue;
+/// A walk of input folders: what it has seen and found so far.
+struct Walk<'a> {
+    visited: &'a mut HashSet<(u64, u64)>,
+    found: &'a mut Vec<Found>,
+    ignored: &'a mut Vec<Ignore>,
+    /// The corpus folder being written, never walked.
+    out_id: Option<(u64, u64)>,
+}
+
+impl Walk<'_> {
+    fn walk(&mut self, dir: &Path, prefix: &str) -> Result<(), CorpusError> {
+        let rd =
+            std::fs::read_dir(dir).map_err(|e| CorpusError::Read(dir.display().to_string(), e))?;
+        let mut entries: Vec<_> = rd.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let shown = e.file_name().to_string_lossy().to_string();
+            if !shown.starts_with('.') {
+                self.visit(e.path(), format!("{prefix}{shown}"))?;
+            }
         }
-        let p = e.path();
-        let key = format!("{prefix}{shown}");
+        Ok(())
+    }
+
+    /// One entry of a folder, `key` its path relative to the input root.
+    fn visit(&mut self, p: PathBuf, key: String) -> Result<(), CorpusError> {
         // Followed: a symbolic link counts as what it points to.
         let m = match std::fs::metadata(&p) {
             Ok(m) => m,
             Err(err) => {
-                ignored.push(Ignore {
-                    fichier: p.display().to_string(),
-                    raison: unreachable(&err),
-                });
-                continue;
+                self.ignore(&p, unreachable(&err));
+                return Ok(());
             }
         };
-        if m.is_dir() {
+        let id = (m.dev(), m.ino());
+        if m.is_dir() && self.out_id == Some(id) {
+            self.ignore(
+                &p,
+                "dossier de sortie du corpus (--out), pas une entrée".into(),
+            );
+        } else if m.is_dir() {
             // A folder seen before (a link back to an ancestor, or a second path to a
             // folder already walked) is walked once.
-            if visited.insert((m.dev(), m.ino())) {
-                walk(&p, &format!("{key}/"), visited, found, ignored)?;
+            if self.visited.insert(id) {
+                self.walk(&p, &format!("{key}/"))?;
             } else {
-                ignored.push(Ignore {
-                    fichier: p.display().to_string(),
-                    raison: "dossier déjà parcouru par un autre chemin (boucle de liens ?)"
-                        .to_string(),
-                });
+                self.ignore(
+                    &p,
+                    "dossier déjà parcouru par un autre chemin (boucle de liens ?)".into(),
+                );
             }
         } else if m.is_file() {
             if may_be_document(&p) {
-                found.push(Found {
-                    path: p,
-                    key,
-                    id: (m.dev(), m.ino()),
-                });
+                self.found.push(Found { path: p, key, id });
             }
         } else {
-            ignored.push(Ignore {
-                fichier: p.display().to_string(),
-                raison: not_regular(&m.file_type()),
-            });
+            self.ignore(&p, not_regular(&m.file_type()));
         }
+        Ok(())
     }
-    Ok(())
+
+    fn ignore(&mut self, p: &Path, raison: String) {
+        self.ignored.push(Ignore {
+            fichier: p.display().to_string(),
+            raison,
+        });
+    }
 }
 
 /// Whether a file found in a folder may be a document: not one of [`NOT_DOCUMENTS`].

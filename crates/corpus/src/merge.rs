@@ -129,6 +129,7 @@ struct Source {
 
 /// Merges shard outputs into `out`.
 pub fn merge(shards: &[PathBuf], out: &Path, allow_partial: bool) -> Result<Report, CorpusError> {
+    refuse_out_among_parts(shards, out)?;
     let mut manifests = Vec::new();
     for s in shards {
         manifests.push((s.clone(), read_manifest(s)?));
@@ -153,6 +154,25 @@ pub fn merge(shards: &[PathBuf], out: &Path, allow_partial: bool) -> Result<Repo
         manifest,
         warnings: problems,
     })
+}
+
+/// A merge written into one of its own parts would overwrite that part's documents before
+/// reading them: refused, however the two paths are spelled.
+fn refuse_out_among_parts(shards: &[PathBuf], out: &Path) -> Result<(), CorpusError> {
+    let Ok(out_real) = std::fs::canonicalize(out) else {
+        // A folder that does not exist yet is none of the parts.
+        return Ok(());
+    };
+    for s in shards {
+        if std::fs::canonicalize(s).is_ok_and(|p| p == out_real) {
+            return Err(CorpusError::Merge(format!(
+                "la sortie {} est l'un des corpus à fusionner ({}) : choisissez un autre dossier --out",
+                out.display(),
+                s.display()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The key under which an entry finds its shard's document file again: the sha256 of its
