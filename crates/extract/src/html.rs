@@ -68,6 +68,9 @@ pub struct HtmlDocument {
     /// Links to PDF files in the page (boilerplate aside).
     pub pdf_links: Vec<PdfLink>,
     pub blocks: Vec<HtmlBlock>,
+    /// Tags removed because the page nested its elements deeper than a real page does
+    /// (the text under them is kept, the structure they gave is not).
+    pub flattened: usize,
 }
 
 /// Decodes the page as its bytes say, in the order of the HTML encoding-sniffing
@@ -88,6 +91,9 @@ pub fn decode(bytes: &[u8]) -> String {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return s.to_string();
     }
+    if let Some(s) = utf8_with_strays(bytes) {
+        return s;
+    }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
     let declared = head.find("charset=").map(|i| {
         head[i + 8..]
@@ -105,6 +111,34 @@ pub fn decode(bytes: &[u8]) -> String {
         })
         .unwrap_or(encoding_rs::WINDOWS_1252);
     enc.decode(bytes).0.into_owned()
+}
+
+/// A UTF-8 page with a few stray bytes of another encoding (a paragraph pasted from a
+/// Windows-1252 document, a byte damaged in transit): more valid multi-byte characters
+/// than invalid sequences. Decoding the whole page as Windows-1252 would garble every
+/// accent of it; here the valid UTF-8 stays as it is and each invalid byte is read as
+/// Windows-1252, the likeliest source of a stray accented letter. A page really saved in
+/// Windows-1252 has (almost) no valid multi-byte sequence and is left to the declared
+/// charset.
+fn utf8_with_strays(bytes: &[u8]) -> Option<String> {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    if multibyte <= invalid {
+        return None;
+    }
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        out.push_str(
+            &encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(chunk.invalid())
+                .0,
+        );
+    }
+    Some(out)
 }
 
 /// UTF-16 by its byte-order mark, or without one by its pattern: in the first bytes of
@@ -359,6 +393,16 @@ const BLOCK_TAGS: &[&str] = &[
     "span",
 ];
 
+/// Whether an inline element holds blocks (a card wrapped in a link, a heading inside
+/// unclosed `<font>` tags): browsers lay those blocks out as blocks, so it is walked as a
+/// container rather than read as a run of inline text, which would lose them.
+fn holds_blocks(e: &ElementRef) -> bool {
+    e.descendants()
+        .skip(1)
+        .filter_map(ElementRef::wrap)
+        .any(|d| is_block(d.value().name()))
+}
+
 fn is_block(name: &str) -> bool {
     BLOCK_TAGS.contains(&name) && name != "span"
 }
@@ -374,7 +418,7 @@ fn inline_text(e: &ElementRef, out: &mut String) {
                         out.push('\n');
                         continue;
                     }
-                    if is_boilerplate_element(&ce) || is_block(el.name()) {
+                    if is_boilerplate_element(&ce) || is_block(el.name()) || holds_blocks(&ce) {
                         continue;
                     }
                     inline_text(&ce, out);
@@ -574,7 +618,7 @@ impl Walker {
         self.push_own_text(e, name, number);
         let outer = self.enter(e, name);
         for child in e.children().filter_map(ElementRef::wrap) {
-            if is_block(child.value().name()) {
+            if is_block(child.value().name()) || holds_blocks(&child) {
                 self.walk(&child);
             }
         }
@@ -848,6 +892,26 @@ fn drop_boilerplate(blocks: Vec<HtmlBlock>) -> Vec<HtmlBlock> {
 /// module recurse once per level, so a page nested 200 000 deep would overflow the stack.
 const MAX_DEPTH: usize = 256;
 
+/// The deepest nesting of inline formatting elements kept. They carry no structure (the
+/// walk takes their text), and pages of unclosed `<font>` or `<b>` tags (old editors)
+/// nest them by the hundred: capped on their own, they never use up the depth that
+/// headings, lists and tables after them need.
+const MAX_INLINE_DEPTH: usize = 32;
+
+/// Inline formatting elements, capped at [`MAX_INLINE_DEPTH`].
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "big", "cite", "code", "del", "em", "font", "i", "ins", "mark", "q", "s",
+    "small", "span", "strike", "strong", "sub", "sup", "tt", "u", "var",
+];
+
+/// Headings are kept however deep they lie: the parser closes an open heading when the
+/// next one starts, so they never nest into each other, and they are the page's outline.
+const ALWAYS_KEPT: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// A tag longer than this keeps only its name: no page needs kilobytes of attributes,
+/// and the parser checks each new attribute against the previous ones (quadratic).
+const MAX_TAG_BYTES: usize = 4096;
+
 /// Elements that never hold children, or that the parser closes by itself when the next
 /// one opens (so that a page of unclosed `<p>` or `<li>` does not count as deep).
 const NOT_NESTING: &[&str] = &[
@@ -856,15 +920,25 @@ const NOT_NESTING: &[&str] = &[
     "colgroup", "caption", "optgroup", "rt", "rp", "html", "head", "body",
 ];
 
-/// Removes the tags that would nest elements deeper than `max` (their text is kept), so
-/// that the parser builds a tree of bounded depth: a pre-scan in linear time, before
-/// html5ever, whose tree builder and our walks are then bounded too. Tags inside
-/// `<script>`, `<style>` and comments are not counted.
-fn cap_depth(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+/// A page's text bounded for the parser, and how many structural tags were removed.
+struct Capped<'a> {
+    text: std::borrow::Cow<'a, str>,
+    /// Tags (not inline formatting) that lay deeper than the cap: the structure they
+    /// gave is lost, which the reader says in an alert.
+    flattened: usize,
+}
+
+/// Removes the tags that would nest elements deeper than `max` (their text is kept) and
+/// the attributes of over-long tags, so that the parser builds a tree of bounded depth
+/// in bounded time: a pre-scan in linear time, before html5ever, whose tree builder and
+/// our walks are then bounded too. Tags inside `<script>`, `<style>` and comments are
+/// not counted.
+fn cap_depth(text: &str, max: usize) -> Capped<'_> {
     let bytes = text.as_bytes();
-    let mut depth = 0usize;
+    let mut depth = Depth::default();
     let mut out: Option<String> = None;
     let mut kept = 0; // bytes of `text` before this offset are already in `out`
+    let mut next_gt = 0; // the first `>` at or after the scan, once looked for
     let mut i = 0;
     while let Some(p) = bytes[i..].iter().position(|&b| b == b'<') {
         let at = i + p;
@@ -874,7 +948,13 @@ fn cap_depth(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
             i = rest.find("-->").map_or(bytes.len(), |e| at + e + 3);
             continue;
         }
-        let Some(tag) = Tag::read(rest) else {
+        if next_gt <= at {
+            next_gt = bytes[at..]
+                .iter()
+                .position(|&b| b == b'>')
+                .map_or(bytes.len(), |e| at + e);
+        }
+        let Some(tag) = Tag::read(rest, next_gt - at) else {
             continue;
         };
         let tag_end = at + tag.len;
@@ -882,22 +962,64 @@ fn cap_depth(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
             i = raw_text_end(text, tag_end, &tag.name);
             continue;
         }
-        if !tag.nests() {
-            continue;
-        }
-        if past_max_depth(&mut depth, tag.closing, max) {
+        let replacement = match depth.count(&tag, max) {
+            Verdict::Keep if tag.len > MAX_TAG_BYTES => Some(tag.bare()),
+            Verdict::Keep => None,
+            Verdict::Drop => Some(String::new()),
+        };
+        if let Some(r) = replacement {
             let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
             o.push_str(&text[kept..at]);
+            o.push_str(&r);
             kept = tag_end;
         }
         i = tag_end;
     }
-    match out {
+    let text = match out {
         None => std::borrow::Cow::Borrowed(text),
         Some(mut o) => {
             o.push_str(&text[kept..]);
             std::borrow::Cow::Owned(o)
         }
+    };
+    Capped {
+        text,
+        flattened: depth.flattened,
+    }
+}
+
+/// Whether `cap_depth` keeps a tag or removes it (its text stays).
+enum Verdict {
+    Keep,
+    Drop,
+}
+
+/// The nesting met so far by `cap_depth`'s scan.
+#[derive(Default)]
+struct Depth {
+    all: usize,
+    inline: usize,
+    flattened: usize,
+}
+
+impl Depth {
+    /// Counts a tag in; whether it is kept.
+    fn count(&mut self, tag: &Tag, max: usize) -> Verdict {
+        if !tag.nests() || ALWAYS_KEPT.contains(&tag.name.as_str()) {
+            return Verdict::Keep;
+        }
+        if INLINE.contains(&tag.name.as_str())
+            && past_max_depth(&mut self.inline, tag.closing, MAX_INLINE_DEPTH)
+        {
+            return Verdict::Drop;
+        }
+        if past_max_depth(&mut self.all, tag.closing, max) {
+            if !tag.closing && !INLINE.contains(&tag.name.as_str()) {
+                self.flattened += 1;
+            }
+            return Verdict::Drop;
+        }
+        Verdict::Keep
     }
 }
 
@@ -912,8 +1034,9 @@ struct Tag {
 }
 
 impl Tag {
-    /// The tag that `rest` starts with (at its `<`), if it is one worth counting.
-    fn read(rest: &str) -> Option<Tag> {
+    /// The tag that `rest` starts with (at its `<`), if it is one worth counting; `gt` is
+    /// the offset of the first `>` in `rest` (its length when there is none).
+    fn read(rest: &str, gt: usize) -> Option<Tag> {
         let closing = rest.starts_with("</");
         let name: String = rest[if closing { 2 } else { 1 }..]
             .chars()
@@ -921,19 +1044,22 @@ impl Tag {
             .take(16)
             .collect::<String>()
             .to_ascii_lowercase();
-        if name.is_empty() {
+        if name.is_empty() || gt >= rest.len() {
             return None;
         }
-        // A tag longer than 4 kB is not a tag worth counting (and looking further for
-        // its end would make a page of stray `<a` quadratic).
-        let window = &rest.as_bytes()[..rest.len().min(4096)];
-        let end = window.iter().position(|&b| b == b'>')?;
         Some(Tag {
-            self_closing: rest[..end].ends_with('/'),
+            self_closing: rest[..gt].ends_with('/'),
             name,
             closing,
-            len: end + 1,
+            len: gt + 1,
         })
+    }
+
+    /// The tag without its attributes.
+    fn bare(&self) -> String {
+        let slash = if self.closing { "/" } else { "" };
+        let end = if self.self_closing { "/>" } else { ">" };
+        format!("<{slash}{}{end}", self.name)
     }
 
     /// A `<script>` or `<style>`, whose content holds no tags.
@@ -1107,7 +1233,7 @@ fn pdf_links(doc: &Html) -> Vec<PdfLink> {
 /// Reads an HTML page into content blocks.
 pub fn extract_html(bytes: &[u8]) -> HtmlDocument {
     let text = decode(bytes);
-    let text = cap_depth(&text, MAX_DEPTH);
+    let Capped { text, flattened } = cap_depth(&text, MAX_DEPTH);
     let doc = Html::parse_document(&text);
     let title = scraper::Selector::parse("title")
         .ok()
@@ -1142,6 +1268,7 @@ pub fn extract_html(bytes: &[u8]) -> HtmlDocument {
         breadcrumb: breadcrumb(&doc),
         pdf_links: pdf_links(&doc),
         blocks: drop_boilerplate(w.out),
+        flattened,
     }
 }
 
@@ -1188,14 +1315,73 @@ mod tests {
     }
 
     #[test]
+    fn unclosed_formatting_tags_by_the_hundred_leave_the_outline_alone() {
+        // An old editor's page: 300 `<font>` never closed, then the contract's outline.
+        let page = format!(
+            "<html><body><main>{}<h2>Axe 1 : Soins</h2><table><tr><td>Porteur</td><td>CCAS</td></tr></table></main></body></html>",
+            "<font size=2>".repeat(300)
+        );
+        let capped = cap_depth(&page, MAX_DEPTH);
+        assert_eq!(capped.flattened, 0);
+        assert!(capped.text.contains("<h2>") && capped.text.contains("<table>"));
+        let d = extract_html(page.as_bytes());
+        assert!(d.blocks.iter().any(|b| b.kind == HtmlKind::Heading(2)));
+        assert!(d.blocks.iter().any(|b| b.kind == HtmlKind::TableRow));
+    }
+
+    #[test]
+    fn structure_nested_past_the_cap_is_counted_and_headings_kept() {
+        let page = format!(
+            "<html><body>{}<h3>Action 1</h3><p>Porteur : CCAS</p>{}</body></html>",
+            "<div>".repeat(400),
+            "</div>".repeat(400)
+        );
+        let capped = cap_depth(&page, MAX_DEPTH);
+        assert!(capped.flattened > 100, "{}", capped.flattened);
+        assert!(capped.text.contains("<h3>Action 1</h3>"));
+        assert_eq!(extract_html(page.as_bytes()).flattened, capped.flattened);
+    }
+
+    #[test]
+    fn a_tag_with_a_hundred_thousand_attributes_keeps_only_its_name() {
+        let attrs: String = (0..100_000).map(|k| format!(" a{k}=\"{k}\"")).collect();
+        let page =
+            format!("<html><body><main><div{attrs}><h2>Axe 1</h2></div></main></body></html>");
+        let start = std::time::Instant::now();
+        let d = extract_html(page.as_bytes());
+        // Quadratic attribute checks took 12 s here; linear work takes milliseconds, so
+        // the bound only catches the quadratic case, even on a slow CI machine.
+        assert!(start.elapsed() < std::time::Duration::from_secs(3));
+        assert!(d.blocks.iter().any(|b| b.text == "Axe 1"));
+        let capped = cap_depth(&page, MAX_DEPTH);
+        assert!(capped.text.contains("<div><h2>"));
+    }
+
+    #[test]
+    fn a_stray_latin1_byte_in_a_utf8_page_costs_that_byte_only() {
+        let mut page = "<html><head><meta charset=\"utf-8\"></head><body><p>Santé mentale, accès aux soins, prévention</p><p>caf".as_bytes().to_vec();
+        page.push(0xE9); // "é" in Windows-1252
+        page.extend_from_slice(" du quartier</p></body></html>".as_bytes());
+        let text = decode(&page);
+        assert!(
+            text.contains("Santé mentale, accès aux soins, prévention"),
+            "{text}"
+        );
+        assert!(text.contains("café du quartier"), "{text}");
+        // A page really in Windows-1252 is still read as such.
+        let latin: Vec<u8> = b"<p>Sant\xe9 et acc\xe8s aux soins</p>".to_vec();
+        assert_eq!(decode(&latin), "<p>Santé et accès aux soins</p>");
+    }
+
+    #[test]
     fn nesting_past_the_cap_is_flattened_and_text_kept() {
         let deep = format!("<div>{}x{}</div>", "<b>".repeat(1000), "</b>".repeat(1000));
-        let capped = cap_depth(&deep, 10);
+        let capped = cap_depth(&deep, 10).text;
         assert_eq!(capped.matches("<b>").count(), 9);
         assert_eq!(capped.matches("</b>").count(), 9);
         assert!(capped.contains('x'));
         let flat = "<p>a<p>b<li>c<br><img src=x/>";
-        assert_eq!(cap_depth(flat, 1), flat);
+        assert_eq!(cap_depth(flat, 1).text, flat);
     }
 
     #[test]

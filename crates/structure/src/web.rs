@@ -126,6 +126,16 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
         .map(Item::text)
         .chain(html.title.clone())
         .collect();
+    if html.flattened > 0 {
+        alertes.push(Alerte::new(
+            "structure_aplatie",
+            None,
+            format!(
+                "la page imbrique ses éléments plus profond qu'une vraie page : {} balise(s) retirée(s), le texte qu'elles contenaient est lu sans sa structure",
+                html.flattened
+            ),
+        ));
+    }
     crate::orgpass::resolve_document(&mut doc, &texts);
     crate::apply_themes(&mut doc);
     doc.alertes = alertes;
