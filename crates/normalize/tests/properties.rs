@@ -4,7 +4,9 @@
 //! the original). Bounded to a few seconds: 256 cases per property, from a fixed seed so a
 //! CI run is reproducible; `PROPTEST_RNG_SEED=random PROPTEST_CASES=20000` explores further.
 
-use cls_normalize::{budget, calendar, geo, lists, mentions, orgs, text};
+use cls_normalize::{
+    budget, calendar, communes, geo, lists, mentions, orgs, population, text, themes,
+};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
@@ -178,6 +180,28 @@ fn stated(amount: f64, text: &str) -> bool {
     })
 }
 
+/// The durations a text states in years ("pendant 3 ans", "sur trois années").
+fn stated_years(text: &str) -> Vec<u32> {
+    const WORDS: [&str; 9] = [
+        "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    for w in words.windows(2) {
+        let unit = w[1].to_lowercase();
+        if !(unit.starts_with("an") || unit.starts_with("année") || unit.starts_with("exercice")) {
+            continue;
+        }
+        let n = w[0].to_lowercase();
+        if let Ok(k) = n.parse::<u32>() {
+            out.push(k);
+        } else if let Some(k) = WORDS.iter().position(|x| *x == n) {
+            out.push(k as u32 + 2);
+        }
+    }
+    out
+}
+
 /// 256 cases from a fixed seed, unless the environment sets the count or the seed.
 fn config() -> ProptestConfig {
     let mut config = ProptestConfig {
@@ -216,10 +240,12 @@ proptest! {
         }
         if let Some(t) = b.total_eur {
             let sum: f64 = b.montants.iter().map(|m| m.montant_eur).sum();
-            // A total is stated, or the sum of the amounts (per year times at most ten
-            // years), which the spec asks for.
+            // A total is stated, or the sum of the amounts, an amount "par an" counting as
+            // many times as the text states years ("pendant 3 ans"): never more than the
+            // sum times the longest stated duration, and the sum itself when none is.
+            let most = f64::from(stated_years(&s).into_iter().max().unwrap_or(1));
             prop_assert!(
-                stated(t, &s) || (t >= sum - 0.5 && t <= sum * 10.0 + 0.5) || t == 0.0,
+                stated(t, &s) || (t >= sum - 0.5 && t <= sum * most + 0.5) || t == 0.0,
                 "total {} not in {:?}", t, s
             );
         }
@@ -273,5 +299,59 @@ proptest! {
             let _ = orgs::resolve(&m, &ctx);
         }
         let _ = orgs::resolve(&s, &ctx);
+    }
+
+    #[test]
+    fn places_and_bodies_do_not_panic_and_name_only_what_exists(s in french(), t in french()) {
+        let depts = vec!["28".to_string(), t.chars().take(3).collect::<String>()];
+        for c in [
+            communes::commune_named(&s, Some(&t), None),
+            communes::commune_named(&s, None, Some("28")),
+            communes::territory_commune(&s, &depts),
+            communes::commune(&s),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            // A commune found is a real one: its code gives it back.
+            prop_assert_eq!(communes::commune(c.code).map(|x| x.code), Some(c.code));
+        }
+        if let Some(e) = population::epci_named(&s, &depts) {
+            prop_assert!(!e.code.is_empty() && e.population > 0);
+        }
+        let _ = (geo::de(&s, 0), geo::de(&s, 5), geo::find_region_alias(&s));
+        for d in geo::departements_in([s.as_str(), t.as_str()]) {
+            prop_assert!(geo::departement(&d).is_some(), "{} {:?}", d, s);
+        }
+        for d in geo::departements_named([s.as_str(), t.as_str()]) {
+            prop_assert!(geo::departement(&d).is_some(), "{} {:?}", d, s);
+        }
+        let unit = mentions::body_of_unit(&s);
+        prop_assert!(s.contains(unit), "{:?} is not a part of {:?}", unit, s);
+    }
+
+    #[test]
+    fn themes_are_known_codes_and_clusters_keep_types_apart(s in french(), t in french()) {
+        let f = themes::Fields { titre: &s, description: &t, public_cible: "", indicateurs: "", contexte: &t };
+        for code in themes::themes(&f) {
+            prop_assert!(themes::label(&code).is_some(), "unknown theme {}", code);
+        }
+        let (ranked, _) = themes::classify(&f);
+        for (code, score) in &ranked {
+            prop_assert!(themes::label(code).is_some() && score.is_finite());
+        }
+        let ctx = orgs::Context::new(Some("28".into()), None, None, BTreeMap::new());
+        let keys: Vec<(orgs::OrgKey, usize)> = mentions::split_mentions(&format!("{s}, {t}"))
+            .iter()
+            .filter_map(|m| orgs::resolve(m, &ctx))
+            .map(|k| (k, 1))
+            .collect();
+        let merged = orgs::cluster(&keys);
+        let kind_of: BTreeMap<&str, (&str, &Option<String>)> =
+            keys.iter().map(|(k, _)| (k.id.as_str(), (k.kind.as_str(), &k.departement))).collect();
+        for (from, to) in &merged {
+            // Never two types or two territories in one identity.
+            prop_assert_eq!(kind_of.get(from.as_str()), kind_of.get(to.as_str()), "{} → {}", from, to);
+        }
     }
 }
