@@ -435,6 +435,150 @@ fn temporary_files_left_by_a_killed_run_are_removed_at_the_next_start() {
     );
 }
 
+/// Every file under `dir`, hidden ones included (the cache and temporary files).
+fn all_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_batch_killed_at_any_moment_leaves_whole_files_and_the_next_run_completes_it() {
+    let a = tmp("kill-anytime");
+    let input = a.join("archive");
+    for (k, short) in [
+        "agglopolys",
+        "sarthe",
+        "challans",
+        "chartres",
+        "chaumont",
+        "vitre",
+    ]
+    .iter()
+    .enumerate()
+    {
+        put(&input, format!("p{k}.html"), short);
+        put(&input.join("sub"), format!("q{k}.html"), short);
+    }
+    let reference = a.join("reference");
+    let args = |out: &Path| {
+        vec![
+            os("-q").to_os_string(),
+            os("--force").to_os_string(),
+            os("--out").to_os_string(),
+            out.as_os_str().to_os_string(),
+            input.as_os_str().to_os_string(),
+        ]
+    };
+    let refs: Vec<std::ffi::OsString> = args(&reference);
+    let refs: Vec<&OsStr> = refs.iter().map(|s| s.as_os_str()).collect();
+    assert!(batch(&refs, &[]).status.success());
+    let out = a.join("out");
+    // Killed (SIGKILL, nothing to clean up) after more and more time: while listing,
+    // reading, and writing the corpus.
+    for delay_ms in [20u64, 60, 120, 200, 320, 500] {
+        let mut child = cls().arg("batch").args(args(&out)).spawn().expect("spawn");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        // Whatever is there is whole: every document and manifest parses.
+        for p in all_files(&out) {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            if name.ends_with(".json") && !name.starts_with('.') {
+                let bytes = std::fs::read(&p).expect("read");
+                assert!(
+                    serde_json::from_slice::<serde_json::Value>(&bytes).is_ok(),
+                    "{} is half-written after a kill at {delay_ms} ms",
+                    p.display()
+                );
+            }
+        }
+    }
+    let plain: Vec<&OsStr> = vec![os("-q"), os("--out"), out.as_os_str(), input.as_os_str()];
+    assert!(batch(&plain, &[]).status.success());
+    common::assert_same_files(
+        &common::snapshot(&reference),
+        &common::snapshot(&out),
+        "after six killed runs and a plain rerun",
+    );
+    let left: Vec<PathBuf> = all_files(&out)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    assert_cache_sound(&out);
+}
+
+/// The process ids of the children of `pid` (Linux).
+fn children_of(pid: u32) -> Vec<u32> {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for t in tasks.flatten() {
+        let list = std::fs::read_to_string(t.path().join("children")).unwrap_or_default();
+        out.extend(
+            list.split_whitespace()
+                .filter_map(|c| c.parse::<u32>().ok()),
+        );
+    }
+    out
+}
+
+#[test]
+fn a_worker_killed_by_a_signal_costs_its_file_now_and_nothing_next_time() {
+    let a = tmp("kill-worker");
+    let input = a.join("archive");
+    put(&input, "slow.html", "agglopolys");
+    put(&input, "b.html", "chaumont");
+    let out = a.join("out");
+    let mut child = cls()
+        .args(["batch", "-q", "--jobs", "1", "--out"])
+        .arg(&out)
+        .arg(&input)
+        .env("CLS_TEST_SLOW_ON", "slow.html")
+        .spawn()
+        .expect("spawn");
+    // The worker waits 1.5 s before reading slow.html: find it and kill it for real.
+    let start = Instant::now();
+    let mut killed = false;
+    while !killed && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(100));
+        for w in children_of(child.id()) {
+            killed |= Command::new("kill")
+                .args(["-9", &w.to_string()])
+                .status()
+                .is_ok_and(|s| s.success());
+        }
+    }
+    assert!(killed, "no worker found to kill");
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(2), "one file failed, the batch went on");
+    let e = entry(&out, "slow.html");
+    assert_eq!(e["statut"], "echec", "{e}");
+    assert_has(&out, "b.html", "chaumont");
+    assert_cache_sound(&out);
+    let o = batch(
+        &[os("-q"), os("--out"), out.as_os_str(), input.as_os_str()],
+        &[],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_has(&out, "slow.html", "agglopolys");
+}
+
 #[test]
 fn a_memory_bomb_costs_its_file_only_and_is_not_cached() {
     let a = tmp("bomb");
