@@ -159,6 +159,68 @@ fn report_and_tables_agree_with_the_retained_actions() {
 }
 
 #[test]
+fn registry_counts_retained_documents_as_the_report_and_actions_do() {
+    let (corpus, report) = built();
+    // Role counts over the retained rows of actions.csv, per registry id.
+    let mut from_actions: BTreeMap<(String, &str), i64> = BTreeMap::new();
+    for l in read_csv(&corpus.join("actions.csv")) {
+        if l["retenu"] != "true" {
+            continue;
+        }
+        for (role, col) in [
+            ("porteur", "porteurs_ids"),
+            ("partenaire", "partenaires_ids"),
+            ("financeur", "financeurs_ids"),
+        ] {
+            for id in l[col].split(" | ").filter(|s| !s.is_empty()) {
+                *from_actions.entry((id.to_string(), role)).or_default() += 1;
+            }
+        }
+    }
+    let registry = read_csv(&corpus.join("organisations.csv"));
+    let json: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(corpus.join("organisations.json")).expect("registry"),
+    )
+    .expect("json");
+    let n = |r: &BTreeMap<String, String>, k: &str| r[k].parse::<i64>().expect("count");
+    let mut total = 0;
+    for (r, j) in registry.iter().zip(&json) {
+        assert_eq!(r["id"], j["id"].as_str().expect("id"));
+        for role in ["porteur", "partenaire", "financeur"] {
+            let want = from_actions
+                .get(&(r["id"].clone(), role))
+                .copied()
+                .unwrap_or(0);
+            assert_eq!(n(r, role), want, "{} {role}", r["id"]);
+            assert_eq!(j["roles"][role].as_i64(), Some(want), "{} {role}", r["id"]);
+            total += want;
+        }
+        let kept = j["documents_retenus"].as_array().expect("retained").len();
+        assert_eq!(n(r, "nb_documents"), kept as i64, "{}", r["id"]);
+    }
+    assert_eq!(total, from_actions.values().sum::<i64>());
+    // The Chartres contract is shipped as three PDFs and a page: the ARS is named in four
+    // documents of it, yet counted in one.
+    let ars = registry
+        .iter()
+        .find(|r| r["id"] == "ars-centre-val-de-loire")
+        .expect("ARS");
+    assert!(ars["documents"].split(" | ").count() > n(ars, "nb_documents") as usize);
+    // The report's organisations in several territories count the same.
+    let shared = read_csv(&report.join("organisations_partagees.csv"));
+    assert!(!shared.is_empty());
+    for s in &shared {
+        let r = registry
+            .iter()
+            .find(|r| r["id"] == s["organisation_id"])
+            .expect("in the registry");
+        for role in ["porteur", "partenaire", "financeur", "signataire"] {
+            assert_eq!(s[role], r[role], "{} {role}", r["id"]);
+        }
+    }
+}
+
+#[test]
 fn report_pages_are_self_contained_and_dated() {
     let (corpus, report) = built();
     let html = std::fs::read_to_string(report.join("index.html")).expect("report");

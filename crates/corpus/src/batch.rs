@@ -504,12 +504,19 @@ pub fn write_corpus(
             }
         }
     }
-    let registry = registry.finish();
+    // The registry counts retained documents only: decide them first.
+    let exports = exports.finish();
+    let kept: HashSet<String> = exports
+        .retained_ids()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let registry = registry.finish(&kept);
     w(
         out.join("organisations.json"),
         &serde_json::to_vec_pretty(&registry).expect("registry serialises"),
     )?;
-    crate::export::write_exports(out, exports, &registry)?;
+    crate::export::write_exports(out, &exports, &registry)?;
     let manifest = Manifest {
         outil: tool_version(),
         schema_version: SCHEMA_VERSION.to_string(),

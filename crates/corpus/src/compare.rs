@@ -134,7 +134,7 @@ struct ThemeCell {
     budget: f64,
 }
 
-/// Roles counted over retained documents only (the registry counts every copy).
+/// Roles counted over retained documents only, as the registry counts them.
 #[derive(Debug, Clone, Copy, Default)]
 struct Roles {
     porteur: usize,

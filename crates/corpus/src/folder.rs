@@ -43,6 +43,24 @@ pub struct Corpus {
 
 /// Loads the documents (in the manifest's path order) and the registry of a corpus.
 pub fn load_corpus(dir: &Path) -> Result<Corpus, CorpusError> {
+    let (docs, paths) = documents_in_path_order(dir)?;
+    let registry = match std::fs::read_to_string(dir.join("organisations.json")) {
+        Ok(t) => serde_json::from_str(&t)
+            .map_err(|e| CorpusError::Invalid(format!("organisations.json: {e}")))?,
+        Err(_) => crate::registry::build(&docs),
+    };
+    Ok(Corpus {
+        docs,
+        registry,
+        paths,
+    })
+}
+
+/// The documents of a corpus in the manifest's path order (the order the retained
+/// document's rule breaks ties by), and the path each was read from.
+pub fn documents_in_path_order(
+    dir: &Path,
+) -> Result<(Vec<Document>, HashMap<String, String>), CorpusError> {
     let mut docs = read_documents(&dir.join("documents"))?;
     // The retained-document rule breaks ties by path order: take it from the manifest.
     let mut paths = HashMap::new();
@@ -60,14 +78,5 @@ pub fn load_corpus(dir: &Path) -> Result<Corpus, CorpusError> {
         let pb = paths.get(&b.id);
         (pa.is_none(), pa, &a.id).cmp(&(pb.is_none(), pb, &b.id))
     });
-    let registry = match std::fs::read_to_string(dir.join("organisations.json")) {
-        Ok(t) => serde_json::from_str(&t)
-            .map_err(|e| CorpusError::Invalid(format!("organisations.json: {e}")))?,
-        Err(_) => crate::registry::build(&docs),
-    };
-    Ok(Corpus {
-        docs,
-        registry,
-        paths,
-    })
+    Ok((docs, paths))
 }
