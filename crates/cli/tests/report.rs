@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{cls, root, tmp};
+use common::{cls, os, root, run, tmp};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -364,4 +364,93 @@ fn read_csv_header(p: &Path) -> Vec<String> {
         .iter()
         .map(str::to_string)
         .collect()
+}
+
+#[test]
+fn source_links_open_the_files_from_wherever_compare_runs() {
+    let dir = tmp("links");
+    let sources = dir.join("batch here").join("contrats été");
+    std::fs::create_dir_all(&sources).expect("dir");
+    let name = "Vierzon #1 é.pdf";
+    std::fs::copy(
+        root().join("fixtures/pdf/cls-pays-de-vierzon-2022-2027.chromium.pdf"),
+        sources.join(name),
+    )
+    .expect("copy");
+    // The batch runs in "batch here" with a relative input; compare runs elsewhere and
+    // writes the report in a third folder.
+    let batch_cwd = dir.join("batch here");
+    let out = run(
+        &batch_cwd,
+        &[
+            os("batch"),
+            os("-q"),
+            os("contrats été"),
+            os("--out"),
+            os("corpus"),
+        ],
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let elsewhere = dir.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("dir");
+    let out = run(
+        &elsewhere,
+        &[
+            os("compare"),
+            batch_cwd.join("corpus").as_os_str(),
+            os("--out"),
+            os("../rapport"),
+        ],
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = dir.join("rapport");
+    let page = std::fs::read_dir(&report)
+        .expect("report")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("territoire-"))
+        .expect("a territory page");
+    let html = scraper::Html::parse_document(&std::fs::read_to_string(&page).expect("page"));
+    let a = scraper::Selector::parse("#actions-table a[href]").expect("selector");
+    let hrefs: Vec<String> = html
+        .select(&a)
+        .filter_map(|e| e.value().attr("href").map(str::to_string))
+        .collect();
+    assert!(!hrefs.is_empty());
+    for h in &hrefs {
+        let (path, fragment) = h.split_once('#').expect("a page");
+        assert!(fragment.starts_with("page="), "{h}");
+        assert!(!path.contains(' ') && !path.contains('é'), "encoded: {h}");
+        let file = report.join(percent_decode(path));
+        assert!(file.is_file(), "{h} does not lead to {name}");
+        assert!(file.ends_with(name));
+    }
+}
+
+/// `%XX` escapes back to bytes (UTF-8).
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3]).expect("hex");
+            out.push(u8::from_str_radix(hex, 16).expect("hex"));
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).expect("utf-8")
 }

@@ -12,7 +12,7 @@ use cls_model::{ActionLine, Document};
 use cls_normalize::themes::vocabulary;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Renders and writes `index.html`, then the page of each territory.
 pub(super) fn write(
@@ -20,7 +20,7 @@ pub(super) fn write(
     info: &ReportInfo,
     fig: &Figures,
     shared: &[SharedOrg],
-    paths: &HashMap<String, String>,
+    paths: &HashMap<String, PathBuf>,
 ) -> Result<(), CorpusError> {
     let env = environment()?;
     let foot = json!({"date": info.date, "outil": info.outil});
@@ -95,21 +95,39 @@ fn official_name(nom: &str) -> String {
     }
 }
 
-/// The link from the report directory to a source file, at a page for a PDF.
-fn source_link(out: &Path, path: Option<&String>, d: &Document, page: Option<u32>) -> String {
-    let target = path
-        .and_then(|p| std::fs::canonicalize(p).ok())
-        .zip(std::fs::canonicalize(out).ok())
-        .map(|(t, o)| relative(&o, &t))
-        .unwrap_or_else(|| d.source.fichier.clone());
+/// The link from the report directory to a source file, at a page for a PDF: relative to
+/// the report's folder (so that the report opens its sources wherever it is read from,
+/// and still does when report and sources move together), each segment percent-encoded
+/// (a `#`, a space or an accent in a file name would break the link otherwise). Without a
+/// known path, the file's name.
+fn source_link(out: &Path, path: Option<&PathBuf>, d: &Document) -> String {
+    let target = match path {
+        Some(p) => {
+            let abs = std::fs::canonicalize(p).unwrap_or_else(|_| absolute(p));
+            let from = std::fs::canonicalize(out).unwrap_or_else(|_| absolute(out));
+            relative(&from, &abs)
+        }
+        None => vec![d.source.fichier.clone()],
+    };
+    let href: Vec<String> = target.iter().map(|s| percent_encode(s)).collect();
+    href.join("/")
+}
+
+/// The link to page `page` of a source file (PDF viewers open `fichier.pdf#page=N`).
+fn at_page(href: &str, d: &Document, page: Option<u32>) -> String {
     match (d.source.format, page) {
-        (cls_model::Format::Pdf, Some(n)) => format!("{target}#page={n}"),
-        _ => target,
+        (cls_model::Format::Pdf, Some(n)) => format!("{href}#page={n}"),
+        _ => href.to_string(),
     }
 }
 
-/// `to` relative to the directory `from` (both absolute), with `/` separators.
-fn relative(from: &Path, to: &Path) -> String {
+/// `p` made absolute against the working directory (`p` itself when that is unknown).
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// The path segments of `to` relative to the directory `from` (both absolute).
+fn relative(from: &Path, to: &Path) -> Vec<String> {
     let f: Vec<_> = from.components().collect();
     let t: Vec<_> = to.components().collect();
     let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
@@ -119,7 +137,21 @@ fn relative(from: &Path, to: &Path) -> String {
             .iter()
             .map(|c| c.as_os_str().to_string_lossy().to_string()),
     );
-    parts.join("/")
+    parts
+}
+
+/// One path segment of a URL: every byte but RFC 3986's unreserved characters written
+/// `%XX` (UTF-8 for accents).
+fn percent_encode(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 const COLORS: [&str; 13] = [
@@ -148,7 +180,7 @@ fn index_context(
     out: &Path,
     fig: &Figures,
     shared: &[SharedOrg],
-    paths: &HashMap<String, String>,
+    paths: &HashMap<String, PathBuf>,
     foot: &Value,
 ) -> Value {
     let total_actions: usize = fig.contracts.iter().map(|c| c.lines.len()).sum();
@@ -253,19 +285,19 @@ fn quality_rows(fig: &Figures) -> Vec<Value> {
 }
 
 /// The retained documents that list no action, linked to their files.
-fn empty_rows(out: &Path, fig: &Figures, paths: &HashMap<String, String>) -> Vec<Value> {
+fn empty_rows(out: &Path, fig: &Figures, paths: &HashMap<String, PathBuf>) -> Vec<Value> {
     fig.empty
         .iter()
         .map(|d| {
             json!({"nom": territory_name(d),
                    "id": d.id, "fichier": d.source.fichier,
-                   "lien": source_link(out, paths.get(&d.id), d, None)})
+                   "lien": source_link(out, paths.get(&d.id), d)})
         })
         .collect()
 }
 
 /// The figures of one territory's page.
-fn territory_page(out: &Path, fig: &Figures, i: usize, paths: &HashMap<String, String>) -> Value {
+fn territory_page(out: &Path, fig: &Figures, i: usize, paths: &HashMap<String, PathBuf>) -> Value {
     let c = &fig.contracts[i];
     let (known, budget) = c.budget();
     let n = c.lines.len();
@@ -282,10 +314,10 @@ fn territory_page(out: &Path, fig: &Figures, i: usize, paths: &HashMap<String, S
         "departements": c.doc.territoire.departements.join(", "),
         "region": c.doc.territoire.region,
         "bars": theme_bars(&per_theme, n, budget), "bars_h": 24 * per_theme.len() + 6,
-        "partenaires": top_partners(c, &fig.reg_names), "actions": action_rows(out, c, path),
+        "partenaires": top_partners(c, &fig.reg_names), "actions": action_rows(c, &source_link(out, path, c.doc)),
         "filtres": theme_filter,
         "document": c.doc.id, "fichier": c.doc.source.fichier,
-        "lien": source_link(out, path, c.doc, None),
+        "lien": source_link(out, path, c.doc),
         "signataires": c.doc.signataires.iter().map(|s| s.nom.clone()).collect::<Vec<_>>(),
     })
 }
@@ -346,8 +378,8 @@ fn top_partners(c: &Contract, reg_names: &BTreeMap<&str, &str>) -> Vec<Value> {
         .collect()
 }
 
-/// The table of a contract's actions, each linked to its page of the source file.
-fn action_rows(out: &Path, c: &Contract, path: Option<&String>) -> Vec<Value> {
+/// The table of a contract's actions, each linked to its page of the source file (`href`).
+fn action_rows(c: &Contract, href: &str) -> Vec<Value> {
     c.lines
         .iter()
         .map(|l| {
@@ -367,7 +399,7 @@ fn action_rows(out: &Path, c: &Contract, path: Option<&String>) -> Vec<Value> {
                 "annee_tri": l.calendrier_debut.unwrap_or(0),
                 "budget": l.budget_total_eur.map(eur).unwrap_or_default(),
                 "budget_tri": l.budget_total_eur.map(amount).unwrap_or_else(|| "-1".into()),
-                "lien": source_link(out, path, c.doc, page),
+                "lien": at_page(href, c.doc, page),
                 "page": page,
             })
         })
@@ -454,9 +486,19 @@ mod tests {
             relative(
                 Path::new("/a/corpus/report"),
                 Path::new("/a/fixtures/x.pdf")
-            ),
+            )
+            .join("/"),
             "../../fixtures/x.pdf"
         );
+    }
+
+    #[test]
+    fn links_are_percent_encoded() {
+        assert_eq!(
+            percent_encode("contrat n°1 #2 é.pdf"),
+            "contrat%20n%C2%B01%20%232%20%C3%A9.pdf"
+        );
+        assert_eq!(percent_encode("a-b_c~d.pdf"), "a-b_c~d.pdf");
     }
 
     #[test]
