@@ -215,7 +215,9 @@ pub fn run_batch(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.max(1))
         .build()
-        .map_err(|e| CorpusError::Invalid(e.to_string()))?;
+        .map_err(|e| {
+            CorpusError::Invalid(format!("processus de lecture impossibles à lancer ({e})"))
+        })?;
     let reader = Reader {
         cache: &cache,
         opts,

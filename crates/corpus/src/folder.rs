@@ -2,7 +2,7 @@
 //! `cls compare` and by the commands that take a corpus folder (`cls orgs`,
 //! `cls explain-themes`).
 
-use crate::error::CorpusError;
+use crate::error::{json_reason, CorpusError};
 use cls_model::{Document, Manifest, ManifestEntry, Organisation};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -26,8 +26,9 @@ pub fn read_document(path: &Path) -> Result<Document, CorpusError> {
         .map_err(|e| CorpusError::Read(path.display().to_string(), e))?;
     serde_json::from_str(&text).map_err(|e| {
         CorpusError::Invalid(format!(
-            "{} n'est pas un document cls/1 : {e}",
-            path.display()
+            "{} n'est pas un document cls/1 : {}",
+            path.display(),
+            json_reason(&e)
         ))
     })
 }
@@ -46,8 +47,9 @@ pub struct Corpus {
 pub fn load_corpus(dir: &Path) -> Result<Corpus, CorpusError> {
     let (docs, manifest) = documents_in_path_order(dir)?;
     let registry = match std::fs::read_to_string(dir.join("organisations.json")) {
-        Ok(t) => serde_json::from_str(&t)
-            .map_err(|e| CorpusError::Invalid(format!("organisations.json : {e}")))?,
+        Ok(t) => serde_json::from_str(&t).map_err(|e| {
+            CorpusError::Invalid(format!("organisations.json : {}", json_reason(&e)))
+        })?,
         Err(_) => crate::registry::build(&docs),
     };
     let mut sources = HashMap::new();
@@ -70,14 +72,21 @@ pub fn load_corpus(dir: &Path) -> Result<Corpus, CorpusError> {
 pub fn documents_in_path_order(
     dir: &Path,
 ) -> Result<(Vec<Document>, Option<Manifest>), CorpusError> {
+    if !dir.join("documents").is_dir() {
+        return Err(CorpusError::Invalid(format!(
+            "{} n'est pas un dossier de corpus (pas de documents/ : un corpus s'écrit avec \
+             cls batch … --out DOSSIER)",
+            dir.display()
+        )));
+    }
     let mut docs = read_documents(&dir.join("documents"))?;
-    let manifest: Option<Manifest> = match std::fs::read_to_string(dir.join("manifest.json")) {
-        Ok(t) => Some(
-            serde_json::from_str(&t)
-                .map_err(|e| CorpusError::Invalid(format!("manifest.json : {e}")))?,
-        ),
-        Err(_) => None,
-    };
+    let manifest: Option<Manifest> =
+        match std::fs::read_to_string(dir.join("manifest.json")) {
+            Ok(t) => Some(serde_json::from_str(&t).map_err(|e| {
+                CorpusError::Invalid(format!("manifest.json : {}", json_reason(&e)))
+            })?),
+            Err(_) => None,
+        };
     let mut paths: HashMap<&str, &str> = HashMap::new();
     for e in manifest.iter().flat_map(|m| &m.documents) {
         if let Some(id) = &e.document_id {
