@@ -252,6 +252,37 @@ fn report_pages_are_self_contained_and_dated() {
 }
 
 #[test]
+fn overview_reads_on_a_phone_as_on_a_screen() {
+    let (_, report) = built();
+    let html = std::fs::read_to_string(report.join("index.html")).expect("index");
+    let doc = scraper::Html::parse_document(&html);
+    let count = |css: &str| {
+        doc.select(&scraper::Selector::parse(css).expect("selector"))
+            .count()
+    };
+    let territories = read_csv(&report.join("territoires.csv")).len();
+    let themes = cls_normalize::themes::vocabulary().len() + 1;
+    // The grid grows downwards with the territories: one row each (and the total), one
+    // column per theme, sticky names when it scrolls sideways.
+    assert_eq!(count("table.heat.sticky tbody tr"), territories + 1);
+    assert_eq!(count("table.heat thead th"), themes + 2);
+    // The calendar is a table too (its labels wrap, never cut), one row per dated
+    // territory.
+    assert!(count("table.cal.sticky tbody tr") <= territories);
+    assert!(count("table.cal tbody tr") > 0);
+    // Periods and dates do not break at their hyphens.
+    assert_eq!(count("#territoires + div td.nw"), 2 * territories);
+    // No drawing of fixed width: charts are HTML, so they reflow.
+    for page in std::fs::read_dir(report).expect("report").flatten() {
+        let p = page.path();
+        if p.extension().is_some_and(|x| x == "html") {
+            let h = std::fs::read_to_string(&p).expect("page");
+            assert!(!h.contains("<svg"), "{}", p.display());
+        }
+    }
+}
+
+#[test]
 fn workbook_reads_back_typed_with_accents() {
     use calamine::{Data, Reader, Xlsx};
     let (corpus, _) = built();
