@@ -387,6 +387,88 @@ fn format_md_names_every_output_file_and_column() {
     }
 }
 
+#[test]
+fn format_md_names_every_json_key() {
+    let (corpus, _) = built();
+    let doc = std::fs::read_to_string(root().join("docs/FORMAT.md")).expect("docs/FORMAT.md");
+    let mut files = vec![
+        corpus.join("manifest.json"),
+        corpus.join("organisations.json"),
+    ];
+    for e in std::fs::read_dir(corpus.join("documents"))
+        .expect("documents")
+        .flatten()
+    {
+        files.push(e.path());
+    }
+    let mut keys: BTreeMap<String, String> = BTreeMap::new();
+    for f in &files {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(f).expect("json")).expect("parse");
+        collect_keys(&v, "", &f.display().to_string(), &mut keys);
+    }
+    for l in jsonl(corpus) {
+        collect_keys(&l, "", "actions.jsonl", &mut keys);
+    }
+    assert!(keys.len() > 60, "{keys:?}");
+    let undocumented: Vec<String> = keys
+        .iter()
+        .filter(|(path, _)| !documented(&doc, path))
+        .map(|(path, file)| format!("{path} ({file})"))
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "keys missing from docs/FORMAT.md:\n{}",
+        undocumented.join("\n")
+    );
+}
+
+/// Every key path of a JSON value ("source.fichier", "actions[].budget.montants[].financeur"),
+/// with the first file it was seen in.
+fn collect_keys(v: &serde_json::Value, at: &str, file: &str, out: &mut BTreeMap<String, String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                // The glossary's keys are acronyms, not part of the format.
+                let path = if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                };
+                out.entry(path.clone()).or_insert_with(|| file.to_string());
+                if path != "sigles" {
+                    collect_keys(x, &path, file, out);
+                }
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for x in a {
+                collect_keys(x, &format!("{at}[]"), file, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether FORMAT.md names a key: its own name in backticks, alone or after its parent
+/// ("`source.fichier`", "`.departements`", "`signataires[]`").
+fn documented(doc: &str, path: &str) -> bool {
+    let key = path
+        .rsplit('.')
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches("[]");
+    [
+        format!("`{key}`"),
+        format!("`{key}[]`"),
+        format!("`.{key}`"),
+        format!(".{key}`"),
+        format!("`{key}."),
+    ]
+    .iter()
+    .any(|form| doc.contains(form.as_str()))
+}
+
 fn read_csv_header(p: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(p).expect("csv");
     let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
