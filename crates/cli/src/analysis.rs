@@ -43,12 +43,13 @@ pub fn orgs(inputs: &[PathBuf], format: OrgsFormat) -> Result<()> {
     Ok(())
 }
 
-/// The registry as a table to read: one organisation a line, its role counts and variants.
+/// The registry as a table to read: one organisation a line, its retained documents, its
+/// role counts (retained documents only) and variants.
 fn write_orgs_table(out: &mut dyn Write, reg: &[Organisation]) {
     writeln!(
         out,
-        "{:<40} {:<55} {:>4} {:>4} {:>4} {:>4}  variantes",
-        "id", "nom", "por.", "par.", "fin.", "sig."
+        "{:<40} {:<55} {:>4} {:>4} {:>4} {:>4} {:>4}  variantes",
+        "id", "nom", "doc.", "por.", "par.", "fin.", "sig."
     )
     .ok();
     for o in reg {
@@ -59,9 +60,10 @@ fn write_orgs_table(out: &mut dyn Write, reg: &[Organisation]) {
             .collect();
         writeln!(
             out,
-            "{:<40} {:<55} {:>4} {:>4} {:>4} {:>4}  {}",
+            "{:<40} {:<55} {:>4} {:>4} {:>4} {:>4} {:>4}  {}",
             o.id,
             o.nom.chars().take(55).collect::<String>(),
+            o.documents_retenus.len(),
             o.roles.porteur,
             o.roles.partenaire,
             o.roles.financeur,
@@ -72,13 +74,13 @@ fn write_orgs_table(out: &mut dyn Write, reg: &[Organisation]) {
     }
 }
 
-/// Documents of the given inputs: a corpus directory (its documents/), or files to ingest.
+/// Documents of the given inputs: a corpus directory (its documents/, in the manifest's
+/// path order, which the retained document's rule needs), or files to ingest.
 fn load_documents(inputs: &[PathBuf]) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
     for i in inputs {
-        let dir = i.join("documents");
-        if dir.is_dir() {
-            docs.extend(cls_corpus::folder::read_documents(&dir)?);
+        if i.join("documents").is_dir() {
+            docs.extend(cls_corpus::folder::documents_in_path_order(i)?.0);
         } else {
             docs.push(ingest_guarded(i)?);
         }

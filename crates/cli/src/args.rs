@@ -1,6 +1,7 @@
 //! The command line of `cls`: its commands and options (clap), help and parse errors in
 //! French, and the two commands that describe the command line itself (completions, man).
 
+use crate::clap_fr::whole;
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -12,7 +13,7 @@ const EXEMPLES: &str = "Exemples :
   cls batch fixtures/ --out corpus            un corpus à partir d'un dossier
   cls compare corpus --out corpus/rapport     tableaux CSV et rapport HTML
   cls completions bash > /etc/bash_completion.d/cls
-  cls man > cls.1";
+  cls man --dir ~/.local/share/man/man1       pages de manuel (cls.1, cls-ingest.1…)";
 
 #[derive(Parser)]
 #[command(
@@ -44,54 +45,43 @@ Utilisation : {usage}
 
 {all-args}{after-help}";
 
-/// clap writes its parse errors in English: the phrases it uses, in French.
-const CLAP_FR: &[(&str, &str)] = &[
-    ("error: ", "erreur : "),
-    ("invalid value", "valeur invalide"),
-    (" for '", " pour '"),
-    ("[possible values: ", "[valeurs possibles : "),
-    (
-        "the following required arguments were not provided:",
-        "arguments obligatoires manquants :",
-    ),
-    ("unexpected argument", "argument inattendu"),
-    ("unrecognized subcommand", "commande inconnue"),
-    ("found", "trouvé"),
-    ("a value is required for", "une valeur est attendue pour"),
-    ("but none was supplied", "mais aucune n'est donnée"),
-    ("tip: ", "astuce : "),
-    ("a similar argument exists:", "un argument proche existe :"),
-    (
-        "a similar subcommand exists:",
-        "une commande proche existe :",
-    ),
-    ("to pass", "pour passer"),
-    ("as a value, use", "comme valeur, écrire"),
-    ("Usage: ", "Utilisation : "),
-    ("For more information, try", "Pour en savoir plus :"),
-    // Help pages.
+/// The English headings clap writes in help pages, in French (help pages are rendered by
+/// clap from the French texts below; only its own headings and notes are English).
+const HELP_FR: &[(&str, &str)] = &[
     ("Possible values:", "Valeurs possibles :"),
+    ("[possible values: ", "[valeurs possibles : "),
     ("[default: ", "[par défaut : "),
     ("Commandes:", "Commandes :"),
     ("Options:", "Options :"),
     ("Arguments:", "Arguments :"),
+    ("Usage: ", "Utilisation : "),
 ];
 
-/// Parses the command line; errors are printed in French.
+/// A help page with clap's headings in French.
+fn help_fr(help: &str) -> String {
+    let mut msg = help.to_string();
+    for (en, fr) in HELP_FR {
+        msg = msg.replace(en, fr);
+    }
+    msg
+}
+
+/// Parses the command line; help and errors are printed in French.
 pub fn parse() -> Cli {
     match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
-            let mut msg = e.render().to_string();
-            for (en, fr) in CLAP_FR {
-                msg = msg.replace(en, fr);
+            match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    print!("{}", help_fr(&e.render().to_string()));
+                    std::process::exit(0);
+                }
+                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    eprint!("{}", help_fr(&e.render().to_string()));
+                }
+                _ => eprint!("{}", crate::clap_fr::render(&e)),
             }
-            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-                print!("{msg}");
-                std::process::exit(0);
-            }
-            eprint!("{msg}");
             std::process::exit(2);
         }
     }
@@ -162,10 +152,10 @@ manifest.json), 1 si le corpus ne peut pas être écrit.")]
         out: PathBuf,
         /// Processus de lecture en parallèle (par défaut : SLURM_CPUS_PER_TASK, sinon les
         /// cœurs permis par l'affinité CPU).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", value_parser = whole::<usize>)]
         jobs: Option<usize>,
         /// Secondes après lesquelles un fichier encore en lecture est arrêté et noté en échec.
-        #[arg(long, default_value_t = 60, value_name = "SECONDES")]
+        #[arg(long, default_value_t = 60, value_name = "SECONDES", value_parser = whole::<u64>)]
         timeout: u64,
         /// Relit tous les fichiers, même ceux déjà lus par cette version.
         #[arg(long)]
@@ -181,7 +171,8 @@ manifest.json), 1 si le corpus ne peut pas être écrit.")]
         execution: Option<String>,
         /// Mémoire maximale de chaque processus de lecture, en Mio (0 : sans limite) : un
         /// fichier qui la dépasse échoue seul.
-        #[arg(long, value_name = "MIO", default_value_t = cls_corpus::batch::DEFAULT_MEMOIRE_MAX_MO)]
+        #[arg(long, value_name = "MIO", default_value_t = cls_corpus::batch::DEFAULT_MEMOIRE_MAX_MO,
+              value_parser = whole::<u64>)]
         memoire_max: u64,
         /// Ni barre de progression ni bilan.
         #[arg(short, long)]
@@ -238,8 +229,8 @@ définie (rapports reproductibles).")]
         /// Lit les chemins sur l'entrée standard.
         #[arg(long)]
         serve: bool,
-        /// Address-space limit of this process in MiB (0: none).
-        #[arg(long, default_value_t = 0)]
+        /// Mémoire maximale de ce processus, en Mio (0 : sans limite).
+        #[arg(long, default_value_t = 0, value_parser = whole::<u64>)]
         memoire_max: u64,
     },
     /// Écrit le registre des organisations de fichiers (PDF, pages) ou d'un corpus.
@@ -264,10 +255,20 @@ définie (rapports reproductibles).")]
         #[arg(value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
-    /// Écrit la page de manuel de cls (format roff) sur la sortie standard.
-    #[command(after_help = "Exemple :
-  cls man > ~/.local/share/man/man1/cls.1 && man cls")]
-    Man,
+    /// Écrit la page de manuel de cls, ou celle d'une commande (format roff), sur la sortie
+    /// standard ; avec --dir, toutes les pages dans un dossier.
+    #[command(after_help = "Exemples :
+  cls man > ~/.local/share/man/man1/cls.1 && man cls
+  cls man ingest > ~/.local/share/man/man1/cls-ingest.1
+  cls man --dir ~/.local/share/man/man1     cls.1 et une page par commande")]
+    Man {
+        /// La commande dont écrire la page (« ingest », « batch »…) ; sans elle, la page de cls.
+        #[arg(value_name = "COMMANDE", conflicts_with = "dir")]
+        commande: Option<String>,
+        /// Écrit cls.1 et une page par commande (cls-ingest.1, …) dans ce dossier.
+        #[arg(long, value_name = "DOSSIER")]
+        dir: Option<PathBuf>,
+    },
     /// Montre page par page ce que le lecteur a vu dans un PDF (mots, colonnes, tableaux,
     /// blocs dans l'ordre de lecture, libellés reconnus) dans une page HTML autonome.
     #[command(after_help = "Exemple :
@@ -291,6 +292,7 @@ définie (rapports reproductibles).")]
         /// Le PDF.
         file: PathBuf,
         /// Le numéro de la page.
+        #[arg(value_parser = whole::<u32>)]
         page: u32,
     },
 }
@@ -302,10 +304,85 @@ pub fn completions(shell: clap_complete::Shell) -> Result<()> {
     Ok(())
 }
 
-/// `cls man`: the roff manual page, on stdout.
-pub fn man() -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut out)
+/// `cls man`: the roff manual page of `cls` or of one command, on stdout; with `dir`,
+/// every page (`cls.1`, and `cls-<commande>.1` that `cls.1` refers to) in that folder.
+pub fn man(commande: Option<&str>, dir: Option<&std::path::Path>) -> Result<()> {
+    let mut top = Cli::command();
+    top.build();
+    if let Some(dir) = dir {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("création du dossier {} impossible", dir.display()))?;
+        for cmd in std::iter::once(top.clone()).chain(visible_commands(&top)) {
+            let page = man_page(cmd)?;
+            let path = dir.join(page.0);
+            std::fs::write(&path, page.1)
+                .with_context(|| format!("écriture impossible de {}", path.display()))?;
+            eprintln!("cls man : {}", path.display());
+        }
+        return Ok(());
+    }
+    let cmd = match commande {
+        None => top,
+        Some(name) => visible_commands(&top)
+            .find(|c| c.get_name() == name)
+            .ok_or_else(|| {
+                let names: Vec<String> = visible_commands(&top)
+                    .map(|c| c.get_name().to_string())
+                    .collect();
+                anyhow::anyhow!(
+                    "commande inconnue « {name} » (commandes : {})",
+                    names.join(", ")
+                )
+            })?,
+    };
+    let (_, page) = man_page(cmd)?;
+    std::io::Write::write_all(&mut std::io::stdout().lock(), &page)
         .context("écriture de la page de manuel impossible")
+}
+
+/// The commands a user sees (not the hidden debugging and worker ones).
+fn visible_commands(top: &clap::Command) -> impl Iterator<Item = clap::Command> + '_ {
+    top.get_subcommands().filter(|s| !s.is_hide_set()).cloned()
+}
+
+/// clap_mangen writes English section titles; a French man page has its own (the
+/// man-pages-fr convention), and clap's notes are translated as in help pages.
+const MAN_FR: &[(&str, &str)] = &[
+    (".SH NAME", ".SH NOM"),
+    (".SH EXTRA", ".SH COMPLÉMENTS"),
+    (".SH AUTHORS", ".SH AUTEURS"),
+    (".SH SUBCOMMANDS", ".SH COMMANDES"),
+    (".SH Commandes", ".SH COMMANDES"),
+    ("Possible values:", "Valeurs possibles :"),
+    ("[default: ", "[par défaut : "),
+];
+
+/// The file name and roff text of one command's page, section titles in French.
+fn man_page(cmd: clap::Command) -> Result<(String, Vec<u8>)> {
+    let title = cmd.get_display_name().unwrap_or(cmd.get_name()).to_string();
+    let man = clap_mangen::Man::new(cmd);
+    let mut out = Vec::new();
+    man.render(&mut out)
+        .context("écriture de la page de manuel impossible")?;
+    let text = String::from_utf8_lossy(&out);
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.lines() {
+        // roff drops an empty date from the title line, shifting the source into its
+        // place: the title line is written whole.
+        if line.starts_with(".TH ") {
+            lines.push(format!(
+                ".TH {title} 1 \"\" \"cls {}\" \"Manuel de cls\"",
+                env!("CARGO_PKG_VERSION")
+            ));
+            continue;
+        }
+        let mut l = line.to_string();
+        for (en, fr) in MAN_FR {
+            l = l.replace(en, fr);
+        }
+        lines.push(l);
+    }
+    let mut page = lines.join("\n");
+    page.push('\n');
+    Ok((man.get_filename(), page.into_bytes()))
 }

@@ -74,16 +74,16 @@ fn summary(what: &str, r: &Report, took: Duration, jobs: Option<usize>, quiet: b
         count(EtatLecture::Echec),
     );
     for w in &r.warnings {
-        eprintln!("cls {what}: attention : {w}");
+        eprintln!("cls {what} : attention : {w}");
     }
     if !quiet {
         let jobs = jobs
             .map(|j| format!(", {j} processus de lecture"))
             .unwrap_or_default();
         eprintln!(
-            "cls {what}: {} fichier(s) en {:.1} s{jobs} — ok {ok}, partiel {partiel}, echec {echec}, ignorés {}",
+            "cls {what} : {} fichier(s) en {} s{jobs} — ok {ok}, partiel {partiel}, échec {echec}, ignorés {}",
             m.documents.len(),
-            took.as_secs_f64(),
+            format!("{:.1}", took.as_secs_f64()).replace('.', ","),
             m.ignores.len()
         );
         print_details(m);
@@ -99,13 +99,13 @@ fn print_details(m: &cls_model::Manifest) {
         .filter(|d| d.statut == EtatLecture::Echec)
     {
         eprintln!(
-            "  echec  {}: {}",
+            "  échec  {} : {}",
             d.fichier,
             d.raison.as_deref().unwrap_or("")
         );
     }
     for i in &m.ignores {
-        eprintln!("  ignoré {}: {}", i.fichier, i.raison);
+        eprintln!("  ignoré {} : {}", i.fichier, i.raison);
     }
     let mut slow: Vec<&ManifestEntry> = m.documents.iter().collect();
     slow.sort_by_key(|e| std::cmp::Reverse(e.duree_ms));

@@ -45,7 +45,17 @@ pub fn ingest(
             j.push('\n');
             j
         }
-        IngestFormat::Text => summary::text(&doc, &name),
+        IngestFormat::Text => {
+            let width = match output {
+                None => terminal_width(),
+                Some(_) => None,
+            };
+            summary::text(
+                &doc,
+                &name,
+                summary::Layout::new(width.unwrap_or(summary::WIDTH)),
+            )
+        }
     };
     match output {
         Some(p) => std::fs::write(p, text.as_bytes())
@@ -63,4 +73,31 @@ pub fn ingest(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The width of the terminal stdout writes to: `COLUMNS` when the shell sets it, else the
+/// terminal's own size (TIOCGWINSZ); none when stdout is a file or a pipe, whose reader's
+/// width is unknown.
+fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+    {
+        return Some(n);
+    }
+    let mut ws = libc::winsize {
+        ws_row: 0,
+        ws_col: 0,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCGWINSZ writes one `winsize` into the struct it is given, which lives
+    // for the whole call; a failure leaves it zero.
+    let r = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) };
+    (r == 0 && ws.ws_col > 0).then_some(usize::from(ws.ws_col))
 }

@@ -17,6 +17,20 @@ use std::path::Path;
 pub fn run(file: &Path, out: &Path) -> Result<()> {
     let bytes = std::fs::read(file)
         .with_context(|| format!("ouverture impossible de {}", file.display()))?;
+    // Inspection draws PDF pages: a web page has none to draw.
+    match cls_extract::sniff(&bytes) {
+        cls_extract::Sniffed::Pdf => {}
+        cls_extract::Sniffed::Html => anyhow::bail!(
+            "{} est une page HTML : cls inspect ne lit que les PDF \
+             (cls ingest {} --format text résume une page web)",
+            file.display(),
+            file.display()
+        ),
+        cls_extract::Sniffed::Unknown => anyhow::bail!(
+            "{} n'est pas un PDF : cls inspect ne lit que les PDF",
+            file.display()
+        ),
+    }
     let pages = cls_extract::inspect_pdf(&bytes)?;
     let pdf = cls_extract::extract_pdf(&bytes)?;
     let name = file

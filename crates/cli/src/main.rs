@@ -11,6 +11,7 @@ use std::process::ExitCode;
 mod analysis;
 mod args;
 mod batch;
+mod clap_fr;
 mod debug;
 mod ingest;
 mod inspect;
@@ -29,11 +30,28 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            let msg = format!("{e:#}").replace('\n', " ");
-            eprintln!("cls : {msg}");
+            eprintln!("cls : {}", error_line(&e));
             ExitCode::from(1)
         }
     }
+}
+
+/// An error and its causes on one line, French typography (" : " between them): a
+/// system error or a JSON error, whose own messages are English, is named in French.
+fn error_line(e: &anyhow::Error) -> String {
+    let parts: Vec<String> = e
+        .chain()
+        .map(|cause| {
+            if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+                cls_corpus::error::io_reason(io)
+            } else if let Some(j) = cause.downcast_ref::<serde_json::Error>() {
+                cls_corpus::error::json_reason(j)
+            } else {
+                cause.to_string()
+            }
+        })
+        .collect();
+    parts.join(" : ").replace('\n', " ")
 }
 
 /// Runs one command; the commands that do not choose their exit code succeed with 0.
@@ -82,7 +100,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::ExplainThemes { file, numero } => done(analysis::explain_themes(&file, &numero)),
         Command::Orgs { inputs, format } => done(analysis::orgs(&inputs, format)),
         Command::Completions { shell } => done(args::completions(shell)),
-        Command::Man => done(args::man()),
+        Command::Man { commande, dir } => done(args::man(commande.as_deref(), dir.as_deref())),
         Command::Glyphs { file, page } => done(debug::glyphs(&file, page)),
         Command::Inspect { file, html } => done(inspect::run(&file, &html)),
         Command::Blocks { file } => done(debug::blocks(&file)),

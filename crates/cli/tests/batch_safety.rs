@@ -682,7 +682,8 @@ fn a_full_disk_stops_with_one_line_and_leaves_no_temporary_file() {
         assert!(!r.status.success(), "a full disk is a failure");
         let err = String::from_utf8_lossy(&r.stderr);
         assert!(
-            err.lines().all(|l| l.starts_with("cls")) && err.contains("os error 28"),
+            err.lines().all(|l| l.starts_with("cls"))
+                && err.contains("plus de place sur le disque"),
             "one line per failure, naming the cause: {err}"
         );
     }

@@ -62,15 +62,36 @@ fn text_summary_of_each_fixture() {
                 .count();
             assert_eq!(rows, n, "{}", f.display());
         }
-        // The summary fits a terminal of 100 columns (the file's path aside, printed as
-        // given).
+        // Written to a pipe, the summary fits 100 columns, the file's path included.
         assert!(
-            s.lines()
-                .filter(|l| !l.starts_with("Fichier"))
-                .all(|l| l.chars().count() <= 100),
+            s.lines().all(|l| l.chars().count() <= 100),
             "{}: a line is too wide",
             f.display()
         );
+    }
+}
+
+#[test]
+fn text_summary_fits_the_terminal_it_is_shown_in() {
+    // `script` gives the command a terminal (util-linux; the test says so when it is
+    // missing rather than passing for nothing).
+    let f = root().join("fixtures/pdf/chartres-2020-2025.lo-writer.pdf");
+    for cols in [72, 84, 130] {
+        let cmd = format!(
+            "COLUMNS={cols} '{}' ingest '{}' --format text",
+            env!("CARGO_BIN_EXE_cls"),
+            f.display()
+        );
+        let o = std::process::Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .output()
+            .expect("script (util-linux) runs the command in a terminal");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let s = String::from_utf8(o.stdout)
+            .expect("utf-8")
+            .replace('\r', "");
+        let widest = s.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        assert_eq!(widest, cols, "COLUMNS={cols}:\n{s}");
     }
 }
 
@@ -133,6 +154,31 @@ fn stdin_and_output_file() {
     std::fs::remove_file(&out).ok();
 }
 
+/// Phrases of clap's and of the system's English messages: none may reach the user.
+const ENGLISH: &[&str] = &[
+    "error:",
+    "tip:",
+    "Usage:",
+    "invalid value",
+    "invalid digit",
+    " found",
+    "similar",
+    "For more information",
+    "os error",
+    "No such file",
+    "Is a directory",
+    "Options:",
+    "Arguments:",
+    "[default:",
+    "Possible values",
+];
+
+fn assert_french(what: &str, text: &str) {
+    for w in ENGLISH {
+        assert!(!text.contains(w), "{what}: « {w} » in\n{text}");
+    }
+}
+
 #[test]
 fn bad_arguments_are_errors_in_french() {
     let o = cls(&["ingest", "--format", "xyz", "a.pdf"]);
@@ -147,14 +193,51 @@ fn bad_arguments_are_errors_in_french() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.starts_with("cls : ouverture impossible"), "{err}");
+    assert!(err.contains("introuvable"), "{err}");
 
     let help = String::from_utf8(cls(&["ingest", "--help"]).stdout).expect("help");
     assert!(
         help.contains("Exemples") && help.contains("Format de sortie"),
         "{help}"
     );
+    let dir = std::env::temp_dir().to_string_lossy().to_string();
+    let page = root().join("fixtures/html/chaumont-web.html");
+    let page = page.to_string_lossy();
+    for args in [
+        &["batch", "--jobs", "abc", "x", "--out", "y"][..],
+        &["batch", "x", "--out", "y", "--timeout", "-1"],
+        &["completions", "tcsh"],
+        &["batcj"],
+        &["ingest", "--formt", "text", "a.pdf"],
+        &["ingest"],
+        &["ingest", "a", "b"],
+        &["ingest", &dir],
+        &["inspect", &page, "--html", "/nonexistent/x.html"],
+        &["compare", "/nonexistent", "--out", "/nonexistent/r"],
+        &["man", "nope"],
+        &[],
+    ] {
+        let o = cls(args);
+        assert!(!o.status.success(), "{args:?}");
+        assert_french(&format!("{args:?}"), &String::from_utf8_lossy(&o.stderr));
+    }
+    for args in [&["--help"][..], &["batch", "--help"], &["ingest", "-h"]] {
+        let o = cls(args);
+        assert_french(&format!("{args:?}"), &String::from_utf8_lossy(&o.stdout));
+    }
+    let err = String::from_utf8_lossy(&cls(&["batch", "--jobs", "abc", "x", "--out", "y"]).stderr)
+        .to_string();
+    assert!(err.contains("nombre entier"), "{err}");
+    let err = String::from_utf8_lossy(&cls(&["ingest", &dir]).stderr).to_string();
+    assert!(err.contains("dossier"), "{err}");
+    // inspect draws PDF pages: a web page is refused as such, not as an unknown format.
+    let err = String::from_utf8_lossy(&cls(&["inspect", &page, "--html", "/tmp/x.html"]).stderr)
+        .to_string();
+    assert!(
+        err.contains("est une page HTML") && err.contains("PDF"),
+        "{err}"
+    );
 }
-
 #[test]
 fn completions_and_man_page() {
     let o = cls(&["completions", "bash"]);
@@ -164,4 +247,33 @@ fn completions_and_man_page() {
     assert!(o.status.success());
     let man = String::from_utf8_lossy(&o.stdout);
     assert!(man.contains(".TH") && man.contains("Contrats Locaux de Santé"));
+    // French section titles, and one page per command that cls.1 refers to.
+    assert!(
+        man.contains(".SH NOM") && !man.contains(".SH NAME"),
+        "{man}"
+    );
+    let dir = std::env::temp_dir().join(format!("cls-man-{}", std::process::id()));
+    let o = cls(&["man", "--dir", &dir.to_string_lossy()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let cited: Vec<String> = man
+        .lines()
+        .filter_map(|l| l.strip_prefix("cls\\-")?.strip_suffix("(1)"))
+        .map(|n| n.replace("\\-", "-"))
+        .collect();
+    assert!(cited.len() >= 5, "{cited:?}");
+    for name in cited {
+        let page = std::fs::read_to_string(dir.join(format!("cls-{name}.1")))
+            .unwrap_or_else(|_| panic!("cls-{name}.1 missing"));
+        assert!(page.contains(".SH NOM") && page.contains(".SH SYNOPSIS"));
+        for en in [".SH NAME", ".SH EXTRA", "Possible values", "[default:"] {
+            assert!(!page.contains(en), "cls-{name}.1: {en}");
+        }
+    }
+    assert!(dir.join("cls.1").is_file());
+    let one = cls(&["man", "ingest"]);
+    assert_eq!(
+        one.stdout,
+        std::fs::read(dir.join("cls-ingest.1")).expect("page")
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

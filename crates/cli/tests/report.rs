@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{cls, root, tmp};
+use common::{cls, os, root, run, tmp};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -159,6 +159,68 @@ fn report_and_tables_agree_with_the_retained_actions() {
 }
 
 #[test]
+fn registry_counts_retained_documents_as_the_report_and_actions_do() {
+    let (corpus, report) = built();
+    // Role counts over the retained rows of actions.csv, per registry id.
+    let mut from_actions: BTreeMap<(String, &str), i64> = BTreeMap::new();
+    for l in read_csv(&corpus.join("actions.csv")) {
+        if l["retenu"] != "true" {
+            continue;
+        }
+        for (role, col) in [
+            ("porteur", "porteurs_ids"),
+            ("partenaire", "partenaires_ids"),
+            ("financeur", "financeurs_ids"),
+        ] {
+            for id in l[col].split(" | ").filter(|s| !s.is_empty()) {
+                *from_actions.entry((id.to_string(), role)).or_default() += 1;
+            }
+        }
+    }
+    let registry = read_csv(&corpus.join("organisations.csv"));
+    let json: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(corpus.join("organisations.json")).expect("registry"),
+    )
+    .expect("json");
+    let n = |r: &BTreeMap<String, String>, k: &str| r[k].parse::<i64>().expect("count");
+    let mut total = 0;
+    for (r, j) in registry.iter().zip(&json) {
+        assert_eq!(r["id"], j["id"].as_str().expect("id"));
+        for role in ["porteur", "partenaire", "financeur"] {
+            let want = from_actions
+                .get(&(r["id"].clone(), role))
+                .copied()
+                .unwrap_or(0);
+            assert_eq!(n(r, role), want, "{} {role}", r["id"]);
+            assert_eq!(j["roles"][role].as_i64(), Some(want), "{} {role}", r["id"]);
+            total += want;
+        }
+        let kept = j["documents_retenus"].as_array().expect("retained").len();
+        assert_eq!(n(r, "nb_documents"), kept as i64, "{}", r["id"]);
+    }
+    assert_eq!(total, from_actions.values().sum::<i64>());
+    // The Chartres contract is shipped as three PDFs and a page: the ARS is named in four
+    // documents of it, yet counted in one.
+    let ars = registry
+        .iter()
+        .find(|r| r["id"] == "ars-centre-val-de-loire")
+        .expect("ARS");
+    assert!(ars["documents"].split(" | ").count() > n(ars, "nb_documents") as usize);
+    // The report's organisations in several territories count the same.
+    let shared = read_csv(&report.join("organisations_partagees.csv"));
+    assert!(!shared.is_empty());
+    for s in &shared {
+        let r = registry
+            .iter()
+            .find(|r| r["id"] == s["organisation_id"])
+            .expect("in the registry");
+        for role in ["porteur", "partenaire", "financeur", "signataire"] {
+            assert_eq!(s[role], r[role], "{} {role}", r["id"]);
+        }
+    }
+}
+
+#[test]
 fn report_pages_are_self_contained_and_dated() {
     let (corpus, report) = built();
     let html = std::fs::read_to_string(report.join("index.html")).expect("report");
@@ -187,6 +249,37 @@ fn report_pages_are_self_contained_and_dated() {
             .expect("page");
     assert!(chartres.contains("chartres-2020-2025.chromium.pdf#page="));
     let _ = corpus;
+}
+
+#[test]
+fn overview_reads_on_a_phone_as_on_a_screen() {
+    let (_, report) = built();
+    let html = std::fs::read_to_string(report.join("index.html")).expect("index");
+    let doc = scraper::Html::parse_document(&html);
+    let count = |css: &str| {
+        doc.select(&scraper::Selector::parse(css).expect("selector"))
+            .count()
+    };
+    let territories = read_csv(&report.join("territoires.csv")).len();
+    let themes = cls_normalize::themes::vocabulary().len() + 1;
+    // The grid grows downwards with the territories: one row each (and the total), one
+    // column per theme, sticky names when it scrolls sideways.
+    assert_eq!(count("table.heat.sticky tbody tr"), territories + 1);
+    assert_eq!(count("table.heat thead th"), themes + 2);
+    // The calendar is a table too (its labels wrap, never cut), one row per dated
+    // territory.
+    assert!(count("table.cal.sticky tbody tr") <= territories);
+    assert!(count("table.cal tbody tr") > 0);
+    // Periods and dates do not break at their hyphens.
+    assert_eq!(count("#territoires + div td.nw"), 2 * territories);
+    // No drawing of fixed width: charts are HTML, so they reflow.
+    for page in std::fs::read_dir(report).expect("report").flatten() {
+        let p = page.path();
+        if p.extension().is_some_and(|x| x == "html") {
+            let h = std::fs::read_to_string(&p).expect("page");
+            assert!(!h.contains("<svg"), "{}", p.display());
+        }
+    }
 }
 
 #[test]
@@ -294,6 +387,88 @@ fn format_md_names_every_output_file_and_column() {
     }
 }
 
+#[test]
+fn format_md_names_every_json_key() {
+    let (corpus, _) = built();
+    let doc = std::fs::read_to_string(root().join("docs/FORMAT.md")).expect("docs/FORMAT.md");
+    let mut files = vec![
+        corpus.join("manifest.json"),
+        corpus.join("organisations.json"),
+    ];
+    for e in std::fs::read_dir(corpus.join("documents"))
+        .expect("documents")
+        .flatten()
+    {
+        files.push(e.path());
+    }
+    let mut keys: BTreeMap<String, String> = BTreeMap::new();
+    for f in &files {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(f).expect("json")).expect("parse");
+        collect_keys(&v, "", &f.display().to_string(), &mut keys);
+    }
+    for l in jsonl(corpus) {
+        collect_keys(&l, "", "actions.jsonl", &mut keys);
+    }
+    assert!(keys.len() > 60, "{keys:?}");
+    let undocumented: Vec<String> = keys
+        .iter()
+        .filter(|(path, _)| !documented(&doc, path))
+        .map(|(path, file)| format!("{path} ({file})"))
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "keys missing from docs/FORMAT.md:\n{}",
+        undocumented.join("\n")
+    );
+}
+
+/// Every key path of a JSON value ("source.fichier", "actions[].budget.montants[].financeur"),
+/// with the first file it was seen in.
+fn collect_keys(v: &serde_json::Value, at: &str, file: &str, out: &mut BTreeMap<String, String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                // The glossary's keys are acronyms, not part of the format.
+                let path = if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                };
+                out.entry(path.clone()).or_insert_with(|| file.to_string());
+                if path != "sigles" {
+                    collect_keys(x, &path, file, out);
+                }
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for x in a {
+                collect_keys(x, &format!("{at}[]"), file, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether FORMAT.md names a key: its own name in backticks, alone or after its parent
+/// ("`source.fichier`", "`.departements`", "`signataires[]`").
+fn documented(doc: &str, path: &str) -> bool {
+    let key = path
+        .rsplit('.')
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches("[]");
+    [
+        format!("`{key}`"),
+        format!("`{key}[]`"),
+        format!("`.{key}`"),
+        format!(".{key}`"),
+        format!("`{key}."),
+    ]
+    .iter()
+    .any(|form| doc.contains(form.as_str()))
+}
+
 fn read_csv_header(p: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(p).expect("csv");
     let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
@@ -302,4 +477,93 @@ fn read_csv_header(p: &Path) -> Vec<String> {
         .iter()
         .map(str::to_string)
         .collect()
+}
+
+#[test]
+fn source_links_open_the_files_from_wherever_compare_runs() {
+    let dir = tmp("links");
+    let sources = dir.join("batch here").join("contrats été");
+    std::fs::create_dir_all(&sources).expect("dir");
+    let name = "Vierzon #1 é.pdf";
+    std::fs::copy(
+        root().join("fixtures/pdf/cls-pays-de-vierzon-2022-2027.chromium.pdf"),
+        sources.join(name),
+    )
+    .expect("copy");
+    // The batch runs in "batch here" with a relative input; compare runs elsewhere and
+    // writes the report in a third folder.
+    let batch_cwd = dir.join("batch here");
+    let out = run(
+        &batch_cwd,
+        &[
+            os("batch"),
+            os("-q"),
+            os("contrats été"),
+            os("--out"),
+            os("corpus"),
+        ],
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let elsewhere = dir.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("dir");
+    let out = run(
+        &elsewhere,
+        &[
+            os("compare"),
+            batch_cwd.join("corpus").as_os_str(),
+            os("--out"),
+            os("../rapport"),
+        ],
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = dir.join("rapport");
+    let page = std::fs::read_dir(&report)
+        .expect("report")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("territoire-"))
+        .expect("a territory page");
+    let html = scraper::Html::parse_document(&std::fs::read_to_string(&page).expect("page"));
+    let a = scraper::Selector::parse("#actions-table a[href]").expect("selector");
+    let hrefs: Vec<String> = html
+        .select(&a)
+        .filter_map(|e| e.value().attr("href").map(str::to_string))
+        .collect();
+    assert!(!hrefs.is_empty());
+    for h in &hrefs {
+        let (path, fragment) = h.split_once('#').expect("a page");
+        assert!(fragment.starts_with("page="), "{h}");
+        assert!(!path.contains(' ') && !path.contains('é'), "encoded: {h}");
+        let file = report.join(percent_decode(path));
+        assert!(file.is_file(), "{h} does not lead to {name}");
+        assert!(file.ends_with(name));
+    }
+}
+
+/// `%XX` escapes back to bytes (UTF-8).
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3]).expect("hex");
+            out.push(u8::from_str_radix(hex, 16).expect("hex"));
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).expect("utf-8")
 }

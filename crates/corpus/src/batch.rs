@@ -215,7 +215,9 @@ pub fn run_batch(
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.max(1))
         .build()
-        .map_err(|e| CorpusError::Invalid(e.to_string()))?;
+        .map_err(|e| {
+            CorpusError::Invalid(format!("processus de lecture impossibles à lancer ({e})"))
+        })?;
     let reader = Reader {
         cache: &cache,
         opts,
@@ -504,12 +506,19 @@ pub fn write_corpus(
             }
         }
     }
-    let registry = registry.finish();
+    // The registry counts retained documents only: decide them first.
+    let exports = exports.finish();
+    let kept: HashSet<String> = exports
+        .retained_ids()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let registry = registry.finish(&kept);
     w(
         out.join("organisations.json"),
         &serde_json::to_vec_pretty(&registry).expect("registry serialises"),
     )?;
-    crate::export::write_exports(out, exports, &registry)?;
+    crate::export::write_exports(out, &exports, &registry)?;
     let manifest = Manifest {
         outil: tool_version(),
         schema_version: SCHEMA_VERSION.to_string(),

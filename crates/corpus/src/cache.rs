@@ -30,9 +30,10 @@ impl Cache {
             .and_then(|_| std::fs::remove_file(&probe));
         let warning = ok.as_ref().err().map(|e| {
             format!(
-                "le cache {} n'est pas accessible en écriture ({e}) : les résultats ne sont \
+                "le cache {} n'est pas accessible en écriture ({}) : les résultats ne sont \
                  pas gardés, une reprise relira tout",
-                dir.display()
+                dir.display(),
+                crate::error::io_reason(e)
             )
         });
         (

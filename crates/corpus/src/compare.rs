@@ -62,7 +62,7 @@ pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), Corpu
     let Corpus {
         docs,
         registry,
-        paths,
+        sources,
     } = load_corpus(corpus)?;
     let mut exports = Exports::default();
     for d in &docs {
@@ -75,7 +75,7 @@ pub fn compare(corpus: &Path, out: &Path, info: &ReportInfo) -> Result<(), Corpu
     for t in &tables::all(&figures, &exports, &shared) {
         write_table(out, t)?;
     }
-    pages::write(out, info, &figures, &shared, &paths)
+    pages::write(out, info, &figures, &shared, &sources)
 }
 
 fn theme_of(l: &ActionLine) -> String {
@@ -134,7 +134,7 @@ struct ThemeCell {
     budget: f64,
 }
 
-/// Roles counted over retained documents only (the registry counts every copy).
+/// Roles counted over retained documents only, as the registry counts them.
 #[derive(Debug, Clone, Copy, Default)]
 struct Roles {
     porteur: usize,

@@ -728,17 +728,38 @@ const ORGANISATION_COLUMNS: &[Column] = &[
     col(
         "nb_documents",
         Kind::Integer,
-        "Nombre de documents qui la citent (toutes copies)",
+        "Nombre de documents retenus qui la citent (un par contrat)",
+    ),
+    col(
+        "documents_retenus",
+        Kind::Text,
+        "Documents retenus qui la citent, séparés par « | »",
     ),
     col(
         "documents",
         Kind::Text,
-        "Documents qui la citent, séparés par « | »",
+        "Tous les documents qui la citent, copies comprises, séparés par « | »",
     ),
-    col("porteur", Kind::Integer, "Fois citée comme porteur"),
-    col("partenaire", Kind::Integer, "Fois citée comme partenaire"),
-    col("financeur", Kind::Integer, "Fois citée comme financeur"),
-    col("signataire", Kind::Integer, "Fois citée comme signataire"),
+    col(
+        "porteur",
+        Kind::Integer,
+        "Fois citée comme porteur (documents retenus)",
+    ),
+    col(
+        "partenaire",
+        Kind::Integer,
+        "Fois citée comme partenaire (documents retenus)",
+    ),
+    col(
+        "financeur",
+        Kind::Integer,
+        "Fois citée comme financeur (documents retenus)",
+    ),
+    col(
+        "signataire",
+        Kind::Integer,
+        "Fois citée comme signataire (documents retenus)",
+    ),
     col(
         "variantes",
         Kind::Text,
@@ -758,7 +779,8 @@ fn organisation_row(o: &Organisation) -> Vec<Cell> {
         Cell::text(&o.region),
         Cell::text(&o.code_insee),
         Cell::text(&o.siren),
-        Cell::count(o.documents.len()),
+        Cell::count(o.documents_retenus.len()),
+        Cell::list(&o.documents_retenus),
         Cell::list(&o.documents),
         Cell::Int(o.roles.porteur.into()),
         Cell::Int(o.roles.partenaire.into()),
@@ -784,13 +806,13 @@ pub fn write_table(dir: &Path, t: &Table) -> Result<(), CorpusError> {
 }
 
 /// Writes `actions.jsonl`, the CSV tables with their Table Schemas, `corpus.xlsx` and
-/// `schema/`. Takes the rows gathered by [`Exports::add`].
+/// `schema/`. Takes the rows gathered by [`Exports::add`], retained documents decided
+/// ([`Exports::finish`]).
 pub fn write_exports(
     out: &Path,
-    exports: Exports,
+    exports: &Exports,
     registry: &[Organisation],
 ) -> Result<(), CorpusError> {
-    let exports = exports.finish();
     let w = |p: std::path::PathBuf, bytes: &[u8]| write_output(&p, bytes);
     let mut jsonl = String::new();
     for l in &exports.lines {

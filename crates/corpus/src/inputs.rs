@@ -3,7 +3,7 @@
 //! dangling or looping symbolic links are listed with a reason), directory loops are
 //! walked once, and one real file reached by several paths is one input.
 
-use crate::error::CorpusError;
+use crate::error::{io_reason, CorpusError};
 use cls_model::Ignore;
 use std::collections::{HashMap, HashSet};
 use std::fs::FileType;
@@ -61,7 +61,7 @@ fn unreachable(e: &std::io::Error) -> String {
     } else if e.kind() == std::io::ErrorKind::NotFound {
         "lien symbolique sans cible".to_string()
     } else {
-        format!("inaccessible ({e})")
+        format!("inaccessible ({})", io_reason(e))
     }
 }
 
@@ -243,7 +243,7 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
     let mut f = open_regular(path)?;
     let mut bytes = Vec::new();
     f.read_to_end(&mut bytes)
-        .map_err(|e| format!("lecture impossible : {e}"))?;
+        .map_err(|e| format!("lecture impossible : {}", io_reason(&e)))?;
     Ok(bytes)
 }
 
@@ -258,7 +258,7 @@ pub fn hash_regular(path: &Path) -> Result<String, String> {
             Ok(0) => break,
             Ok(n) => h.update(&buf[..n]),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(format!("lecture impossible : {e}")),
+            Err(e) => return Err(format!("lecture impossible : {}", io_reason(&e))),
         }
     }
     Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
@@ -269,6 +269,6 @@ fn open_error(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "fichier introuvable".to_string(),
         std::io::ErrorKind::PermissionDenied => "lecture interdite (droits)".to_string(),
         _ if e.raw_os_error() == Some(libc::ELOOP) => "boucle de liens symboliques".to_string(),
-        _ => format!("ouverture impossible : {e}"),
+        _ => format!("ouverture impossible : {}", io_reason(e)),
     }
 }

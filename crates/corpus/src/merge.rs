@@ -10,7 +10,7 @@
 //! from each document's base id.
 
 use crate::batch::{assign_ids, base_id, lighten, write_corpus, Entry, Report, RunInfo};
-use crate::error::CorpusError;
+use crate::error::{json_reason, CorpusError};
 use crate::lock::OutLock;
 use cls_model::{Document, EtatLecture, Ignore, Manifest, ManifestEntry, Outcome};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -21,8 +21,9 @@ fn read_manifest(dir: &Path) -> Result<Manifest, CorpusError> {
     let text = std::fs::read(&p).map_err(|e| CorpusError::Read(p.display().to_string(), e))?;
     serde_json::from_slice(&text).map_err(|e| {
         CorpusError::Invalid(format!(
-            "{} n'est pas un manifeste de corpus : {e}",
-            p.display()
+            "{} n'est pas un manifeste de corpus : {}",
+            p.display(),
+            json_reason(&e)
         ))
     })
 }
@@ -222,8 +223,9 @@ impl Gathered {
     ) -> Result<Document, CorpusError> {
         let p = s.join("documents").join(format!("{id}.json"));
         let t = std::fs::read(&p).map_err(|err| CorpusError::Read(p.display().to_string(), err))?;
-        let mut d: Document = serde_json::from_slice(&t)
-            .map_err(|err| CorpusError::Invalid(format!("{} : {err}", p.display())))?;
+        let mut d: Document = serde_json::from_slice(&t).map_err(|err| {
+            CorpusError::Invalid(format!("{} : {}", p.display(), json_reason(&err)))
+        })?;
         d.id = base_id(id, &e.sha256);
         lighten(&mut d);
         self.sources

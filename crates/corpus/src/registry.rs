@@ -1,9 +1,17 @@
 //! The corpus registry (`organisations.json`): one entry per organisation, with every
 //! variant of its name, the documents it appears in and its roles.
+//!
+//! One count per contract: the counts (`roles`, the variants' `occurrences`, and the
+//! order of the registry) are taken over retained documents only (`crate::retenu`), so
+//! that a contract read from three files counts once, as in the report and in the
+//! retained rows of `actions.csv`. Every mention is recorded per document, and the counts
+//! are summed when the retained documents are known (at the end of a batch). An
+//! organisation named only in documents that are not retained keeps its entry, with its
+//! variants and the documents that name it, and counts of 0.
 
 use cls_model::{Document, Organisation, Roles, Variante};
 use cls_normalize::orgs::{self, Context, OrgKey};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 #[derive(Clone, Copy)]
 enum Role {
@@ -13,23 +21,52 @@ enum Role {
     Signataire,
 }
 
-struct Entry {
-    key: OrgKey,
+/// What one document says of one organisation.
+#[derive(Default)]
+struct Tally {
+    /// Name as written → mentions.
     variants: BTreeMap<String, u32>,
-    documents: Vec<String>,
     roles: Roles,
+    /// Mentions in every role.
     count: usize,
 }
 
-/// Builds the registry of a set of documents. Ids are those the documents carry, so the
-/// registry and the documents agree; near-identical keys of one type and territory found
-/// in different documents are merged under the most frequent id.
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        for (v, n) in &other.variants {
+            *self.variants.entry(v.clone()).or_default() += n;
+        }
+        self.roles.porteur += other.roles.porteur;
+        self.roles.partenaire += other.roles.partenaire;
+        self.roles.financeur += other.roles.financeur;
+        self.roles.signataire += other.roles.signataire;
+        self.count += other.count;
+    }
+}
+
+struct Entry {
+    key: OrgKey,
+    /// Document id → what it says of the organisation, every document (copies included).
+    per_document: BTreeMap<String, Tally>,
+}
+
+impl Entry {
+    /// Mentions in every document, copies included.
+    fn all_mentions(&self) -> usize {
+        self.per_document.values().map(|t| t.count).sum()
+    }
+}
+
+/// Builds the registry of a set of documents (in path order: the earliest path wins the
+/// retained document's ties). Ids are those the documents carry, so the registry and the
+/// documents agree; near-identical keys of one type and territory found in different
+/// documents are merged under the most frequent id.
 pub fn build(docs: &[Document]) -> Vec<Organisation> {
     let mut b = Builder::default();
     for d in docs {
         b.add(d);
     }
-    b.finish()
+    b.finish(&crate::retenu::retained_ids(docs))
 }
 
 type Memo = std::collections::HashMap<
@@ -52,8 +89,10 @@ impl Builder {
         add_document(&mut self.entries, &mut self.memo, d);
     }
 
-    pub fn finish(self) -> Vec<Organisation> {
-        finish(self.entries)
+    /// The registry, counted over the documents of `retained` (the retained document of
+    /// each contract).
+    pub fn finish(self, retained: &HashSet<String>) -> Vec<Organisation> {
+        finish(self.entries, retained)
     }
 }
 
@@ -119,12 +158,12 @@ impl Mentions<'_> {
                 id: id.clone(),
                 ..key
             },
-            variants: BTreeMap::new(),
-            documents: Vec::new(),
-            roles: Roles::default(),
-            count: 0,
+            per_document: BTreeMap::new(),
         });
-        e.record(nom, self.document, role);
+        e.per_document
+            .entry(self.document.to_string())
+            .or_default()
+            .record(nom, role);
     }
 
     /// The key of a name in this document's context, resolved once per territory.
@@ -137,14 +176,11 @@ impl Mentions<'_> {
     }
 }
 
-impl Entry {
-    /// One more mention of this organisation, written `nom`, in document `document`.
-    fn record(&mut self, nom: &str, document: &str, role: Role) {
+impl Tally {
+    /// One more mention of this organisation, written `nom`.
+    fn record(&mut self, nom: &str, role: Role) {
         *self.variants.entry(nom.trim().to_string()).or_default() += 1;
         self.count += 1;
-        if !self.documents.iter().any(|d| d == document) {
-            self.documents.push(document.to_string());
-        }
         match role {
             Role::Porteur => self.roles.porteur += 1,
             Role::Partenaire => self.roles.partenaire += 1,
@@ -152,22 +188,14 @@ impl Entry {
             Role::Signataire => self.roles.signataire += 1,
         }
     }
+}
 
+impl Entry {
     /// Takes in the mentions of an entry merged into this one.
     fn absorb(&mut self, other: Entry) {
-        for (v, n) in other.variants {
-            *self.variants.entry(v).or_default() += n;
+        for (d, t) in other.per_document {
+            self.per_document.entry(d).or_default().add(&t);
         }
-        for d in other.documents {
-            if !self.documents.contains(&d) {
-                self.documents.push(d);
-            }
-        }
-        self.roles.porteur += other.roles.porteur;
-        self.roles.partenaire += other.roles.partenaire;
-        self.roles.financeur += other.roles.financeur;
-        self.roles.signataire += other.roles.signataire;
-        self.count += other.count;
     }
 }
 
@@ -182,8 +210,11 @@ fn add_title_variants(entries: &mut BTreeMap<String, Entry>, ctx: &Context, d: &
             if let Some(i) = q.find(cut) {
                 let name = q[i + cut.len()..].trim();
                 if orgs::resolve(name, ctx).is_some_and(|k| &k.id == id) {
-                    if let Some(e) = entries.get_mut(id) {
-                        *e.variants.entry(name.to_string()).or_default() += 1;
+                    if let Some(t) = entries
+                        .get_mut(id)
+                        .and_then(|e| e.per_document.get_mut(&d.id))
+                    {
+                        *t.variants.entry(name.to_string()).or_default() += 1;
                     }
                 }
             }
@@ -199,30 +230,43 @@ fn add_glossary_variants(entries: &mut BTreeMap<String, Entry>, ctx: &Context, d
         let Some(s) = e.key.sigle.clone() else {
             continue;
         };
-        if !e.documents.contains(&d.id) {
+        let Some(long) = d.sigles.get(&s) else {
+            continue;
+        };
+        if !e.per_document.contains_key(&d.id)
+            || orgs::resolve(&s, ctx).is_none_or(|k| k.id != e.key.id)
+        {
             continue;
         }
-        if orgs::resolve(&s, ctx).is_none_or(|k| k.id != e.key.id) {
-            continue;
-        }
-        if let Some(long) = d.sigles.get(&s) {
-            e.variants.entry(s.clone()).or_insert(1);
-            e.variants.entry(long.clone()).or_insert(1);
+        if let Some(t) = e.per_document.get_mut(&d.id) {
+            t.variants.entry(s.clone()).or_insert(1);
+            t.variants.entry(long.clone()).or_insert(1);
         }
     }
 }
 
-/// The registry: near-identical keys merged, the most widespread bodies first.
-fn finish(entries: BTreeMap<String, Entry>) -> Vec<Organisation> {
-    by_spread(merge_near_identical(entries))
-        .into_iter()
-        .map(organisation)
-        .collect()
+/// The registry: near-identical keys merged, counted over the retained documents, the
+/// most widespread bodies first.
+fn finish(entries: BTreeMap<String, Entry>, retained: &HashSet<String>) -> Vec<Organisation> {
+    by_spread(
+        merge_near_identical(entries)
+            .into_values()
+            .map(|e| Counted::of(e, retained))
+            .collect(),
+    )
+    .into_iter()
+    .map(organisation)
+    .collect()
 }
 
 /// Merges near-identical keys across documents under the id `orgs::cluster` chooses.
+/// The cluster weighs each key by its mentions in every document, copies included: the id
+/// a merge keeps does not depend on which document of a contract is retained.
 fn merge_near_identical(entries: BTreeMap<String, Entry>) -> BTreeMap<String, Entry> {
-    let keys: Vec<(OrgKey, usize)> = entries.values().map(|e| (e.key.clone(), e.count)).collect();
+    let keys: Vec<(OrgKey, usize)> = entries
+        .values()
+        .map(|e| (e.key.clone(), e.all_mentions()))
+        .collect();
     let alias = orgs::cluster(&keys);
     let mut merged: BTreeMap<String, Entry> = BTreeMap::new();
     for (id, e) in entries {
@@ -239,24 +283,58 @@ fn merge_near_identical(entries: BTreeMap<String, Entry>) -> BTreeMap<String, En
     merged
 }
 
-/// The most widespread bodies first (documents, then mentions), then by id: an analyst
-/// reads the registry from the bodies that matter across the corpus, and a name written
-/// alike for two bodies ("Conseil départemental" of two départements) is looked up first
-/// in the one most documents mean.
-fn by_spread(merged: BTreeMap<String, Entry>) -> Vec<Entry> {
-    let mut merged: Vec<Entry> = merged.into_values().collect();
+/// An entry with its counts summed over the retained documents.
+struct Counted {
+    key: OrgKey,
+    /// Retained documents first counted, then every document: the variants a copy alone
+    /// writes stay listed, with 0 occurrences.
+    tally: Tally,
+    documents: Vec<String>,
+    retained: Vec<String>,
+}
+
+impl Counted {
+    fn of(e: Entry, retained: &HashSet<String>) -> Counted {
+        let mut tally = Tally::default();
+        let mut kept = Vec::new();
+        for (d, t) in &e.per_document {
+            if retained.contains(d) {
+                tally.add(t);
+                kept.push(d.clone());
+            } else {
+                for v in t.variants.keys() {
+                    tally.variants.entry(v.clone()).or_default();
+                }
+            }
+        }
+        Counted {
+            key: e.key,
+            tally,
+            // BTreeMap keys: already in id order.
+            documents: e.per_document.into_keys().collect(),
+            retained: kept,
+        }
+    }
+}
+
+/// The most widespread bodies first (retained documents, then mentions in them, then every
+/// document), then by id: an analyst reads the registry from the bodies that matter across
+/// the corpus, and a name written alike for two bodies ("Conseil départemental" of two
+/// départements) is looked up first in the one most contracts mean.
+fn by_spread(mut merged: Vec<Counted>) -> Vec<Counted> {
     merged.sort_by(|a, b| {
-        b.documents
+        b.retained
             .len()
-            .cmp(&a.documents.len())
-            .then(b.count.cmp(&a.count))
+            .cmp(&a.retained.len())
+            .then(b.tally.count.cmp(&a.tally.count))
+            .then(b.documents.len().cmp(&a.documents.len()))
             .then(a.key.id.cmp(&b.key.id))
     });
     merged
 }
 
 /// The registry's record of one entry.
-fn organisation(e: Entry) -> Organisation {
+fn organisation(e: Counted) -> Organisation {
     let nom = canonical_name(&e);
     let region = e
         .key
@@ -264,8 +342,6 @@ fn organisation(e: Entry) -> Organisation {
         .as_deref()
         .and_then(cls_normalize::geo::region)
         .map(|r| r.nom.clone());
-    let mut documents = e.documents;
-    documents.sort();
     Organisation {
         id: e.key.id,
         nom,
@@ -276,24 +352,102 @@ fn organisation(e: Entry) -> Organisation {
         code_insee: e.key.code_insee,
         siren: e.key.siren,
         variantes: e
+            .tally
             .variants
             .into_iter()
             .map(|(nom, occurrences)| Variante { nom, occurrences })
             .collect(),
-        documents,
-        roles: e.roles,
+        documents: e.documents,
+        documents_retenus: e.retained,
+        roles: e.tally.roles,
     }
 }
 
 /// The official long form of a typed body, else the most complete (longest) form seen.
-fn canonical_name(e: &Entry) -> String {
+fn canonical_name(e: &Counted) -> String {
     if e.key.own_words {
-        e.variants
+        e.tally
+            .variants
             .keys()
             .max_by_key(|v| (v.chars().count(), std::cmp::Reverse((*v).clone())))
             .cloned()
             .unwrap_or(e.key.nom.clone())
     } else {
         e.key.nom.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cls_model::{Action, Format, Mention};
+
+    fn mention(nom: &str, id: &str) -> Mention {
+        Mention {
+            nom: nom.into(),
+            organisation_id: Some(id.into()),
+            forme: None,
+        }
+    }
+
+    /// A document of contract "c" in Eure-et-Loir whose actions each name `porteurs`.
+    fn document(id: &str, format: Format, porteurs: &[Vec<Mention>]) -> Document {
+        let mut d = Document {
+            schema_version: cls_model::SCHEMA_VERSION.into(),
+            id: id.into(),
+            contrat_id: "c".into(),
+            nature: cls_model::Nature::Contrat,
+            source: cls_model::Source {
+                fichier: format!("{id}.pdf"),
+                sha256: String::new(),
+                format,
+                pages: None,
+                documents_lies: Vec::new(),
+            },
+            territoire: Default::default(),
+            periode: Default::default(),
+            date_signature: None,
+            signataires: vec![],
+            axes: vec![],
+            actions: vec![],
+            sigles: Default::default(),
+            alertes: vec![],
+        };
+        d.territoire.departements = vec!["28".into()];
+        d.actions = porteurs
+            .iter()
+            .map(|p| Action {
+                porteurs: p.clone(),
+                ..Default::default()
+            })
+            .collect();
+        d
+    }
+
+    #[test]
+    fn counts_are_taken_over_retained_documents_and_copies_keep_their_entries() {
+        let cpam = || mention("CPAM d'Eure-et-Loir", "cpam-28");
+        let pdf = document("a", Format::Pdf, &[vec![cpam()], vec![cpam()]]);
+        let copy = document("a-2", Format::Pdf, &[vec![cpam()], vec![cpam()]]);
+        let page = document(
+            "b",
+            Format::Html,
+            &[vec![cpam(), mention("CAF d'Eure-et-Loir", "caf-28")]],
+        );
+        let reg = build(&[pdf, copy, page]);
+        let find = |id: &str| reg.iter().find(|o| o.id == id).expect(id);
+        let c = find("cpam-28");
+        assert_eq!(c.roles.porteur, 2);
+        assert_eq!(c.documents, ["a", "a-2", "b"]);
+        assert_eq!(c.documents_retenus, ["a"]);
+        assert_eq!(c.variantes[0].occurrences, 2);
+        // Named by the web page alone, which is not retained: listed, counted 0.
+        let f = find("caf-28");
+        assert_eq!(f.roles, Roles::default());
+        assert_eq!(f.documents, ["b"]);
+        assert!(f.documents_retenus.is_empty());
+        assert!(f.variantes.iter().all(|v| v.occurrences == 0));
+        // The retained bodies first.
+        assert_eq!(reg[0].id, "cpam-28");
     }
 }

@@ -12,7 +12,7 @@
 //! 4. the earliest path beats later ones (stable from run to run).
 
 use cls_model::{Document, Format};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// What the rule looks at in one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +55,17 @@ pub fn retained(candidates: &[Candidate]) -> Vec<bool> {
         out[i] = true;
     }
     out
+}
+
+/// The ids of the retained documents among `docs`, given in path order.
+pub fn retained_ids(docs: &[Document]) -> HashSet<String> {
+    let cands: Vec<Candidate> = docs.iter().map(Candidate::of).collect();
+    retained(&cands)
+        .into_iter()
+        .zip(docs)
+        .filter(|(k, _)| *k)
+        .map(|(_, d)| d.id.clone())
+        .collect()
 }
 
 #[cfg(test)]

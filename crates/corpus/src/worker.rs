@@ -217,7 +217,12 @@ fn ready_worker<'a>(
     if slot.is_none() {
         match Worker::spawn(spec) {
             Ok(w) => *slot = Some(w),
-            Err(e) => return Err(format!("impossible de lancer un lecteur : {e}")),
+            Err(e) => {
+                return Err(format!(
+                    "impossible de lancer un lecteur : {}",
+                    crate::error::io_reason(&e)
+                ))
+            }
         }
     }
     slot.as_mut()

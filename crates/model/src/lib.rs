@@ -255,9 +255,16 @@ pub struct Organisation {
     /// the official reference (`crates/normalize/data/epci.tsv`); null otherwise.
     #[serde(default)]
     pub siren: Option<String>,
+    /// Every variant of its name, with its mentions in retained documents (0 for a
+    /// variant only a copy or another non-retained document writes).
     pub variantes: Vec<Variante>,
+    /// Every document that names it, copies and other non-retained documents included.
     pub documents: Vec<String>,
-    /// Added key: how often the organisation appears in each role.
+    /// Added key: the retained documents among `documents` (one per contract), those
+    /// `roles` and the variants' `occurrences` count.
+    #[serde(default)]
+    pub documents_retenus: Vec<String>,
+    /// Added key: how often the organisation appears in each role, in retained documents.
     #[serde(default)]
     pub roles: Roles,
 }

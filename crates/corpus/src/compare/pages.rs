@@ -12,7 +12,7 @@ use cls_model::{ActionLine, Document};
 use cls_normalize::themes::vocabulary;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Renders and writes `index.html`, then the page of each territory.
 pub(super) fn write(
@@ -20,7 +20,7 @@ pub(super) fn write(
     info: &ReportInfo,
     fig: &Figures,
     shared: &[SharedOrg],
-    paths: &HashMap<String, String>,
+    paths: &HashMap<String, PathBuf>,
 ) -> Result<(), CorpusError> {
     let env = environment()?;
     let foot = json!({"date": info.date, "outil": info.outil});
@@ -95,21 +95,39 @@ fn official_name(nom: &str) -> String {
     }
 }
 
-/// The link from the report directory to a source file, at a page for a PDF.
-fn source_link(out: &Path, path: Option<&String>, d: &Document, page: Option<u32>) -> String {
-    let target = path
-        .and_then(|p| std::fs::canonicalize(p).ok())
-        .zip(std::fs::canonicalize(out).ok())
-        .map(|(t, o)| relative(&o, &t))
-        .unwrap_or_else(|| d.source.fichier.clone());
+/// The link from the report directory to a source file, at a page for a PDF: relative to
+/// the report's folder (so that the report opens its sources wherever it is read from,
+/// and still does when report and sources move together), each segment percent-encoded
+/// (a `#`, a space or an accent in a file name would break the link otherwise). Without a
+/// known path, the file's name.
+fn source_link(out: &Path, path: Option<&PathBuf>, d: &Document) -> String {
+    let target = match path {
+        Some(p) => {
+            let abs = std::fs::canonicalize(p).unwrap_or_else(|_| absolute(p));
+            let from = std::fs::canonicalize(out).unwrap_or_else(|_| absolute(out));
+            relative(&from, &abs)
+        }
+        None => vec![d.source.fichier.clone()],
+    };
+    let href: Vec<String> = target.iter().map(|s| percent_encode(s)).collect();
+    href.join("/")
+}
+
+/// The link to page `page` of a source file (PDF viewers open `fichier.pdf#page=N`).
+fn at_page(href: &str, d: &Document, page: Option<u32>) -> String {
     match (d.source.format, page) {
-        (cls_model::Format::Pdf, Some(n)) => format!("{target}#page={n}"),
-        _ => target,
+        (cls_model::Format::Pdf, Some(n)) => format!("{href}#page={n}"),
+        _ => href.to_string(),
     }
 }
 
-/// `to` relative to the directory `from` (both absolute), with `/` separators.
-fn relative(from: &Path, to: &Path) -> String {
+/// `p` made absolute against the working directory (`p` itself when that is unknown).
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// The path segments of `to` relative to the directory `from` (both absolute).
+fn relative(from: &Path, to: &Path) -> Vec<String> {
     let f: Vec<_> = from.components().collect();
     let t: Vec<_> = to.components().collect();
     let common = f.iter().zip(&t).take_while(|(a, b)| a == b).count();
@@ -119,7 +137,21 @@ fn relative(from: &Path, to: &Path) -> String {
             .iter()
             .map(|c| c.as_os_str().to_string_lossy().to_string()),
     );
-    parts.join("/")
+    parts
+}
+
+/// One path segment of a URL: every byte but RFC 3986's unreserved characters written
+/// `%XX` (UTF-8 for accents).
+fn percent_encode(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 const COLORS: [&str; 13] = [
@@ -148,7 +180,7 @@ fn index_context(
     out: &Path,
     fig: &Figures,
     shared: &[SharedOrg],
-    paths: &HashMap<String, String>,
+    paths: &HashMap<String, PathBuf>,
     foot: &Value,
 ) -> Value {
     let total_actions: usize = fig.contracts.iter().map(|c| c.lines.len()).sum();
@@ -165,7 +197,8 @@ fn index_context(
     })
 }
 
-/// One line per contract: period, signature, actions, budget, population.
+/// One line per contract: period, signature, actions, budget, population, with the
+/// plain values the table sorts by (`*_tri`; -1 when unknown).
 fn overview(fig: &Figures, total_actions: usize) -> Vec<Value> {
     fig.contracts
         .iter()
@@ -174,22 +207,28 @@ fn overview(fig: &Figures, total_actions: usize) -> Vec<Value> {
             let per_hab = c
                 .population
                 .filter(|_| known > 0)
-                .map(|e| eur_cents(budget / e.population as f64));
+                .map(|e| budget / e.population as f64);
             json!({
                 "nom": c.name, "page": c.page, "periode": period(c.doc),
+                "debut": c.doc.periode.debut.unwrap_or(-1),
                 "signature": c.doc.date_signature.clone().unwrap_or_else(|| "non précisée".into()),
                 "actions": c.lines.len(), "part_actions": pct(c.lines.len() as f64, total_actions as f64),
                 "budget": if known > 0 { eur(budget) } else { "non chiffré".into() },
+                "budget_tri": if known > 0 { amount(budget) } else { "-1".into() },
                 "connu": known, "part_connu": pct(known as f64, c.lines.len() as f64),
-                "par_habitant": per_hab,
+                "par_habitant": per_hab.map(eur_cents),
+                "par_habitant_tri": per_hab.map(|v| format!("{v:.4}")).unwrap_or_else(|| "-1".into()),
                 "population": c.population.map(|e| group(e.population)),
+                "population_tri": c.population.map(|e| e.population as i64).unwrap_or(-1),
             })
         })
         .collect()
 }
 
-/// The theme × territory grid: one row per theme, its colour growing with the count.
-fn heat(fig: &Figures, total_actions: usize) -> Vec<Value> {
+/// The territory × theme grid: one row per territory (there are many more territories
+/// than themes, and rows are what a page has room for), one column per theme, each cell's
+/// colour growing with its count.
+fn heat(fig: &Figures, total_actions: usize) -> Value {
     let max_cell = fig
         .cells
         .values()
@@ -197,26 +236,41 @@ fn heat(fig: &Figures, total_actions: usize) -> Vec<Value> {
         .max()
         .unwrap_or(1)
         .max(1);
-    fig.themes
+    let rows: Vec<Value> = fig
+        .contracts
         .iter()
-        .map(|th| {
-            let row: Vec<Value> = (0..fig.contracts.len())
-                .map(|i| {
+        .enumerate()
+        .map(|(i, c)| {
+            let cells: Vec<Value> = fig
+                .themes
+                .iter()
+                .map(|th| {
                     let n = fig.cells.get(&(i, *th)).map(|c| c.actions).unwrap_or(0);
                     let a = n as f64 / max_cell as f64;
                     json!({
                         "n": n,
-                        "part": pct(n as f64, fig.contracts[i].lines.len() as f64),
+                        "part": pct(n as f64, c.lines.len() as f64),
                         "bg": format!("rgba(0,0,145,{:.2})", a * 0.85),
                         "fg": if a > 0.5 { "#fff" } else { "#1b1b1b" },
+                        "theme": theme_label(th),
                     })
                 })
                 .collect();
-            let total: usize = row.iter().filter_map(|v| v["n"].as_u64()).sum::<u64>() as usize;
-            json!({"libelle": theme_label(th), "cells": row, "total": total,
+            json!({"nom": c.name, "page": c.page, "cells": cells, "total": c.lines.len()})
+        })
+        .collect();
+    let themes: Vec<Value> = fig
+        .themes
+        .iter()
+        .map(|th| {
+            let total: usize = (0..fig.contracts.len())
+                .filter_map(|i| fig.cells.get(&(i, *th)).map(|c| c.actions))
+                .sum();
+            json!({"libelle": theme_label(th), "total": total,
                    "part": pct(total as f64, total_actions as f64)})
         })
-        .collect()
+        .collect();
+    json!({"themes": themes, "rows": rows, "total": total_actions})
 }
 
 /// The 40 most widespread shared organisations.
@@ -253,19 +307,19 @@ fn quality_rows(fig: &Figures) -> Vec<Value> {
 }
 
 /// The retained documents that list no action, linked to their files.
-fn empty_rows(out: &Path, fig: &Figures, paths: &HashMap<String, String>) -> Vec<Value> {
+fn empty_rows(out: &Path, fig: &Figures, paths: &HashMap<String, PathBuf>) -> Vec<Value> {
     fig.empty
         .iter()
         .map(|d| {
             json!({"nom": territory_name(d),
                    "id": d.id, "fichier": d.source.fichier,
-                   "lien": source_link(out, paths.get(&d.id), d, None)})
+                   "lien": source_link(out, paths.get(&d.id), d)})
         })
         .collect()
 }
 
 /// The figures of one territory's page.
-fn territory_page(out: &Path, fig: &Figures, i: usize, paths: &HashMap<String, String>) -> Value {
+fn territory_page(out: &Path, fig: &Figures, i: usize, paths: &HashMap<String, PathBuf>) -> Value {
     let c = &fig.contracts[i];
     let (known, budget) = c.budget();
     let n = c.lines.len();
@@ -281,11 +335,11 @@ fn territory_page(out: &Path, fig: &Figures, i: usize, paths: &HashMap<String, S
             "par_habitant": (known > 0).then(|| eur_cents(budget / e.population as f64))})),
         "departements": c.doc.territoire.departements.join(", "),
         "region": c.doc.territoire.region,
-        "bars": theme_bars(&per_theme, n, budget), "bars_h": 24 * per_theme.len() + 6,
-        "partenaires": top_partners(c, &fig.reg_names), "actions": action_rows(out, c, path),
+        "bars": theme_bars(&per_theme, n, budget),
+        "partenaires": top_partners(c, &fig.reg_names), "actions": action_rows(c, &source_link(out, path, c.doc)),
         "filtres": theme_filter,
         "document": c.doc.id, "fichier": c.doc.source.fichier,
-        "lien": source_link(out, path, c.doc, None),
+        "lien": source_link(out, path, c.doc),
         "signataires": c.doc.signataires.iter().map(|s| s.nom.clone()).collect::<Vec<_>>(),
     })
 }
@@ -301,7 +355,9 @@ fn themes_by_count(fig: &Figures, i: usize) -> Vec<(&'static str, ThemeCell)> {
     per_theme
 }
 
-/// The bar chart of a territory's themes: `n` actions, `budget` their known budget.
+/// The bars of a territory's themes: `n` actions, `budget` their known budget. Drawn by
+/// CSS, so that labels keep their size on a phone: each bar's length is a share of its
+/// track, the longest 80 % (the rest is room for its value).
 fn theme_bars(per_theme: &[(&str, ThemeCell)], n: usize, budget: f64) -> Vec<Value> {
     let max = per_theme
         .iter()
@@ -311,15 +367,14 @@ fn theme_bars(per_theme: &[(&str, ThemeCell)], n: usize, budget: f64) -> Vec<Val
         .max(1);
     per_theme
         .iter()
-        .enumerate()
-        .map(|(k, (th, cell))| {
-            let wbar = (cell.actions as f64 / max as f64 * 300.0).max(2.0);
+        .map(|(th, cell)| {
+            let w = (cell.actions as f64 / max as f64 * 80.0).max(1.0);
             json!({
                 "libelle": theme_label(th), "n": cell.actions, "part": pct(cell.actions as f64, n as f64),
                 "budget": if cell.budgeted > 0 { eur(cell.budget) } else { "—".into() },
+                "budget_tri": if cell.budgeted > 0 { amount(cell.budget) } else { "-1".into() },
                 "part_budget": if cell.budgeted > 0 { pct(cell.budget, budget) } else { "—".into() },
-                "y": 4 + k * 24, "ty": 4 + k * 24 + 13, "w": format!("{wbar:.1}"),
-                "tx": format!("{:.1}", 416.0 + wbar), "color": color(th),
+                "w": format!("{w:.1}"), "color": color(th),
             })
         })
         .collect()
@@ -346,8 +401,8 @@ fn top_partners(c: &Contract, reg_names: &BTreeMap<&str, &str>) -> Vec<Value> {
         .collect()
 }
 
-/// The table of a contract's actions, each linked to its page of the source file.
-fn action_rows(out: &Path, c: &Contract, path: Option<&String>) -> Vec<Value> {
+/// The table of a contract's actions, each linked to its page of the source file (`href`).
+fn action_rows(c: &Contract, href: &str) -> Vec<Value> {
     c.lines
         .iter()
         .map(|l| {
@@ -367,58 +422,49 @@ fn action_rows(out: &Path, c: &Contract, path: Option<&String>) -> Vec<Value> {
                 "annee_tri": l.calendrier_debut.unwrap_or(0),
                 "budget": l.budget_total_eur.map(eur).unwrap_or_default(),
                 "budget_tri": l.budget_total_eur.map(amount).unwrap_or_else(|| "-1".into()),
-                "lien": source_link(out, path, c.doc, page),
+                "lien": at_page(href, c.doc, page),
                 "page": page,
             })
         })
         .collect()
 }
 
-/// The grid of actions running each year, per territory.
+/// The grid of actions running each year, one row per territory with dated actions; the
+/// territories without any are named apart (a row of empty cells reads as missing data).
 fn timeline(contracts: &[Contract], years: &[BTreeMap<i32, usize>]) -> Value {
     let all: BTreeSet<i32> = years.iter().flat_map(|m| m.keys().copied()).collect();
+    let undated: Vec<Value> = contracts
+        .iter()
+        .zip(years)
+        .filter(|(_, m)| m.is_empty())
+        .map(|(c, _)| json!({"nom": c.name, "page": c.page}))
+        .collect();
     let (Some(&y0), Some(&y1)) = (all.first(), all.last()) else {
-        return Value::Null;
+        return json!({"annees": [], "rows": [], "sans_annee": undated});
     };
-    let n = usize::try_from(y1 - y0 + 1).unwrap_or(1);
-    let cell = (560 / n.max(1)).clamp(24, 70);
     let maxv = years
         .iter()
         .flat_map(|m| m.values().copied())
         .max()
         .unwrap_or(1)
         .max(1);
-    let heads: Vec<Value> = (y0..=y1)
-        .enumerate()
-        .map(|(i, y)| json!({"x": 220 + i * cell + cell / 2, "y": y}))
-        .collect();
     let rows: Vec<Value> = contracts
         .iter()
         .zip(years)
-        .enumerate()
-        .map(|(r, (c, m))| {
-            let y = 24 + r * 26;
+        .filter(|(_, m)| !m.is_empty())
+        .map(|(c, m)| {
             let cells: Vec<Value> = (y0..=y1)
-                .enumerate()
-                .map(|(i, yr)| {
+                .map(|yr| {
                     let v = m.get(&yr).copied().unwrap_or(0);
                     let a = v as f64 / maxv as f64;
-                    json!({"x": 220 + i * cell, "tx": 220 + i * cell + cell / 2, "w": cell - 2,
-                           "fill": format!("rgba(0,0,145,{:.2})", a * 0.85),
+                    json!({"bg": format!("rgba(0,0,145,{:.2})", a * 0.85),
                            "fg": if a > 0.5 { "#fff" } else { "#333" }, "v": v, "annee": yr})
                 })
                 .collect();
-            // A row with no dated action says so, rather than looking like missing data.
-            let nom = if m.is_empty() {
-                format!("{} (aucune année)", c.name)
-            } else {
-                c.name.clone()
-            };
-            json!({"nom": nom, "y": y, "ty": y + 15, "vy": y + 14, "cells": cells})
+            json!({"nom": c.name, "page": c.page, "cells": cells})
         })
         .collect();
-    json!({"width": 220 + cell * n, "height": 30 + 26 * contracts.len(),
-           "heads": heads, "rows": rows})
+    json!({"annees": (y0..=y1).collect::<Vec<i32>>(), "rows": rows, "sans_annee": undated})
 }
 
 const LAYOUT: &str = include_str!("../../templates/layout.html");
@@ -454,9 +500,19 @@ mod tests {
             relative(
                 Path::new("/a/corpus/report"),
                 Path::new("/a/fixtures/x.pdf")
-            ),
+            )
+            .join("/"),
             "../../fixtures/x.pdf"
         );
+    }
+
+    #[test]
+    fn links_are_percent_encoded() {
+        assert_eq!(
+            percent_encode("contrat n°1 #2 é.pdf"),
+            "contrat%20n%C2%B01%20%232%20%C3%A9.pdf"
+        );
+        assert_eq!(percent_encode("a-b_c~d.pdf"), "a-b_c~d.pdf");
     }
 
     #[test]
