@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use cls_model::{Action, Document, Organisation};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 /// `cls compare`: the comparison tables and HTML report of a corpus.
 pub fn compare(corpus: &Path, out: &Path) -> Result<()> {
@@ -27,20 +28,19 @@ pub fn compare(corpus: &Path, out: &Path) -> Result<()> {
 }
 
 /// `cls orgs`: the registry of the inputs' organisations, on stdout.
-pub fn orgs(inputs: &[PathBuf], format: OrgsFormat) -> Result<()> {
+pub fn orgs(inputs: &[PathBuf], format: OrgsFormat) -> Result<ExitCode> {
     let docs = load_documents(inputs)?;
     let reg = cls_corpus::registry::build(&docs);
-    let mut out = std::io::stdout().lock();
+    let mut out: Vec<u8> = Vec::new();
     match format {
         OrgsFormat::Text => write_orgs_table(&mut out, &reg),
-        OrgsFormat::Csv => {
-            out.write_all(&cls_corpus::export::organisations_table(&reg).csv())?;
-        }
+        OrgsFormat::Csv => out = cls_corpus::export::organisations_table(&reg).csv(),
         OrgsFormat::Json => {
-            writeln!(out, "{}", serde_json::to_string_pretty(&reg)?).ok();
+            out = serde_json::to_vec_pretty(&reg)?;
+            out.push(b'\n');
         }
     }
-    Ok(())
+    crate::output::to_stdout(&out, "du registre")
 }
 
 /// The registry as a table to read: one organisation a line, its retained documents, its
@@ -101,7 +101,7 @@ fn ingest_guarded(file: &Path) -> Result<Document> {
 }
 
 /// `cls explain-themes`: the words that decided the themes of one action, on stdout.
-pub fn explain_themes(file: &Path, numero: &str) -> Result<()> {
+pub fn explain_themes(file: &Path, numero: &str) -> Result<ExitCode> {
     let doc = if file.extension().is_some_and(|x| x == "json") {
         cls_corpus::folder::read_document(file)?
     } else {
@@ -114,8 +114,9 @@ pub fn explain_themes(file: &Path, numero: &str) -> Result<()> {
         .ok_or_else(|| {
             anyhow::anyhow!("aucune action numérotée {numero} dans {}", file.display())
         })?;
-    write_explanation(&mut std::io::stdout().lock(), &doc, a, numero);
-    Ok(())
+    let mut out: Vec<u8> = Vec::new();
+    write_explanation(&mut out, &doc, a, numero);
+    crate::output::to_stdout(&out, "de l'explication")
 }
 
 /// The five best-ranked themes of an action, each with the words that scored for it.

@@ -298,15 +298,20 @@ définie (rapports reproductibles).")]
 }
 
 /// `cls completions`: the completion script of a shell, on stdout.
-pub fn completions(shell: clap_complete::Shell) -> Result<()> {
+pub fn completions(shell: clap_complete::Shell) -> Result<std::process::ExitCode> {
     let mut cmd = Cli::command();
-    clap_complete::generate(shell, &mut cmd, "cls", &mut std::io::stdout());
-    Ok(())
+    // Generated in memory: clap_complete panics on a write error.
+    let mut script: Vec<u8> = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "cls", &mut script);
+    crate::output::to_stdout(&script, "du script de complétion")
 }
 
 /// `cls man`: the roff manual page of `cls` or of one command, on stdout; with `dir`,
 /// every page (`cls.1`, and `cls-<commande>.1` that `cls.1` refers to) in that folder.
-pub fn man(commande: Option<&str>, dir: Option<&std::path::Path>) -> Result<()> {
+pub fn man(
+    commande: Option<&str>,
+    dir: Option<&std::path::Path>,
+) -> Result<std::process::ExitCode> {
     let mut top = Cli::command();
     top.build();
     if let Some(dir) = dir {
@@ -319,7 +324,7 @@ pub fn man(commande: Option<&str>, dir: Option<&std::path::Path>) -> Result<()> 
                 .with_context(|| format!("écriture impossible de {}", path.display()))?;
             eprintln!("cls man : {}", path.display());
         }
-        return Ok(());
+        return Ok(std::process::ExitCode::SUCCESS);
     }
     let cmd = match commande {
         None => top,
@@ -336,8 +341,7 @@ pub fn man(commande: Option<&str>, dir: Option<&std::path::Path>) -> Result<()> 
             })?,
     };
     let (_, page) = man_page(cmd)?;
-    std::io::Write::write_all(&mut std::io::stdout().lock(), &page)
-        .context("écriture de la page de manuel impossible")
+    crate::output::to_stdout(&page, "de la page de manuel")
 }
 
 /// The commands a user sees (not the hidden debugging and worker ones).

@@ -3,7 +3,6 @@
 use crate::args::IngestFormat;
 use crate::summary;
 use anyhow::{Context, Result};
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -60,17 +59,9 @@ pub fn ingest(
     match output {
         Some(p) => std::fs::write(p, text.as_bytes())
             .with_context(|| format!("écriture impossible de {}", p.display()))?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            // A write error (a full disk, `> /dev/full`) is a failure: the document was
-            // not delivered. A closed pipe (`| head`) fails too, but without a message.
-            if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    return Ok(ExitCode::FAILURE);
-                }
-                return Err(e).context("écriture du document sur la sortie standard impossible");
-            }
-        }
+        // A write error (a full disk, `> /dev/full`) is a failure: the document was not
+        // delivered.
+        None => return crate::output::to_stdout(text.as_bytes(), "du document"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -15,6 +15,7 @@ mod clap_fr;
 mod debug;
 mod ingest;
 mod inspect;
+mod output;
 mod progress;
 mod summary;
 mod worker;
@@ -97,10 +98,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             memoire_max,
         } => done(worker::worker(file.as_deref(), serve, memoire_max)),
         Command::Compare { corpus, out } => done(analysis::compare(&corpus, &out)),
-        Command::ExplainThemes { file, numero } => done(analysis::explain_themes(&file, &numero)),
-        Command::Orgs { inputs, format } => done(analysis::orgs(&inputs, format)),
-        Command::Completions { shell } => done(args::completions(shell)),
-        Command::Man { commande, dir } => done(args::man(commande.as_deref(), dir.as_deref())),
+        Command::ExplainThemes { file, numero } => analysis::explain_themes(&file, &numero),
+        Command::Orgs { inputs, format } => analysis::orgs(&inputs, format),
+        Command::Completions { shell } => args::completions(shell),
+        Command::Man { commande, dir } => args::man(commande.as_deref(), dir.as_deref()),
         Command::Glyphs { file, page } => done(debug::glyphs(&file, page)),
         Command::Inspect { file, html } => done(inspect::run(&file, &html)),
         Command::Blocks { file } => done(debug::blocks(&file)),

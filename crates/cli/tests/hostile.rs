@@ -112,16 +112,36 @@ fn damaged_pdfs_keep_their_readable_pages() {
 
 #[test]
 fn a_write_error_on_stdout_exits_non_zero() {
-    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
-        return;
-    };
-    let f = root().join("tests/data/hostile/no_xref.pdf");
-    let st = cls()
-        .arg("ingest")
-        .arg(f)
-        .stdout(full)
-        .stderr(Stdio::null())
-        .status()
-        .expect("run cls");
-    assert_eq!(st.code(), Some(1));
+    let page = root().join("fixtures/html/agglopolys-web.html");
+    let pdf = root().join("tests/data/hostile/no_xref.pdf");
+    let commands: [Vec<std::ffi::OsString>; 6] = [
+        vec!["ingest".into(), pdf.into()],
+        vec![
+            "ingest".into(),
+            "--format".into(),
+            "text".into(),
+            page.clone().into(),
+        ],
+        vec!["orgs".into(), page.clone().into()],
+        vec!["explain-themes".into(), page.into(), "1".into()],
+        vec!["completions".into(), "bash".into()],
+        vec!["man".into()],
+    ];
+    for args in commands {
+        let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+            return;
+        };
+        let o = cls()
+            .args(&args)
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .output()
+            .expect("run cls");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("sortie standard impossible"),
+            "{args:?}: {err}"
+        );
+    }
 }
