@@ -218,6 +218,15 @@ pub fn pilote_prose() -> &'static Regex {
     )
 }
 
+/// An axis named alone, as a card's badge: "Axe 2", "Axe n° 3", "AXE II"; group `num`.
+pub fn axe_seul() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)^axe(?:\s+strat[ée]gique)?\s*(?:n\s*°|n°|no)?\s*(?P<num>[0-9]{1,2}|[IVX]{1,4})\s*$",
+    )
+}
+
 /// A lead in parentheses after a title ("(pilote : X)").
 pub fn pilote_parenthese() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();

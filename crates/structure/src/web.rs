@@ -25,6 +25,7 @@ use cls_normalize::text::slug;
 
 mod actions;
 mod axes;
+mod labels;
 mod territory;
 
 use actions::actions;
