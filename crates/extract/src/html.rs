@@ -48,6 +48,10 @@ pub struct HtmlBlock {
     /// The title of a collapsible item: `<summary>`, or an accordion button
     /// (`aria-expanded`, as WordPress, Bootstrap and the DSFR write them).
     pub toggle: bool,
+    /// The text of an inline element that opens the block and is followed by more text,
+    /// as a run-in label or title is written: `<strong>Porteur</strong> CCAS`,
+    /// `<span class="label">Pilote</span> <span>Mairie</span>`.
+    pub run_in: Option<String>,
 }
 
 /// A link to a PDF file from the page's content.
@@ -286,9 +290,13 @@ fn is_block(name: &str) -> bool {
 
 /// Text of an element without its nested block children; `<br>` breaks a line.
 fn inline_text(p: &Pruner, e: &ElementRef, out: &mut String) {
+    let mut after_link = false;
     for child in e.children() {
         match child.value() {
-            Node::Text(t) => out.push_str(t),
+            Node::Text(t) => {
+                out.push_str(t);
+                after_link = false;
+            }
             Node::Element(el) => {
                 if let Some(ce) = ElementRef::wrap(child) {
                     if el.name() == "br" {
@@ -298,6 +306,7 @@ fn inline_text(p: &Pruner, e: &ElementRef, out: &mut String) {
                     if p.is_boilerplate(&ce) || is_block(el.name()) {
                         continue;
                     }
+                    space_between_links(out, &mut after_link, el.name());
                     inline_text(p, &ce, out);
                 }
             }
@@ -306,20 +315,58 @@ fn inline_text(p: &Pruner, e: &ElementRef, out: &mut String) {
     }
 }
 
+/// Two links side by side are two texts ("<a>Le contrat</a><a>Télécharger</a>": a file
+/// and its download button), which a theme sets apart by its style: two lines, not one
+/// glued word.
+fn space_between_links(out: &mut String, after_link: &mut bool, name: &str) {
+    let link = name == "a";
+    if link && *after_link && !out.ends_with(char::is_whitespace) {
+        out.push('\n');
+    }
+    *after_link = link;
+}
+
+/// The run-in element that opens `e` (see `HtmlBlock::run_in`): its first inline child
+/// when more text follows it; an element that wraps all the text (`<small>`) is looked
+/// into.
+fn run_in(p: &Pruner, e: &ElementRef) -> Option<String> {
+    let mut children = e.children().filter(|c| match c.value() {
+        Node::Text(t) => !t.trim().is_empty(),
+        Node::Element(el) => {
+            ElementRef::wrap(*c).is_some_and(|ce| !p.is_boilerplate(&ce)) && el.name() != "br"
+        }
+        _ => false,
+    });
+    let first = ElementRef::wrap(children.next()?)?;
+    if is_block(first.value().name()) || first.value().name() == "a" {
+        return None;
+    }
+    if children.next().is_none() {
+        return run_in(p, &first);
+    }
+    let mut raw = String::new();
+    inline_text(p, &first, &mut raw);
+    let t = clean(&raw);
+    (!t.is_empty() && t.len() <= 80 && !raw.contains('\n')).then_some(t)
+}
+
 /// Full text of an element (nested blocks included, boilerplate subtrees pruned), as lines:
 /// `<br>` and nested blocks break lines.
 fn all_lines(p: &Pruner, e: &ElementRef) -> Vec<String> {
     fn rec(p: &Pruner, e: &ElementRef, out: &mut String) {
+        let mut after_link = false;
         for child in e.children() {
             match child.value() {
                 Node::Text(t) => {
                     out.push_str(t);
+                    after_link = false;
                 }
                 Node::Element(el) => {
                     if let Some(ce) = ElementRef::wrap(child) {
                         if p.is_boilerplate(&ce) {
                             continue;
                         }
+                        space_between_links(out, &mut after_link, el.name());
                         if is_block(el.name()) || el.name() == "br" {
                             out.push('\n');
                         }
@@ -589,6 +636,7 @@ impl<'p> Walker<'p> {
             text: lines.join(" "),
             lines: vec![lines],
             number,
+            run_in: run_in(self.pruner, e),
             ..Default::default()
         });
     }
@@ -1314,6 +1362,49 @@ mod tests {
         let d = extract_html(html);
         assert!(d.blocks.iter().any(|b| b.text.starts_with("Une opération")));
         assert!(!d.blocks.iter().any(|b| b.text.contains("Publié")));
+    }
+
+    #[test]
+    fn a_run_in_label_in_its_own_span_is_recorded() {
+        let html = br#"<html><body><main><p>Un texte assez long pour que ce bloc soit le contenu principal de la page, vraiment assez long pour cela.</p>
+            <div class="card-footer"><small><span class="label">Porteur(s)</span> <span>CCAS<br>Mairie</span></small></div>
+            <p><strong>Pilote :</strong> CAF</p><p>Texte <em>simple</em></p></main></body></html>"#;
+        let d = extract_html(html);
+        let footer = d
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Porteur"))
+            .expect("footer");
+        assert_eq!(footer.run_in.as_deref(), Some("Porteur(s)"));
+        assert_eq!(footer.lines[0], ["Porteur(s) CCAS", "Mairie"]);
+        let pilote = d
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Pilote"))
+            .expect("p");
+        assert_eq!(pilote.run_in.as_deref(), Some("Pilote :"));
+        let plain = d
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Texte"))
+            .expect("p");
+        assert_eq!(plain.run_in, None);
+    }
+
+    #[test]
+    fn two_links_side_by_side_are_two_lines() {
+        let html = br#"<html><body><main><p>Un texte assez long pour que ce bloc soit le contenu principal de la page, vraiment assez long pour cela.</p>
+            <div class="wp-block-file"><a href="/c.pdf">Contrat local de sant&eacute; de Saint-Pr&eacute;</a><a href="/c.pdf" class="wp-block-file__button">T&eacute;l&eacute;charger</a></div></main></body></html>"#;
+        let d = extract_html(html);
+        let file = d
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Contrat"))
+            .expect("file");
+        assert_eq!(
+            file.lines[0],
+            ["Contrat local de santé de Saint-Pré", "Télécharger"]
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@
 
 use super::dashes;
 use super::labels::{
-    is_lead_label, label_alone, labelled, lead_prose, names_a_lead, title_and_fields,
-    without_article,
+    block_names_a_lead, is_lead_label, label_alone, labelled, lead_prose, run_in_label,
+    title_and_fields, without_article,
 };
 use crate::{f, patterns, vocab, Item};
 use cls_extract::HtmlBlock;
@@ -306,7 +306,7 @@ fn panel_names_a_lead(
             if x.kind == HtmlKind::TableRow {
                 x.cells.first().is_some_and(|c| is_lead_label(c))
             } else {
-                names_a_lead(&x.text)
+                block_names_a_lead(x)
             }
         })
 }
@@ -458,6 +458,12 @@ fn action_fields(
             fields.push(row("Porteur", vec![who]));
         } else if let Some(parts) = labelled(xt) {
             fields.extend(parts.into_iter().map(|(l, v)| row(&l, vec![v])));
+        } else if let Some((label, value)) = run_in_label(x) {
+            // The value goes on in the lines after it (names separated by <br>).
+            let (mut values, next) = values_after(blocks, j, listing, axis_of);
+            values.insert(0, value);
+            fields.push(row(&label, values));
+            j = next;
         } else if let Some(label) = label_alone(xt) {
             let (values, next) = values_after(blocks, j, listing, axis_of);
             if !values.is_empty() {
@@ -475,8 +481,9 @@ fn action_fields(
 }
 
 /// The values of a label alone in its block, the blocks from `j` up to the next label,
-/// labelled line or lead (Drupal writes each value in its own `field__item`). Returns them
-/// with the index of the first block after.
+/// labelled line, lead or sentence (Drupal writes each value in its own `field__item`; a
+/// sentence after the last is the page's text, not a name). Returns them with the index
+/// of the first block after.
 fn values_after(
     blocks: &[HtmlBlock],
     mut j: usize,
@@ -490,7 +497,9 @@ fn values_after(
             || x.kind == HtmlKind::TableRow
             || label_alone(xt).is_some()
             || labelled(xt).is_some()
+            || run_in_label(x).is_some()
             || lead_prose(xt).is_some()
+            || is_sentence(xt)
         {
             break;
         }
@@ -552,6 +561,12 @@ fn unread_bullet_list(blocks: &[HtmlBlock], i: usize, axe: Option<u32>) -> Optio
         .take_while(|x| x.kind == HtmlKind::ListItem && x.number.is_none())
         .count();
     (n >= 2).then_some(n)
+}
+
+/// Whether a line reads as a sentence of the page rather than a name: more than eight
+/// words and a full stop.
+fn is_sentence(t: &str) -> bool {
+    t.ends_with('.') && t.split_whitespace().count() > 8
 }
 
 /// A line that is a page's utility text rather than an action's description.
@@ -918,5 +933,27 @@ mod tests {
             .map(|x| (x.numero.as_deref().unwrap_or(""), x.axe))
             .collect();
         assert_eq!(got, [("1", Some(1)), ("2", Some(1))]);
+    }
+
+    #[test]
+    fn a_label_in_its_own_span_takes_the_names_after_it_up_to_a_sentence() {
+        let mut footer = block(HtmlKind::Paragraph, "Porteur(s) Centre hospitalier");
+        footer.run_in = Some("Porteur(s)".to_string());
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe 1 : Soins"),
+            block(
+                HtmlKind::Heading(3),
+                "Action 1 – Développer la télésurveillance",
+            ),
+            footer,
+            block(HtmlKind::Paragraph, "CPTS du Quercy"),
+            block(
+                HtmlKind::Paragraph,
+                "Les actions de cet axe sont menées avec les communes membres du Pays.",
+            ),
+        ];
+        let (a, _) = read(&blocks);
+        let names: Vec<&str> = a[0].porteurs.iter().map(|m| m.nom.as_str()).collect();
+        assert_eq!(names, ["Centre hospitalier", "CPTS du Quercy"]);
     }
 }

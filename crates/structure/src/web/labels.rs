@@ -1,10 +1,11 @@
 //! The labelled fields of a web page's action, however the page writes them: "Porteur : X"
 //! lines, several labels in one sentence ("Pilote : X. Partenaires : Y."), a lead after the
 //! title ("Titre – porteur : X", "Titre (pilote : X)"), a lead in prose ("piloté par X"),
-//! and a label alone in its block with its values in the blocks after it (Drupal's
-//! `field__label` / `field__item`).
+//! a label alone in its block with its values in the blocks after it (Drupal's
+//! `field__label` / `field__item`), and a label in its own inline element before its value.
 
 use crate::{patterns, vocab};
+use cls_extract::HtmlBlock;
 use cls_model::Mention;
 
 /// A lead written as prose: "piloté par la CPAM", "Action pilotée par le CIAS.", "Porté
@@ -79,6 +80,21 @@ pub(super) fn label_alone(t: &str) -> Option<String> {
     }
     let field = vocab::match_label(t)?;
     (field != vocab::Field::Autre).then(|| t.to_string())
+}
+
+/// A block that opens with a label of its own element, its value after it without a colon
+/// (`<span class="label">Porteur(s)</span> <span>CCAS</span>`): the label and the value.
+pub(super) fn run_in_label(b: &HtmlBlock) -> Option<(String, String)> {
+    let run = b.run_in.as_deref()?;
+    let label = label_alone(run)?;
+    let value = b.text.trim().strip_prefix(run)?;
+    let value = value.trim_start_matches([':', ' ']).trim();
+    (!value.is_empty()).then(|| (label, value.to_string()))
+}
+
+/// Whether a block names an action's lead in any of the ways above.
+pub(super) fn block_names_a_lead(b: &HtmlBlock) -> bool {
+    names_a_lead(&b.text) || run_in_label(b).is_some_and(|(l, _)| is_lead_label(&l))
 }
 
 /// Whether a label names an action's lead (porteur, pilote).

@@ -2,7 +2,7 @@
 //! …" and the like, scored by how often it recurs, completed by the publisher's own name
 //! when the publisher is the territory.
 
-use super::labels::names_a_lead;
+use super::labels::block_names_a_lead;
 use crate::{f, patterns};
 use cls_extract::{HtmlBlock, HtmlDocument, HtmlKind};
 
@@ -38,10 +38,11 @@ type Candidate = (String, f64);
 /// Whether a block speaks in the page's own name: not a table row nor a lead ("Porteur :
 /// Syndicat mixte du X"), where the names are the actions' partners.
 fn own_voice(b: &HtmlBlock) -> bool {
-    b.kind != HtmlKind::TableRow && !names_a_lead(&b.text)
+    b.kind != HtmlKind::TableRow && !block_names_a_lead(b)
 }
 
-/// The `<title>` and the first blocks in the page's own voice.
+/// The `<title>` and the lines of the first blocks in the page's own voice (a name never
+/// runs over a line break).
 fn own_texts(html: &HtmlDocument) -> Vec<&str> {
     html.title
         .iter()
@@ -51,7 +52,7 @@ fn own_texts(html: &HtmlDocument) -> Vec<&str> {
                 .iter()
                 .take(80)
                 .filter(|b| own_voice(b))
-                .map(|b| b.text.as_str()),
+                .flat_map(|b| b.lines.iter().flatten().map(String::as_str)),
         )
         .collect()
 }
@@ -317,13 +318,15 @@ fn proper_phrase(s: &str) -> Option<String> {
         let clean = w.trim_end_matches([',', '.', ';', ':', ')', '»']);
         let first_upper = clean.chars().next().is_some_and(char::is_uppercase);
         let lf = f(clean);
+        // An elided article before a name is part of it: "d'Aisne", "l'Aisne-Ornain".
+        let elided = lf.starts_with("d'") || lf.starts_with("l'");
         let connector = matches!(
             lf.as_str(),
             "de" | "du" | "des" | "la" | "le" | "et" | "sur" | "en" | "l'" | "d'"
-        ) || lf.starts_with("d'")
-            && clean.chars().nth(2).is_some_and(char::is_uppercase);
+        ) || elided && clean.chars().nth(2).is_some_and(char::is_uppercase);
+        let unelided = if elided { &lf[2..] } else { lf.as_str() };
         let territorial = matches!(
-            lf.as_str(),
+            unelided,
             "metropole" | "agglomeration" | "communaute" | "communes" | "agglo"
         );
         if first_upper || territorial || (connector && i > 0) {
@@ -459,6 +462,18 @@ mod tests {
         assert_eq!(
             territory(&h).as_deref(),
             Some("Communauté de communes Cœur de Bresse-Val")
+        );
+    }
+
+    #[test]
+    fn an_elided_article_inside_a_name_is_part_of_it() {
+        assert_eq!(
+            proper_phrase("Coteaux de l'Aisne-Ornain a signé").as_deref(),
+            Some("Coteaux de l'Aisne-Ornain")
+        );
+        assert_eq!(
+            proper_phrase("Communauté d'agglomération du Val a signé").as_deref(),
+            Some("Communauté d'agglomération du Val")
         );
     }
 }
