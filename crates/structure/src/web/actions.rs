@@ -95,6 +95,7 @@ pub(super) fn actions(
         let c = p.axe.captures(&t)?;
         Some(crate::roman_or_arabic(&c["num"]).filter(|n| axes.iter().any(|a| a.numero == *n)))
     };
+    let lead_lists = lists_naming_leads(blocks);
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
@@ -121,7 +122,8 @@ pub(super) fn actions(
                 continue;
             }
         }
-        let Some(opening) = action_opening(blocks, i, axe, out.len() + 1, &axis_of) else {
+        let opening = action_opening(blocks, i, axe, lead_lists[i], out.len() + 1, &axis_of);
+        let Some(opening) = opening else {
             alert_unread(blocks, i, axe, alertes);
             i += 1;
             continue;
@@ -243,12 +245,13 @@ struct Opening {
 /// How block `i` opens an action, if it does: an action line (not in a table); an
 /// accordion item under an axis whose panel names a lead, though its title has no number;
 /// an item of a numbered list, or of a bulleted list announced as actions or whose items
-/// name their leads, under an axis. Actions without a number of their own are numbered
-/// `next`, in page order.
+/// name their leads (`lead_list`), under an axis. Actions without a number of their own
+/// are numbered `next`, in page order.
 fn action_opening(
     blocks: &[HtmlBlock],
     i: usize,
     axe: Option<u32>,
+    lead_list: bool,
     next: usize,
     axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
 ) -> Option<Opening> {
@@ -277,8 +280,7 @@ fn action_opening(
     if b.kind != HtmlKind::ListItem || axe.is_none() {
         return None;
     }
-    let bullet =
-        b.number.is_none() && (list_announces_actions(blocks, i) || list_names_leads(blocks, i));
+    let bullet = b.number.is_none() && (lead_list || list_announces_actions(blocks, i));
     (b.number.is_some() || bullet).then(|| Opening {
         numero: b.number.map_or_else(|| next.to_string(), |n| n.to_string()),
         titre: Some(t.to_string()),
@@ -311,24 +313,31 @@ fn panel_names_a_lead(
         })
 }
 
-/// Whether the bulleted list holding block `i` is a list of actions by its items: half of
-/// them or more are a title followed by its lead ("Titre – porteur : X", "Titre (pilote :
-/// X)").
-fn list_names_leads(blocks: &[HtmlBlock], i: usize) -> bool {
+/// For each block, whether it is an item of a bulleted list of actions by its items: half
+/// of them or more are a title followed by its lead ("Titre – porteur : X", "Titre
+/// (pilote : X)"). Each list is read once.
+fn lists_naming_leads(blocks: &[HtmlBlock]) -> Vec<bool> {
     let is_item = |x: &HtmlBlock| x.kind == HtmlKind::ListItem && x.number.is_none();
-    let first = blocks[..i]
-        .iter()
-        .rposition(|x| !is_item(x))
-        .map_or(0, |k| k + 1);
-    let items: Vec<&HtmlBlock> = blocks[first..].iter().take_while(|x| is_item(x)).collect();
-    let with_lead = items
-        .iter()
-        .filter(|x| {
-            let (titre, fields) = title_and_fields(x.text.trim());
-            !titre.is_empty() && fields.iter().any(|(l, _)| is_lead_label(l))
-        })
-        .count();
-    with_lead > 0 && with_lead * 2 >= items.len()
+    let mut out = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let n = blocks[i..].iter().take_while(|x| is_item(x)).count();
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        let with_lead = blocks[i..i + n]
+            .iter()
+            .filter(|x| {
+                let (titre, fields) = title_and_fields(x.text.trim());
+                !titre.is_empty() && fields.iter().any(|(l, _)| is_lead_label(l))
+            })
+            .count();
+        let leads = with_lead > 0 && with_lead * 2 >= n;
+        out[i..i + n].iter_mut().for_each(|x| *x = leads);
+        i += n;
+    }
+    out
 }
 
 /// Alerts for block `i` when it looks like actions but is not read as one: the first

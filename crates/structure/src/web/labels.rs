@@ -141,8 +141,8 @@ pub(super) fn parenthesised_lead(t: &str) -> (String, Option<String>) {
 pub(super) fn names_a_lead(t: &str) -> bool {
     lead_prose(t).is_some()
         || label_alone(t).is_some_and(|l| is_lead_label(&l))
-        || title_and_fields(t).1.iter().any(|(l, _)| is_lead_label(l))
-        || labelled_parts(t).1.iter().any(|(l, _)| is_lead_label(l))
+        || t.contains(':') && labelled_parts(t).1.iter().any(|(l, _)| is_lead_label(l))
+        || t.contains('(') && parenthesised_lead(t).1.is_some()
 }
 
 /// Drops the article of an organisation named in prose ("la Communauté de communes …").

@@ -17,7 +17,8 @@ pub(super) fn territory(html: &HtmlDocument) -> Option<String> {
         .chain(html.blocks.iter().take(80).map(|b| b.text.as_str()))
         .collect();
     let fall = f(&texts.join(" \n "));
-    let mut cands = names_after_triggers(&own_texts(html));
+    let own = own_voice_blocks(html);
+    let mut cands = names_after_triggers(&own_texts(html, &own));
     add_recurring_names(&texts, &mut cands);
     score_candidates(html, &texts, &fall, &mut cands);
     cands.retain(|c| {
@@ -29,7 +30,9 @@ pub(super) fn territory(html: &HtmlDocument) -> Option<String> {
     });
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.len().cmp(&b.0.len())));
     let best = cands.into_iter().next().map(|c| c.0);
-    publisher(html, best.as_deref(), &fall).or(best)
+    // The first 40 blocks name the publisher.
+    let head: Vec<&HtmlBlock> = own.iter().filter(|(k, _)| *k < 40).map(|x| x.1).collect();
+    publisher(html, &head, best.as_deref(), &fall).or(best)
 }
 
 /// A candidate name of the territory and its score.
@@ -41,18 +44,25 @@ fn own_voice(b: &HtmlBlock) -> bool {
     b.kind != HtmlKind::TableRow && !block_names_a_lead(b)
 }
 
-/// The `<title>` and the lines of the first blocks in the page's own voice (a name never
-/// runs over a line break).
-fn own_texts(html: &HtmlDocument) -> Vec<&str> {
+/// The first 80 blocks of the page in its own voice, with their rank in the page.
+fn own_voice_blocks(html: &HtmlDocument) -> Vec<(usize, &HtmlBlock)> {
+    html.blocks
+        .iter()
+        .take(80)
+        .enumerate()
+        .filter(|(_, b)| own_voice(b))
+        .collect()
+}
+
+/// The `<title>` and the lines of the blocks in the page's own voice (a name never runs
+/// over a line break).
+fn own_texts<'a>(html: &'a HtmlDocument, own: &[(usize, &'a HtmlBlock)]) -> Vec<&'a str> {
     html.title
         .iter()
         .map(String::as_str)
         .chain(
-            html.blocks
-                .iter()
-                .take(80)
-                .filter(|b| own_voice(b))
-                .flat_map(|b| b.lines.iter().flatten().map(String::as_str)),
+            own.iter()
+                .flat_map(|(_, b)| b.lines.iter().flatten().map(String::as_str)),
         )
         .collect()
 }
@@ -153,24 +163,24 @@ const TERRITORIAL_HEADS: &[&str] = &[
 /// in `og:site_name` or at the end of its `<title>` ("… | Communauté de communes des X"),
 /// which is the complete form of a shorter name found in the text ("X"). An agency or a
 /// State service publishing the contract of someone else is not the territory.
-fn publisher(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<String> {
+fn publisher(
+    html: &HtmlDocument,
+    head: &[&HtmlBlock],
+    best: Option<&str>,
+    page: &str,
+) -> Option<String> {
     if let Some(n) = site_name(html, best, page) {
         return Some(n);
     }
     if let Some(b) = best {
-        if let Some(n) = fuller_form(html, b) {
+        if let Some(n) = fuller_form(html, head, b) {
             return Some(n);
         }
     }
     // "La Ville de X", "la Commune de X": a municipality names itself in its text.
     if best.is_none() {
         let town = patterns::ville();
-        let texts = html
-            .blocks
-            .iter()
-            .take(40)
-            .filter(|b| own_voice(b))
-            .map(|b| b.text.as_str());
+        let texts = head.iter().map(|b| b.text.as_str());
         if let Some(c) = texts.filter_map(|t| town.captures(t)).next() {
             return Some(c[1].to_string());
         }
@@ -266,9 +276,9 @@ fn folded_titles(html: &HtmlDocument) -> String {
 }
 
 /// The territory `best` in full, as the page also names it: its `<title>`, `og:site_name`,
-/// `<h1>`, then its first blocks in its own voice ("Communauté de communes du X" where the
-/// text says "X", "Ville de X", "Communauté de communes des X" for "CC X").
-fn fuller_form(html: &HtmlDocument, best: &str) -> Option<String> {
+/// `<h1>`, then its first blocks in its own voice (`head`): "Communauté de communes du X"
+/// where the text says "X", "Ville de X", "Communauté de communes des X" for "CC X".
+fn fuller_form(html: &HtmlDocument, head: &[&HtmlBlock], best: &str) -> Option<String> {
     let prefix = patterns::collectivite();
     let core = short_core(best);
     let sep = patterns::separateur_titre();
@@ -284,12 +294,7 @@ fn fuller_form(html: &HtmlDocument, best: &str) -> Option<String> {
                 .filter(|x| x.kind == HtmlKind::Heading(1))
                 .map(|x| x.text.as_str()),
         );
-    let text = html
-        .blocks
-        .iter()
-        .take(40)
-        .filter(|b| own_voice(b))
-        .map(|b| b.text.as_str());
+    let text = head.iter().map(|b| b.text.as_str());
     for t in titles.chain(text) {
         for m in prefix.find_iter(t) {
             if let Some(phrase) = proper_phrase(&t[m.end()..]) {
@@ -413,8 +418,9 @@ mod tests {
                 "Le président de la Communauté de communes des Coteaux du Lys a signé le contrat.",
             )],
         );
+        let head: Vec<&HtmlBlock> = h.blocks.iter().collect();
         assert_eq!(
-            fuller_form(&h, "CC Coteaux du Lys").as_deref(),
+            fuller_form(&h, &head, "CC Coteaux du Lys").as_deref(),
             Some("Communauté de communes des Coteaux du Lys")
         );
     }
