@@ -115,8 +115,10 @@ pub(super) fn actions(
             continue;
         }
         // A table of actions: a header row naming an action column, then one action per
-        // row; a row of one cell is an axis.
-        if b.kind == HtmlKind::TableRow && b.header {
+        // row; a row of one cell is an axis. A table's first row of label words is its
+        // header however it is marked up.
+        let first_row = i == 0 || blocks[i - 1].table != b.table;
+        if b.kind == HtmlKind::TableRow && (b.header || first_row) {
             if let Some(cols) = action_columns(b) {
                 i = table_actions(blocks, i, &cols, &mut axe, &axis_of, &mut out, alertes);
                 continue;
@@ -964,5 +966,30 @@ mod tests {
         let (a, _) = read(&blocks);
         let names: Vec<&str> = a[0].porteurs.iter().map(|m| m.nom.as_str()).collect();
         assert_eq!(names, ["Centre hospitalier", "CPTS du Quercy"]);
+    }
+
+    #[test]
+    fn a_first_row_of_label_words_heads_a_table_of_actions_without_markup() {
+        let cell_row = |cells: &[&str]| HtmlBlock {
+            kind: HtmlKind::TableRow,
+            text: cells.join(" "),
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            lines: cells.iter().map(|c| vec![c.to_string()]).collect(),
+            table: Some(1),
+            ..Default::default()
+        };
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe 1 : Soins"),
+            cell_row(&["N°", "Action", "Porteur"]),
+            cell_row(&[
+                "1.1",
+                "Créer un centre de santé",
+                "Syndicat du centre de santé",
+            ]),
+        ];
+        let (a, _) = read(&blocks);
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].numero.as_deref(), Some("1.1"));
+        assert_eq!(a[0].porteurs[0].nom, "Syndicat du centre de santé");
     }
 }
