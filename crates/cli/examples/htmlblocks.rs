@@ -16,7 +16,21 @@ fn main() {
     };
     let html = cls_extract::extract_html(&bytes);
     println!("title: {:?}", html.title);
+    println!("og: {:?} / {:?}", html.og_title, html.site_name);
+    for l in &html.pdf_links {
+        println!("pdf: {} ({})", l.href, l.text);
+    }
     for b in &html.blocks {
-        println!("{:?} {} {:?}", b.kind, b.text, b.cells);
+        let flags = [
+            (b.header, " header"),
+            (b.toggle, " toggle"),
+            (b.number.is_some(), " numbered"),
+        ]
+        .iter()
+        .filter(|f| f.0)
+        .map(|f| f.1)
+        .collect::<String>();
+        let lines = b.lines.iter().flatten().cloned().collect::<Vec<_>>();
+        println!("{:?}{flags} {:?} {:?}", b.kind, b.number, lines);
     }
 }

@@ -136,7 +136,10 @@ fn stdin_and_output_file() {
     let o = child.wait_with_output().expect("wait");
     assert!(o.status.success());
     let s = String::from_utf8(o.stdout).expect("utf-8");
-    assert!(s.starts_with("Pays de Vitré"), "{s}");
+    assert!(
+        s.starts_with("Communauté de communes du Pays de Vitré"),
+        "{s}"
+    );
     assert!(s.contains("entrée standard"));
 
     let out = std::env::temp_dir().join(format!("cls-ingest-{}.json", std::process::id()));

@@ -4,7 +4,8 @@
 //! Boilerplate goes in two passes. First, elements that are never content by their role
 //! (scripts, navigation, header and footer of the site, forms, cookie banners such as
 //! tarteaucitron or the State design system's consent banner, share buttons, sidebars)
-//! are skipped by tag, role, id or class. Then the content container is chosen: semantic
+//! are skipped by tag, role, id or class (`boilerplate.rs`: class words read
+//! structurally, never emptying the page). Then the content container is chosen: semantic
 //! markup when the page has it (`<main>`, `<article>`, `.entry-content`, Drupal's
 //! `field--name-body`), otherwise the block with the most text and the fewest links
 //! (the Readability / trafilatura idea), since many municipal sites are plain `<div>`s
@@ -13,6 +14,9 @@
 
 use scraper::{ElementRef, Html, Node};
 use std::collections::HashMap;
+
+mod boilerplate;
+use boilerplate::Pruner;
 
 /// The kind of an HTML block, as the page's markup says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,6 +48,10 @@ pub struct HtmlBlock {
     /// The title of a collapsible item: `<summary>`, or an accordion button
     /// (`aria-expanded`, as WordPress, Bootstrap and the DSFR write them).
     pub toggle: bool,
+    /// The text of an inline element that opens the block and is followed by more text,
+    /// as a run-in label or title is written: `<strong>Porteur</strong> CCAS`,
+    /// `<span class="label">Pilote</span> <span>Mairie</span>`.
+    pub run_in: Option<String>,
 }
 
 /// A link to a PDF file from the page's content.
@@ -166,71 +174,6 @@ pub fn utf16_by_pattern(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> 
     }
 }
 
-const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "form", "iframe", "svg", "button", "select", "input",
-    "template", "aside", "footer", "object", "embed", "canvas", "map", "dialog", "figure",
-];
-
-/// Words in an id or class that mark boilerplate.
-const BOILERPLATE_MARKS: &[&str] = &[
-    "tarteaucitron",
-    "cookie",
-    "consent",
-    "rgpd",
-    "gdpr",
-    "breadcrumb",
-    "fil-ariane",
-    "ariane",
-    "share",
-    "partage",
-    "sharing",
-    "social",
-    "related",
-    "lire-aussi",
-    "a-lire",
-    "sidebar",
-    "widget",
-    "menu",
-    "navigation",
-    "navbar",
-    "skip",
-    "haut-de-page",
-    "back-to-top",
-    "newsletter",
-    "search",
-    "recherche",
-    "pied",
-    "bandeau",
-    "colonne",
-    "agenda",
-    "actualites",
-    "actus",
-    "news",
-    "posted-on",
-    "entry-meta",
-    "copyright",
-    "adresse",
-    "logo",
-    "fr-header",
-    "fr-footer",
-    "fr-consent",
-    "fr-nav",
-    "fr-breadcrumb",
-    "fr-share",
-    "fr-sidemenu",
-    "fr-skiplinks",
-    "footer",
-    "header-nav",
-    "site-header",
-    "site-footer",
-    "comments",
-    "pagination",
-    "print",
-    "imprimer",
-    "modal",
-    "popup",
-];
-
 /// Phrases that open a related-news or utility section, which is skipped to its end.
 const RELATED_HEADINGS: &[&str] = &[
     "a lire aussi",
@@ -275,62 +218,10 @@ const UTILITY_LINES: &[&str] = &[
     "télécharger",
 ];
 
-fn is_boilerplate_element(e: &ElementRef) -> bool {
-    let v = e.value();
-    let name = v.name();
-    if SKIP_TAGS.contains(&name) && !(name == "button" && is_toggle(e)) {
-        return true;
-    }
-    if name == "header" && !is_inside_content(e) {
-        return true;
-    }
-    if let Some(role) = v.attr("role") {
-        if matches!(
-            role,
-            "navigation"
-                | "banner"
-                | "contentinfo"
-                | "search"
-                | "complementary"
-                | "dialog"
-                | "alertdialog"
-        ) {
-            return true;
-        }
-    }
-    if (v.attr("aria-hidden") == Some("true") || v.attr("hidden").is_some()) && !is_panel(e) {
-        return true;
-    }
-    // The page's main element is content whatever its id says ("wp--skip-link--target" is
-    // the anchor of the skip link, not the link).
-    if name == "main" || v.attr("role") == Some("main") {
-        return false;
-    }
-    let marks = format!(
-        "{} {}",
-        v.attr("id").unwrap_or(""),
-        v.attr("class").unwrap_or("")
-    )
-    .to_ascii_lowercase();
-    if marks.trim().is_empty() {
-        return false;
-    }
-    // Content containers often carry words like "site-content": only whole tokens count.
-    marks.split(|c: char| c.is_whitespace()).any(|tok| {
-        BOILERPLATE_MARKS.iter().any(|m| {
-            if m.len() > 6 {
-                return tok.contains(m);
-            }
-            // Whole dash-separated parts only: "share" in "fr-share", not in "shared".
-            tok.split(['-', '_']).any(|part| part == *m) || tok == *m
-        })
-    })
-}
-
 /// An accordion's button: it opens a panel (`aria-expanded`, `aria-controls`, Bootstrap's
 /// `data-bs-toggle="collapse"`). Menu and search toggles carry the same attributes but
 /// sit in navigation, which is skipped before their button is seen.
-fn is_toggle(e: &ElementRef) -> bool {
+pub(crate) fn is_toggle(e: &ElementRef) -> bool {
     let v = e.value();
     v.attr("aria-expanded").is_some()
         || v.attr("aria-controls").is_some()
@@ -338,8 +229,46 @@ fn is_toggle(e: &ElementRef) -> bool {
         || v.attr("data-toggle").is_some()
 }
 
+/// The title of a collapsible item, whatever its tag: `<summary>`, an accordion button, an
+/// element playing a button or a tab that opens a panel (Elementor writes
+/// `div.elementor-tab-title[role=button][aria-controls]`), or an element whose class names
+/// an accordion's title. A long text is a panel, not its title.
+fn is_toggle_title(e: &ElementRef) -> bool {
+    let v = e.value();
+    let name = v.name();
+    if name == "summary" || (name == "button" && is_toggle(e)) {
+        return true;
+    }
+    let plays_button = matches!(v.attr("role"), Some("button" | "tab")) || name == "a";
+    let class = v.attr("class").unwrap_or("");
+    let titled = TOGGLE_TITLE_CLASSES.iter().any(|c| class.contains(c));
+    ((plays_button && is_toggle(e)) || titled) && short_text(e, 300)
+}
+
+/// Classes of an accordion's title in the page builders and frameworks that do not mark it
+/// with ARIA attributes.
+const TOGGLE_TITLE_CLASSES: &[&str] = &[
+    "elementor-tab-title",
+    "accordion-header",
+    "accordion-title",
+    "accordion__title",
+    "toggle-title",
+];
+
+/// Whether the text of `e` is shorter than `max` bytes (counted until it is not).
+fn short_text(e: &ElementRef, max: usize) -> bool {
+    let mut n = 0;
+    for t in e.text() {
+        n += t.trim().len();
+        if n >= max {
+            return false;
+        }
+    }
+    true
+}
+
 /// A collapsed accordion panel: hidden until its button opens it, but content.
-fn is_panel(e: &ElementRef) -> bool {
+pub(crate) fn is_panel(e: &ElementRef) -> bool {
     let v = e.value();
     if v.attr("aria-labelledby").is_some() || matches!(v.attr("role"), Some("region" | "tabpanel"))
     {
@@ -349,12 +278,6 @@ fn is_panel(e: &ElementRef) -> bool {
     ["collapse", "accordion", "panel", "toggle-content"]
         .iter()
         .any(|m| class.contains(m))
-}
-
-fn is_inside_content(e: &ElementRef) -> bool {
-    e.ancestors()
-        .filter_map(ElementRef::wrap)
-        .any(|a| matches!(a.value().name(), "main" | "article"))
 }
 
 const BLOCK_TAGS: &[&str] = &[
@@ -390,6 +313,8 @@ const BLOCK_TAGS: &[&str] = &[
     "summary",
     "fieldset",
     "button",
+    "figure",
+    "figcaption",
     "span",
 ];
 
@@ -408,20 +333,25 @@ fn is_block(name: &str) -> bool {
 }
 
 /// Text of an element without its nested block children; `<br>` breaks a line.
-fn inline_text(e: &ElementRef, out: &mut String) {
+fn inline_text(p: &Pruner, e: &ElementRef, out: &mut String) {
+    let mut after_link = false;
     for child in e.children() {
         match child.value() {
-            Node::Text(t) => out.push_str(t),
+            Node::Text(t) => {
+                out.push_str(t);
+                after_link = false;
+            }
             Node::Element(el) => {
                 if let Some(ce) = ElementRef::wrap(child) {
                     if el.name() == "br" {
                         out.push('\n');
                         continue;
                     }
-                    if is_boilerplate_element(&ce) || is_block(el.name()) || holds_blocks(&ce) {
+                    if p.is_boilerplate(&ce) || is_block(el.name()) || holds_blocks(&ce) {
                         continue;
                     }
-                    inline_text(&ce, out);
+                    space_between_links(out, &mut after_link, el.name());
+                    inline_text(p, &ce, out);
                 }
             }
             _ => {}
@@ -429,24 +359,62 @@ fn inline_text(e: &ElementRef, out: &mut String) {
     }
 }
 
+/// Two links side by side are two texts ("<a>Le contrat</a><a>Télécharger</a>": a file
+/// and its download button), which a theme sets apart by its style: two lines, not one
+/// glued word.
+fn space_between_links(out: &mut String, after_link: &mut bool, name: &str) {
+    let link = name == "a";
+    if link && *after_link && !out.ends_with(char::is_whitespace) {
+        out.push('\n');
+    }
+    *after_link = link;
+}
+
+/// The run-in element that opens `e` (see `HtmlBlock::run_in`): its first inline child
+/// when more text follows it; an element that wraps all the text (`<small>`) is looked
+/// into.
+fn run_in(p: &Pruner, e: &ElementRef) -> Option<String> {
+    let mut children = e.children().filter(|c| match c.value() {
+        Node::Text(t) => !t.trim().is_empty(),
+        Node::Element(el) => {
+            ElementRef::wrap(*c).is_some_and(|ce| !p.is_boilerplate(&ce)) && el.name() != "br"
+        }
+        _ => false,
+    });
+    let first = ElementRef::wrap(children.next()?)?;
+    if is_block(first.value().name()) || first.value().name() == "a" {
+        return None;
+    }
+    if children.next().is_none() {
+        return run_in(p, &first);
+    }
+    let mut raw = String::new();
+    inline_text(p, &first, &mut raw);
+    let t = clean(&raw);
+    (!t.is_empty() && t.len() <= 80 && !raw.contains('\n')).then_some(t)
+}
+
 /// Full text of an element (nested blocks included, boilerplate subtrees pruned), as lines:
 /// `<br>` and nested blocks break lines.
-fn all_lines(e: &ElementRef) -> Vec<String> {
-    fn rec(e: &ElementRef, out: &mut String) {
+fn all_lines(p: &Pruner, e: &ElementRef) -> Vec<String> {
+    fn rec(p: &Pruner, e: &ElementRef, out: &mut String) {
+        let mut after_link = false;
         for child in e.children() {
             match child.value() {
                 Node::Text(t) => {
                     out.push_str(t);
+                    after_link = false;
                 }
                 Node::Element(el) => {
                     if let Some(ce) = ElementRef::wrap(child) {
-                        if is_boilerplate_element(&ce) {
+                        if p.is_boilerplate(&ce) {
                             continue;
                         }
+                        space_between_links(out, &mut after_link, el.name());
                         if is_block(el.name()) || el.name() == "br" {
                             out.push('\n');
                         }
-                        rec(&ce, out);
+                        rec(p, &ce, out);
                         if is_block(el.name()) {
                             out.push('\n');
                         }
@@ -457,7 +425,7 @@ fn all_lines(e: &ElementRef) -> Vec<String> {
         }
     }
     let mut out = String::new();
-    rec(e, &mut out);
+    rec(p, e, &mut out);
     lines_of(&out)
 }
 
@@ -477,6 +445,7 @@ fn clean(s: &str) -> String {
 /// Text and link-text lengths of every element, computed once bottom-up (boilerplate
 /// subtrees count for nothing), so that choosing the content block stays linear.
 fn measure(
+    p: &Pruner,
     e: &ElementRef,
     in_link: bool,
     sizes: &mut HashMap<ego_tree::NodeId, (usize, usize)>,
@@ -495,10 +464,10 @@ fn measure(
             }
             Node::Element(_) => {
                 if let Some(ce) = ElementRef::wrap(child) {
-                    if is_boilerplate_element(&ce) {
+                    if p.is_boilerplate(&ce) {
                         continue;
                     }
-                    let (t, l) = measure(&ce, is_link, sizes);
+                    let (t, l) = measure(p, &ce, is_link, sizes);
                     text += t;
                     links += l;
                 }
@@ -511,12 +480,12 @@ fn measure(
 }
 
 /// Chooses the element holding the page's content.
-fn content_root<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
+fn content_root<'a>(doc: &'a Html, p: &Pruner) -> Option<ElementRef<'a>> {
     let sel = |s: &str| scraper::Selector::parse(s).ok();
     let body = sel("body").and_then(|b| doc.select(&b).next());
     let mut sizes = HashMap::new();
     if let Some(b) = body {
-        measure(&b, false, &mut sizes);
+        measure(p, &b, false, &mut sizes);
     }
     let size = |e: &ElementRef| sizes.get(&e.id()).copied().unwrap_or((0, 0));
     // Semantic containers, most specific first.
@@ -572,12 +541,14 @@ fn content_root<'a>(doc: &'a Html) -> Option<ElementRef<'a>> {
 
 /// Walks the content tree in document order, one block per heading, paragraph, list item
 /// or table row.
-#[derive(Default)]
-struct Walker {
+struct Walker<'p> {
+    pruner: &'p Pruner,
     out: Vec<HtmlBlock>,
     tables: u32,
     table: Option<u32>,
     in_thead: bool,
+    /// The rows of the table being walked so far.
+    rows: u32,
     /// The number of the next item of the ordered list being walked: the list's `start`
     /// (1 by default) counted on, or an item's own `value`.
     ol: Option<u32>,
@@ -587,29 +558,43 @@ struct Walker {
 struct Scope {
     table: Option<u32>,
     in_thead: bool,
+    rows: u32,
     ol: Option<u32>,
 }
 
-impl Walker {
+impl<'p> Walker<'p> {
+    fn new(pruner: &'p Pruner) -> Walker<'p> {
+        Walker {
+            pruner,
+            out: Vec::new(),
+            tables: 0,
+            table: None,
+            in_thead: false,
+            rows: 0,
+            ol: None,
+        }
+    }
+
     /// Walks element `e` and the blocks nested in it, in document order.
     fn walk(&mut self, e: &ElementRef) {
-        if is_boilerplate_element(e) {
+        if self.pruner.is_boilerplate(e) {
             return;
         }
         let name = e.value().name();
         // Headings, accordion titles and table rows are one block each, whatever they hold.
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                self.push(heading(e, name));
-                return;
-            }
-            "summary" | "button" => {
-                self.push(toggle_title(e));
+                self.push(heading(self.pruner, e, name));
                 return;
             }
             "tr" => {
                 let row = self.table_row(e);
+                self.rows += 1;
                 self.push(row);
+                return;
+            }
+            _ if is_toggle_title(e) => {
+                self.push(toggle_title(self.pruner, e));
                 return;
             }
             _ => {}
@@ -626,16 +611,26 @@ impl Walker {
     }
 
     /// A table row: its cells' lines, in the table being walked; a header row when it is
-    /// in a `<thead>` or all its cells are `<th>`.
+    /// in a `<thead>`, when all its cells are `<th>`, or when it is the table's first row
+    /// and all its cells are bold (editors that have no header button, as Joomla's and
+    /// Gutenberg's, make a header row of `<strong>` cells). A row of one cell (an axis
+    /// row spanning the table, `<th colspan=4>`) is never a header.
     fn table_row(&self, e: &ElementRef) -> HtmlBlock {
         let cells: Vec<ElementRef> = e
             .children()
             .filter_map(ElementRef::wrap)
             .filter(|c| matches!(c.value().name(), "td" | "th"))
             .collect();
-        let header =
-            self.in_thead || (!cells.is_empty() && cells.iter().all(|c| c.value().name() == "th"));
-        let lines: Vec<Vec<String>> = cells.iter().map(all_lines).collect();
+        let lines: Vec<Vec<String>> = cells.iter().map(|c| all_lines(self.pruner, c)).collect();
+        let filled = lines.iter().filter(|l| !l.is_empty()).count();
+        let all_th = cells.iter().all(|c| c.value().name() == "th");
+        let all_bold = || {
+            cells
+                .iter()
+                .zip(&lines)
+                .all(|(c, l)| l.is_empty() || is_bold(c))
+        };
+        let header = filled >= 2 && (self.in_thead || all_th || (self.rows == 0 && all_bold()));
         let cells: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
         let text = cells
             .iter()
@@ -670,7 +665,7 @@ impl Walker {
     /// The element's own text, outside its nested blocks, as a paragraph or a list item.
     fn push_own_text(&mut self, e: &ElementRef, name: &str, number: Option<u32>) {
         let mut own = String::new();
-        inline_text(e, &mut own);
+        inline_text(self.pruner, e, &mut own);
         let lines = lines_of(&own);
         if lines.is_empty() {
             return;
@@ -685,6 +680,7 @@ impl Walker {
             text: lines.join(" "),
             lines: vec![lines],
             number,
+            run_in: run_in(self.pruner, e),
             ..Default::default()
         });
     }
@@ -696,6 +692,7 @@ impl Walker {
         let outer = Scope {
             table: self.table,
             in_thead: self.in_thead,
+            rows: self.rows,
             ol: self.ol,
         };
         if name == "ol" {
@@ -707,6 +704,7 @@ impl Walker {
             self.tables += 1;
             self.table = Some(self.tables);
             self.in_thead = false;
+            self.rows = 0;
         } else if name == "thead" {
             self.in_thead = true;
         } else if name == "tbody" || name == "tfoot" {
@@ -720,6 +718,10 @@ impl Walker {
     fn leave(&mut self, outer: Scope, name: &str, number: Option<u32>) {
         self.table = outer.table;
         self.in_thead = outer.in_thead;
+        // The rows of a table are counted across its `<thead>` and `<tbody>`.
+        if name == "table" {
+            self.rows = outer.rows;
+        }
         if name != "li" {
             self.ol = outer.ol;
         } else {
@@ -734,14 +736,15 @@ impl Walker {
     }
 }
 
-/// A heading block (`<h1>` to `<h6>`), a toggle when it holds an accordion button.
-fn heading(e: &ElementRef, name: &str) -> HtmlBlock {
+/// A heading block (`<h1>` to `<h6>`), a toggle when it is an accordion's title or holds
+/// its button.
+fn heading(p: &Pruner, e: &ElementRef, name: &str) -> HtmlBlock {
     let level = name[1..].parse().unwrap_or(2);
     let toggle = e
         .descendants()
         .filter_map(ElementRef::wrap)
-        .any(|d| d.value().name() == "button" && is_toggle(&d));
-    let lines = all_lines(e);
+        .any(|d| is_toggle_title(&d));
+    let lines = all_lines(p, e);
     HtmlBlock {
         kind: HtmlKind::Heading(level),
         text: lines.join(" "),
@@ -753,8 +756,8 @@ fn heading(e: &ElementRef, name: &str) -> HtmlBlock {
 
 /// An accordion's title outside a heading (`<summary>`, a button): a heading one level
 /// below the surrounding ones, marked as a toggle.
-fn toggle_title(e: &ElementRef) -> HtmlBlock {
-    let lines = all_lines(e);
+fn toggle_title(p: &Pruner, e: &ElementRef) -> HtmlBlock {
+    let lines = all_lines(p, e);
     HtmlBlock {
         kind: HtmlKind::Heading(4),
         text: lines.join(" "),
@@ -762,6 +765,19 @@ fn toggle_title(e: &ElementRef) -> HtmlBlock {
         toggle: true,
         ..Default::default()
     }
+}
+
+/// Whether all the text of table cell `e` is bold (inside `<strong>` or `<b>`).
+fn is_bold(e: &ElementRef) -> bool {
+    fn rec(e: &ElementRef, bold: bool) -> bool {
+        let bold = bold || matches!(e.value().name(), "strong" | "b");
+        e.children().all(|c| match c.value() {
+            Node::Text(t) => bold || t.trim().is_empty(),
+            Node::Element(_) => ElementRef::wrap(c).is_none_or(|ce| rec(&ce, bold)),
+            _ => true,
+        })
+    }
+    rec(e, false)
 }
 
 /// A numeric attribute (`start` of a list, `value` of an item).
@@ -1179,7 +1195,7 @@ fn absolute(href: &str, base: Option<&str>) -> String {
 }
 
 /// Links to PDF files outside boilerplate, with the text that describes them.
-fn pdf_links(doc: &Html) -> Vec<PdfLink> {
+fn pdf_links(doc: &Html, p: &Pruner) -> Vec<PdfLink> {
     let Ok(sel) = scraper::Selector::parse("a[href]") else {
         return Vec::new();
     };
@@ -1205,7 +1221,7 @@ fn pdf_links(doc: &Html) -> Vec<PdfLink> {
         let pruned = std::iter::once(a)
             .chain(a.ancestors().filter_map(ElementRef::wrap))
             .take_while(|x| !matches!(x.value().name(), "body" | "html"))
-            .any(|x| x.value().name() != "figure" && is_boilerplate_element(&x));
+            .any(|x| x.value().name() != "figure" && p.is_boilerplate(&x));
         if pruned {
             continue;
         }
@@ -1240,8 +1256,34 @@ pub fn extract_html(bytes: &[u8]) -> HtmlDocument {
         .and_then(|s| doc.select(&s).next())
         .map(|t| clean(&t.text().collect::<String>()))
         .filter(|t| !t.is_empty());
-    let mut w = Walker::default();
-    if let Some(root) = content_root(&doc) {
+    let mut pruner = Pruner::new(&doc, true);
+    let mut blocks = content_blocks(&doc, &pruner);
+    // Class words never empty a page: a theme that names its content with the words of
+    // chrome is read again by tags and roles only.
+    if !blocks.iter().any(|b| b.kind != HtmlKind::Heading(1)) {
+        let structural = Pruner::new(&doc, false);
+        let again = content_blocks(&doc, &structural);
+        if again.len() > blocks.len() {
+            blocks = again;
+            pruner = structural;
+        }
+    }
+    HtmlDocument {
+        title,
+        og_title: meta(&doc, "og:title"),
+        site_name: meta(&doc, "og:site_name"),
+        breadcrumb: breadcrumb(&doc),
+        pdf_links: pdf_links(&doc, &pruner),
+        blocks,
+        flattened,
+    }
+}
+
+/// The content blocks of the page: its `<h1>` when it sits outside the content element,
+/// then the content element walked, boilerplate dropped.
+fn content_blocks(doc: &Html, pruner: &Pruner) -> Vec<HtmlBlock> {
+    let mut w = Walker::new(pruner);
+    if let Some(root) = content_root(doc, pruner) {
         // The page title (h1) often sits outside the body field (Drupal): keep it.
         let h1 = scraper::Selector::parse("h1").ok().and_then(|s| {
             doc.select(&s).find(|h| {
@@ -1251,7 +1293,7 @@ pub fn extract_html(bytes: &[u8]) -> HtmlDocument {
             })
         });
         if let Some(h) = h1 {
-            let lines = all_lines(&h);
+            let lines = all_lines(pruner, &h);
             w.push(HtmlBlock {
                 kind: HtmlKind::Heading(1),
                 text: lines.join(" "),
@@ -1261,15 +1303,7 @@ pub fn extract_html(bytes: &[u8]) -> HtmlDocument {
         }
         w.walk(&root);
     }
-    HtmlDocument {
-        title,
-        og_title: meta(&doc, "og:title"),
-        site_name: meta(&doc, "og:site_name"),
-        breadcrumb: breadcrumb(&doc),
-        pdf_links: pdf_links(&doc),
-        blocks: drop_boilerplate(w.out),
-        flattened,
-    }
+    drop_boilerplate(w.out)
 }
 
 #[cfg(test)]
@@ -1457,6 +1491,125 @@ mod tests {
             .collect();
         assert!(rows[0].header && !rows[1].header);
         assert_eq!(rows[1].lines[1], vec!["A".to_string(), "B".to_string()]);
+    }
+
+    fn rows(d: &HtmlDocument) -> Vec<&HtmlBlock> {
+        d.blocks
+            .iter()
+            .filter(|b| b.kind == HtmlKind::TableRow)
+            .collect()
+    }
+
+    #[test]
+    fn a_gutenberg_table_inside_a_figure_is_read() {
+        let html = br#"<html><body><main><p>Un texte assez long pour que ce bloc soit le contenu principal de la page, vraiment assez long pour cela.</p>
+            <figure class="wp-block-table"><table><tbody><tr><td>Porteur</td><td>CCAS</td></tr></tbody></table><figcaption>Source : ORS</figcaption></figure>
+            <figure class="wp-block-image"><img src="x.png" alt=""><figcaption>Photo de la signature</figcaption></figure></main></body></html>"#;
+        let d = extract_html(html);
+        assert_eq!(rows(&d)[0].cells, ["Porteur", "CCAS"]);
+        assert!(!d.blocks.iter().any(|b| b.text.contains("Photo")));
+    }
+
+    #[test]
+    fn a_first_row_of_bold_cells_is_a_header_and_a_spanning_axis_row_is_not() {
+        let html = br#"<html><body><main><p>Un texte assez long pour que ce bloc soit le contenu principal de la page, vraiment assez long pour cela.</p>
+            <table><tbody><tr><td><strong>N&deg;</strong></td><td><b>Action</b></td><td><strong>Porteur</strong></td></tr>
+            <tr><th colspan="3">Axe 1 - Soins</th></tr>
+            <tr><td>1</td><td><strong>Agir</strong></td><td>CCAS</td></tr></tbody></table></main></body></html>"#;
+        let d = extract_html(html);
+        let r = rows(&d);
+        assert!(r[0].header, "{:?}", r[0]);
+        assert!(
+            !r[1].header,
+            "an axis row spanning the table is not a header"
+        );
+        assert!(!r[2].header, "a bold cell in a later row makes no header");
+    }
+
+    #[test]
+    fn an_elementor_page_is_read_and_its_tab_titles_are_toggles() {
+        let html = br#"<html><body><div class="elementor elementor-877"><div class="elementor-element elementor-widget elementor-widget-heading"><div class="elementor-widget-container"><h2>Axe 1 : Soins</h2></div></div>
+            <div class="elementor-element elementor-widget elementor-widget-accordion"><div class="elementor-widget-container"><div class="elementor-accordion-item">
+            <div class="elementor-tab-title" role="button" aria-controls="t1" aria-expanded="false"><a class="elementor-accordion-title">Recruter un m&eacute;decin salari&eacute;</a></div>
+            <div id="t1" class="elementor-tab-content" role="region"><p><strong>Porteur :</strong> Ville, avec un texte assez long pour que la page soit lue.</p></div></div></div></div></div></body></html>"#;
+        let d = extract_html(html);
+        let toggle = d.blocks.iter().find(|b| b.toggle).expect("toggle");
+        assert_eq!(toggle.text, "Recruter un médecin salarié");
+        assert!(d
+            .blocks
+            .iter()
+            .any(|b| b.text.starts_with("Porteur : Ville")));
+    }
+
+    #[test]
+    fn a_news_article_classed_category_actualites_is_read() {
+        let html = br#"<html><body><main><article class="post type-post category-actualites"><h1>Vaccination</h1><p>Une op&eacute;ration de vaccination aura lieu en mairie, avec un texte assez long pour &ecirc;tre le contenu de la page.</p>
+            <footer class="entry-footer">Publi&eacute; dans Actualit&eacute;s</footer></article></main></body></html>"#;
+        let d = extract_html(html);
+        assert!(d.blocks.iter().any(|b| b.text.starts_with("Une opération")));
+        assert!(!d.blocks.iter().any(|b| b.text.contains("Publié")));
+    }
+
+    #[test]
+    fn a_run_in_label_in_its_own_span_is_recorded() {
+        let html = br#"<html><body><main><p>Un texte assez long pour que ce bloc soit le contenu principal de la page, vraiment assez long pour cela.</p>
+            <div class="card-footer"><small><span class="label">Porteur(s)</span> <span>CCAS<br>Mairie</span></small></div>
+            <p><strong>Pilote :</strong> CAF</p><p>Texte <em>simple</em></p></main></body></html>"#;
+        let d = extract_html(html);
+        let footer = d
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Porteur"))
+            .expect("footer");
+        assert_eq!(footer.run_in.as_deref(), Some("Porteur(s)"));
+        assert_eq!(footer.lines[0], ["Porteur(s) CCAS", "Mairie"]);
+        let pilote = d
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Pilote"))
+            .expect("p");
+        assert_eq!(pilote.run_in.as_deref(), Some("Pilote :"));
+        let plain = d
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Texte"))
+            .expect("p");
+        assert_eq!(plain.run_in, None);
+    }
+
+    #[test]
+    fn two_links_side_by_side_are_two_lines() {
+        let html = br#"<html><body><main><p>Un texte assez long pour que ce bloc soit le contenu principal de la page, vraiment assez long pour cela.</p>
+            <div class="wp-block-file"><a href="/c.pdf">Contrat local de sant&eacute; de Saint-Pr&eacute;</a><a href="/c.pdf" class="wp-block-file__button">T&eacute;l&eacute;charger</a></div></main></body></html>"#;
+        let d = extract_html(html);
+        let file = d
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Contrat"))
+            .expect("file");
+        assert_eq!(
+            file.lines[0],
+            ["Contrat local de santé de Saint-Pré", "Télécharger"]
+        );
+    }
+
+    #[test]
+    fn class_words_never_empty_a_page() {
+        // Three blocks of a third of the text each: no one is protected, all are "bandeau".
+        let part = "<p>Le contrat local de sant&eacute; est sign&eacute; pour cinq ans.</p><p>Il compte trois axes et douze actions.</p>";
+        let html = format!("<html><body><div class=\"bandeau-a\">{part}</div><div class=\"bandeau-b\">{part}</div><div class=\"bandeau-c\">{part}</div></body></html>");
+        let d = extract_html(html.as_bytes());
+        assert!(d.blocks.len() >= 2, "{:?}", d.blocks);
+    }
+
+    #[test]
+    fn a_card_footer_holding_the_lead_is_read() {
+        let html = br#"<html><body><main><p>Un texte assez long pour que ce bloc soit le contenu principal de la page, vraiment assez long pour cela.</p>
+            <article class="card"><h3 class="card-title">Agir</h3><div class="card-footer"><small>Porteur : CCAS</small></div></article></main>
+            <div class="footer">Mentions</div></body></html>"#;
+        let d = extract_html(html);
+        assert!(d.blocks.iter().any(|b| b.text == "Porteur : CCAS"));
+        assert!(!d.blocks.iter().any(|b| b.text.contains("Mentions")));
     }
 
     #[test]

@@ -121,6 +121,24 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     false
 }
 
+/// Whether a text starts with a place, as the local branch of a body is named after it: a
+/// département ("Saône-et-Loire", "Lot"), a région, or a département's number, possibly
+/// after a cardinal point ("Sud 77", "Nord Isère").
+pub fn starts_with_place(text: &str) -> bool {
+    let k = key(text);
+    let k = ["nord ", "sud ", "est ", "ouest "]
+        .iter()
+        .find_map(|c| k.strip_prefix(c))
+        .unwrap_or(&k);
+    let starts = |name: &str| {
+        k.strip_prefix(name)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
+    k.split(' ').next().is_some_and(is_dept_code)
+        || geo().deps.iter().any(|(_, dk)| starts(dk))
+        || geo().regions.iter().any(|(_, rk)| starts(rk))
+}
+
 /// A département named or numbered in a mention: "CD 28", "CD28", "CPAM du Jura",
 /// "Caisse Primaire de l'Assurance Maladie 41", "Conseil départemental d'Eure-et-Loir".
 pub fn find_departement(text: &str) -> Option<String> {
@@ -334,6 +352,16 @@ pub fn departements_in<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_local_branch_is_named_after_a_place() {
+        assert!(starts_with_place("Saône-et-Loire"));
+        assert!(starts_with_place("Sud 77"));
+        assert!(starts_with_place("Lot"));
+        assert!(starts_with_place("Nouvelle-Aquitaine"));
+        assert!(!starts_with_place("Lig'Air ARS"));
+        assert!(!starts_with_place("Lotissement"));
+    }
 
     #[test]
     fn lookups() {

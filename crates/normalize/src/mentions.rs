@@ -327,7 +327,7 @@ fn opens_new_name(words: &[&str], k: usize, cur: &[&str]) -> bool {
         // After a département number, a new capitalised name: "Santé Escale 41 Agglopolys".
         || (is_dept_code(prev) && starts_upper(w) && !is_dept_code(w) && cur.len() >= 2)
         || body_acronym_after_name(cur, w, prev)
-        || known_name_then_another(cur, w)
+        || known_name_then_another(cur, w, &words[k..])
 }
 
 /// A word that links the words of one name ("de", "la", "pour"…), or a unit's dash.
@@ -389,11 +389,16 @@ fn body_acronym_after_name(cur: &[&str], w: &str, prev: &str) -> bool {
         )
 }
 
-/// A known national body followed by another name: "Mutualité Française Lig'Air".
-fn known_name_then_another(cur: &[&str], w: &str) -> bool {
+/// A known national body followed by another name: "Mutualité Française Lig'Air"; not by
+/// the place of its local branch ("Familles rurales Saône-et-Loire", "Maison des
+/// adolescents Sud 77").
+fn known_name_then_another(cur: &[&str], w: &str, rest: &[&str]) -> bool {
     static KNOWN_FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let known = KNOWN_FOLDED.get_or_init(|| KNOWN_NAMES.iter().map(|n| fold(n)).collect());
-    starts_upper(w) && cur.len() <= 4 && known.contains(&fold(&cur.join(" ")))
+    starts_upper(w)
+        && cur.len() <= 4
+        && known.contains(&fold(&cur.join(" ")))
+        && !crate::geo::starts_with_place(&rest.join(" "))
 }
 
 /// "(CAUE)" after "Conseil d'Architecture, d'Urbanisme et d'Environnement" is its own sigle
@@ -996,6 +1001,8 @@ mod tests {
             ("Cesel 28 DSDEN28", &["Cesel 28", "DSDEN28"]),
             ("DSDEN CD28 CESEL", &["DSDEN", "CD28", "CESEL"]),
             ("Mutualité Française Lig'Air ARS", &["Mutualité Française", "Lig'Air", "ARS"]),
+            ("Familles rurales Saône-et-Loire", &["Familles rurales Saône-et-Loire"]),
+            ("Maison des adolescents Sud 77", &["Maison des adolescents Sud 77"]),
             ("Chambre de commerce et d'industrie", &["Chambre de commerce et d'industrie"]),
             ("Protection Maternelle et Infantile (PMI), CAF", &["Protection Maternelle et Infantile (PMI)", "CAF"]),
             ("Protection maternelle et infantile et CPAM", &["Protection maternelle et infantile", "CPAM"]),

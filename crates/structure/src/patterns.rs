@@ -136,7 +136,7 @@ pub fn avant_territoire() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?i)(?:contrat\s+local\s+de\s+sant[ée](?:\s*\(CLS\))?|\bCLS|territoires?|collectivit[ée]s?|syndicat\s+mixte|agglom[ée]ration|sur\s+le\s+territoire)\s+(?:intercommunal\s+)?(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d')",
+        r"(?i)(?:(?:contrat\s+local\s+de\s+sant[ée](?:\s*\(CLS\))?|\bCLS)(?:\s*\(?(?:19|20)[0-9]{2}\s*[-–/]\s*(?:19|20)[0-9]{2}\)?)?|territoires?|collectivit[ée]s?|syndicat\s+mixte|agglom[ée]ration|sur\s+le\s+territoire)\s+(?:intercommunal\s+)?(?:de\s+la\s+|du\s+|de\s+l'|des\s+|de\s+|d')",
     )
 }
 
@@ -160,7 +160,17 @@ pub fn collectivite() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?:Communaut[ée]\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine)|M[ée]tropole|Syndicat\s+mixte|PETR)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?",
+        r"(?:Communaut[ée]\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine)|M[ée]tropole|Syndicat\s+mixte|PETR|Ville|Commune)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?",
+    )
+}
+
+/// The abbreviation of a local authority's kind before its name ("CC Coteaux du Layon",
+/// "CA du Grand X"), with its article; the name follows.
+pub fn sigle_collectivite() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"^(?:CC|CA|CU|CdC|Agglo)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?",
     )
 }
 
@@ -215,6 +225,15 @@ pub fn pilote_prose() -> &'static Regex {
     compiled(
         &R,
         r"(?i)^(?:(?:action|fiche|projet)\s+)?(?:pilot[ée]e?s?|port[ée]e?s?|coordonn[ée]e?s?|men[ée]e?s?)\s+par\s+(?P<who>.+)$",
+    )
+}
+
+/// An axis named alone, as a card's badge: "Axe 2", "Axe n° 3", "AXE II"; group `num`.
+pub fn axe_seul() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)^axe(?:\s+strat[ée]gique)?\s*(?:n\s*°|n°|no)?\s*(?P<num>[0-9]{1,2}|[IVX]{1,4})\s*$",
     )
 }
 

@@ -25,6 +25,7 @@ use cls_normalize::text::slug;
 
 mod actions;
 mod axes;
+mod labels;
 mod territory;
 
 use actions::actions;
@@ -68,6 +69,7 @@ fn one_line_blocks(blocks: &[HtmlBlock]) -> Vec<HtmlBlock> {
                 text: l.clone(),
                 lines: vec![vec![l.clone()]],
                 number: if k == 0 { b.number } else { None },
+                run_in: if k == 0 { b.run_in.clone() } else { None },
                 ..Default::default()
             });
         }

@@ -4,10 +4,15 @@
 //! like an action and cannot be read becomes an alert.
 
 use super::dashes;
+use super::labels::{
+    block_names_a_lead, is_lead_label, label_alone, labelled, lead_prose, run_in_label,
+    title_and_fields, without_article,
+};
 use crate::{f, patterns, vocab, Item};
 use cls_extract::HtmlBlock;
 use cls_extract::HtmlKind;
-use cls_model::{Action, Alerte, Axe, Mention, Periode};
+use cls_model::{Action, Alerte, Axe, Periode};
+use std::collections::HashSet;
 
 /// The number and title of a line that opens an action: "Action 1.2 – Titre", "Fiche 3 :
 /// Titre", "Fiche action n° 4", "1 - Titre", or a bare "Action 5" whose title follows.
@@ -21,49 +26,6 @@ pub(super) fn action_start(t: &str) -> Option<(String, Option<String>)> {
         .map(|m| m.as_str().trim().trim_end_matches('.').trim().to_string())
         .filter(|x| !x.is_empty());
     Some((c["num"].to_string(), titre))
-}
-
-/// A lead written as prose: "piloté par la CPAM", "Action pilotée par le CIAS.", "Porté
-/// par …"; returns who, without the article.
-fn lead_prose(t: &str) -> Option<String> {
-    let r = patterns::pilote_prose();
-    r.captures(t.trim())
-        .map(|c| c["who"].trim().trim_end_matches('.').trim().to_string())
-}
-
-/// A labelled line, "Porteur : …", "Partenaires : …", "Calendrier : …": the label when it
-/// is a known field label, and the value.
-fn labelled(t: &str) -> Option<(String, String)> {
-    let (label, value) = t.split_once(':')?;
-    let value = value.trim();
-    if value.is_empty() || label.split_whitespace().count() > 6 {
-        return None;
-    }
-    let field = vocab::match_label(label)?;
-    (field != vocab::Field::Autre).then(|| (label.trim().to_string(), value.to_string()))
-}
-
-/// "Titre (porteurs : A et B)" → ("Titre", "A et B").
-fn parenthesised_lead(t: &str) -> (String, Option<String>) {
-    let r = patterns::pilote_parenthese();
-    match r.captures(t) {
-        Some(c) => {
-            let start = c.get(0).map_or(t.len(), |m| m.start());
-            (
-                t[..start].trim().to_string(),
-                Some(c["who"].trim().to_string()),
-            )
-        }
-        None => (t.trim().to_string(), None),
-    }
-}
-
-/// Drops the article of an organisation named in prose ("la Communauté de communes …").
-fn without_article(m: &mut Mention) {
-    let r = patterns::sans_article();
-    if let Some(c) = r.captures(&m.nom) {
-        m.nom = c["rest"].to_string();
-    }
 }
 
 fn row(label: &str, value: Vec<String>) -> Item {
@@ -133,6 +95,7 @@ pub(super) fn actions(
         let c = p.axe.captures(&t)?;
         Some(crate::roman_or_arabic(&c["num"]).filter(|n| axes.iter().any(|a| a.numero == *n)))
     };
+    let lead_lists = lists_naming_leads(blocks);
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
@@ -145,25 +108,78 @@ pub(super) fn actions(
             i += 1;
             continue;
         }
+        // A badge "Axe 2" on a card: the axis of the card's action.
+        if let Some(n) = axis_badge(&b.text).filter(|n| axes.iter().any(|a| a.numero == *n)) {
+            axe = Some(n);
+            i += 1;
+            continue;
+        }
         // A table of actions: a header row naming an action column, then one action per
-        // row; a row of one cell is an axis.
-        if b.kind == HtmlKind::TableRow && b.header {
+        // row; a row of one cell is an axis. A table's first row of label words is its
+        // header however it is marked up.
+        let first_row = i == 0 || blocks[i - 1].table != b.table;
+        if b.kind == HtmlKind::TableRow && (b.header || first_row) {
             if let Some(cols) = action_columns(b) {
                 i = table_actions(blocks, i, &cols, &mut axe, &axis_of, &mut out, alertes);
                 continue;
             }
         }
-        let (start, listing) = action_opening(blocks, i, axe);
-        if start.is_none() && !listing.listed {
+        let opening = action_opening(blocks, i, axe, lead_lists[i], out.len() + 1, &axis_of);
+        let Some(opening) = opening else {
             alert_unread(blocks, i, axe, alertes);
             i += 1;
             continue;
-        }
-        let (a, j) = read_action(blocks, i, start, listing, axe, &axis_of, alertes);
+        };
+        let (a, j) = read_action(blocks, i, opening, axe, &axis_of, alertes);
         out.push(a);
         i = j;
     }
+    number_uniquely(&mut out, alertes);
     out
+}
+
+/// A card's badge naming its axis alone: "Axe 2", "Axe n° 3".
+fn axis_badge(t: &str) -> Option<u32> {
+    let c = patterns::axe_seul().captures(t.trim())?;
+    crate::roman_or_arabic(&c["num"])
+}
+
+/// Numbers every action once. Lists that restart at 1 under each axis give the same
+/// numbers to actions of different axes: those are numbered "axis.item" ("2.1"), as the
+/// page reads them. A number still repeated is an alert.
+fn number_uniquely(out: &mut [Action], alertes: &mut Vec<Alerte>) {
+    let plain = |a: &Action| {
+        a.numero
+            .as_deref()
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut seen = HashSet::new();
+    let repeated = out
+        .iter()
+        .filter(|a| plain(a))
+        .any(|a| !seen.insert(a.numero.clone()));
+    if repeated && out.iter().filter(|a| plain(a)).all(|a| a.axe.is_some()) {
+        for a in out.iter_mut().filter(|a| plain(a)) {
+            if let (Some(axe), Some(n)) = (a.axe, a.numero.as_deref()) {
+                a.numero = Some(format!("{axe}.{n}"));
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    for a in out.iter() {
+        if let Some(n) = a.numero.as_deref().filter(|n| !n.is_empty()) {
+            if !seen.insert(n.to_string()) {
+                alertes.push(Alerte::new(
+                    "numero_duplique",
+                    Some(n),
+                    format!(
+                        "le numéro {n} est donné à plusieurs actions de la page : « {} »",
+                        short(a.titre.as_deref().unwrap_or(""))
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 /// Whether block `b` is an FAQ's heading or inside an FAQ, keeping `faq` (the level of
@@ -220,30 +236,110 @@ fn axis_heading(
     None
 }
 
-/// How block `i` opens an action, if it does: the number and title of an action line
-/// (not in a table), and whether it is an item of a numbered list, or of a bulleted list
-/// announced as actions, under an axis.
+/// How an action opens at a block: its number, its title line (none for a bare "Action
+/// 5" whose title follows) and how it was found in a list.
+struct Opening {
+    numero: String,
+    titre: Option<String>,
+    listing: Listing,
+}
+
+/// How block `i` opens an action, if it does: an action line (not in a table); an
+/// accordion item under an axis whose panel names a lead, though its title has no number;
+/// an item of a numbered list, or of a bulleted list announced as actions or whose items
+/// name their leads (`lead_list`), under an axis. Actions without a number of their own
+/// are numbered `next`, in page order.
 fn action_opening(
     blocks: &[HtmlBlock],
     i: usize,
     axe: Option<u32>,
-) -> (Option<(String, Option<String>)>, Listing) {
+    lead_list: bool,
+    next: usize,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+) -> Option<Opening> {
     let b = &blocks[i];
-    let start = if b.kind == HtmlKind::TableRow {
-        None
-    } else {
-        action_start(b.text.trim())
+    let t = b.text.trim();
+    let none = Listing {
+        listed: false,
+        bullet: false,
     };
-    let bullet = start.is_none()
-        && b.kind == HtmlKind::ListItem
-        && b.number.is_none()
-        && axe.is_some()
-        && list_announces_actions(blocks, i);
-    let listed = start.is_none()
-        && b.kind == HtmlKind::ListItem
-        && (b.number.is_some() || bullet)
-        && axe.is_some();
-    (start, Listing { listed, bullet })
+    if b.kind != HtmlKind::TableRow {
+        if let Some((numero, titre)) = action_start(t) {
+            return Some(Opening {
+                numero,
+                titre,
+                listing: none,
+            });
+        }
+    }
+    if b.toggle && axe.is_some() && !t.ends_with('?') && panel_names_a_lead(blocks, i, axis_of) {
+        return Some(Opening {
+            numero: next.to_string(),
+            titre: Some(t.to_string()),
+            listing: none,
+        });
+    }
+    if b.kind != HtmlKind::ListItem || axe.is_none() {
+        return None;
+    }
+    let bullet = b.number.is_none() && (lead_list || list_announces_actions(blocks, i));
+    (b.number.is_some() || bullet).then(|| Opening {
+        numero: b.number.map_or_else(|| next.to_string(), |n| n.to_string()),
+        titre: Some(t.to_string()),
+        listing: Listing {
+            listed: true,
+            bullet,
+        },
+    })
+}
+
+/// Whether the panel of the collapsible item at `i` (the blocks up to the next heading,
+/// collapsible item or axis) names a lead.
+fn panel_names_a_lead(
+    blocks: &[HtmlBlock],
+    i: usize,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+) -> bool {
+    blocks[i + 1..]
+        .iter()
+        .take(40)
+        .take_while(|x| {
+            !matches!(x.kind, HtmlKind::Heading(_)) && !x.toggle && axis_of(&x.text).is_none()
+        })
+        .any(|x| {
+            if x.kind == HtmlKind::TableRow {
+                x.cells.first().is_some_and(|c| is_lead_label(c))
+            } else {
+                block_names_a_lead(x)
+            }
+        })
+}
+
+/// For each block, whether it is an item of a bulleted list of actions by its items: half
+/// of them or more are a title followed by its lead ("Titre – porteur : X", "Titre
+/// (pilote : X)"). Each list is read once.
+fn lists_naming_leads(blocks: &[HtmlBlock]) -> Vec<bool> {
+    let is_item = |x: &HtmlBlock| x.kind == HtmlKind::ListItem && x.number.is_none();
+    let mut out = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let n = blocks[i..].iter().take_while(|x| is_item(x)).count();
+        if n == 0 {
+            i += 1;
+            continue;
+        }
+        let with_lead = blocks[i..i + n]
+            .iter()
+            .filter(|x| {
+                let (titre, fields) = title_and_fields(x.text.trim());
+                !titre.is_empty() && fields.iter().any(|(l, _)| is_lead_label(l))
+            })
+            .count();
+        let leads = with_lead > 0 && with_lead * 2 >= n;
+        out[i..i + n].iter_mut().for_each(|x| *x = leads);
+        i += n;
+    }
+    out
 }
 
 /// Alerts for block `i` when it looks like actions but is not read as one: the first
@@ -282,31 +378,36 @@ struct Listing {
     bullet: bool,
 }
 
-/// Reads the action that starts at block `i` (a heading, a numbered or announced list item)
-/// with what follows it until the next action, axis or heading. Returns it with the index
-/// of the first block after it.
+/// Reads the action that opens at block `i` (a heading, a collapsible item, a numbered or
+/// announced list item) with what follows it until the next action, axis or heading.
+/// Returns it with the index of the first block after it.
 fn read_action(
     blocks: &[HtmlBlock],
     i: usize,
-    start: Option<(String, Option<String>)>,
-    listing: Listing,
+    opening: Opening,
     axe: Option<u32>,
     axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
     alertes: &mut Vec<Alerte>,
 ) -> (Action, usize) {
-    let (numero, mut titre, mut lead) = opening_line(&blocks[i], start);
+    let (mut titre, mut inline) = match &opening.titre {
+        Some(t) => {
+            let (t, fields) = title_and_fields(t);
+            (Some(t), fields)
+        }
+        None => (None, Vec::new()),
+    };
     let mut j = i + 1;
     // "Action 5" alone: its title is the next line (a card's heading), unless labelled
     // rows follow (a fiche table with an "Intitulé" row).
     if titre.is_none() {
-        if let Some((x, l)) = blocks.get(j).and_then(|next| card_title(next, axis_of)) {
+        if let Some((x, fields)) = blocks.get(j).and_then(|next| card_title(next, axis_of)) {
             titre = Some(x);
-            lead = lead.or(l);
+            inline.extend(fields);
             j += 1;
         }
     }
-    let (fields, j) = action_fields(blocks, j, lead, listing, axis_of);
-    let a = build_action(numero, titre, fields, axe, alertes);
+    let (fields, j) = action_fields(blocks, j, inline, opening.listing, axis_of);
+    let a = build_action(opening.numero, titre, fields, axe, alertes);
     if a.titre.as_deref().is_none_or(str::is_empty) {
         alertes.push(Alerte::new(
             "champ_absent",
@@ -324,75 +425,65 @@ fn read_action(
     (a, j)
 }
 
-/// The number, title and lead of the line that opens an action: from its action line
-/// ("Action 2 – Titre (pilote : X)"), else a list item's number and text.
-fn opening_line(
-    b: &HtmlBlock,
-    start: Option<(String, Option<String>)>,
-) -> (String, Option<String>, Option<String>) {
-    match start {
-        Some((n, Some(titre))) => {
-            let (titre, lead) = parenthesised_lead(&titre);
-            (n, Some(titre), lead)
-        }
-        Some((n, None)) => (n, None, None),
-        None => {
-            let (x, lead) = parenthesised_lead(b.text.trim());
-            (
-                b.number.map(|n| n.to_string()).unwrap_or_default(),
-                Some(x),
-                lead,
-            )
-        }
-    }
-}
-
 /// The title of a card whose heading is a bare "Action 5": the next block, when it is a
 /// short line that is neither a table row, another action or axis, a labelled line nor a
-/// lead; with the lead it carries in parentheses.
+/// lead; with the fields written after it in the same line.
 fn card_title(
     next: &HtmlBlock,
     axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
-) -> Option<(String, Option<String>)> {
+) -> Option<(String, Vec<(String, String)>)> {
     let nt = next.text.trim();
     (next.kind != HtmlKind::TableRow
         && action_start(nt).is_none()
         && axis_of(nt).is_none()
+        && axis_badge(nt).is_none()
         && labelled(nt).is_none()
+        && label_alone(nt).is_none()
         && lead_prose(nt).is_none()
         && nt.len() < 250)
-        .then(|| parenthesised_lead(nt))
+        .then(|| title_and_fields(nt))
 }
 
 /// What follows an action from block `j` until the next action, axis or heading, as
-/// labelled rows: its lead, the leads and labelled lines, the rows of a fiche table, and
-/// a description before them. Returns them with the index of the first block after.
+/// labelled rows: the fields written in its title line (`inline`), the leads and labelled
+/// lines, a label alone with its values in the blocks after it, the rows of a fiche
+/// table, and a description before them. Returns them with the index of the first block
+/// after.
 fn action_fields(
     blocks: &[HtmlBlock],
     mut j: usize,
-    lead: Option<String>,
+    inline: Vec<(String, String)>,
     listing: Listing,
     axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
 ) -> (Vec<Item>, usize) {
-    let mut fields: Vec<Item> = Vec::new();
-    if let Some(l) = lead {
-        fields.push(row("Porteur", vec![l]));
-    }
+    let mut fields: Vec<Item> = inline.into_iter().map(|(l, v)| row(&l, vec![v])).collect();
     let mut description: Vec<String> = Vec::new();
     while j < blocks.len() && !ends_action(&blocks[j], listing, axis_of) {
         let x = &blocks[j];
         let xt = x.text.trim();
+        j += 1;
         if x.kind == HtmlKind::TableRow && x.cells.len() >= 2 {
             let value = x.lines[1..].iter().flatten().cloned().collect();
             fields.push(row(&x.cells[0], value));
         } else if let Some(who) = lead_prose(xt) {
             fields.push(row("Porteur", vec![who]));
-        } else if let Some((label, value)) = labelled(xt) {
-            fields.push(row(&label, vec![value]));
+        } else if let Some(parts) = labelled(xt) {
+            fields.extend(parts.into_iter().map(|(l, v)| row(&l, vec![v])));
+        } else if let Some((label, value)) = run_in_label(x) {
+            // The value goes on in the lines after it (names separated by <br>).
+            let (mut values, next) = values_after(blocks, j, listing, axis_of);
+            values.insert(0, value);
+            fields.push(row(&label, values));
+            j = next;
+        } else if let Some(label) = label_alone(xt) {
+            let (values, next) = values_after(blocks, j, listing, axis_of);
+            if !values.is_empty() {
+                fields.push(row(&label, values));
+                j = next;
+            }
         } else if fields.is_empty() && x.kind != HtmlKind::TableRow && !is_utility(xt) {
             description.push(xt.to_string());
         }
-        j += 1;
     }
     if !description.is_empty() && !fields.is_empty() {
         fields.insert(0, row("Description", description));
@@ -400,8 +491,38 @@ fn action_fields(
     (fields, j)
 }
 
+/// The values of a label alone in its block, the blocks from `j` up to the next label,
+/// labelled line, lead or sentence (Drupal writes each value in its own `field__item`; a
+/// sentence after the last is the page's text, not a name). Returns them with the index
+/// of the first block after.
+fn values_after(
+    blocks: &[HtmlBlock],
+    mut j: usize,
+    listing: Listing,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+) -> (Vec<String>, usize) {
+    let mut values = Vec::new();
+    while let Some(x) = blocks.get(j) {
+        let xt = x.text.trim();
+        if ends_action(x, listing, axis_of)
+            || x.kind == HtmlKind::TableRow
+            || label_alone(xt).is_some()
+            || labelled(xt).is_some()
+            || run_in_label(x).is_some()
+            || lead_prose(xt).is_some()
+            || is_sentence(xt)
+        {
+            break;
+        }
+        values.push(xt.to_string());
+        j += 1;
+    }
+    (values, j)
+}
+
 /// Whether block `x` ends the action before it: a heading or a collapsible item, another
-/// action line, an axis, the next item of the action's list, a table of actions.
+/// action line, an axis or a card's axis badge, the next item of the action's list, a
+/// table of actions.
 fn ends_action(
     x: &HtmlBlock,
     listing: Listing,
@@ -412,6 +533,7 @@ fn ends_action(
         || x.toggle
         || (x.kind != HtmlKind::TableRow && action_start(xt).is_some())
         || axis_of(xt).is_some()
+        || axis_badge(xt).is_some()
         || (listing.listed && x.number.is_some())
         || (listing.bullet && x.kind == HtmlKind::ListItem)
         || (x.kind == HtmlKind::TableRow && x.header && action_columns(x).is_some())
@@ -421,7 +543,8 @@ fn ends_action(
 const ACTION_WORDS: &[&str] = &["action", "fiche", "projet", "mesure"];
 
 /// Whether the bulleted list holding block `i` is announced as a list of actions by the
-/// heading or paragraph right before it.
+/// heading right before it, or by a short paragraph that ends with a colon (a sentence
+/// that only mentions the fiches-actions announces nothing).
 fn list_announces_actions(blocks: &[HtmlBlock], i: usize) -> bool {
     let before = blocks[..i]
         .iter()
@@ -429,7 +552,10 @@ fn list_announces_actions(blocks: &[HtmlBlock], i: usize) -> bool {
         .find(|x| x.kind != HtmlKind::ListItem);
     before.is_some_and(|x| {
         let ft = f(&x.text);
-        ACTION_WORDS.iter().any(|w| ft.contains(w)) && ft.split_whitespace().count() <= 30
+        let announces = matches!(x.kind, HtmlKind::Heading(_)) || x.text.trim_end().ends_with(':');
+        announces
+            && ACTION_WORDS.iter().any(|w| ft.contains(w))
+            && ft.split_whitespace().count() <= 30
     })
 }
 
@@ -446,6 +572,12 @@ fn unread_bullet_list(blocks: &[HtmlBlock], i: usize, axe: Option<u32>) -> Optio
         .take_while(|x| x.kind == HtmlKind::ListItem && x.number.is_none())
         .count();
     (n >= 2).then_some(n)
+}
+
+/// Whether a line reads as a sentence of the page rather than a name: more than eight
+/// words and a full stop.
+fn is_sentence(t: &str) -> bool {
+    t.ends_with('.') && t.split_whitespace().count() > 8
 }
 
 /// A line that is a page's utility text rather than an action's description.
@@ -654,14 +786,210 @@ mod tests {
         assert!(alertes[0].message.contains("Nos partenaires"));
     }
 
+    fn toggle(text: &str) -> HtmlBlock {
+        let mut b = block(HtmlKind::Heading(4), text);
+        b.toggle = true;
+        b
+    }
+
+    fn read(blocks: &[HtmlBlock]) -> (Vec<Action>, Vec<Alerte>) {
+        let mut alertes = Vec::new();
+        let a = actions(blocks, &axes(blocks), &mut alertes);
+        (a, alertes)
+    }
+
     #[test]
-    fn prose_leads_lose_their_article_and_parenthesised_leads_are_split() {
+    fn elementor_accordion_items_without_numbers_are_actions_when_their_panel_names_a_lead() {
+        let p = |t: &str| block(HtmlKind::Paragraph, t);
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "AXE 1 – ACCÈS AUX SOINS"),
+            toggle("Recruter un médecin salarié"),
+            p("Porteur : Ville de Montrevault"),
+            toggle("Créer des permanences de sages-femmes"),
+            p("Porteur : Centre hospitalier"),
+            block(HtmlKind::Heading(2), "AXE 2 – PRÉVENTION"),
+            toggle("Proposer des ateliers cuisine"),
+            p("Porteur : Épicerie solidaire"),
+        ];
+        let (a, alertes) = read(&blocks);
+        let got: Vec<(&str, Option<u32>)> = a
+            .iter()
+            .map(|x| (x.numero.as_deref().unwrap_or(""), x.axe))
+            .collect();
+        assert_eq!(got, [("1", Some(1)), ("2", Some(1)), ("3", Some(2))]);
+        assert_eq!(a[2].porteurs[0].nom, "Épicerie solidaire");
+        assert!(alertes.is_empty(), "{alertes:?}");
+    }
+
+    #[test]
+    fn a_drupal_field_label_alone_takes_the_next_blocks_as_values() {
+        let p = |t: &str| block(HtmlKind::Paragraph, t);
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe 1. Accès aux droits"),
+            block(HtmlKind::Heading(3), "Action 1.1 – Ouvrir un bus itinérant"),
+            p("Un bus itinérant accueillera les habitants."),
+            p("Porteur"),
+            p("Communauté de communes du Val"),
+            p("Agence régionale de santé"),
+            p("Échéance"),
+            p("2023"),
+        ];
+        let (a, _) = read(&blocks);
+        let names: Vec<&str> = a[0].porteurs.iter().map(|m| m.nom.as_str()).collect();
         assert_eq!(
-            lead_prose("Action pilotée par la CPAM de la Loire.").as_deref(),
-            Some("la CPAM de la Loire")
+            names,
+            ["Communauté de communes du Val", "Agence régionale de santé"]
         );
-        let (t, who) = parenthesised_lead("Créer un point santé (porteurs : CCAS et Ville)");
-        assert_eq!(t, "Créer un point santé");
-        assert_eq!(who.as_deref(), Some("CCAS et Ville"));
+    }
+
+    #[test]
+    fn lists_restarting_at_1_under_each_axis_are_numbered_axis_dot_item() {
+        let li = |t: &str, n: u32| {
+            let mut b = block(HtmlKind::ListItem, t);
+            b.number = Some(n);
+            b
+        };
+        let blocks = vec![
+            block(HtmlKind::ListItem, "Axe 1 : Soins"),
+            li("Tenir une permanence – porteur : CPAM", 1),
+            li("Recruter des médecins – porteur : Ville", 2),
+            block(HtmlKind::ListItem, "Axe 2 : Santé mentale"),
+            li("Ouvrir un groupe d'entraide – porteur : Association", 1),
+        ];
+        let (a, alertes) = read(&blocks);
+        let nums: Vec<&str> = a.iter().filter_map(|x| x.numero.as_deref()).collect();
+        assert_eq!(nums, ["1.1", "1.2", "2.1"]);
+        assert_eq!(a[0].titre.as_deref(), Some("Tenir une permanence"));
+        assert_eq!(a[0].porteurs[0].nom, "CPAM");
+        assert!(!alertes.iter().any(|x| x.code == "numero_duplique"));
+    }
+
+    #[test]
+    fn a_cards_axis_badge_gives_its_actions_axis() {
+        let p = |t: &str| block(HtmlKind::Paragraph, t);
+        let blocks = vec![
+            block(
+                HtmlKind::Paragraph,
+                "Le programme se décline en deux axes :",
+            ),
+            block(HtmlKind::ListItem, "Axe 1 – Offre de soins"),
+            block(HtmlKind::ListItem, "Axe 2 – Prévention"),
+            p("Axe 1"),
+            p("Action 1"),
+            block(HtmlKind::Heading(3), "Créer un guichet unique"),
+            p("Porteur : PETR"),
+            p("Axe 2"),
+            p("Action 2"),
+            block(HtmlKind::Heading(3), "Dépister les troubles visuels"),
+            p("Porteur : Département"),
+        ];
+        let (a, _) = read(&blocks);
+        let got: Vec<Option<u32>> = a.iter().map(|x| x.axe).collect();
+        assert_eq!(got, [Some(1), Some(2)]);
+        assert_eq!(a[1].titre.as_deref(), Some("Dépister les troubles visuels"));
+    }
+
+    #[test]
+    fn a_sentence_mentioning_fiches_actions_does_not_make_a_list_of_actions() {
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe 1 : Soins"),
+            block(
+                HtmlKind::Paragraph,
+                "Le contrat complet et ses fiches-actions sont téléchargeables.",
+            ),
+            block(HtmlKind::ListItem, "santé"),
+            block(HtmlKind::ListItem, "prévention"),
+        ];
+        let (a, _) = read(&blocks);
+        assert!(a.is_empty(), "{a:?}");
+    }
+
+    #[test]
+    fn a_bulleted_list_whose_items_name_their_leads_is_read_as_actions() {
+        let li = |t: &str| block(HtmlKind::ListItem, t);
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe 1 : Soins"),
+            li("Ouvrir une maison de santé (pilote : Mairie)"),
+            li("Accueillir les internes – porteur : Faculté de médecine"),
+        ];
+        let (a, _) = read(&blocks);
+        let titles: Vec<&str> = a.iter().filter_map(|x| x.titre.as_deref()).collect();
+        assert_eq!(
+            titles,
+            ["Ouvrir une maison de santé", "Accueillir les internes"]
+        );
+        assert_eq!(a[1].porteurs[0].nom, "Faculté de médecine");
+    }
+
+    #[test]
+    fn a_table_without_a_number_column_numbers_its_actions_in_order_under_its_axis_rows() {
+        let mut header = fiche_row("Action", "Porteur(s)");
+        header.header = true;
+        header.table = Some(1);
+        let axis = HtmlBlock {
+            kind: HtmlKind::TableRow,
+            text: "AXE 1 – Enfance".to_string(),
+            cells: vec!["AXE 1 – Enfance".to_string()],
+            lines: vec![vec!["AXE 1 – Enfance".to_string()]],
+            table: Some(1),
+            ..Default::default()
+        };
+        let mut r1 = fiche_row("Créer un relais parents", "CAF");
+        r1.table = Some(1);
+        let mut r2 = fiche_row("Former les assistantes maternelles", "PMI");
+        r2.table = Some(1);
+        let (a, _) = read(&[header, axis, r1, r2]);
+        let got: Vec<(&str, Option<u32>)> = a
+            .iter()
+            .map(|x| (x.numero.as_deref().unwrap_or(""), x.axe))
+            .collect();
+        assert_eq!(got, [("1", Some(1)), ("2", Some(1))]);
+    }
+
+    #[test]
+    fn a_label_in_its_own_span_takes_the_names_after_it_up_to_a_sentence() {
+        let mut footer = block(HtmlKind::Paragraph, "Porteur(s) Centre hospitalier");
+        footer.run_in = Some("Porteur(s)".to_string());
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe 1 : Soins"),
+            block(
+                HtmlKind::Heading(3),
+                "Action 1 – Développer la télésurveillance",
+            ),
+            footer,
+            block(HtmlKind::Paragraph, "CPTS du Quercy"),
+            block(
+                HtmlKind::Paragraph,
+                "Les actions de cet axe sont menées avec les communes membres du Pays.",
+            ),
+        ];
+        let (a, _) = read(&blocks);
+        let names: Vec<&str> = a[0].porteurs.iter().map(|m| m.nom.as_str()).collect();
+        assert_eq!(names, ["Centre hospitalier", "CPTS du Quercy"]);
+    }
+
+    #[test]
+    fn a_first_row_of_label_words_heads_a_table_of_actions_without_markup() {
+        let cell_row = |cells: &[&str]| HtmlBlock {
+            kind: HtmlKind::TableRow,
+            text: cells.join(" "),
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            lines: cells.iter().map(|c| vec![c.to_string()]).collect(),
+            table: Some(1),
+            ..Default::default()
+        };
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe 1 : Soins"),
+            cell_row(&["N°", "Action", "Porteur"]),
+            cell_row(&[
+                "1.1",
+                "Créer un centre de santé",
+                "Syndicat du centre de santé",
+            ]),
+        ];
+        let (a, _) = read(&blocks);
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].numero.as_deref(), Some("1.1"));
+        assert_eq!(a[0].porteurs[0].nom, "Syndicat du centre de santé");
     }
 }

@@ -2,8 +2,9 @@
 //! …" and the like, scored by how often it recurs, completed by the publisher's own name
 //! when the publisher is the territory.
 
+use super::labels::block_names_a_lead;
 use crate::{f, patterns};
-use cls_extract::{HtmlDocument, HtmlKind};
+use cls_extract::{HtmlBlock, HtmlDocument, HtmlKind};
 
 /// Territory: the noun phrase after "Contrat local de santé de …", "territoire(s) de …",
 /// "collectivités de …", scored by how often it recurs in the page, title and h1 first.
@@ -16,7 +17,8 @@ pub(super) fn territory(html: &HtmlDocument) -> Option<String> {
         .chain(html.blocks.iter().take(80).map(|b| b.text.as_str()))
         .collect();
     let fall = f(&texts.join(" \n "));
-    let mut cands = names_after_triggers(&texts);
+    let own = own_voice_blocks(html);
+    let mut cands = names_after_triggers(&own_texts(html, &own));
     add_recurring_names(&texts, &mut cands);
     score_candidates(html, &texts, &fall, &mut cands);
     cands.retain(|c| {
@@ -28,11 +30,42 @@ pub(super) fn territory(html: &HtmlDocument) -> Option<String> {
     });
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.len().cmp(&b.0.len())));
     let best = cands.into_iter().next().map(|c| c.0);
-    publisher(html, best.as_deref(), &fall).or(best)
+    // The first 40 blocks name the publisher.
+    let head: Vec<&HtmlBlock> = own.iter().filter(|(k, _)| *k < 40).map(|x| x.1).collect();
+    publisher(html, &head, best.as_deref(), &fall).or(best)
 }
 
 /// A candidate name of the territory and its score.
 type Candidate = (String, f64);
+
+/// Whether a block speaks in the page's own name: not a table row nor a lead ("Porteur :
+/// Syndicat mixte du X"), where the names are the actions' partners.
+fn own_voice(b: &HtmlBlock) -> bool {
+    b.kind != HtmlKind::TableRow && !block_names_a_lead(b)
+}
+
+/// The first 80 blocks of the page in its own voice, with their rank in the page.
+fn own_voice_blocks(html: &HtmlDocument) -> Vec<(usize, &HtmlBlock)> {
+    html.blocks
+        .iter()
+        .take(80)
+        .enumerate()
+        .filter(|(_, b)| own_voice(b))
+        .collect()
+}
+
+/// The `<title>` and the lines of the blocks in the page's own voice (a name never runs
+/// over a line break).
+fn own_texts<'a>(html: &'a HtmlDocument, own: &[(usize, &'a HtmlBlock)]) -> Vec<&'a str> {
+    html.title
+        .iter()
+        .map(String::as_str)
+        .chain(
+            own.iter()
+                .flat_map(|(_, b)| b.lines.iter().flatten().map(String::as_str)),
+        )
+        .collect()
+}
 
 /// The noun phrases after "Contrat local de santé de …" and the like, one point each
 /// time a name is met (names compared folded).
@@ -130,19 +163,24 @@ const TERRITORIAL_HEADS: &[&str] = &[
 /// in `og:site_name` or at the end of its `<title>` ("… | Communauté de communes des X"),
 /// which is the complete form of a shorter name found in the text ("X"). An agency or a
 /// State service publishing the contract of someone else is not the territory.
-fn publisher(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<String> {
+fn publisher(
+    html: &HtmlDocument,
+    head: &[&HtmlBlock],
+    best: Option<&str>,
+    page: &str,
+) -> Option<String> {
     if let Some(n) = site_name(html, best, page) {
         return Some(n);
     }
     if let Some(b) = best {
-        if let Some(n) = full_name_in_h1(html, b) {
+        if let Some(n) = fuller_form(html, head, b) {
             return Some(n);
         }
     }
     // "La Ville de X", "la Commune de X": a municipality names itself in its text.
     if best.is_none() {
         let town = patterns::ville();
-        let texts = html.blocks.iter().take(40).map(|b| b.text.as_str());
+        let texts = head.iter().map(|b| b.text.as_str());
         if let Some(c) = texts.filter_map(|t| town.captures(t)).next() {
             return Some(c[1].to_string());
         }
@@ -170,10 +208,15 @@ fn site_name(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<Stri
         if k.contains("contrat local") || (k.contains("sante") && !k.contains("pays")) {
             continue;
         }
-        // The name must be this page's (named by the page itself); the site's own name
-        // replaces a name found in the text when it is its full form, or when the titles
-        // do not back that name.
-        if !(page.contains(&k) || titles.contains(&k)) {
+        // The name must be this page's (named by the page itself, or by its titles without
+        // its kind: "Cœur de X" in the title of the site "Communauté de communes Cœur de
+        // X"); the site's own name replaces a name found in the text when it is its full
+        // form, or when the titles do not back that name.
+        let core = site.then(|| name_core(&n)).flatten();
+        let named = page.contains(&k)
+            || titles.contains(&k)
+            || core.is_some_and(|c| c.len() >= 8 && titles.contains(&c));
+        if !named {
             continue;
         }
         match best {
@@ -188,6 +231,15 @@ fn site_name(html: &HtmlDocument, best: Option<&str>, page: &str) -> Option<Stri
         }
     }
     None
+}
+
+/// A local authority's name without its kind and article ("Communauté de communes du X"
+/// → "x"), folded; `None` when it does not start with a kind.
+fn name_core(name: &str) -> Option<String> {
+    let m = patterns::collectivite()
+        .find(name)
+        .filter(|m| m.start() == 0)?;
+    Some(f(name[m.end()..].trim())).filter(|c| !c.is_empty())
 }
 
 /// Whether a folded name is an agency's or a State service's (they publish the contracts
@@ -223,24 +275,44 @@ fn folded_titles(html: &HtmlDocument) -> String {
     )
 }
 
-/// The territory `best` in full as the page's heading names it ("… de la Communauté de
-/// communes des X" where the text says "X").
-fn full_name_in_h1(html: &HtmlDocument, best: &str) -> Option<String> {
+/// The territory `best` in full, as the page also names it: its `<title>`, `og:site_name`,
+/// `<h1>`, then its first blocks in its own voice (`head`): "Communauté de communes du X"
+/// where the text says "X", "Ville de X", "Communauté de communes des X" for "CC X".
+fn fuller_form(html: &HtmlDocument, head: &[&HtmlBlock], best: &str) -> Option<String> {
     let prefix = patterns::collectivite();
-    for h in html
-        .blocks
+    let core = short_core(best);
+    let sep = patterns::separateur_titre();
+    let titles = html
+        .title
         .iter()
-        .filter(|x| x.kind == HtmlKind::Heading(1))
-    {
-        for m in prefix.find_iter(&h.text) {
-            if let Some(phrase) = proper_phrase(&h.text[m.end()..]) {
-                if f(&phrase) == f(best) {
+        .flat_map(|t| sep.split(t).map(str::trim).collect::<Vec<_>>())
+        .chain(html.site_name.iter().map(String::as_str))
+        .chain(html.og_title.iter().map(String::as_str))
+        .chain(
+            html.blocks
+                .iter()
+                .filter(|x| x.kind == HtmlKind::Heading(1))
+                .map(|x| x.text.as_str()),
+        );
+    let text = head.iter().map(|b| b.text.as_str());
+    for t in titles.chain(text) {
+        for m in prefix.find_iter(t) {
+            if let Some(phrase) = proper_phrase(&t[m.end()..]) {
+                if f(&phrase) == core && f(m.as_str().trim()) != core {
                     return Some(format!("{}{phrase}", m.as_str()));
                 }
             }
         }
     }
     None
+}
+
+/// A territory's name without its abbreviated kind ("CC Coteaux du Layon" → "coteaux du
+/// layon"), folded.
+fn short_core(name: &str) -> String {
+    let sigle = patterns::sigle_collectivite();
+    let rest = sigle.find(name).map_or(name, |m| &name[m.end()..]);
+    f(rest.trim())
 }
 
 /// A capitalised noun phrase at the start of `s` ("Pays de Chaumont, …" → "Pays de
@@ -251,13 +323,15 @@ fn proper_phrase(s: &str) -> Option<String> {
         let clean = w.trim_end_matches([',', '.', ';', ':', ')', '»']);
         let first_upper = clean.chars().next().is_some_and(char::is_uppercase);
         let lf = f(clean);
+        // An elided article before a name is part of it: "d'Aisne", "l'Aisne-Ornain".
+        let elided = lf.starts_with("d'") || lf.starts_with("l'");
         let connector = matches!(
             lf.as_str(),
             "de" | "du" | "des" | "la" | "le" | "et" | "sur" | "en" | "l'" | "d'"
-        ) || lf.starts_with("d'")
-            && clean.chars().nth(2).is_some_and(char::is_uppercase);
+        ) || elided && clean.chars().nth(2).is_some_and(char::is_uppercase);
+        let unelided = if elided { &lf[2..] } else { lf.as_str() };
         let territorial = matches!(
-            lf.as_str(),
+            unelided,
             "metropole" | "agglomeration" | "communaute" | "communes" | "agglo"
         );
         if first_upper || territorial || (connector && i > 0) {
@@ -282,4 +356,130 @@ fn proper_phrase(s: &str) -> Option<String> {
     }
     let phrase = words.join(" ");
     (!phrase.is_empty() && phrase.chars().next().is_some_and(char::is_uppercase)).then_some(phrase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(kind: HtmlKind, text: &str) -> HtmlBlock {
+        HtmlBlock {
+            kind,
+            text: text.to_string(),
+            lines: vec![vec![text.to_string()]],
+            ..Default::default()
+        }
+    }
+
+    fn page(title: &str, site: Option<&str>, blocks: &[(HtmlKind, &str)]) -> HtmlDocument {
+        HtmlDocument {
+            title: Some(title.to_string()),
+            site_name: site.map(str::to_string),
+            blocks: blocks.iter().map(|(k, t)| block(*k, t)).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_period_before_de_still_names_the_territory() {
+        let h = page(
+            "Santé - Terres de Gâtine",
+            None,
+            &[
+                (HtmlKind::Heading(1), "Contrat local de santé 2024-2028 de la Communauté de communes Terres de Gâtine"),
+                (HtmlKind::Paragraph, "Porteur : Ville de Parthenay"),
+            ],
+        );
+        assert_eq!(
+            territory(&h).as_deref(),
+            Some("Communauté de communes Terres de Gâtine")
+        );
+    }
+
+    #[test]
+    fn a_fuller_form_in_the_title_wins_over_the_short_name() {
+        let h = page(
+            "Contrat local de santé (2023-2028) - Communauté de communes du Haut-Plateau",
+            None,
+            &[(
+                HtmlKind::Heading(1),
+                "Contrat local de santé du Haut-Plateau",
+            )],
+        );
+        assert_eq!(
+            territory(&h).as_deref(),
+            Some("Communauté de communes du Haut-Plateau")
+        );
+        let h = page(
+            "Santé | CC Coteaux du Lys",
+            None,
+            &[(
+                HtmlKind::Paragraph,
+                "Le président de la Communauté de communes des Coteaux du Lys a signé le contrat.",
+            )],
+        );
+        let head: Vec<&HtmlBlock> = h.blocks.iter().collect();
+        assert_eq!(
+            fuller_form(&h, &head, "CC Coteaux du Lys").as_deref(),
+            Some("Communauté de communes des Coteaux du Lys")
+        );
+    }
+
+    #[test]
+    fn a_town_keeps_ville_de_when_its_title_names_it_so() {
+        let h = page(
+            "Ville de Castelnau-les-Pins - Contrat local de santé 2024-2028",
+            None,
+            &[(
+                HtmlKind::Heading(1),
+                "Le contrat local de santé de Castelnau-les-Pins",
+            )],
+        );
+        assert_eq!(
+            territory(&h).as_deref(),
+            Some("Ville de Castelnau-les-Pins")
+        );
+    }
+
+    #[test]
+    fn a_porteurs_name_is_never_the_territory() {
+        let h = page(
+            "PETR du Pays Vert | Contrat local de santé",
+            None,
+            &[
+                (HtmlKind::Heading(1), "Le contrat local de santé"),
+                (HtmlKind::Paragraph, "Porteur : Syndicat mixte du Bocage"),
+                (HtmlKind::Paragraph, "Porteur : Syndicat mixte du Bocage"),
+            ],
+        );
+        assert_eq!(territory(&h).as_deref(), Some("PETR du Pays Vert"));
+    }
+
+    #[test]
+    fn og_site_name_counts_when_the_titles_name_only_its_core() {
+        let h = page(
+            "Contrat local de santé 2025-2029 – Cœur de Bresse-Val",
+            Some("Communauté de communes Cœur de Bresse-Val"),
+            &[(
+                HtmlKind::Paragraph,
+                "Signé le 3 février 2025, le contrat lie la communauté de communes et l'ARS.",
+            )],
+        );
+        assert_eq!(
+            territory(&h).as_deref(),
+            Some("Communauté de communes Cœur de Bresse-Val")
+        );
+    }
+
+    #[test]
+    fn an_elided_article_inside_a_name_is_part_of_it() {
+        assert_eq!(
+            proper_phrase("Coteaux de l'Aisne-Ornain a signé").as_deref(),
+            Some("Coteaux de l'Aisne-Ornain")
+        );
+        assert_eq!(
+            proper_phrase("Communauté d'agglomération du Val a signé").as_deref(),
+            Some("Communauté d'agglomération du Val")
+        );
+    }
 }
