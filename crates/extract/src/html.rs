@@ -452,7 +452,9 @@ fn measure(
 ) -> (usize, usize) {
     let mut text = 0;
     let mut links = 0;
-    let is_link = in_link || e.value().name() == "a";
+    // A link that wraps headings or paragraphs is a card, read as content; only a link
+    // of inline text is navigation.
+    let is_link = in_link || (e.value().name() == "a" && !holds_blocks(e));
     for child in e.children() {
         match child.value() {
             Node::Text(t) => {
@@ -1405,6 +1407,30 @@ mod tests {
         // A page really in Windows-1252 is still read as such.
         let latin: Vec<u8> = b"<p>Sant\xe9 et acc\xe8s aux soins</p>".to_vec();
         assert_eq!(decode(&latin), "<p>Santé et accès aux soins</p>");
+    }
+
+    #[test]
+    fn cards_wrapped_in_links_are_content_not_navigation() {
+        let card = |k: u32| {
+            format!("<div class=\"item\"><a href=\"/fiche-{k}\"><h3>{k}. Créer un lieu d'écoute pour les jeunes du territoire</h3><p>Porté par la Mission locale du bassin, avec les collèges et les lycées</p></a></div>")
+        };
+        let cards: String = (1..=6).map(card).collect();
+        let teasers: String = (1..=6)
+            .map(|k| {
+                format!("<li><a href=\"/actu-{k}\">Actualité numéro {k} de la commune</a></li>")
+            })
+            .collect();
+        let page = format!(
+            "<html><body><div class=\"col-b\"><p>Voir aussi, pour les habitants de la commune et des environs, nos dernières pages.</p><ul>{teasers}</ul></div><div class=\"grid\">{cards}</div></body></html>"
+        );
+        let d = extract_html(page.as_bytes());
+        let headings = d
+            .blocks
+            .iter()
+            .filter(|b| b.kind == HtmlKind::Heading(3))
+            .count();
+        assert_eq!(headings, 6, "{:?}", d.blocks);
+        assert!(!d.blocks.iter().any(|b| b.text.contains("Actualité")));
     }
 
     #[test]
