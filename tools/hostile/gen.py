@@ -307,6 +307,24 @@ def fonts_and_cmaps():
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
         b"/BaseEncoding /WinAnsiEncoding /Differences [4294967295 /A /B -5 /C 65 /A] >> >>"
     )
+    # A font dictionary with bytes overwritten between its entries: the entries that can
+    # be read are kept, as poppler does (upstream lost the whole object, so the font).
+    files["font_dict_damaged.pdf"] = font_page(
+        b"<< /Type /Font /Subtype /Type1 \x97\xd9\x85W!\x91 [e\xf2Wx /BaseFont /Helvetica "
+        b"/Bad\xcb\t\xbcV?:= /Encoding /WinAnsiEncoding >>"
+    )
+    # A CID font whose descendant is missing from the file: its ToUnicode map and default
+    # widths still read its text, and the pages say the font is damaged.
+    files["cid_descendant_missing.pdf"] = font_page(
+        {
+            3: FONT,
+            4: b"<< /Type /Font /Subtype /Type0 /BaseFont /Cid /Encoding /Identity-H "
+            b"/DescendantFonts [55 0 R] /ToUnicode 6 0 R >>",
+            6: flate(cmap(b"1 beginbfrange <0000> <FFFF> <0000> endbfrange")),
+        },
+        text=cid_text,
+        fonts_used=b"/F1 3 0 R /F2 4 0 R",
+    )
     # Page 2 uses a second font whose object is missing: only that font's text is lost.
     two_fonts = lambda i: text_page(page_lines(i + 1)) + (b"\nBT /F2 11 Tf 72 300 Td (Perdu) Tj ET" if i == 1 else b"")
     doc = font_page(FONT, text=two_fonts)

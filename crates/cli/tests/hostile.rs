@@ -254,6 +254,31 @@ fn a_bad_font_falls_back_instead_of_refusing_the_document() {
 }
 
 #[test]
+fn font_dict_damaged_keeps_the_entries_that_can_be_read() {
+    assert_eq!(pages_read("font_dict_damaged.pdf", 3), vec![1, 2, 3]);
+    // The font was read from what was left of its dictionary: every page says so.
+    let alerts = ingest_alerts("font_dict_damaged.pdf");
+    let damaged = page_alerts(&alerts);
+    assert_eq!(damaged.len(), 3, "{alerts:?}");
+    assert!(damaged.iter().all(|(_, m)| m.contains("police endommagée")));
+}
+
+#[test]
+fn cid_descendant_missing_still_reads_through_the_tounicode_map() {
+    let (out, _) = run_hostile("blocks", "cid_descendant_missing.pdf", None);
+    let blocks = String::from_utf8_lossy(&out.stdout).to_string();
+    let signed = blocks
+        .lines()
+        .filter(|l| l.ends_with(": Signataires"))
+        .count();
+    assert_eq!(signed, 3, "{blocks}");
+    let alerts = ingest_alerts("cid_descendant_missing.pdf");
+    let damaged = page_alerts(&alerts);
+    assert_eq!(damaged.len(), 3, "{alerts:?}");
+    assert!(damaged.iter().all(|(_, m)| m.contains("police endommagée")));
+}
+
+#[test]
 fn font_object_missing_costs_only_the_text_drawn_with_it() {
     assert_eq!(pages_read("font_object_missing.pdf", 3), vec![1, 2, 3]);
     let alerts = ingest_alerts("font_object_missing.pdf");

@@ -963,10 +963,13 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary, budget: &mut Fon
 
 impl<'a> PdfCIDFont<'a> {
     fn new(doc: &'a Document, font: &'a Dictionary, budget: &mut FontBudget) -> PdfCIDFont<'a> {
-        // cls patch: a font without descendant cannot be read; the caller catches the
-        // panic and loses only the text written with this font.
-        let descendants = maybe_get_array(doc, font, b"DescendantFonts").expect("Descendant fonts required");
-        let ciddict = descendants.first().map(|d| maybe_deref(doc, d)).and_then(|d| d.as_dict().ok()).expect("should be CID dict");
+        // cls patch: a font whose descendant is lost (a damaged dictionary) is read with
+        // default widths and its ToUnicode map, as poppler falls back to a default font;
+        // the font is reported as damaged. Upstream panicked.
+        let descendants = maybe_get_array(doc, font, b"DescendantFonts");
+        let ciddict = descendants.and_then(|d| d.first()).map(|d| maybe_deref(doc, d)).and_then(|d| d.as_dict().ok());
+        budget.damaged |= ciddict.is_none();
+        let ciddict = ciddict.unwrap_or(font);
         dlog!("{:?}", font);
 
         // cls patch: a missing encoding is read as Identity-H, as poppler does.
@@ -1723,6 +1726,8 @@ fn build_font<'a>(doc: &'a Document, fonts: &'a Dictionary, name: &[u8], doc_bud
         damaged: false,
     };
     let (bytes, entries) = (budget.bytes, budget.entries);
+    // A dictionary read from what damage left of it (see `lopdf::DAMAGED_KEY`).
+    budget.damaged = dict.has(lopdf::DAMAGED_KEY);
     let font = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| make_font(doc, dict, &mut budget))).ok();
     DocBudget::take(&doc_budget.decoded_bytes, bytes - budget.bytes);
     DocBudget::take(&doc_budget.unicode_entries, entries - budget.entries);
@@ -2794,6 +2799,11 @@ fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p
     }
     // XXX: Some pdfs lack a Resources directory
     let resources = get_inherited(doc, page_dict, b"Resources").unwrap_or(empty_resources);
+    // cls patch: a page (or its resources) read from what damage left of its dictionary
+    // may have lost entries (its contents, its fonts): the page says so.
+    if page_dict.has(lopdf::DAMAGED_KEY) || resources.has(lopdf::DAMAGED_KEY) {
+        output.damage("dictionnaire de la page endommagé, lu en partie")?;
+    }
     dlog!("resources {:?}", resources);
     // pdfium searches up the page tree for MediaBoxes as needed
     // cls patch: a missing or short MediaBox falls back to US Letter, as poppler does.

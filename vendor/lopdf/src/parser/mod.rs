@@ -412,6 +412,56 @@ fn until_endstream(i: ParserInput) -> Option<(ParserInput, ParserInput)> {
     Some((data, &i[at + KEYWORD.len()..]))
 }
 
+/// cls patch: the key a dictionary read by `lenient_dictionary` carries, so that readers
+/// can report the damage (a page or a font read from what was left of its dictionary).
+pub const DAMAGED_KEY: &[u8] = b"ClsDamaged";
+
+/// cls patch: a dictionary read leniently: a key whose value does not parse is dropped,
+/// and a token that is not a key is skipped (a whole object when one parses there, else up
+/// to the next delimiter), until `>>`. `None` for a dictionary cut before its `>>` (a
+/// truncated object is not made whole), for a stream's dictionary (its data is not found
+/// that way) or when it is no dictionary at all. The dictionary carries `DAMAGED_KEY`.
+fn lenient_dictionary(input: ParserInput) -> Option<Dictionary> {
+    let mut i = input.strip_prefix(b"<<")?;
+    let mut dict = Dictionary::new();
+    let direct = _direct_object(crate::reader::MAX_NESTING_DEPTH);
+    fn skip_space(i: ParserInput) -> ParserInput {
+        space(i).map_or(i, |(rest, _)| rest)
+    }
+    for _ in 0..4096 {
+        i = skip_space(i);
+        if let Some(rest) = i.strip_prefix(b">>") {
+            dict.set(DAMAGED_KEY, true);
+            return (!skip_space(rest).starts_with(b"stream")).then_some(dict);
+        }
+        if i.is_empty() || i.starts_with(b"endobj") {
+            return None;
+        }
+        if let Ok((rest, key)) = name(i) {
+            match direct(skip_space(rest)) {
+                Ok((rest, value)) => {
+                    dict.set(key, value);
+                    i = rest;
+                }
+                Err(_) => i = rest,
+            }
+            continue;
+        }
+        if let Ok((rest, _)) = direct(i) {
+            if rest.len() < i.len() {
+                i = rest;
+                continue;
+            }
+        }
+        let step = i[1..]
+            .iter()
+            .position(|&c| is_whitespace(c) || is_delimiter(c))
+            .map_or(i.len(), |p| p + 1);
+        i = &i[step..];
+    }
+    None
+}
+
 fn unsigned_int<I: FromStr>(input: ParserInput) -> NomResult<I> {
     map_res(digit1, |digits: ParserInput| {
         I::from_str(str::from_utf8(digits).unwrap())
@@ -494,12 +544,18 @@ fn _indirect_object<'a>(
     }
 
     let object_offset = input.len() - i.len();
-    let (_, mut object) = terminated(
+    let parsed = terminated(
         |i: ParserInput<'a>| object(i, reader, already_seen),
         (space, opt(tag(&b"endobj"[..])), space),
     )
-    .parse(i)
-    .map_err(|_| Error::IndirectObject { offset })?;
+    .parse(i);
+    // cls patch: a dictionary damaged inside (a key that is not a name, a value that does
+    // not parse) keeps the entries that can be read, as poppler does; upstream lost the
+    // whole object (a font dictionary with a few bytes overwritten lost its text).
+    let mut object = match parsed {
+        Ok((_, object)) => object,
+        Err(_) => lenient_dictionary(i).map(Object::Dictionary).ok_or(Error::IndirectObject { offset })?,
+    };
 
     offset_stream(&mut object, object_offset);
 
