@@ -6,6 +6,9 @@
 //! the whole document). This reader tokenises the CMap itself, keeps only codes the font
 //! can have (`max_code`) and at most `max_entries` entries, skips what it cannot read and
 //! says so in `damaged`; on valid CMaps it gives the same map as upstream.
+//!
+//! The vendored crate is not a workspace member: its tests run with
+//! `rustc --edition 2018 --test src/tounicode.rs -o /tmp/tounicode && /tmp/tounicode`.
 
 use std::collections::HashMap;
 
@@ -368,7 +371,8 @@ mod tests {
     fn huge_ranges_are_bounded_and_noted() {
         let cmap = b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange";
         let u = parse(cmap, u32::MAX, 65_536);
-        assert_eq!(u.map.len(), 65_536);
+        // The first 65 536 codes, less the 2 048 that land on lone surrogates (skipped).
+        assert_eq!(u.map.len(), 65_536 - 2048);
         assert!(u.damaged);
         // A simple font has one-byte codes: the rest of the range is not even looked at.
         let u = parse(cmap, 0xFF, 65_536);
