@@ -30,14 +30,22 @@ pub enum ExtractError {
     Unreadable(String),
     #[error("le PDF n'a pas de couche texte (des pages scannées demandent d'abord une OCR)")]
     NoText,
-    #[error("aucune page du PDF n'a pu être lue : {0}")]
-    NoReadablePage(String),
+    /// Not one of the `total` pages could be read.
+    #[error("{}", no_page_read(*total, why))]
+    NoReadablePage { total: u32, why: String },
     /// Damage cost every page with text: `read` pages decoded (without text) of `total`.
     #[error("PDF endommagé : {read} pages lues sur {total}, sans texte lisible ({why})")]
     Damaged { read: u32, total: u32, why: String },
     /// A budget of the reader (pages, objects) was exceeded: the file is hostile.
     #[error("le PDF dépasse les limites de lecture : {0}")]
     Limit(String),
+}
+
+fn no_page_read(total: u32, why: &str) -> String {
+    match total {
+        0 | 1 => format!("la page du PDF n'a pas pu être lue ({why})"),
+        n => format!("aucune des {n} pages du PDF n'a pu être lue ({why})"),
+    }
 }
 
 /// One glyph as drawn: left and right edges, baseline (top-down), size, text.
@@ -154,16 +162,25 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<PdfDocument, ExtractError> {
     for n in found + 1..=total.min(found + 1000) {
         failed_pages.push((n, "page absente du fichier endommagé".to_string()));
     }
-    let damaged = raw.repaired || !failed_pages.is_empty() || !raw.damaged_pages.is_empty();
+    let damaged =
+        raw.repaired || raw.truncated || !failed_pages.is_empty() || !raw.damaged_pages.is_empty();
     let first_reason = || {
-        failed_pages
+        let page = failed_pages
             .first()
             .or(raw.damaged_pages.first())
-            .map(|(n, e)| format!("page {n} : {e}"))
-            .unwrap_or_else(|| "table des objets reconstruite".to_string())
+            .map(|(n, e)| format!("page {n} : {e}"));
+        match (raw.truncated, page) {
+            (true, Some(page)) => format!("fichier tronqué ; {page}"),
+            (true, None) => "fichier tronqué".to_string(),
+            (false, Some(page)) => page,
+            (false, None) => "table des objets reconstruite".to_string(),
+        }
     };
     if raw.pages.is_empty() {
-        return Err(ExtractError::NoReadablePage(first_reason()));
+        return Err(ExtractError::NoReadablePage {
+            total,
+            why: first_reason(),
+        });
     }
     if raw.pages.iter().all(|p| !p.1) {
         if damaged {

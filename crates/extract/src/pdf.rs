@@ -4,14 +4,17 @@
 //! glyph with its position and size, and every stroked or filled path that could be a
 //! table rule. Pages are processed independently, in parallel, each behind
 //! `catch_unwind`, because pdf-extract panics on purpose on constructs it does not know
-//! and one bad page must cost one page, not the document. Each page also has budgets
+//! and one bad page must cost one page, not the document. Each page has budgets
 //! (operations, decoded bytes, form depth in the vendored pdf-extract; glyphs and rules
-//! here): past one, the page stops with its reason instead of taking the process down.
+//! here), and so has the document as a whole, shared by the pages read in parallel: past
+//! one, the page stops with its reason instead of taking the process down, keeping what
+//! it drew before.
 
 use crate::{ExtractError, Glyph, RawPage, Rule};
 use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The result of reading every page of a PDF: the pages that could be read and, for each
 /// page that could not, its number and the reason.
@@ -25,6 +28,8 @@ pub struct RawPdf<T> {
     pub declared_pages: u32,
     /// The cross-reference table was rebuilt by scanning the file for objects.
     pub repaired: bool,
+    /// The file was cut before its end.
+    pub truncated: bool,
 }
 
 /// What reading one page gave: its laid-out value and what part of it was damaged, or why
@@ -35,6 +40,8 @@ type PageOutcome<T> = Result<(T, Option<String>), String>;
 const MAX_PAGES: usize = 20_000;
 /// The most glyphs kept on one page (a dense A4 page has about 6 000).
 const MAX_GLYPHS_PER_PAGE: usize = 200_000;
+/// The most glyphs kept from one document (a 300-page contract has about 1.5 million).
+const MAX_GLYPHS_PER_DOC: usize = 4_000_000;
 /// The most rules kept on one page.
 const MAX_RULES_PER_PAGE: usize = 100_000;
 
@@ -47,11 +54,12 @@ pub fn read_pdf<T: Send>(
     bytes: &[u8],
     per_page: impl Fn(RawPage) -> T + Sync,
 ) -> Result<RawPdf<T>, ExtractError> {
-    let (doc, repaired) = open(bytes)?;
+    let (doc, repaired, truncated) = open(bytes)?;
     let (ids, declared) = page_list(&doc)?;
     let results = read_pages(&doc, &ids, &per_page);
     let mut raw = sort_outcomes(results);
     raw.repaired = repaired;
+    raw.truncated = truncated;
     // The page tree's count is only a witness of loss when the file was damaged (a
     // page-tree cycle or a careless producer can make it wrong too).
     raw.declared_pages = if repaired {
@@ -62,9 +70,9 @@ pub fn read_pdf<T: Send>(
     Ok(raw)
 }
 
-/// The document of a PDF file, decrypted when only an owner password protects it, and
-/// whether its cross-reference table had to be rebuilt.
-fn open(bytes: &[u8]) -> Result<(pdf_extract::Document, bool), ExtractError> {
+/// The document of a PDF file, decrypted when only an owner password protects it, whether
+/// its cross-reference table had to be rebuilt and whether the file was cut.
+fn open(bytes: &[u8]) -> Result<(pdf_extract::Document, bool, bool), ExtractError> {
     if !bytes.starts_with(b"%PDF")
         && !bytes[..bytes.len().min(1024)]
             .windows(5)
@@ -72,13 +80,17 @@ fn open(bytes: &[u8]) -> Result<(pdf_extract::Document, bool), ExtractError> {
     {
         return Err(ExtractError::NotPdf);
     }
-    let (mut doc, repaired) = crate::repair::load(bytes)?;
+    let crate::repair::Loaded {
+        mut doc,
+        repaired,
+        truncated,
+    } = crate::repair::load(bytes)?;
     // An owner-password-only PDF opens with the empty user password; anything else cannot
     // be read without the password.
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(ExtractError::Encrypted);
     }
-    Ok((doc, repaired))
+    Ok((doc, repaired, truncated))
 }
 
 /// The page objects in reading order and the count the page tree declares, within the
@@ -107,6 +119,10 @@ fn read_pages<T: Send>(
     per_page: &(impl Fn(RawPage) -> T + Sync),
 ) -> Vec<(u32, PageOutcome<T>)> {
     let empty = pdf_extract::Dictionary::new();
+    let budget = DocLimits {
+        pdf: pdf_extract::DocBudget::new(),
+        glyphs: AtomicUsize::new(MAX_GLYPHS_PER_DOC),
+    };
     // Pages are read in a few runs of consecutive pages, each by one page reader that keeps
     // the fonts of the pages it has read: enough runs to keep every core busy, few enough
     // that fonts are not rebuilt for every page.
@@ -114,18 +130,26 @@ fn read_pages<T: Send>(
     ids.par_chunks(run)
         .enumerate()
         .flat_map_iter(|(c, chunk)| {
-            let mut reader = pdf_extract::PageReader::new(&empty);
+            let mut reader = pdf_extract::PageReader::new(&empty, &budget.pdf);
+            let glyphs = &budget.glyphs;
             chunk
                 .iter()
                 .enumerate()
                 .map(move |(i, &id)| {
                     let n = (c * run + i) as u32 + 1;
-                    let read = read_page(&mut reader, doc, n, id);
+                    let read = read_page(&mut reader, doc, n, id, glyphs);
                     (n, read.map(|(p, damage)| (per_page(p), damage)))
                 })
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// What the whole document may cost: the vendored reader's budget (operations, decoded
+/// bytes) and the glyphs kept, shared by every page.
+struct DocLimits {
+    pdf: pdf_extract::DocBudget,
+    glyphs: AtomicUsize,
 }
 
 /// The pages read, and those that failed or were damaged, with their numbers.
@@ -136,6 +160,7 @@ fn sort_outcomes<T>(results: Vec<(u32, PageOutcome<T>)>) -> RawPdf<T> {
         damaged_pages: Vec::new(),
         declared_pages: 0,
         repaired: false,
+        truncated: false,
     };
     for (n, r) in results {
         match r {
@@ -149,39 +174,99 @@ fn sort_outcomes<T>(results: Vec<(u32, PageOutcome<T>)>) -> RawPdf<T> {
     raw
 }
 
-/// Reads one page: its glyphs and rules, and what part of it was damaged, if any.
+/// Reads one page: its glyphs and rules, and what part of it was damaged, if any. A page
+/// stopped by a budget keeps what it drew before (read in part); one that drew nothing is
+/// not read.
 fn read_page<'a>(
     reader: &mut pdf_extract::PageReader<'a>,
     doc: &'a pdf_extract::Document,
     number: u32,
     id: pdf_extract::ObjectId,
+    doc_glyphs: &AtomicUsize,
 ) -> Result<(RawPage, Option<String>), String> {
-    let mut dev = Collector::new(number);
+    let mut dev = Collector::new(number, doc_glyphs);
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         reader.output_page_object(doc, &mut dev, number, id)
     }));
     if outcome.is_err() {
         // A panic may have left the reader half-way through a page: the next page starts
         // from a fresh one.
-        *reader = pdf_extract::PageReader::new(reader.empty_resources());
+        reader.reset();
     }
-    let damage = (!dev.damage.is_empty()).then(|| dev.damage.join(" ; "));
-    match outcome {
-        Ok(Ok(())) => Ok((dev.page, damage)),
-        Ok(Err(OutputError::Limit(why))) => Err(why),
-        Ok(Err(e)) => Err(format!("erreur du lecteur PDF : {e}")),
-        Err(payload) => Err(panic_message(payload.as_ref())),
+    dev.settle_glyphs();
+    let why = match outcome {
+        Ok(Ok(())) => None,
+        Ok(Err(OutputError::Limit(why))) => Some(why),
+        Ok(Err(e)) => Some(french_reader_error(&e)),
+        Err(payload) => Some(panic_message(payload.as_ref())),
+    };
+    let drew = !dev.page.glyphs.is_empty();
+    match why {
+        Some(why) if !drew => Err(why),
+        Some(why) => {
+            dev.damage
+                .push(format!("lue jusqu'à l'arrêt du lecteur : {why}"));
+            Ok((dev.page, Some(dev.damage.join(" ; "))))
+        }
+        None => {
+            let damage = (!dev.damage.is_empty()).then(|| dev.damage.join(" ; "));
+            Ok((dev.page, damage))
+        }
     }
 }
 
+/// The reader's own error, in French; its text (in English) only with `CLS_DEBUG`.
+fn french_reader_error(e: &OutputError) -> String {
+    use pdf_extract::Error as E;
+    let what = match e {
+        OutputError::PdfError(E::ObjectNotFound(_) | E::MissingXrefEntry) => {
+            "un objet de la page est absent du fichier"
+        }
+        OutputError::PdfError(E::ReferenceCycle(_) | E::ReferenceLimit) => {
+            "les objets de la page se désignent en boucle"
+        }
+        OutputError::PdfError(E::ObjectType { .. } | E::DictKey(_)) => {
+            "un objet de la page n'a pas la forme attendue"
+        }
+        OutputError::PdfError(E::Decompress(_)) => "un flux compressé de la page est endommagé",
+        _ => "la structure de la page est endommagée",
+    };
+    with_debug_detail(what, &e.to_string())
+}
+
+/// A panic of the vendored reader, in French: its message is the library's, in English,
+/// and only shown with `CLS_DEBUG`.
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        format!("le lecteur PDF s'est arrêté sur cette page : {s}")
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        format!("le lecteur PDF s'est arrêté sur cette page : {s}")
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    with_debug_detail(
+        "le lecteur PDF s'est arrêté sur une construction qu'il ne sait pas lire",
+        &detail,
+    )
+}
+
+fn with_debug_detail(what: &str, detail: &str) -> String {
+    if std::env::var_os("CLS_DEBUG").is_some() && !detail.is_empty() {
+        format!("{what} [{}]", detail.replace('\n', " "))
     } else {
-        "le lecteur PDF s'est arrêté sur cette page".to_string()
+        what.to_string()
     }
+}
+
+/// "200 000", as French writes numbers.
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Whether a font's `BaseFont` name is a bold face: "ABCDEF+LiberationSans-Bold",
@@ -198,7 +283,7 @@ fn is_bold_font(base_name: &str) -> bool {
 }
 
 /// The `OutputDev` that records glyphs and rules of one page, in top-down coordinates.
-struct Collector {
+struct Collector<'b> {
     page: RawPage,
     flip_y: f64,
     /// Counts text-showing operations: glyphs of one run were positioned together.
@@ -207,10 +292,17 @@ struct Collector {
     bold: bool,
     /// What could not be decoded on this page (reported by pdf-extract).
     damage: Vec<String>,
+    /// The glyphs the document may still keep, and those this page took from it and has
+    /// not drawn yet (taken in batches: the per-glyph path stays a decrement).
+    doc_glyphs: &'b AtomicUsize,
+    glyphs_taken: usize,
 }
 
-impl Collector {
-    fn new(number: u32) -> Self {
+/// Glyphs taken from the document's budget at a time.
+const GLYPH_BATCH: usize = 4096;
+
+impl<'b> Collector<'b> {
+    fn new(number: u32, doc_glyphs: &'b AtomicUsize) -> Self {
         Collector {
             page: RawPage {
                 number,
@@ -223,7 +315,35 @@ impl Collector {
             run: 0,
             bold: false,
             damage: Vec::new(),
+            doc_glyphs,
+            glyphs_taken: 0,
         }
+    }
+
+    /// Takes one glyph from the document's budget (a batch at a time); `false` when the
+    /// document has none left.
+    #[inline]
+    fn take_glyph(&mut self) -> bool {
+        if self.glyphs_taken == 0 {
+            let got = self
+                .doc_glyphs
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                    (left > 0).then(|| left.saturating_sub(GLYPH_BATCH))
+                })
+                .map_or(0, |left| left.min(GLYPH_BATCH));
+            self.glyphs_taken = got;
+        }
+        if self.glyphs_taken == 0 {
+            return false;
+        }
+        self.glyphs_taken -= 1;
+        true
+    }
+
+    /// Gives back to the document the glyphs taken and not drawn.
+    fn settle_glyphs(&mut self) {
+        let unused = std::mem::take(&mut self.glyphs_taken);
+        self.doc_glyphs.fetch_add(unused, Ordering::Relaxed);
     }
 
     fn add_segment(&mut self, a: (f64, f64), b: (f64, f64)) {
@@ -300,7 +420,7 @@ impl Collector {
     }
 }
 
-impl Collector {
+impl Collector<'_> {
     /// A filled shape is a rule only when it is thin (how many producers draw borders):
     /// the edges of a shaded cell or paragraph background are not table rules, whatever
     /// operators drew them (`re`, or `m`/`l` polygons as LibreOffice writes).
@@ -348,7 +468,7 @@ impl Collector {
     }
 }
 
-impl OutputDev for Collector {
+impl OutputDev for Collector<'_> {
     fn begin_page(
         &mut self,
         _n: u32,
@@ -390,7 +510,14 @@ impl OutputDev for Collector {
         }
         if self.page.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
             return Err(OutputError::Limit(format!(
-                "page trop dense : plus de {MAX_GLYPHS_PER_PAGE} caractères"
+                "page trop dense : plus de {} caractères",
+                group_thousands(MAX_GLYPHS_PER_PAGE)
+            )));
+        }
+        if !self.take_glyph() {
+            return Err(OutputError::Limit(format!(
+                "document trop dense : plus de {} caractères en tout",
+                group_thousands(MAX_GLYPHS_PER_DOC)
             )));
         }
         let x0 = trm.m31;

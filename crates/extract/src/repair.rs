@@ -5,7 +5,10 @@
 //! table at all fails as a whole or loses most of its objects. Rather than re-implementing
 //! lopdf's object parser, the repair appends a fresh table (one entry per object header
 //! found, the last one winning as in an incremental update) and a trailer to a copy of
-//! the bytes, and loads that; lopdf reads the last `startxref` first.
+//! the bytes, and loads that; lopdf reads the last `startxref` first. A file cut before its
+//! catalog (the end of a file holds the catalog, the page tree and the table) still has its
+//! pages: a catalog is appended too, over the page tree found, or over every page object
+//! found when the tree is gone.
 
 use crate::ExtractError;
 use pdf_extract::{Document, ObjectId};
@@ -15,9 +18,34 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 /// The most objects one document may hold; past it the file is hostile, not a contract.
 const MAX_OBJECTS: usize = 2_000_000;
 
+/// A loaded document and how it was read.
+pub struct Loaded {
+    pub doc: Document,
+    /// The cross-reference table was rebuilt by scanning the file for objects.
+    pub repaired: bool,
+    /// The file ends before its end-of-file marker: it was cut.
+    pub truncated: bool,
+}
+
 /// Loads the document, rebuilding its cross-reference table when the table misses objects
-/// that the file holds. Returns the document and whether it was rebuilt.
-pub fn load(bytes: &[u8]) -> Result<(Document, bool), ExtractError> {
+/// that the file holds.
+pub fn load(bytes: &[u8]) -> Result<Loaded, ExtractError> {
+    let truncated = is_truncated(bytes);
+    let (doc, repaired) = load_or_rebuild(bytes, truncated)?;
+    Ok(Loaded {
+        doc,
+        repaired,
+        truncated,
+    })
+}
+
+/// Whether the file lacks the `%%EOF` marker in its last kilobyte (incremental updates and
+/// trailing junk aside, every whole PDF ends with one).
+fn is_truncated(bytes: &[u8]) -> bool {
+    find(&bytes[bytes.len().saturating_sub(1024)..], b"%%EOF").is_none()
+}
+
+fn load_or_rebuild(bytes: &[u8], truncated: bool) -> Result<(Document, bool), ExtractError> {
     let base = bytes.windows(5).position(|w| w == b"%PDF-").unwrap_or(0);
     let found = scan_objects(&bytes[base..]);
     if found.len() > MAX_OBJECTS {
@@ -51,27 +79,31 @@ pub fn load(bytes: &[u8]) -> Result<(Document, bool), ExtractError> {
         }
         (Ok(n), None) => Ok((n, false)),
         (Err(_), Some(r)) => Ok((r, true)),
-        (Err(e), None) => Err(e),
+        (Err(_), None) => Err(unreadable(&found, truncated)),
     }
+}
+
+/// Why a file that neither loads nor can be rebuilt is unreadable, in its own words.
+fn unreadable(found: &BTreeMap<ObjectId, usize>, truncated: bool) -> ExtractError {
+    let cut = if truncated { "fichier tronqué : " } else { "" };
+    ExtractError::Unreadable(if found.is_empty() {
+        format!("{cut}aucun objet PDF dans le fichier")
+    } else {
+        format!(
+            "{cut}aucune page retrouvée parmi les {} objets du fichier",
+            found.len()
+        )
+    })
 }
 
 fn load_mem(bytes: &[u8]) -> Result<Document, ExtractError> {
-    // lopdf itself can panic on malformed input; guard the load too.
+    // lopdf itself can panic on malformed input; guard the load too. Its errors are in
+    // English and only say which structure failed: the caller gives the reason.
     match catch_unwind(AssertUnwindSafe(|| Document::load_mem(bytes))) {
         Ok(Ok(doc)) => Ok(doc),
-        Ok(Err(e)) => Err(ExtractError::Unreadable(french_lopdf_error(&e))),
-        Err(_) => Err(ExtractError::Unreadable(
+        _ => Err(ExtractError::Unreadable(
             "la structure du PDF n'a pas pu être analysée".into(),
         )),
-    }
-}
-
-fn french_lopdf_error(e: &pdf_extract::Error) -> String {
-    let s = e.to_string();
-    if s.contains("trailer") || s.contains("xref") || s.contains("cross reference") {
-        format!("table des objets endommagée ({s})")
-    } else {
-        s
     }
 }
 
@@ -170,14 +202,9 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-/// The bytes with a rebuilt table and trailer appended, or `None` when no catalog is found.
+/// The bytes with a rebuilt table and trailer appended (and a catalog when none is left),
+/// or `None` when neither a catalog nor a page is found.
 fn rebuild(bytes: &[u8], found: &BTreeMap<ObjectId, usize>) -> Option<Vec<u8>> {
-    // The trailer's root when its object was found; else the catalog found by scanning;
-    // else the trailer's root anyway (it may sit in an object stream).
-    let root = match root_ref(bytes) {
-        Some(id) if found.contains_key(&id) => id,
-        other => catalog_object(bytes, found).or(other)?,
-    };
     // One entry per object number: the header found last in the file wins.
     let mut latest: BTreeMap<u32, (u16, usize)> = BTreeMap::new();
     for (&(num, gen), &off) in found {
@@ -185,9 +212,19 @@ fn rebuild(bytes: &[u8], found: &BTreeMap<ObjectId, usize>) -> Option<Vec<u8>> {
             latest.insert(num, (gen, off));
         }
     }
-    let size = latest.keys().next_back().copied().unwrap_or(0) + 1;
-    let mut out = Vec::with_capacity(bytes.len() + latest.len() * 32 + 128);
+    let mut out = Vec::with_capacity(bytes.len() + latest.len() * 32 + 256);
     out.extend_from_slice(bytes);
+    // The trailer's root when its object was found; else the catalog found by scanning;
+    // else the trailer's root anyway (it may sit in an object stream); else a new catalog
+    // over the pages found.
+    let root = match root_ref(bytes) {
+        Some(id) if found.contains_key(&id) => id,
+        other => match catalog_object(bytes, found).or(other) {
+            Some(id) => id,
+            None => new_catalog(bytes, found, &mut latest, &mut out)?,
+        },
+    };
+    let size = latest.keys().next_back().copied().unwrap_or(0) + 1;
     let xref = out.len() + 1;
     out.extend_from_slice(b"\nxref\n0 1\n0000000000 65535 f \n");
     for (num, (gen, off)) in &latest {
@@ -201,6 +238,87 @@ fn rebuild(bytes: &[u8], found: &BTreeMap<ObjectId, usize>) -> Option<Vec<u8>> {
         .as_bytes(),
     );
     Some(out)
+}
+
+/// Appends a catalog (and, when the page tree is gone too, a page tree over every page
+/// object found, in file order) to `out`, entering them in `latest`; `None` when the file
+/// holds no page at all.
+fn new_catalog(
+    bytes: &[u8],
+    found: &BTreeMap<ObjectId, usize>,
+    latest: &mut BTreeMap<u32, (u16, usize)>,
+    out: &mut Vec<u8>,
+) -> Option<ObjectId> {
+    let (trees, pages) = page_objects(bytes, found);
+    let mut next = latest.keys().next_back().copied().unwrap_or(0) + 1;
+    let mut add = |body: String, latest: &mut BTreeMap<u32, (u16, usize)>, out: &mut Vec<u8>| {
+        let num = next;
+        next += 1;
+        out.push(b'\n');
+        latest.insert(num, (0, out.len()));
+        out.extend_from_slice(format!("{num} 0 obj\n{body}\nendobj\n").as_bytes());
+        num
+    };
+    let tree = match trees.first() {
+        Some(&(num, gen)) => (num, gen),
+        None if !pages.is_empty() => {
+            let kids: Vec<String> = pages.iter().map(|(n, g)| format!("{n} {g} R")).collect();
+            let body = format!(
+                "<< /Type /Pages /Kids [{}] /Count {} >>",
+                kids.join(" "),
+                pages.len()
+            );
+            (add(body, latest, out), 0)
+        }
+        None => return None,
+    };
+    let body = format!("<< /Type /Catalog /Pages {} {} R >>", tree.0, tree.1);
+    Some((add(body, latest, out), 0))
+}
+
+/// The roots of page trees (`/Type /Pages` without `/Parent`) and the page objects
+/// (`/Type /Page`) among the objects found, in file order, by their dictionaries' text.
+fn page_objects(bytes: &[u8], found: &BTreeMap<ObjectId, usize>) -> (Vec<ObjectId>, Vec<ObjectId>) {
+    let mut by_offset: Vec<(usize, ObjectId)> = found.iter().map(|(id, &o)| (o, *id)).collect();
+    by_offset.sort_unstable();
+    let (mut trees, mut pages) = (Vec::new(), Vec::new());
+    for (i, &(start, id)) in by_offset.iter().enumerate() {
+        let end = by_offset
+            .get(i + 1)
+            .map_or(bytes.len(), |&(o, _)| o)
+            .min(start + 4096);
+        let body = &bytes[start..end];
+        // Only the dictionary counts, not a stream's data.
+        let dict = find(body, b"stream").map_or(body, |at| &body[..at]);
+        match page_type(dict) {
+            Some(true) if find(dict, b"/Parent").is_none() => trees.push(id),
+            Some(false) => pages.push(id),
+            _ => {}
+        }
+    }
+    (trees, pages)
+}
+
+/// `Some(true)` for a `/Type /Pages` dictionary, `Some(false)` for a `/Type /Page` one (the
+/// first `/Type` that is either: a nested dictionary may have its own type).
+fn page_type(dict: &[u8]) -> Option<bool> {
+    let mut i = 0;
+    while let Some(p) = find(&dict[i..], b"/Type") {
+        i += p + 5;
+        let rest = &dict[i..];
+        let name = rest
+            .iter()
+            .position(|c| !c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let rest = &rest[name..];
+        if rest.starts_with(b"/Pages") {
+            return Some(true);
+        }
+        if rest.starts_with(b"/Page") && !rest.get(5).is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return Some(false);
+        }
+    }
+    None
 }
 
 /// The last `/Root N G R` of the file (trailer or cross-reference stream).

@@ -131,6 +131,9 @@ pub enum DecompressError {
     /// cls patch: not one byte of the stream could be inflated.
     #[error("corrupt compressed stream")]
     Corrupt,
+    /// cls patch: the decoded stream does not fit in the memory the process may use.
+    #[error("out of memory decoding a stream")]
+    OutOfMemory,
 }
 
 #[derive(Error, Debug)]

@@ -38,8 +38,8 @@ mod save_options;
 mod font;
 
 pub use document::Document;
-pub use object::{Dictionary, Object, ObjectId, Stream, StringFormat};
-pub use parser::LenientContent;
+pub use object::{Decoded, Dictionary, Object, ObjectId, Stream, StringFormat};
+pub use parser::{LenientContent, LenientOps, DAMAGED_KEY};
 
 pub use bookmarks::Bookmark;
 pub use common_data_structures::{decode_text_string, text_string};

@@ -5,7 +5,7 @@ use crate::error::DecompressError;
 use crate::{Document, Error, Result};
 use indexmap::IndexMap;
 use log::warn;
-use std::cmp::max;
+
 use std::collections::HashSet;
 use std::fmt;
 use std::str;
@@ -715,6 +715,64 @@ impl<K: Into<Vec<u8>>> FromIterator<(K, Object)> for Dictionary {
 /// cls patch: see `Stream::MAX_DECODED_STREAM_BYTES`.
 const MAX_DECODED_STREAM: u64 = 256 << 20;
 
+/// cls patch: a decoded stream, and whether part of it was lost to damage (the decoder
+/// stopped part-way; what came before is kept).
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    pub bytes: Vec<u8>,
+    pub partial: bool,
+}
+
+/// cls patch: how a decoder stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DecodeEnd {
+    Complete,
+    /// More output than the limit.
+    TooLarge,
+    /// The output buffer could not grow (a memory limit of the process).
+    OutOfMemory,
+    /// The data broke off (truncated or damaged).
+    Broken,
+}
+
+/// cls patch: inflates `input` (zlib-wrapped or raw deflate) into at most `limit` bytes.
+/// The low-level decompressor reports how much it wrote even when it fails, so everything
+/// inflated before damage is kept (the `Read` adapters drop the last chunk on an error).
+fn inflate_capped(input: &[u8], zlib: bool, limit: usize) -> (Vec<u8>, DecodeEnd) {
+    use flate2::{Decompress, FlushDecompress, Status};
+    let mut d = Decompress::new(zlib);
+    let mut out: Vec<u8> = Vec::new();
+    // Allocations are fallible: under a memory limit (RLIMIT_AS), a stream too large for
+    // what is left is refused as too large instead of aborting the process.
+    if out.try_reserve_exact(input.len().saturating_mul(4).clamp(64, limit.max(64))).is_err() {
+        return (out, DecodeEnd::OutOfMemory);
+    }
+    loop {
+        if out.len() == out.capacity() {
+            if out.len() >= limit {
+                return (out, DecodeEnd::TooLarge);
+            }
+            let grown = out.capacity().saturating_mul(2).min(limit);
+            if out.try_reserve_exact(grown - out.len()).is_err() {
+                return (out, DecodeEnd::OutOfMemory);
+            }
+        }
+        let (seen_in, seen_out) = (d.total_in(), d.total_out());
+        let rest = &input[(seen_in as usize).min(input.len())..];
+        match d.decompress_vec(rest, &mut out, FlushDecompress::None) {
+            Ok(Status::StreamEnd) => return (out, DecodeEnd::Complete),
+            Ok(_) if d.total_in() == seen_in && d.total_out() == seen_out => {
+                // No progress with room left: the input ended before the stream did.
+                if out.len() < out.capacity() {
+                    return (out, DecodeEnd::Broken);
+                }
+            }
+            Ok(_) => {}
+            Err(_) => return (out, DecodeEnd::Broken),
+        }
+    }
+}
+
 impl Stream {
     pub fn new(mut dict: Dictionary, content: Vec<u8>) -> Stream {
         dict.set("Length", content.len() as i64);
@@ -799,30 +857,51 @@ impl Stream {
     pub const MAX_DECODED_STREAM_BYTES: u64 = MAX_DECODED_STREAM;
 
     pub fn decompressed_content(&self) -> Result<Vec<u8>> {
+        self.decode_within(MAX_DECODED_STREAM as usize).map(|d| d.bytes)
+    }
+
+    /// cls patch: decodes the stream into at most `limit` bytes (and never more than
+    /// `MAX_DECODED_STREAM_BYTES`), else `DecompressError::TooLarge`; the output buffer never
+    /// grows past the limit. A stream that breaks off part-way (truncated, a few bytes
+    /// damaged) keeps what was decoded before the damage and says so in `partial`; one of
+    /// which nothing can be decoded is `DecompressError::Corrupt`.
+    pub fn decode_within(&self, limit: usize) -> Result<Decoded> {
+        let limit = limit.min(MAX_DECODED_STREAM as usize);
         let params = self.dict.get(b"DecodeParms").and_then(Object::as_dict).ok();
         let filters = match self.filters() {
             Ok(f) => f,
             // No /Filter key means the stream is uncompressed
-            Err(_) => return Ok(self.content.clone()),
+            Err(_) => {
+                if self.content.len() > limit {
+                    return Err(Error::Decompress(DecompressError::TooLarge));
+                }
+                return Ok(Decoded { bytes: self.content.clone(), partial: false });
+            }
         };
-
-        let mut input = self.content.as_slice();
-        let mut output = vec![];
-
+        let mut partial = false;
+        let mut output: Option<Vec<u8>> = None;
         // Filters are in decoding order.
         for filter in filters {
-            output = match filter {
-                b"FlateDecode" => Self::decompress_zlib(input, params)?,
-                b"LZWDecode" => Self::decompress_lzw(input, params)?,
-                b"ASCII85Decode" => Self::decode_ascii85(input)?,
+            let input = output.as_deref().unwrap_or(&self.content);
+            output = Some(match filter {
+                b"FlateDecode" | b"Fl" => Self::inflate_within(input, params, limit, &mut partial)?,
+                b"LZWDecode" | b"LZW" => Self::lzw_within(input, params, limit, &mut partial)?,
+                b"ASCII85Decode" | b"A85" => Self::decode_ascii85(input)?,
                 _ => return Err(Error::Unimplemented("decompression algorithms")),
-            };
-            input = &output;
+            });
         }
-        Ok(output)
+        let bytes = output.unwrap_or_else(|| self.content.clone());
+        if bytes.len() > limit {
+            return Err(Error::Decompress(DecompressError::TooLarge));
+        }
+        Ok(Decoded { bytes, partial })
     }
 
     fn decompress_lzw(input: &[u8], params: Option<&Dictionary>) -> Result<Vec<u8>> {
+        Self::lzw_within(input, params, MAX_DECODED_STREAM as usize, &mut false)
+    }
+
+    fn lzw_within(input: &[u8], params: Option<&Dictionary>, limit: usize, partial: &mut bool) -> Result<Vec<u8>> {
         use weezl::{BitOrder, decode::Decoder};
         const MIN_BITS: u8 = 9;
 
@@ -838,25 +917,36 @@ impl Stream {
             Decoder::new(BitOrder::Msb, MIN_BITS - 1)
         };
 
-        let output = Self::decompress_lzw_loop(input, &mut decoder);
-        if output.len() as u64 > MAX_DECODED_STREAM {
-            return Err(Error::Decompress(DecompressError::TooLarge));
-        }
-        // cls patch: nothing at all could be decoded from a non-empty stream: it is
-        // damaged (upstream returned an empty stream, which silently emptied a page).
-        if output.is_empty() && !input.is_empty() && !input.iter().all(u8::is_ascii_whitespace) {
-            return Err(Error::Decompress(DecompressError::Corrupt));
-        }
-        Self::decompress_predictor(output, params)
+        let (output, end) = Self::decompress_lzw_loop(input, &mut decoder, limit);
+        Self::check_end(&output, input, end, partial)?;
+        Ok(Self::decompress_predictor(output, params))
     }
 
-    fn decompress_lzw_loop(input: &[u8], decoder: &mut weezl::decode::Decoder) -> Vec<u8> {
-        // cls patch: stop writing past MAX_DECODED_STREAM (an LZW code can expand a
-        // thousandfold); the caller then refuses the stream.
-        struct Capped(Vec<u8>);
+    /// cls patch: how a decoder stopped, and whether that is damage.
+    fn check_end(output: &[u8], input: &[u8], end: DecodeEnd, partial: &mut bool) -> Result<()> {
+        match end {
+            DecodeEnd::Complete => Ok(()),
+            DecodeEnd::TooLarge => Err(Error::Decompress(DecompressError::TooLarge)),
+            DecodeEnd::OutOfMemory => Err(Error::Decompress(DecompressError::OutOfMemory)),
+            // Nothing at all could be decoded from a non-empty stream: it is damaged
+            // (upstream returned an empty stream, which silently emptied a page).
+            DecodeEnd::Broken if output.is_empty() && !input.iter().all(u8::is_ascii_whitespace) => {
+                Err(Error::Decompress(DecompressError::Corrupt))
+            }
+            DecodeEnd::Broken => {
+                *partial |= !output.is_empty();
+                Ok(())
+            }
+        }
+    }
+
+    fn decompress_lzw_loop(input: &[u8], decoder: &mut weezl::decode::Decoder, limit: usize) -> (Vec<u8>, DecodeEnd) {
+        // cls patch: stop writing past `limit` (an LZW code can expand a thousandfold);
+        // the caller then refuses the stream.
+        struct Capped(Vec<u8>, usize);
         impl std::io::Write for Capped {
             fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-                if self.0.len() as u64 > MAX_DECODED_STREAM {
+                if self.0.len() + buf.len() > self.1 {
                     return Err(std::io::Error::other("stream too large"));
                 }
                 self.0.extend_from_slice(buf);
@@ -866,48 +956,42 @@ impl Stream {
                 Ok(())
             }
         }
-        let mut capped = Capped(Vec::new());
+        let mut capped = Capped(Vec::new(), limit);
         let result = decoder.into_stream(&mut capped).decode_all(input);
         let output = capped.0;
-        if let Err(err) = result.status {
-            warn!("{err}");
-        }
-
-        output
+        let end = match result.status {
+            Ok(()) => DecodeEnd::Complete,
+            Err(err) if err.to_string().contains("stream too large") => DecodeEnd::TooLarge,
+            Err(err) => {
+                warn!("{err}");
+                DecodeEnd::Broken
+            }
+        };
+        (output, end)
     }
 
     fn decompress_zlib(input: &[u8], params: Option<&Dictionary>) -> Result<Vec<u8>> {
-        use flate2::read::ZlibDecoder;
-        use std::io::prelude::*;
+        Self::inflate_within(input, params, MAX_DECODED_STREAM as usize, &mut false)
+    }
 
-        let mut output = Vec::with_capacity(input.len() * 2);
-
-        if !input.is_empty() {
-            // cls patch: inflate at most MAX_DECODED_STREAM bytes, so that a flate bomb
-            // fails as one stream instead of taking the process's memory.
-            let mut decoder = ZlibDecoder::new(input).take(MAX_DECODED_STREAM + 1);
-            if let Err(err) = decoder.read_to_end(&mut output) {
-                warn!("{err}");
-                // Zlib decompression failed (e.g. corrupt adler32 checksum in
-                // encrypted PDFs). Retry with raw deflate, skipping the 2-byte
-                // zlib header and ignoring the checksum.
-                if output.is_empty() && input.len() > 2 {
-                    use flate2::read::DeflateDecoder;
-                    let mut raw_decoder = DeflateDecoder::new(&input[2..]).take(MAX_DECODED_STREAM + 1);
-                    if let Err(raw_err) = raw_decoder.read_to_end(&mut output) {
-                        warn!("raw deflate fallback also failed: {raw_err}");
-                    }
-                }
+    /// cls patch: inflates at most `limit` bytes, so that a flate bomb fails as one stream
+    /// instead of taking the process's memory, and keeps what was inflated before damage.
+    fn inflate_within(input: &[u8], params: Option<&Dictionary>, limit: usize, partial: &mut bool) -> Result<Vec<u8>> {
+        if input.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (mut output, mut end) = inflate_capped(input, true, limit);
+        // Zlib decompression failed (e.g. corrupt adler32 checksum in encrypted PDFs, a
+        // damaged header). Retry with raw deflate, skipping the 2-byte zlib header and
+        // ignoring the checksum; keep whichever read further.
+        if end == DecodeEnd::Broken && input.len() > 2 {
+            let (raw, raw_end) = inflate_capped(&input[2..], false, limit);
+            if raw_end != DecodeEnd::Broken || raw.len() > output.len() {
+                (output, end) = (raw, raw_end);
             }
         }
-        if output.len() as u64 > MAX_DECODED_STREAM {
-            return Err(Error::Decompress(DecompressError::TooLarge));
-        }
-        // cls patch: see decompress_lzw.
-        if output.is_empty() && !input.is_empty() && !input.iter().all(u8::is_ascii_whitespace) {
-            return Err(Error::Decompress(DecompressError::Corrupt));
-        }
-        Self::decompress_predictor(output, params)
+        Self::check_end(&output, input, end, partial)?;
+        Ok(Self::decompress_predictor(output, params))
     }
 
     fn decode_ascii85(input: &[u8]) -> Result<Vec<u8>> {
@@ -965,22 +1049,28 @@ impl Stream {
         Ok(output)
     }
 
-    fn decompress_predictor(mut data: Vec<u8>, params: Option<&Dictionary>) -> Result<Vec<u8>> {
+    /// cls patch: a predictor that cannot apply (absurd `/Columns`, a row that is not one)
+    /// leaves the data as inflated, as poppler does when its predictor is not usable;
+    /// upstream failed the stream.
+    fn decompress_predictor(data: Vec<u8>, params: Option<&Dictionary>) -> Vec<u8> {
         use crate::filters::png;
 
         if let Some(params) = params {
             let predictor = params.get(b"Predictor").and_then(Object::as_i64).unwrap_or(1);
             if (10..=15).contains(&predictor) {
-                let pixels_per_row = max(1, params.get(b"Columns").and_then(Object::as_i64).unwrap_or(1)) as usize;
-                let colors = max(1, params.get(b"Colors").and_then(Object::as_i64).unwrap_or(1)) as usize;
-                let bits = max(8, params.get(b"BitsPerComponent").and_then(Object::as_i64).unwrap_or(8)) as usize;
+                let get = |key: &[u8], default: i64, min: i64| {
+                    params.get(key).and_then(Object::as_i64).unwrap_or(default).clamp(min, 1 << 24) as usize
+                };
+                let pixels_per_row = get(b"Columns", 1, 1);
+                let colors = get(b"Colors", 1, 1);
+                let bits = get(b"BitsPerComponent", 8, 8);
                 let bytes_per_pixel = colors * bits / 8;
-                data = png::decode_frame(data.as_slice(), bytes_per_pixel, pixels_per_row)?;
+                if let Ok(decoded) = png::decode_frame(data.as_slice(), bytes_per_pixel, pixels_per_row) {
+                    return decoded;
+                }
             }
-            Ok(data)
-        } else {
-            Ok(data)
         }
+        data
     }
 
     pub fn decompress(&mut self) -> Result<()> {

@@ -3,7 +3,8 @@ extern crate lopdf;
 
 use adobe_cmap_parser::{ByteMapping, CodeRange, CIDRange};
 use encoding_rs::UTF_16BE;
-use lopdf::content::Content;
+use lopdf::content::{Content, Operation};
+use lopdf::LenientOps;
 pub use lopdf::*;
 use euclid::*;
 use lopdf::encryption::DecryptionError;
@@ -23,6 +24,7 @@ use std::slice::Iter;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 use std::marker::PhantomData;
 use std::result::Result;
 use log::{warn, error, debug};
@@ -30,6 +32,7 @@ mod core_fonts;
 mod glyphnames;
 mod zapfglyphnames;
 mod encodings;
+mod tounicode;
 
 pub struct Space;
 pub type Transform = Transform2D<f64, Space, Space>;
@@ -157,30 +160,36 @@ const PDFDocEncoding: &'static [u16] = &[
 
 fn pdf_to_utf8(s: &[u8]) -> String {
     if s.len() > 2 && s[0] == 0xfe && s[1] == 0xff {
-        return UTF_16BE.decode_without_bom_handling_and_without_replacement(&s[2..]).unwrap().to_string()
+        // cls patch: invalid UTF-16 (a lone surrogate) is replaced; upstream unwrapped.
+        return UTF_16BE.decode_without_bom_handling(&s[2..]).0.into_owned()
     } else {
         let r : Vec<u8> = s.iter().map(|x| *x).flat_map(|x| {
                let k = PDFDocEncoding[x as usize];
                vec![(k>>8) as u8, k as u8].into_iter()}).collect();
-        return UTF_16BE.decode_without_bom_handling_and_without_replacement(&r).unwrap().to_string()
+        return UTF_16BE.decode_without_bom_handling(&r).0.into_owned()
     }
 }
 
 fn to_utf8(encoding: &[u16], s: &[u8]) -> String {
     if s.len() > 2 && s[0] == 0xfe && s[1] == 0xff {
-        return UTF_16BE.decode_without_bom_handling_and_without_replacement(&s[2..]).unwrap().to_string()
+        // cls patch: invalid UTF-16 (a lone surrogate) is replaced; upstream unwrapped.
+        return UTF_16BE.decode_without_bom_handling(&s[2..]).0.into_owned()
     } else {
         let r : Vec<u8> = s.iter().map(|x| *x).flat_map(|x| {
             let k = encoding[x as usize];
             vec![(k>>8) as u8, k as u8].into_iter()}).collect();
-        return UTF_16BE.decode_without_bom_handling_and_without_replacement(&r).unwrap().to_string()
+        return UTF_16BE.decode_without_bom_handling(&r).0.into_owned()
     }
 }
 
 
+/// cls patch: what a reference that cannot be resolved (a missing object, a reference to
+/// a reference) stands for: nothing, as in poppler. Upstream panicked, losing the page.
+static NULL_OBJECT: Object = Object::Null;
+
 fn maybe_deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
     match o {
-        &Object::Reference(r) => doc.get_object(r).expect("missing object reference"),
+        &Object::Reference(r) => doc.get_object(r).unwrap_or(&NULL_OBJECT),
         _ => o
     }
 }
@@ -213,33 +222,29 @@ impl<'a, T: FromObj<'a>> FromOptObj<'a> for T {
 
 // we follow the same conventions as pdfium for when to support indirect objects:
 // on arrays, streams and dicts
+// cls patch: an array with an element of the wrong type, or too short, is no value
+// (upstream panicked; the callers that must have it still do, the others go without).
 impl<'a, T: FromObj<'a>> FromObj<'a> for Vec<T> {
     fn from_obj(doc: &'a Document, obj: &'a Object) -> Option<Self> {
-        maybe_deref(doc, obj).as_array().map(|x| x.iter()
-            .map(|x| T::from_obj(doc, x).expect("wrong type"))
-            .collect()).ok()
+        maybe_deref(doc, obj).as_array().ok()?.iter()
+            .map(|x| T::from_obj(doc, x))
+            .collect()
     }
 }
 
-// XXX: These will panic if we don't have the right number of items
-// we don't want to do that
 impl<'a, T: FromObj<'a>> FromObj<'a> for [T; 4] {
     fn from_obj(doc: &'a Document, obj: &'a Object) -> Option<Self> {
-        maybe_deref(doc, obj).as_array().map(|x| {
-            let mut all = x.iter()
-                .map(|x| T::from_obj(doc, x).expect("wrong type"));
-            [all.next().unwrap(), all.next().unwrap(), all.next().unwrap(), all.next().unwrap()]
-        }).ok()
+        let mut all = maybe_deref(doc, obj).as_array().ok()?.iter()
+            .map(|x| T::from_obj(doc, x));
+        Some([all.next()??, all.next()??, all.next()??, all.next()??])
     }
 }
 
 impl<'a, T: FromObj<'a>> FromObj<'a> for [T; 3] {
     fn from_obj(doc: &'a Document, obj: &'a Object) -> Option<Self> {
-        maybe_deref(doc, obj).as_array().map(|x| {
-            let mut all = x.iter()
-                .map(|x| T::from_obj(doc, x).expect("wrong type"));
-            [all.next().unwrap(), all.next().unwrap(), all.next().unwrap()]
-        }).ok()
+        let mut all = maybe_deref(doc, obj).as_array().ok()?.iter()
+            .map(|x| T::from_obj(doc, x));
+        Some([all.next()??, all.next()??, all.next()??])
     }
 }
 
@@ -304,12 +309,34 @@ fn maybe_get_array<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> O
     maybe_get_obj(doc, dict, key).and_then(|n| n.as_array().ok())
 }
 
+/// cls patch: a ToUnicode map, shared by the fonts (and pages) that use the same CMap
+/// instead of copied into each.
+type UnicodeMap = Rc<HashMap<u32, String>>;
+
+/// cls patch: what building one font may still decode (its font program, CMaps) and how
+/// many ToUnicode entries it may keep. The processor takes it from the document's budget
+/// and charges what was used; `damaged` notes a ToUnicode CMap that could not be read
+/// whole (the font falls back to its encoding for the codes it lost).
+pub(crate) struct FontBudget {
+    pub(crate) bytes: usize,
+    pub(crate) entries: usize,
+    pub(crate) damaged: bool,
+}
+
+impl FontBudget {
+    /// The most one font may decode, whatever the document has left: no font program or
+    /// CMap of a text document comes near it.
+    const MAX_BYTES: usize = 64 << 20;
+    /// ToUnicode entries one font may keep: every two-byte code.
+    const MAX_ENTRIES: usize = 1 << 16;
+}
+
 #[derive(Clone)]
 struct PdfSimpleFont<'a> {
     font: &'a Dictionary,
     doc: &'a Document,
     encoding: Option<Vec<u16>>,
-    unicode_map: Option<HashMap<u32, String>>,
+    unicode_map: Option<UnicodeMap>,
     widths: HashMap<CharCode, f64>, // should probably just use i32 here
     missing_width: f64,
 }
@@ -319,20 +346,21 @@ struct PdfType3Font<'a> {
     font: &'a Dictionary,
     doc: &'a Document,
     encoding: Option<Vec<u16>>,
-    unicode_map: Option<HashMap<CharCode, String>>,
+    unicode_map: Option<UnicodeMap>,
     widths: HashMap<CharCode, f64>, // should probably just use i32 here
 }
 
 
-fn make_font<'a>(doc: &'a Document, font: &'a Dictionary) -> Rc<dyn PdfFont + 'a> {
-    let subtype = get_name_string(doc, font, b"Subtype");
+fn make_font<'a>(doc: &'a Document, font: &'a Dictionary, budget: &mut FontBudget) -> Rc<dyn PdfFont + 'a> {
+    // cls patch: a font without /Subtype is read as a simple font, as poppler does.
+    let subtype = maybe_get_name_string(doc, font, b"Subtype").unwrap_or_default();
     dlog!("MakeFont({})", subtype);
     if subtype == "Type0" {
-        Rc::new(PdfCIDFont::new(doc, font))
+        Rc::new(PdfCIDFont::new(doc, font, budget))
     } else if subtype == "Type3" {
-        Rc::new(PdfType3Font::new(doc, font))
+        Rc::new(PdfType3Font::new(doc, font, budget))
     } else {
-        Rc::new(PdfSimpleFont::new(doc, font))
+        Rc::new(PdfSimpleFont::new(doc, font, budget))
     }
 }
 
@@ -361,12 +389,143 @@ fn encoding_to_unicode_table(name: &[u8]) -> Vec<u16> {
         b"MacRomanEncoding" => encodings::MAC_ROMAN_ENCODING,
         b"MacExpertEncoding" => encodings::MAC_EXPERT_ENCODING,
         b"WinAnsiEncoding" => encodings::WIN_ANSI_ENCODING,
-        _ => panic!("unexpected encoding {:?}", pdf_to_utf8(name))
+        // cls patch: any other name (/StandardEncoding, a typo) is read as the standard
+        // encoding; upstream panicked, losing the page.
+        _ => encodings::STANDARD_ENCODING,
     };
     let encoding_table = encoding.iter()
-        .map(|x| if let &Some(x) = x { glyphnames::name_to_unicode(x).unwrap() } else { 0 })
+        .map(|x| x.and_then(glyphnames::name_to_unicode).unwrap_or(0))
         .collect();
     encoding_table
+}
+
+/// cls patch: a number of a font dictionary's arrays (widths), through a reference if need
+/// be; anything else is skipped instead of panicking.
+fn number(doc: &Document, o: &Object) -> Option<f64> {
+    match maybe_deref(doc, o) {
+        &Object::Integer(i) => Some(i as f64),
+        &Object::Real(f) => Some(f.into()),
+        _ => None,
+    }
+}
+
+/// cls patch: whether a PostScript-like text (a CMap, the clear part of a Type 1 font)
+/// nests arrays, procedures, strings or dictionaries deeper than the recursive parsers of
+/// `adobe_cmap_parser` and `type1_encoding_parser` can take without overflowing the stack.
+fn too_deep(bytes: &[u8]) -> bool {
+    let mut depth = 0usize;
+    for &c in bytes {
+        match c {
+            b'[' | b'{' | b'(' | b'<' => depth += 1,
+            b']' | b'}' | b')' | b'>' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 64 {
+            return true;
+        }
+    }
+    false
+}
+
+/// cls patch: applies an encoding's `/Differences` to `table` (and, for names the map does
+/// not have, to the ToUnicode map). Codes outside the table are ignored (upstream indexed
+/// past it: `/Differences [4294967295 …]`), and so is anything but numbers and names.
+fn apply_differences(doc: &Document, differences: &[Object], table: &mut [u16], mut unicode_map: Option<&mut UnicodeMap>, base_name: &str) {
+    let mut code: i64 = 0;
+    for o in differences {
+        let o = maybe_deref(doc, o);
+        match o {
+            &Object::Integer(i) => { code = i; },
+            &Object::Name(ref n) => {
+                let name = pdf_to_utf8(&n);
+                let slot: Option<usize> = std::convert::TryFrom::try_from(code).ok().filter(|c| *c < table.len());
+                // XXX: names of Type1 fonts can map to arbitrary strings instead of real
+                // unicode names, so we should probably handle this differently
+                let unicode = glyphnames::name_to_unicode(&name);
+                match (unicode, slot) {
+                    (Some(unicode), Some(slot)) => {
+                        table[slot] = unicode;
+                        if let Some(ref mut unicode_map) = unicode_map {
+                            let be = [unicode];
+                            // If there's a unicode table entry missing use one based on the name
+                            // (the shared map is copied only then).
+                            if let (false, Ok(s)) = (unicode_map.contains_key(&(code as u32)), String::from_utf16(&be)) {
+                                Rc::make_mut(unicode_map).insert(code as u32, s);
+                            }
+                        }
+                    }
+                    (None, Some(_)) if base_name.contains("FontAwesome") => {
+                        // the fontawesome tex package will use glyph names that don't have a corresponding unicode
+                        // code point, so we'll use an empty string instead. See issue #76
+                        if let Some(ref mut unicode_map) = unicode_map {
+                            if !unicode_map.contains_key(&(code as u32)) {
+                                Rc::make_mut(unicode_map).insert(code as u32, String::new());
+                            }
+                        }
+                    }
+                    _ => { warn!("unknown glyph name '{}' for font {}", name, base_name); }
+                }
+                code = code.saturating_add(1);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// cls patch: the encoding table an `/Encoding` entry gives (a name, or a dictionary with a
+/// base encoding and differences); `None` for anything else (upstream panicked).
+fn encoding_table_of(doc: &Document, encoding: Option<&Object>, unicode_map: Option<&mut UnicodeMap>, base_name: &str) -> Option<Vec<u16>> {
+    match encoding {
+        Some(&Object::Name(ref encoding_name)) => {
+            dlog!("encoding {:?}", pdf_to_utf8(encoding_name));
+            Some(encoding_to_unicode_table(encoding_name))
+        }
+        Some(&Object::Dictionary(ref encoding)) => {
+            let mut table = if let Some(base_encoding) = maybe_get_name(doc, encoding, b"BaseEncoding") {
+                dlog!("BaseEncoding {:?}", base_encoding);
+                encoding_to_unicode_table(base_encoding)
+            } else {
+                Vec::from(PDFDocEncoding)
+            };
+            if let Some(differences) = maybe_get_array(doc, encoding, b"Differences") {
+                apply_differences(doc, differences, &mut table, unicode_map, base_name);
+            }
+            Some(table)
+        }
+        _ => None,
+    }
+}
+
+/// cls patch: widths from the metrics of the standard font `metrics_name`, by the font's
+/// encoding when it has one, else by the standard font's own codes. Only codes without a
+/// width yet are set when `only_missing`.
+fn core_widths(metrics_name: &str, encoding: Option<&Vec<u16>>, width_map: &mut HashMap<CharCode, f64>, only_missing: bool) {
+    let Some(font_metrics) = core_fonts::metrics().iter().find(|m| m.0 == metrics_name).cloned() else { return };
+    let mut set = |code: CharCode, w: f64| {
+        if !only_missing || !width_map.contains_key(&code) {
+            width_map.insert(code, w);
+        }
+    };
+    match encoding {
+        Some(encoding) => {
+            for w in font_metrics.2 {
+                let Some(c) = glyphnames::name_to_unicode(w.2) else { continue };
+                for i in 0..encoding.len() {
+                    if encoding[i] == c {
+                        set(i as CharCode, w.1 as f64);
+                    }
+                }
+            }
+        }
+        None => {
+            for w in font_metrics.2 {
+                // -1 is "not encoded"
+                if w.0 >= 0 {
+                    set(w.0 as CharCode, w.1 as f64);
+                }
+            }
+        }
+    }
 }
 
 /* "Glyphs in the font are selected by single-byte character codes obtained from a string that
@@ -376,53 +535,44 @@ fn encoding_to_unicode_table(name: &[u8]) -> Vec<u16> {
     described in Section 5.5.5, “Character Encoding.”
 */
 impl<'a> PdfSimpleFont<'a> {
-    fn new(doc: &'a Document, font: &'a Dictionary) -> PdfSimpleFont<'a> {
-        let base_name = get_name_string(doc, font, b"BaseFont");
-        let subtype = get_name_string(doc, font, b"Subtype");
+    fn new(doc: &'a Document, font: &'a Dictionary, budget: &mut FontBudget) -> PdfSimpleFont<'a> {
+        // cls patch: a missing /BaseFont is an unknown font (upstream panicked).
+        let base_name = maybe_get_name_string(doc, font, b"BaseFont").unwrap_or_default();
+        let subtype = maybe_get_name_string(doc, font, b"Subtype").unwrap_or_default();
 
         let encoding: Option<&Object> = get(doc, font, b"Encoding");
         dlog!("base_name {} {} enc:{:?} {:?}", base_name, subtype, encoding, font);
+        // cls patch: a /FontDescriptor that cannot be resolved is no descriptor.
         let descriptor: Option<&Dictionary> = get(doc, font, b"FontDescriptor");
         let mut type1_encoding = None;
-        let mut unicode_map = None;
+        let mut unicode_map: Option<HashMap<u32, String>> = None;
         if let Some(descriptor) = descriptor {
             dlog!("descriptor {:?}", descriptor);
             if subtype == "Type1" {
-                let file = maybe_get_obj(doc, descriptor, b"FontFile");
-                match file {
-                    Some(&Object::Stream(ref s)) => {
-                        let s = get_contents(s);
-                        //dlog!("font contents {:?}", pdf_to_utf8(&s));
-                        type1_encoding = Some(type1_encoding_parser::get_encoding_map(&s).expect("encoding"));
+                if let Some(&Object::Stream(ref s)) = maybe_get_obj(doc, descriptor, b"FontFile") {
+                    // cls patch: the encoding is in the clear part of the program (before
+                    // `eexec`); a program that does not parse keeps the font's encoding
+                    // (upstream panicked).
+                    let s = get_contents(s, budget);
+                    let clear = s.windows(5).position(|w| w == b"eexec").map_or(&s[..], |at| &s[..at + 5]);
+                    if !too_deep(clear) {
+                        type1_encoding = type1_encoding_parser::get_encoding_map(clear).ok();
                     }
-                    _ => { dlog!("font file {:?}", file) }
-                }
-            } else if subtype == "TrueType" {
-                let file = maybe_get_obj(doc, descriptor, b"FontFile2");
-                match file {
-                    Some(&Object::Stream(ref s)) => {
-                        let _s = get_contents(s);
-                        //File::create(format!("/tmp/{}", base_name)).unwrap().write_all(&s);
-                    }
-                    _ => { dlog!("font file {:?}", file) }
                 }
             }
+            // cls patch: a TrueType program (FontFile2) was decoded here and thrown away.
 
             let font_file3 = get::<Option<&Object>>(doc, descriptor, b"FontFile3");
-            match font_file3 {
-                Some(&Object::Stream(ref s)) => {
-                    let subtype = get_name_string(doc, &s.dict, b"Subtype");
-                    dlog!("font file {}, {:?}", subtype, s);
-                    let s = get_contents(s);
-                    if subtype == "Type1C" {
-                        let table = cff_parser::Table::parse(&s).unwrap();
-                        //use std::io::Write;
-                        //File::create(format!("/tmp/{}", base_name)).unwrap().write_all(&s);
-                        
+            if let Some(&Object::Stream(ref s)) = font_file3 {
+                let subtype = maybe_get_name_string(doc, &s.dict, b"Subtype").unwrap_or_default();
+                dlog!("font file {}, {:?}", subtype, s);
+                if subtype == "Type1C" {
+                    let s = get_contents(s, budget);
+                    // cls patch: a CFF program that does not parse gives no names.
+                    if let Some(table) = cff_parser::Table::parse(&s) {
                         let encoding = table.encoding.get_code_to_sid_table(&table.charset);
-
                         let mapping: HashMap<u32, String> = encoding.into_iter().filter_map(|(cid, sid)| {
-                            let name = cff_parser::string_by_id(&table, sid).unwrap();
+                            let name = cff_parser::string_by_id(&table, sid)?;
                             if name == ".notdef" {
                                 return None;
                             }
@@ -431,141 +581,46 @@ impl<'a> PdfSimpleFont<'a> {
                             });
                             if unicode.is_none() {
                                 warn!("Couldn't find unicode for {}", name);
-                                return None;
                             }
-                            let str = String::from_utf16(&[unicode.unwrap()]).unwrap();
+                            let str = String::from_utf16(&[unicode?]).ok()?;
                             Some((cid as u32, str))
                         }).collect();
                         unicode_map = Some(mapping);
                     }
-
-                    //
-                    //File::create(format!("/tmp/{}", base_name)).unwrap().write_all(&s);
                 }
-                None => {}
-                _ => { dlog!("unexpected") }
             }
-
-            let charset = maybe_get_obj(doc, descriptor, b"CharSet");
-            let _charset = match charset {
-                Some(&Object::String(ref s, _)) => { Some(pdf_to_utf8(&s)) }
-                _ => { None }
-            };
-            //dlog!("charset {:?}", charset);
         }
 
-        let mut unicode_map = match unicode_map {
-            Some(mut unicode_map) => {
-                unicode_map.extend(get_unicode_map(doc, font).unwrap_or(HashMap::new()));
-                Some(unicode_map)
+        let to_unicode = get_unicode_map(doc, font, budget, 0xFF);
+        let mut unicode_map: Option<UnicodeMap> = match (unicode_map, to_unicode) {
+            (Some(mut cff), Some(to_unicode)) => {
+                cff.extend(to_unicode.iter().map(|(k, v)| (*k, v.clone())));
+                Some(Rc::new(cff))
             }
-            None => {
-                get_unicode_map(doc, font)
-            }
+            (Some(cff), None) => Some(Rc::new(cff)),
+            (None, to_unicode) => to_unicode,
         };
 
-
-        let mut encoding_table = None;
-        match encoding {
-            Some(&Object::Name(ref encoding_name)) => {
-                dlog!("encoding {:?}", pdf_to_utf8(encoding_name));
-                encoding_table = Some(encoding_to_unicode_table(encoding_name));
-            }
-            Some(&Object::Dictionary(ref encoding)) => {
-                //dlog!("Encoding {:?}", encoding);
-                let mut table = if let Some(base_encoding) = maybe_get_name(doc, encoding, b"BaseEncoding") {
-                    dlog!("BaseEncoding {:?}", base_encoding);
-                    encoding_to_unicode_table(base_encoding)
-                } else {
-                    Vec::from(PDFDocEncoding)
-                };
-                let differences = maybe_get_array(doc, encoding, b"Differences");
-                if let Some(differences) = differences {
-                    dlog!("Differences");
-                    let mut code = 0;
-                    for o in differences {
-                        let o = maybe_deref(doc, o);
-                        match o {
-                            &Object::Integer(i) => { code = i; },
-                            &Object::Name(ref n) => {
-                                let name = pdf_to_utf8(&n);
-                                // XXX: names of Type1 fonts can map to arbitrary strings instead of real
-                                // unicode names, so we should probably handle this differently
-                                let unicode = glyphnames::name_to_unicode(&name);
-                                if let Some(unicode) = unicode{
-                                    table[code as usize] = unicode;
-                                    if let Some(ref mut unicode_map) = unicode_map {
-                                        let be = [unicode];
-                                        match unicode_map.entry(code as u32) {
-                                            // If there's a unicode table entry missing use one based on the name
-                                            Entry::Vacant(v) => { v.insert(String::from_utf16(&be).unwrap()); }
-                                            Entry::Occupied(e) => {
-                                                if e.get() != &String::from_utf16(&be).unwrap() {
-                                                    let normal_match  = e.get().nfkc().eq(String::from_utf16(&be).unwrap().nfkc());
-                                                    if !normal_match {
-                                                        warn!("Unicode mismatch {} {} {:?} {:?} {:?}", normal_match, name, e.get(), String::from_utf16(&be), be);
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                } else {
-                                    match unicode_map {
-                                        Some(ref mut unicode_map) if base_name.contains("FontAwesome") => {
-                                            // the fontawesome tex package will use glyph names that don't have a corresponding unicode
-                                            // code point, so we'll use an empty string instead. See issue #76
-                                            match unicode_map.entry(code as u32) {
-                                                Entry::Vacant(v) => { v.insert("".to_owned()); }
-                                                Entry::Occupied(e) => {
-                                                    panic!("unexpected entry in unicode map")
-                                                }
-                                            }
-                                        }
-                                        _ => {
-                                            warn!("unknown glyph name '{}' for font {}", name, base_name);
-                                        }
-                                    }
-                                }
-                                dlog!("{} = {} ({:?})", code, name, unicode);
-                                if let Some(ref mut unicode_map) = unicode_map {
-                                    // The unicode map might not have the code in it, but the code might
-                                    // not be used so we don't want to panic here.
-                                    // An example of this is the 'suppress' character in the TeX Latin Modern font.
-                                    // This shows up in https://arxiv.org/pdf/2405.01295v1.pdf
-                                    dlog!("{} {:?}", code, unicode_map.get(&(code as u32)));
-                                }
-                                code += 1;
-                            }
-                            _ => { panic!("wrong type {:?}", o); }
-                        }
+        // cls patch: see `encoding_table_of`; the ToUnicode map is copied only when
+        // differences add to it.
+        let mut encoding_table = encoding_table_of(doc, encoding, unicode_map.as_mut(), &base_name);
+        if encoding_table.is_none() {
+            if let Some(type1_encoding) = type1_encoding {
+                let mut table = Vec::from(PDFDocEncoding);
+                dlog!("type1encoding");
+                for (code, name) in type1_encoding {
+                    let unicode = glyphnames::name_to_unicode(&pdf_to_utf8(&name));
+                    match (unicode, table.get_mut(code as usize)) {
+                        (Some(unicode), Some(slot)) => *slot = unicode,
+                        _ => { dlog!("unknown character {}", pdf_to_utf8(&name)); }
                     }
                 }
-                // "Type" is optional
-                let name = encoding.get(b"Type").and_then(|x| x.as_name()).and_then(|x| Ok(pdf_to_utf8(x)));
-                dlog!("name: {}", name);
-
-                encoding_table = Some(table);
+                encoding_table = Some(table)
+            } else if subtype == "TrueType" {
+                encoding_table = Some(encodings::WIN_ANSI_ENCODING.iter()
+                    .map(|x| x.and_then(glyphnames::name_to_unicode).unwrap_or(0))
+                    .collect());
             }
-            None => {
-                if let Some(type1_encoding) = type1_encoding {
-                    let mut table = Vec::from(PDFDocEncoding);
-                    dlog!("type1encoding");
-                    for (code, name) in type1_encoding {
-                        let unicode = glyphnames::name_to_unicode(&pdf_to_utf8(&name));
-                        if let Some(unicode) = unicode {
-                            table[code as usize] = unicode;
-                        } else {
-                            dlog!("unknown character {}", pdf_to_utf8(&name));
-                        }
-                    }
-                    encoding_table = Some(table)
-                } else if subtype == "TrueType" {
-                    encoding_table = Some(encodings::WIN_ANSI_ENCODING.iter()
-                        .map(|x| if let &Some(x) = x { glyphnames::name_to_unicode(x).unwrap() } else { 0 })
-                        .collect());
-                }
-            }
-            _ => { panic!() }
         }
 
         let mut width_map = HashMap::new();
@@ -577,86 +632,62 @@ impl<'a> PdfSimpleFont<'a> {
             Note: some PDFs include a descriptor but still don't include these entries */
 
         // If we have widths prefer them over the core font widths. Needed for https://dkp.de/wp-content/uploads/parteitage/Sozialismusvorstellungen-der-DKP.pdf
-        if let (Some(first_char), Some(last_char), Some(widths)) = (maybe_get::<i64>(doc, font, b"FirstChar"), maybe_get::<i64>(doc, font, b"LastChar"), maybe_get::<Vec<f64>>(doc, font, b"Widths")) {
+        // cls patch: widths are read leniently (a width that is not a number is skipped),
+        // and a /Widths array shorter than LastChar - FirstChar + 1 (upstream asserted)
+        // keeps its widths, the codes it misses taking the standard font's.
+        let widths = maybe_get_obj(doc, font, b"Widths").and_then(|w| w.as_array().ok());
+        let core_name = if is_core_font(&base_name) { base_name.as_str() } else { "Helvetica" };
+        if let (Some(first_char), Some(last_char), Some(widths)) = (maybe_get::<i64>(doc, font, b"FirstChar"), maybe_get::<i64>(doc, font, b"LastChar"), widths) {
             // Some PDF's don't have these like fips-197.pdf
-            let mut i: i64 = 0;
-            dlog!("first_char {:?}, last_char: {:?}, widths: {} {:?}", first_char, last_char, widths.len(), widths);
-
-            for w in widths {
-                width_map.insert((first_char + i) as CharCode, w);
-                i += 1;
-            }
-            assert_eq!(first_char + i - 1, last_char);
-        } else {
-            let name = if is_core_font(&base_name) {
-                &base_name
-            } else {
-                warn!("no widths and not core font {:?}", base_name);
-
-                // This situation is handled differently by different readers
-                // but basically we try to substitute the best font that we can.
-
-                // Poppler/Xpdf:
-                // this is technically an error -- the Widths entry is required
-                // for all but the Base-14 fonts -- but certain PDF generators
-                // apparently don't include widths for Arial and TimesNewRoman
-
-                // Pdfium: CFX_FontMapper::FindSubstFont
-
-                // mupdf: pdf_load_substitute_font
-
-                // We can try to do a better job guessing at a font by looking at the flags
-                // or the basename but for now we'll just use Helvetica
-                "Helvetica"
-            };
-            for font_metrics in core_fonts::metrics().iter() {
-                if font_metrics.0 == base_name {
-                    if let Some(ref encoding) = encoding_table {
-                        dlog!("has encoding");
-                        for w in font_metrics.2 {
-                            let c = glyphnames::name_to_unicode(w.2).unwrap();
-                            for i in 0..encoding.len() {
-                                if encoding[i] == c {
-                                    width_map.insert(i as CharCode, w.1 as f64);
-                                }
-                            }
-                        }
-                    } else {
-                        // Instead of using the encoding from the core font we'll just look up all
-                        // of the character names. We should probably verify that this produces the
-                        // same result.
-
-                        let mut table = vec![0; 256];
-                        for w in font_metrics.2 {
-                            dlog!("{} {}", w.0, w.2);
-                            // -1 is "not encoded"
-                            if w.0 != -1 {
-                                table[w.0 as usize] = if base_name == "ZapfDingbats" {
-                                    zapfglyphnames::zapfdigbats_names_to_unicode(w.2).unwrap_or_else(|| panic!("bad name {:?}", w))
-                                } else {
-                                    glyphnames::name_to_unicode(w.2).unwrap()
-                                }
-                            }
-                        }
-
-                        let encoding = &table[..];
-                        for w in font_metrics.2 {
-                            width_map.insert(w.0 as CharCode, w.1 as f64);
-                            // -1 is "not encoded"
-                        }
-                        encoding_table = Some(encoding.to_vec());
-                    }
-                    /* "Ordinarily, a font dictionary that refers to one of the standard fonts
-                        should omit the FirstChar, LastChar, Widths, and FontDescriptor entries.
-                        However, it is permissible to override a standard font by including these
-                        entries and embedding the font program in the PDF file."
-
-                        Note: some PDFs include a descriptor but still don't include these entries */
-                    // assert!(maybe_get_obj(doc, font, b"FirstChar").is_none());
-                    // assert!(maybe_get_obj(doc, font, b"LastChar").is_none());
-                    // assert!(maybe_get_obj(doc, font, b"Widths").is_none());
+            for (i, w) in widths.iter().enumerate() {
+                if let Some(w) = number(doc, w) {
+                    width_map.insert(first_char.wrapping_add(i as i64) as CharCode, w);
                 }
             }
+            if (widths.len() as i64) < last_char.saturating_sub(first_char).saturating_add(1) {
+                core_widths(core_name, encoding_table.as_ref(), &mut width_map, true);
+            }
+        } else if is_core_font(&base_name) {
+            if encoding_table.is_some() {
+                core_widths(&base_name, encoding_table.as_ref(), &mut width_map, false);
+            } else if let Some(font_metrics) = core_fonts::metrics().iter().find(|m| m.0 == base_name) {
+                // Instead of using the encoding from the core font we'll just look up all
+                // of the character names. We should probably verify that this produces the
+                // same result.
+                let mut table = vec![0; 256];
+                for w in font_metrics.2 {
+                    // -1 is "not encoded"
+                    if (0..256).contains(&w.0) {
+                        table[w.0 as usize] = if base_name == "ZapfDingbats" {
+                            zapfglyphnames::zapfdigbats_names_to_unicode(w.2).unwrap_or(0)
+                        } else {
+                            glyphnames::name_to_unicode(w.2).unwrap_or(0)
+                        }
+                    }
+                }
+                core_widths(&base_name, None, &mut width_map, false);
+                encoding_table = Some(table);
+            }
+        } else {
+            warn!("no widths and not core font {:?}", base_name);
+
+            // This situation is handled differently by different readers
+            // but basically we try to substitute the best font that we can.
+
+            // Poppler/Xpdf:
+            // this is technically an error -- the Widths entry is required
+            // for all but the Base-14 fonts -- but certain PDF generators
+            // apparently don't include widths for Arial and TimesNewRoman
+
+            // Pdfium: CFX_FontMapper::FindSubstFont
+
+            // mupdf: pdf_load_substitute_font
+
+            // We can try to do a better job guessing at a font by looking at the flags
+            // or the basename but for now we'll just use Helvetica
+            // cls patch: upstream meant to, but compared the metrics with the font's own
+            // name and so gave every glyph no width; Helvetica's widths are used.
+            core_widths(core_name, encoding_table.as_ref(), &mut width_map, false);
         }
 
         let missing_width = get::<Option<f64>>(doc, font, b"MissingWidth").unwrap_or(0.);
@@ -695,76 +726,22 @@ impl<'a> PdfSimpleFont<'a> {
 
 
 impl<'a> PdfType3Font<'a> {
-    fn new(doc: &'a Document, font: &'a Dictionary) -> PdfType3Font<'a> {
+    fn new(doc: &'a Document, font: &'a Dictionary, budget: &mut FontBudget) -> PdfType3Font<'a> {
 
-        let unicode_map = get_unicode_map(doc, font);
+        let unicode_map = get_unicode_map(doc, font, budget, 0xFF);
         let encoding: Option<&Object> = get(doc, font, b"Encoding");
+        // cls patch: see `encoding_table_of` (upstream panicked on a missing encoding).
+        let encoding_table = encoding_table_of(doc, encoding, None, "");
 
-        let encoding_table;
-        match encoding {
-            Some(&Object::Name(ref encoding_name)) => {
-                dlog!("encoding {:?}", pdf_to_utf8(encoding_name));
-                encoding_table = Some(encoding_to_unicode_table(encoding_name));
-            }
-            Some(&Object::Dictionary(ref encoding)) => {
-                //dlog!("Encoding {:?}", encoding);
-                let mut table = if let Some(base_encoding) = maybe_get_name(doc, encoding, b"BaseEncoding") {
-                    dlog!("BaseEncoding {:?}", base_encoding);
-                    encoding_to_unicode_table(base_encoding)
-                } else {
-                    Vec::from(PDFDocEncoding)
-                };
-                let differences = maybe_get_array(doc, encoding, b"Differences");
-                if let Some(differences) = differences {
-                    dlog!("Differences");
-                    let mut code = 0;
-                    for o in differences {
-                        match o {
-                            &Object::Integer(i) => { code = i; },
-                            &Object::Name(ref n) => {
-                                let name = pdf_to_utf8(&n);
-                                // XXX: names of Type1 fonts can map to arbitrary strings instead of real
-                                // unicode names, so we should probably handle this differently
-                                let unicode = glyphnames::name_to_unicode(&name);
-                                if let Some(unicode) = unicode{
-                                    table[code as usize] = unicode;
-                                }
-                                dlog!("{} = {} ({:?})", code, name, unicode);
-                                if let Some(ref unicode_map) = unicode_map {
-                                    dlog!("{} {:?}", code, unicode_map.get(&(code as u32)));
-                                }
-                                code += 1;
-                            }
-                            _ => { panic!("wrong type"); }
-                        }
-                    }
-                }
-                let name_encoded = encoding.get(b"Type");
-                if let Ok(Object::Name(name)) = name_encoded {
-                    dlog!("name: {}", pdf_to_utf8(name));
-                } else {
-                    dlog!("name not found");
-                }
-
-                encoding_table = Some(table);
-            }
-            _ => { panic!() }
-        }
-
-        let first_char: i64 = get(doc, font, b"FirstChar");
-        let last_char: i64 = get(doc, font, b"LastChar");
-        let widths: Vec<f64> = get(doc, font, b"Widths");
-
+        // cls patch: missing or short widths give glyphs no width (upstream panicked).
+        let first_char = maybe_get::<i64>(doc, font, b"FirstChar").unwrap_or(0);
+        let widths = maybe_get_obj(doc, font, b"Widths").and_then(|w| w.as_array().ok());
         let mut width_map = HashMap::new();
-
-        let mut i = 0;
-        dlog!("first_char {:?}, last_char: {:?}, widths: {} {:?}", first_char, last_char, widths.len(), widths);
-
-        for w in widths {
-            width_map.insert((first_char + i) as CharCode, w);
-            i += 1;
+        for (i, w) in widths.into_iter().flatten().enumerate() {
+            if let Some(w) = number(doc, w) {
+                width_map.insert(first_char.wrapping_add(i as i64) as CharCode, w);
+            }
         }
-        assert_eq!(first_char + i - 1, last_char);
         PdfType3Font {doc, font, widths: width_map, encoding: encoding_table, unicode_map}
     }
 }
@@ -837,7 +814,8 @@ impl<'a> PdfFont for PdfSimpleFont<'a> {
                     debug!("missing char {:?} in unicode map {:?} for {:?}", char, unicode_map, self.font);
                     // some pdf's like http://arxiv.org/pdf/2312.00064v1 are missing entries in their unicode map but do have
                     // entries in the encoding.
-                    let encoding = self.encoding.as_ref().map(|x| &x[..]).expect("missing unicode map and encoding");
+                    // cls patch: no encoding either: the default one (upstream panicked).
+                    let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
                     let s = to_utf8(encoding, &slice);
                     debug!("falling back to encoding {} -> {:?}", char, s);
                     Cow::Owned(s)
@@ -866,7 +844,9 @@ impl<'a> PdfFont for PdfType3Font<'a> {
         if let Some(width) = width {
             return *width;
         } else {
-            panic!("missing width for {} {:?}", id, self.font);
+            // cls patch: a glyph without width is drawn with none (upstream panicked).
+            0.
+
         }
     }
     /*fn decode(&self, chars: &[u8]) -> String {
@@ -886,7 +866,8 @@ impl<'a> PdfFont for PdfType3Font<'a> {
                     debug!("missing char {:?} in unicode map {:?} for {:?}", char, unicode_map, self.font);
                     // some pdf's like http://arxiv.org/pdf/2312.00577v1 are missing entries in their unicode map but do have
                     // entries in the encoding.
-                    let encoding = self.encoding.as_ref().map(|x| &x[..]).expect("missing unicode map and encoding");
+                    // cls patch: no encoding either: the default one (upstream panicked).
+                    let encoding = self.encoding.as_ref().map(|x| &x[..]).unwrap_or(&PDFDocEncoding);
                     let s = to_utf8(encoding, &slice);
                     debug!("falling back to encoding {} -> {:?}", char, s);
                     Cow::Owned(s)
@@ -915,103 +896,102 @@ struct PdfCIDFont<'a> {
     doc: &'a Document,
     #[allow(dead_code)]
     encoding: ByteMapping,
-    to_unicode: Option<HashMap<u32, String>>,
+    to_unicode: Option<UnicodeMap>,
     widths: HashMap<CharCode, f64>, // should probably just use i32 here
     default_width: Option<f64>, // only used for CID fonts and we should probably brake out the different font types
 }
 
-thread_local! {
-    static CMAP_CACHE: std::cell::RefCell<HashMap<Vec<u8>, HashMap<u32, String>>> = std::cell::RefCell::new(HashMap::new());
+/// cls patch: parsed ToUnicode CMaps of this thread, by their decoded bytes and the codes
+/// kept (so that a hit can never belong to another font), shared rather than copied. Fonts
+/// are rebuilt for every run of pages, and re-parsing the same CMap was about a third of
+/// the extraction time of an 83-page Chromium PDF. The cache holds at most
+/// `CMAP_CACHE_BYTES` (keys and entries counted), then starts over.
+struct CmapCache {
+    maps: HashMap<(Vec<u8>, u32), UnicodeMap>,
+    bytes: usize,
 }
 
-fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMap<u32, String>> {
+const CMAP_CACHE_BYTES: usize = 64 << 20;
+
+/// What one ToUnicode entry costs in memory, roughly (hash slot and a short string).
+const CMAP_ENTRY_BYTES: usize = 64;
+
+thread_local! {
+    static CMAP_CACHE: std::cell::RefCell<CmapCache> = std::cell::RefCell::new(CmapCache { maps: HashMap::new(), bytes: 0 });
+}
+
+/// cls patch: the font's ToUnicode map, read by `tounicode::parse`: only codes up to
+/// `max_code` (the codes the font can have), at most the entries the budget allows; a CMap
+/// read in part notes `budget.damaged`, and one that cannot be read gives no map (the font
+/// falls back to its encoding). Upstream expanded every range whole and unwrapped parse
+/// errors, refusing the document.
+fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary, budget: &mut FontBudget, max_code: u32) -> Option<UnicodeMap> {
     let to_unicode = maybe_get_obj(doc, font, b"ToUnicode");
     dlog!("ToUnicode: {:?}", to_unicode);
-    let mut unicode_map = None;
-    match to_unicode {
-        Some(&Object::Stream(ref stream)) => {
-            let contents = get_contents(stream);
-            dlog!("Stream: {}", String::from_utf8(contents.clone()).unwrap());
-            // cls patch: fonts are rebuilt on every page, and parsing the same ToUnicode
-            // CMap again dominated extraction time; cache the result by the CMap's bytes.
-            if let Some(hit) = CMAP_CACHE.with(|c| c.borrow().get(&contents).cloned()) {
-                return Some(hit);
-            }
-            let key = contents.clone();
-
-            let cmap = adobe_cmap_parser::get_unicode_map(&contents).unwrap();
-            let mut unicode = HashMap::new();
-            // "It must use the beginbfchar, endbfchar, beginbfrange, and endbfrange operators to
-            // define the mapping from character codes to Unicode character sequences expressed in
-            // UTF-16BE encoding."
-            for (&k, v) in cmap.iter() {
-                let mut be: Vec<u16> = Vec::new();
-                let mut i = 0;
-                assert!(v.len() % 2 == 0);
-                while i < v.len() {
-                    be.push(((v[i] as u16) << 8) | v[i+1] as u16);
-                    i += 2;
-                }
-                match &be[..] {
-                    [0xd800 ..= 0xdfff] => {
-                        // this range is not specified as not being encoded
-                        // we ignore them so we don't an error from from_utt16
-                        continue;
-                    }
-                    _ => {}
-                }
-                let s = String::from_utf16(&be).unwrap();
-
-                unicode.insert(k, s);
-            }
-            CMAP_CACHE.with(|c| {
-                let mut c = c.borrow_mut();
-                if c.len() > 256 {
-                    c.clear();
-                }
-                c.insert(key, unicode.clone());
-            });
-            unicode_map = Some(unicode);
-
-            dlog!("map: {:?}", unicode_map);
-        }
-        None => { }
-        Some(&Object::Name(ref name)) => {
-            let name = pdf_to_utf8(name);
-            if name != "Identity-H" {
-                todo!("unsupported ToUnicode name: {:?}", name);
-            }
-        }
-        _ => { panic!("unsupported cmap {:?}", to_unicode)}
+    let Some(&Object::Stream(ref stream)) = to_unicode else {
+        // A name (Identity-H) or anything else gives no map.
+        return None;
+    };
+    let contents = get_contents(stream, budget);
+    let key = (contents, max_code);
+    if let Some(hit) = CMAP_CACHE.with(|c| c.borrow().maps.get(&key).cloned()) {
+        return Some(hit);
     }
-    unicode_map
+    let max_entries = budget.entries.min(FontBudget::MAX_ENTRIES);
+    let parsed = tounicode::parse(&key.0, max_code, max_entries);
+    budget.entries -= parsed.map.len().min(budget.entries);
+    budget.damaged |= parsed.damaged;
+    let map = Rc::new(parsed.map);
+    if !parsed.damaged {
+        CMAP_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            let cost = key.0.len() + map.len() * CMAP_ENTRY_BYTES;
+            if c.bytes + cost > CMAP_CACHE_BYTES {
+                c.maps.clear();
+                c.bytes = 0;
+            }
+            if cost <= CMAP_CACHE_BYTES {
+                c.bytes += cost;
+                c.maps.insert(key, map.clone());
+            }
+        });
+    }
+    dlog!("map: {:?}", map);
+    Some(map)
 }
 
 
 impl<'a> PdfCIDFont<'a> {
-    fn new(doc: &'a Document, font: &'a Dictionary) -> PdfCIDFont<'a> {
-        let base_name = get_name_string(doc, font, b"BaseFont");
-        let descendants = maybe_get_array(doc, font, b"DescendantFonts").expect("Descendant fonts required");
-        let ciddict = maybe_deref(doc, &descendants[0]).as_dict().expect("should be CID dict");
-        let encoding = maybe_get_obj(doc, font, b"Encoding").expect("Encoding required in type0 fonts");
-        dlog!("base_name {} {:?}", base_name, font);
+    fn new(doc: &'a Document, font: &'a Dictionary, budget: &mut FontBudget) -> PdfCIDFont<'a> {
+        // cls patch: a font whose descendant is lost (a damaged dictionary) is read with
+        // default widths and its ToUnicode map, as poppler falls back to a default font;
+        // the font is reported as damaged. Upstream panicked.
+        let descendants = maybe_get_array(doc, font, b"DescendantFonts");
+        let ciddict = descendants.and_then(|d| d.first()).map(|d| maybe_deref(doc, d)).and_then(|d| d.as_dict().ok());
+        budget.damaged |= ciddict.is_none();
+        let ciddict = ciddict.unwrap_or(font);
+        dlog!("{:?}", font);
 
-        let encoding = match encoding {
-            &Object::Name(ref name) => {
+        // cls patch: a missing encoding is read as Identity-H, as poppler does.
+        let identity = || ByteMapping { codespace: vec![CodeRange{width: 2, start: 0, end: 0xffff }], cid: vec![CIDRange{ src_code_lo: 0, src_code_hi: 0xffff, dst_CID_lo: 0 }]};
+        let encoding = match maybe_get_obj(doc, font, b"Encoding") {
+            None => identity(),
+            Some(&Object::Name(ref name)) => {
                 let name = pdf_to_utf8(name);
                 dlog!("encoding {:?}", name);
                 if name == "Identity-H" || name == "Identity-V" {
-                    ByteMapping { codespace: vec![CodeRange{width: 2, start: 0, end: 0xffff }], cid: vec![CIDRange{ src_code_lo: 0, src_code_hi: 0xffff, dst_CID_lo: 0 }]}
+                    identity()
                 } else {
                     panic!("unsupported encoding {}", name);
                 }
             }
-            &Object::Stream(ref stream) => {
-                let contents = get_contents(stream);
-                dlog!("Stream: {}", String::from_utf8(contents.clone()).unwrap());
+            Some(&Object::Stream(ref stream)) => {
+                let contents = get_contents(stream, budget);
+                // cls patch: the CMap parser recurses into nested values.
+                assert!(!too_deep(&contents), "CMap nested too deep");
                 adobe_cmap_parser::get_byte_mapping(&contents).unwrap()
             }
-            _ => { panic!("unsupported encoding {:?}", encoding)}
+            Some(encoding) => { panic!("unsupported encoding {:?}", encoding)}
         };
 
         // Sometimes a Type0 font might refer to the same underlying data as regular font. In this case we may be able to extract some encoding
@@ -1019,28 +999,32 @@ impl<'a> PdfCIDFont<'a> {
         // We should also look inside the truetype data to see if there's a cmap table. It will help us convert as well.
         // This won't work if the cmap has been subsetted. A better approach might be to hash glyph contents and use that against
         // a global library of glyph hashes
-        let unicode_map = get_unicode_map(doc, font);
+        let max_code = encoding.codespace.iter().map(|r| r.end).max().unwrap_or(0xFFFF);
+        let unicode_map = get_unicode_map(doc, font, budget, max_code);
 
         dlog!("descendents {:?} {:?}", descendants, ciddict);
 
-        let font_dict = maybe_get_obj(doc, ciddict, b"FontDescriptor").expect("required");
-        dlog!("{:?}", font_dict);
-        let _f = font_dict.as_dict().expect("must be dict");
+        // cls patch: the descriptor is not used; upstream required it.
         let default_width = get::<Option<i64>>(doc, ciddict, b"DW").unwrap_or(1000);
         let w: Option<Vec<&Object>> = get(doc, ciddict, b"W");
         dlog!("widths {:?}", w);
         let mut widths = HashMap::new();
         let mut i = 0;
+        // cls patch 3: at most 2^20 widths are set, whatever the ranges say (each range is
+        // clamped, but a million of them would still be a billion entries).
+        let mut left = 1usize << 20;
         if let Some(w) = w {
-            while i + 1 < w.len() {
-                if let &Object::Array(ref wa) = w[i+1] {
-                    let cid = w[i].as_i64().expect("id should be num");
-                    let mut j = 0;
+            while i + 1 < w.len() && left > 0 {
+                if let &Object::Array(ref wa) = maybe_deref(doc, w[i+1]) {
+                    // cls patch: a malformed entry ends the array instead of panicking.
+                    let Ok(cid) = w[i].as_i64() else { break };
                     dlog!("wa: {:?} -> {:?}", cid, wa);
-                    for w in wa {
-                        widths.insert((cid + j) as CharCode, as_num(w) );
-                        j += 1;
+                    for (j, w) in wa.iter().take(left).enumerate() {
+                        if let Some(w) = number(doc, w) {
+                            widths.insert(cid.wrapping_add(j as i64) as CharCode, w);
+                        }
                     }
+                    left = left.saturating_sub(wa.len());
                     i += 2;
                 } else {
                     // cls patch: the range form is `c_first c_last w`, inclusive; upstream
@@ -1049,11 +1033,12 @@ impl<'a> PdfCIDFont<'a> {
                     // (`/W [0 4294967295 500]` looped over four billion entries).
                     let (Some(first), Some(last), Some(width)) = (w.get(i), w.get(i+1), w.get(i+2)) else { break };
                     let (Ok(c_first), Ok(c_last)) = (first.as_i64(), last.as_i64()) else { break };
-                    let c_width = match width { Object::Integer(_) | Object::Real(_) => as_num(width), _ => break };
+                    let Some(c_width) = number(doc, width) else { break };
                     let (c_first, c_last) = (c_first.clamp(0, 0xFFFF), c_last.clamp(0, 0xFFFF));
-                    for id in c_first..=c_last {
+                    for id in (c_first..=c_last).take(left) {
                         widths.insert(id as CharCode, c_width);
                     }
+                    left = left.saturating_sub((c_last - c_first + 1).max(0) as usize);
                     i += 3;
                 }
             }
@@ -1207,7 +1192,8 @@ impl Function {
                 };
                 let range: Vec<f64> = get(doc, dict, b"Range");
                 let domain: Vec<f64> = get(doc, dict, b"Domain");
-                let contents = get_contents(stream);
+                // cls patch: function samples are never used, so never decoded.
+                let contents = Vec::new();
                 let size: Vec<i64> = get(doc, dict, b"Size");
                 let bits_per_sample = get(doc, dict, b"BitsPerSample");
                 // We ignore 'Order' like pdfium, poppler and pdf.js
@@ -1240,7 +1226,7 @@ impl Function {
                 // PostScript calculator function
                 let contents = match obj {
                     &Object::Stream(ref stream) => {
-                        let contents = get_contents(stream);
+                        let contents = Vec::new();
                         warn!("unhandled type-4 function");
                         warn!("Stream: {}", String::from_utf8(contents.clone()).unwrap());
                         contents
@@ -1277,21 +1263,20 @@ struct TextState<'a>
 }
 
 // XXX: We'd ideally implement this without having to copy the uncompressed data
-fn get_contents(contents: &Stream) -> Vec<u8> {
-    if contents.filters().is_ok() {
-        contents.decompressed_content().unwrap_or_else(|_|contents.content.clone())
-    } else {
-        contents.content.clone()
-    }
-}
-
-/// cls patch: for content streams, a stream that cannot be decoded is an error (damage),
-/// not its raw compressed bytes parsed as operators.
-fn decode_contents(contents: &Stream) -> Result<Vec<u8>, lopdf::Error> {
-    if contents.filters().is_ok() {
-        contents.decompressed_content()
-    } else {
-        Ok(contents.content.clone())
+/// cls patch: a font's stream (program, CMap) decoded within what the font may still
+/// decode; one that cannot be decoded, or would exceed it, is empty (upstream parsed the
+/// raw compressed bytes instead, or decoded a bomb whole).
+fn get_contents(contents: &Stream, budget: &mut FontBudget) -> Vec<u8> {
+    match contents.decode_within(budget.bytes.min(FontBudget::MAX_BYTES)) {
+        Ok(decoded) => {
+            budget.bytes -= decoded.bytes.len().min(budget.bytes);
+            budget.damaged |= decoded.partial;
+            decoded.bytes
+        }
+        Err(_) => {
+            budget.damaged = true;
+            Vec::new()
+        }
     }
 }
 
@@ -1309,28 +1294,101 @@ pub struct PageBudget {
     pub max_saved_states: usize,
 }
 
+impl PageBudget {
+    pub const OPERATIONS: usize = 2_000_000;
+    pub const DECODED_BYTES: usize = 128 << 20;
+}
+
 impl Default for PageBudget {
     fn default() -> Self {
         PageBudget {
-            operations: 2_000_000,
-            decoded_bytes: 128 << 20,
+            operations: PageBudget::OPERATIONS,
+            decoded_bytes: PageBudget::DECODED_BYTES,
             max_form_depth: 16,
             max_saved_states: 1024,
         }
     }
 }
 
-/// cls patch: decodes one stream against the page's byte budget.
-fn take_contents(budget: &mut PageBudget, contents: &Stream) -> Result<Vec<u8>, OutputError> {
-    let bytes = decode_contents(contents)?;
-    if bytes.len() > budget.decoded_bytes {
-        return Err(OutputError::Limit(format!(
-            "page trop lourde : plus de {} Mo de contenu décompressé", (128 << 20) / (1 << 20)
-        )));
-    }
-    budget.decoded_bytes -= bytes.len();
-    Ok(bytes)
+/// cls patch: what one document may cost, shared by every page and every thread reading
+/// it, so that pages that each stay within their own budget (two hundred pages drawing one
+/// 120 MB stream, ten pages of two million operations) cannot add up to minutes and
+/// gigabytes. Pages past it are not read. Counted at each use: a stream drawn by several
+/// pages costs each of them.
+pub struct DocBudget {
+    operations: AtomicUsize,
+    decoded_bytes: AtomicUsize,
+    unicode_entries: AtomicUsize,
 }
+
+impl DocBudget {
+    /// Content operations of the whole document (a long contract has a few hundred
+    /// thousand).
+    pub const OPERATIONS: usize = 10_000_000;
+    /// Decoded bytes of the whole document: content streams, forms, fonts and CMaps.
+    pub const DECODED_BYTES: usize = 512 << 20;
+    /// ToUnicode entries kept by all the fonts of the document.
+    pub const UNICODE_ENTRIES: usize = 1 << 20;
+
+    pub fn new() -> DocBudget {
+        DocBudget {
+            operations: AtomicUsize::new(DocBudget::OPERATIONS),
+            decoded_bytes: AtomicUsize::new(DocBudget::DECODED_BYTES),
+            unicode_entries: AtomicUsize::new(DocBudget::UNICODE_ENTRIES),
+        }
+    }
+
+    fn left(counter: &AtomicUsize) -> usize {
+        counter.load(AtomicOrdering::Relaxed)
+    }
+
+    /// Takes `n` from `counter`; when fewer are left, empties it and says so.
+    fn take(counter: &AtomicUsize, n: usize) -> bool {
+        let taken = counter.fetch_update(AtomicOrdering::Relaxed, AtomicOrdering::Relaxed, |left| left.checked_sub(n));
+        if taken.is_err() {
+            counter.store(0, AtomicOrdering::Relaxed);
+        }
+        taken.is_ok()
+    }
+}
+
+impl Default for DocBudget {
+    fn default() -> Self {
+        DocBudget::new()
+    }
+}
+
+fn page_too_heavy() -> OutputError {
+    OutputError::Limit(format!("page trop lourde : plus de {} Mo de contenu décompressé", PageBudget::DECODED_BYTES >> 20))
+}
+
+fn doc_too_heavy() -> OutputError {
+    OutputError::Limit(format!("document trop lourd : plus de {} Mo de contenu décompressé en tout", DocBudget::DECODED_BYTES >> 20))
+}
+
+fn page_too_complex() -> OutputError {
+    OutputError::Limit(format!("page trop complexe : plus de {} opérations", group_thousands(PageBudget::OPERATIONS)))
+}
+
+fn doc_too_complex() -> OutputError {
+    OutputError::Limit(format!("document trop complexe : plus de {} opérations en tout", group_thousands(DocBudget::OPERATIONS)))
+}
+
+/// "2 000 000", as French writes numbers.
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// cls patch: the French note for a stream whose decoding broke off part-way.
+const PARTIAL_STREAM: &str = "flux compressé endommagé, lu jusqu'à l'endroit abîmé";
 
 #[derive(Clone)]
 struct GraphicsState<'a>
@@ -1455,12 +1513,14 @@ impl Path {
     fn new() -> Path {
         Path { ops: Vec::new() }
     }
-    fn current_point(&self) -> (f64, f64) {
-        match self.ops.last().unwrap() {
-            &PathOp::MoveTo(x, y) => { (x, y) }
-            &PathOp::LineTo(x, y) => { (x, y) }
-            &PathOp::CurveTo(_, _, _, _, x, y) => { (x, y) }
-            _ => { panic!() }
+    /// cls patch: `None` when the path has no current point (upstream panicked).
+    fn current_point(&self) -> Option<(f64, f64)> {
+        match *self.ops.last()? {
+            PathOp::MoveTo(x, y) | PathOp::LineTo(x, y) | PathOp::CurveTo(_, _, _, _, x, y) | PathOp::Rect(x, y, _, _) => Some((x, y)),
+            PathOp::Close => self.ops.iter().rev().find_map(|op| match *op {
+                PathOp::MoveTo(x, y) => Some((x, y)),
+                _ => None,
+            }),
         }
     }
 }
@@ -1549,7 +1609,9 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
                                         let stream = maybe_deref(doc, &cs[1]).as_stream().unwrap();
                                         dlog!("ICCBased {:?}", stream);
                                         // XXX: we're going to be continually decompressing everytime this object is referenced
-                                        AlternateColorSpace::ICCBased(get_contents(stream))
+                                        // cls patch: ICC profiles are never used; they are not decoded
+                                        // (each `cs` decoded its profile again).
+                                        AlternateColorSpace::ICCBased(Vec::new())
                                     }
                                     "CalGray" => {
                                         let dict = cs[1].as_dict().expect("second arg must be a dict");
@@ -1581,7 +1643,9 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
                             }
                             _ => panic!("Alternate space should be name or array {:?}", cs[2])
                         };
-                        let tint_transform = Box::new(Function::new(doc, maybe_deref(doc, &cs[3])));
+                        // cls patch: the tint transform is never used; it is not built (its
+                        // samples decoded, its panics on odd functions).
+                        let tint_transform = Box::new(Function::Type3);
 
                         dlog!("{:?} {:?} {:?}", name, alternate_space, tint_transform);
                         ColorSpace::Separation(Separation{ name, alternate_space, tint_transform})
@@ -1590,7 +1654,7 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
                         let stream = maybe_deref(doc, &cs[1]).as_stream().unwrap();
                         dlog!("ICCBased {:?}", stream);
                         // XXX: we're going to be continually decompressing everytime this object is referenced
-                        ColorSpace::ICCBased(get_contents(stream))
+                        ColorSpace::ICCBased(Vec::new())
                     }
                     "CalGray" => {
                         let dict = cs[1].as_dict().expect("second arg must be a dict");
@@ -1641,35 +1705,222 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
     }
 }
 
+/// cls patch: a font of the processor's caches: `None` when it could not be built (its
+/// text is skipped), and whether it was built from damaged parts, so that every page that
+/// uses it says so.
+#[derive(Clone)]
+struct CachedFont<'a> {
+    font: Option<Rc<dyn PdfFont + 'a>>,
+    damaged: bool,
+}
+
+/// cls patch: builds a font within what the document may still decode; a font that
+/// cannot be built (upstream panicked, losing the page) costs only the text drawn with it.
+fn build_font<'a>(doc: &'a Document, fonts: &'a Dictionary, name: &[u8], doc_budget: &DocBudget) -> CachedFont<'a> {
+    let Some(dict) = maybe_get::<&Dictionary>(doc, fonts, name) else {
+        return CachedFont { font: None, damaged: true };
+    };
+    let mut budget = FontBudget {
+        bytes: DocBudget::left(&doc_budget.decoded_bytes).min(FontBudget::MAX_BYTES),
+        entries: DocBudget::left(&doc_budget.unicode_entries),
+        damaged: false,
+    };
+    let (bytes, entries) = (budget.bytes, budget.entries);
+    // A dictionary read from what damage left of it (see `lopdf::DAMAGED_KEY`).
+    budget.damaged = dict.has(lopdf::DAMAGED_KEY);
+    let font = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| make_font(doc, dict, &mut budget))).ok();
+    DocBudget::take(&doc_budget.decoded_bytes, bytes - budget.bytes);
+    DocBudget::take(&doc_budget.unicode_entries, entries - budget.entries);
+    CachedFont { damaged: font.is_none() || budget.damaged, font }
+}
+
+/// cls patch: the last `n` operands of an operation (poppler drops the first ones when
+/// there are too many), or `None` when there are too few.
+fn last_operands(op: &Operation, n: usize) -> Option<&[Object]> {
+    op.operands.len().checked_sub(n).map(|from| &op.operands[from..])
+}
+
+fn num_operand(o: &Object) -> Option<f64> {
+    match o {
+        &Object::Integer(i) => Some(i as f64),
+        &Object::Real(f) => Some(f.into()),
+        _ => None,
+    }
+}
+
+/// cls patch: the `N` numbers an operator takes, or `None` when they are not there (upstream
+/// indexed past the operands or panicked on a wrong type, losing the page).
+fn nums<const N: usize>(op: &Operation) -> Option<[f64; N]> {
+    let args = last_operands(op, N)?;
+    let mut out = [0.; N];
+    for (slot, o) in out.iter_mut().zip(args) {
+        *slot = num_operand(o)?;
+    }
+    Some(out)
+}
+
+fn name_operand(op: &Operation) -> Option<&[u8]> {
+    last_operands(op, 1)?[0].as_name().ok()
+}
+
+/// cls patch: colour components, numbers only and at most 32 (the most any colour space
+/// has), so that a saved state cannot be made to hold a million of them.
+fn color_operands(op: &Operation) -> Vec<f64> {
+    op.operands.iter().filter_map(num_operand).take(32).collect()
+}
+
+/// cls patch: the malformed operators (wrong operand count or type) of a page: skipped,
+/// as poppler does, the rest of the page read, and reported once with the page.
+#[derive(Default)]
+struct Malformed {
+    count: usize,
+    names: Vec<String>,
+}
+
+impl Malformed {
+    fn note(&mut self, op: &Operation) {
+        self.count += 1;
+        let name: String = op.operator.chars().take(12).collect();
+        if self.names.len() < 4 && !self.names.contains(&name) {
+            self.names.push(name);
+        }
+    }
+
+    fn report(&mut self, output: &mut dyn OutputDev) -> Result<(), OutputError> {
+        let m = std::mem::take(self);
+        match m.count {
+            0 => Ok(()),
+            1 => output.damage(&format!("1 opérateur mal formé ignoré ({})", m.names.join(", "))),
+            n => output.damage(&format!("{} opérateurs mal formés ignorés ({})", n, m.names.join(", "))),
+        }
+    }
+}
+
+/// cls patch: the most segments one path keeps (a table's rules take a few hundred); the
+/// rest of a longer drawing is dropped, so that a path cannot hold a page's whole budget.
+const MAX_PATH_OPS: usize = 100_000;
+
+fn push_path(path: &mut Path, op: PathOp) {
+    if path.ops.len() < MAX_PATH_OPS {
+        path.ops.push(op);
+    }
+}
+
+/// cls patch: the text-showing `Tj`, `'` and `"`: the string operand is the last one.
+fn string_operand(op: &Operation) -> Option<&[u8]> {
+    match last_operands(op, 1)?[0] {
+        Object::String(ref s, _) => Some(s),
+        _ => None,
+    }
+}
+
 struct Processor<'a> {
-    font_table: HashMap<Vec<u8>, Rc<dyn PdfFont + 'a>>,
+    font_table: HashMap<Vec<u8>, CachedFont<'a>>,
     /// cls patch (speed): fonts given by reference, by object id. An object id names one
     /// object of the document, so unlike resource names these stay valid from page to page
     /// (a processor never outlives its document: the lifetime says so).
-    fonts_by_id: HashMap<ObjectId, Rc<dyn PdfFont + 'a>>,
+    fonts_by_id: HashMap<ObjectId, CachedFont<'a>>,
     _none: PhantomData<&'a ()>,
     /// cls patch: the page's budget and the form XObjects being drawn (cycle detection).
     budget: PageBudget,
     forms: Vec<ObjectId>,
+    /// cls patch: the document's budget, shared with the pages read by other processors,
+    /// and the operations of this page not yet taken from it (taken in batches).
+    doc_budget: &'a DocBudget,
+    unsettled_ops: usize,
+    malformed: Malformed,
 }
 
 impl<'a> Processor<'a> {
-    fn new() -> Processor<'a> {
-        Processor { font_table: HashMap::new(), fonts_by_id: HashMap::new(), _none: PhantomData, budget: PageBudget::default(), forms: Vec::new() }
+    fn new(doc_budget: &'a DocBudget) -> Processor<'a> {
+        Processor { font_table: HashMap::new(), fonts_by_id: HashMap::new(), _none: PhantomData, budget: PageBudget::default(), forms: Vec::new(), doc_budget, unsettled_ops: 0, malformed: Malformed::default() }
     }
 
-    fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
-        // cls patch: lenient decoding (damage is skipped and reported), within the budget.
-        let lenient = Content::decode_lenient(&content, self.budget.operations);
-        drop(content);
-        if lenient.skipped > 0 {
-            output.damage(&format!("{} octets illisibles dans le contenu de la page", lenient.skipped))?;
+    /// cls patch: takes the page's counted operations from the document's budget.
+    fn settle_ops(&mut self) -> Result<(), OutputError> {
+        let n = std::mem::take(&mut self.unsettled_ops);
+        if DocBudget::take(&self.doc_budget.operations, n) { Ok(()) } else { Err(doc_too_complex()) }
+    }
+
+    /// cls patch: counts one operation against the page's and the document's budgets.
+    #[inline]
+    fn count_op(&mut self) -> Result<(), OutputError> {
+        if self.budget.operations == 0 {
+            return Err(page_too_complex());
         }
-        if lenient.truncated {
-            return Err(OutputError::Limit("page trop complexe : plus de 2 000 000 opérations".into()));
+        self.budget.operations -= 1;
+        self.unsettled_ops += 1;
+        if self.unsettled_ops >= 4096 {
+            self.settle_ops()?;
         }
-        self.budget.operations -= lenient.content.operations.len();
-        let content = lenient.content;
+        Ok(())
+    }
+
+    /// cls patch: decodes one content stream (of the page or of a form) within what the
+    /// page and the document have left, so that the decoder itself stops at the limit. A
+    /// stream that broke off part-way keeps what was decoded before and is noted.
+    fn take_contents(&mut self, stream: &Stream, output: &mut dyn OutputDev) -> Result<Vec<u8>, OutputError> {
+        let page_left = self.budget.decoded_bytes;
+        let doc_left = DocBudget::left(&self.doc_budget.decoded_bytes);
+        let limit = page_left.min(doc_left);
+        match stream.decode_within(limit) {
+            Ok(decoded) => {
+                if !DocBudget::take(&self.doc_budget.decoded_bytes, decoded.bytes.len()) {
+                    return Err(doc_too_heavy());
+                }
+                self.budget.decoded_bytes -= decoded.bytes.len();
+                if decoded.partial {
+                    output.damage(PARTIAL_STREAM)?;
+                }
+                Ok(decoded.bytes)
+            }
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::OutOfMemory)) => {
+                Err(OutputError::Limit("mémoire insuffisante pour décompresser le contenu de la page".into()))
+            }
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::TooLarge)) if limit == doc_left && doc_left < page_left => Err(doc_too_heavy()),
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::TooLarge)) if limit < Stream::MAX_DECODED_STREAM_BYTES as usize => Err(page_too_heavy()),
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::TooLarge)) => {
+                Err(OutputError::Limit(format!("flux de contenu de plus de {} Mo une fois décompressé (bombe de décompression)", Stream::MAX_DECODED_STREAM_BYTES >> 20)))
+            }
+            Err(e) => Err(OutputError::PdfError(e)),
+        }
+    }
+
+    /// cls patch: the font `name` of the resources, built once per processor (see
+    /// `build_font`); a font that cannot be built, or was built from damaged parts, is
+    /// noted on every page that uses it.
+    fn font(&mut self, doc: &'a Document, resources: &'a Dictionary, name: &[u8], output: &mut dyn OutputDev) -> Result<Option<Rc<dyn PdfFont + 'a>>, OutputError> {
+        let Some(fonts) = maybe_get::<&Dictionary>(doc, resources, b"Font") else {
+            output.damage("police absente des ressources de la page : son texte est ignoré")?;
+            return Ok(None);
+        };
+        let doc_budget = self.doc_budget;
+        let build = || build_font(doc, fonts, name, doc_budget);
+        let cached = match fonts.get(name) {
+            Ok(&Object::Reference(id)) => self.fonts_by_id.entry(id).or_insert_with(build).clone(),
+            _ => self.font_table.entry(name.to_owned()).or_insert_with(build).clone(),
+        };
+        if cached.font.is_none() {
+            output.damage("police illisible : le texte écrit avec elle est ignoré")?;
+        } else if cached.damaged {
+            output.damage("police endommagée : une partie de ses caractères peut manquer")?;
+        }
+        Ok(cached.font)
+    }
+
+    fn process_stream(&mut self, doc: &'a Document, content: &[u8], resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
+        // cls patch: the operations are parsed one at a time, leniently (what does not
+        // parse is skipped and reported), and interpreted as they come, so that a stream of
+        // millions of operators never holds them all (upstream kept a vector of them).
+        let mut ops = LenientOps::new(content);
+        let drawn = self.run_ops(&mut ops, doc, resources, media_box, output, page_num);
+        if ops.skipped() > 0 {
+            output.damage(&format!("{} octets illisibles dans le contenu de la page", ops.skipped()))?;
+        }
+        drawn
+    }
+
+    fn run_ops(&mut self, ops: &mut LenientOps, doc: &'a Document, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
         let mut saved_overflow = 0usize;
         let mut gs: GraphicsState = GraphicsState {
             ts: TextState {
@@ -1692,13 +1943,16 @@ impl<'a> Processor<'a> {
         };
         //let mut ts = &mut gs.ts;
         let mut gs_stack = Vec::new();
-        let mut mc_stack = Vec::new();
+        // cls patch: only the depth of marked content is needed (upstream kept the
+        // operations, which a streaming parse does not hold).
+        let mut mc_depth = 0usize;
         // XXX: replace tlm with a point for text start
         let mut tlm = Transform2D::identity();
         let mut path = Path::new();
         let flip_ctm = Transform2D::row_major(1., 0., 0., -1., 0., media_box.ury - media_box.lly);
         dlog!("MediaBox {:?}", media_box);
-        for operation in &content.operations {
+        while let Some(operation) = ops.next() {
+            self.count_op()?;
             //dlog!("op: {:?}", operation);
 
             match operation.operator.as_ref() {
@@ -1711,162 +1965,118 @@ impl<'a> Processor<'a> {
                     gs.ts.tm = tlm;
                 }
                 "cm" => {
-                    assert!(operation.operands.len() == 6);
-                    let m = Transform2D::row_major(as_num(&operation.operands[0]),
-                                                   as_num(&operation.operands[1]),
-                                                   as_num(&operation.operands[2]),
-                                                   as_num(&operation.operands[3]),
-                                                   as_num(&operation.operands[4]),
-                                                   as_num(&operation.operands[5]));
+                    let Some([a, b, c, d, e, f]) = nums::<6>(&operation) else { self.malformed.note(&operation); continue };
+                    let m = Transform2D::row_major(a, b, c, d, e, f);
                     gs.ctm = gs.ctm.pre_transform(&m);
                     dlog!("matrix {:?}", gs.ctm);
                 }
-                "CS" => {
-                    let name = operation.operands[0].as_name().unwrap();
-                    gs.stroke_colorspace = make_colorspace(doc, name, resources);
-                }
-                "cs" => {
-                    let name = operation.operands[0].as_name().unwrap();
-                    gs.fill_colorspace = make_colorspace(doc, name, resources);
+                "CS" | "cs" => {
+                    let Some(name) = name_operand(&operation) else { self.malformed.note(&operation); continue };
+                    // cls patch: a colour space that cannot be read (upstream panicked,
+                    // losing the page) is taken as RGB; colours decide no text.
+                    let cs = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| make_colorspace(doc, name, resources)))
+                        .unwrap_or(ColorSpace::DeviceRGB);
+                    if operation.operator == "CS" {
+                        gs.stroke_colorspace = cs;
+                    } else {
+                        gs.fill_colorspace = cs;
+                    }
                 }
                 "SC" | "SCN" => {
                     gs.stroke_color = match gs.stroke_colorspace {
                         ColorSpace::Pattern => { dlog!("unhandled pattern color"); Vec::new() }
-                        _ => { operation.operands.iter().map(|x| as_num(x)).collect() }
+                        _ => { color_operands(&operation) }
                     };
                 }
                 "sc" | "scn" => {
                     gs.fill_color = match gs.fill_colorspace {
                         ColorSpace::Pattern => { dlog!("unhandled pattern color"); Vec::new() }
-                        _ => { operation.operands.iter().map(|x| as_num(x)).collect() }
+                        _ => { color_operands(&operation) }
                     };
                 }
                 "G" | "g" | "RG" | "rg" | "K" | "k" => {
                     dlog!("unhandled color operation {:?}", operation);
                 }
                 "TJ" => {
-                    match operation.operands[0] {
-                        Object::Array(ref array) => {
-                            for e in array {
-                                match e {
-                                    &Object::String(ref s, _) => {
-                                        show_text(&mut gs, s, &tlm, &flip_ctm, output)?;
-                                    }
-                                    &Object::Integer(i) => {
-                                        let ts = &mut gs.ts;
-                                        let w0 = 0.;
-                                        let tj = i as f64;
-                                        let ty = 0.;
-                                        let tx = ts.horizontal_scaling * ((w0 - tj / 1000.) * ts.font_size);
-                                        ts.tm = ts.tm.pre_transform(&Transform2D::create_translation(tx, ty));
-                                        dlog!("adjust text by: {} {:?}", i, ts.tm);
-                                    }
-                                    &Object::Real(i) => {
-                                        let ts = &mut gs.ts;
-                                        let w0 = 0.;
-                                        let tj = i as f64;
-                                        let ty = 0.;
-                                        let tx = ts.horizontal_scaling * ((w0 - tj / 1000.) * ts.font_size);
-                                        ts.tm = ts.tm.pre_transform(&Transform2D::create_translation(tx, ty));
-                                        dlog!("adjust text by: {} {:?}", i, ts.tm);
-                                    }
-                                    _ => { dlog!("kind of {:?}", e); }
-                                }
+                    let Some(Object::Array(array)) = last_operands(&operation, 1).map(|a| &a[0]) else { self.malformed.note(&operation); continue };
+                    for e in array {
+                        match e {
+                            &Object::String(ref s, _) => {
+                                show_text(&mut gs, s, &tlm, &flip_ctm, output)?;
                             }
+                            &Object::Integer(_) | &Object::Real(_) => {
+                                let ts = &mut gs.ts;
+                                let w0 = 0.;
+                                let tj = num_operand(e).unwrap_or(0.);
+                                let ty = 0.;
+                                let tx = ts.horizontal_scaling * ((w0 - tj / 1000.) * ts.font_size);
+                                ts.tm = ts.tm.pre_transform(&Transform2D::create_translation(tx, ty));
+                                dlog!("adjust text by: {} {:?}", i, ts.tm);
+                            }
+                            _ => { dlog!("kind of {:?}", e); }
                         }
-                        _ => {}
                     }
                 }
-                "Tj" => {
-                    match operation.operands[0] {
-                        Object::String(ref s, _) => {
-                            show_text(&mut gs, s, &tlm, &flip_ctm, output)?;
+                "Tj" | "'" | "\"" => {
+                    let Some(s) = string_operand(&operation) else { self.malformed.note(&operation); continue };
+                    // cls patch: `'` and `"` (next line, then show; `"` sets the word and
+                    // character spacing first) were ignored upstream, losing their text.
+                    if operation.operator != "Tj" {
+                        if operation.operator == "\"" {
+                            let Some([aw, ac]) = last_operands(&operation, 3).and_then(|a| Some([num_operand(&a[0])?, num_operand(&a[1])?])) else { self.malformed.note(&operation); continue };
+                            gs.ts.word_spacing = aw;
+                            gs.ts.character_spacing = ac;
                         }
-                        _ => { panic!("unexpected Tj operand {:?}", operation) }
+                        tlm = tlm.pre_transform(&Transform2D::create_translation(0., -gs.ts.leading));
+                        gs.ts.tm = tlm;
+                        output.end_line()?;
                     }
+                    show_text(&mut gs, s, &tlm, &flip_ctm, output)?;
                 }
-                "Tc" => {
-                    gs.ts.character_spacing = as_num(&operation.operands[0]);
-                }
-                "Tw" => {
-                    gs.ts.word_spacing = as_num(&operation.operands[0]);
-                }
-                "Tz" => {
-                    gs.ts.horizontal_scaling = as_num(&operation.operands[0]) / 100.;
-                }
-                "TL" => {
-                    gs.ts.leading = as_num(&operation.operands[0]);
+                "Tc" | "Tw" | "Tz" | "TL" | "Ts" => {
+                    let Some([v]) = nums::<1>(&operation) else { self.malformed.note(&operation); continue };
+                    match operation.operator.as_ref() {
+                        "Tc" => gs.ts.character_spacing = v,
+                        "Tw" => gs.ts.word_spacing = v,
+                        "Tz" => gs.ts.horizontal_scaling = v / 100.,
+                        "TL" => gs.ts.leading = v,
+                        _ => gs.ts.rise = v,
+                    }
                 }
                 "Tf" => {
-                    let fonts: &Dictionary = get(&doc, resources, b"Font");
-                    let name = operation.operands[0].as_name().unwrap();
-                    let font = match fonts.get(name) {
-                        Ok(&Object::Reference(id)) => self.fonts_by_id.entry(id).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone(),
-                        _ => self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone(),
-                    };
-                    {
-                        /*let file = font.get_descriptor().and_then(|desc| desc.get_file());
-                    if let Some(file) = file {
-                        let file_contents = filter_data(file.as_stream().unwrap());
-                        let mut cursor = Cursor::new(&file_contents[..]);
-                        //let f = Font::read(&mut cursor);
-                        //dlog!("font file: {:?}", f);
-                    }*/
-                    }
-                    gs.ts.font = Some(font);
+                    let args = last_operands(&operation, 2);
+                    let (Some(name), Some(size)) = (args.and_then(|a| a[0].as_name().ok()), args.and_then(|a| num_operand(&a[1]))) else { self.malformed.note(&operation); continue };
+                    gs.ts.font = self.font(doc, resources, name, output)?;
                     // cls patch: tell the device which font is now used (see `OutputDev::font`).
-                    let base_name = maybe_get::<&Dictionary>(doc, fonts, name)
+                    let base_name = maybe_get::<&Dictionary>(doc, resources, b"Font")
+                        .and_then(|fonts| maybe_get::<&Dictionary>(doc, fonts, name))
                         .and_then(|d| maybe_get_name_string(doc, d, b"BaseFont"))
                         .unwrap_or_default();
                     output.font(&base_name)?;
 
-                    gs.ts.font_size = as_num(&operation.operands[1]);
+                    gs.ts.font_size = size;
                     dlog!("font {} size: {} {:?}", pdf_to_utf8(name), gs.ts.font_size, operation);
                 }
-                "Ts" => {
-                    gs.ts.rise = as_num(&operation.operands[0]);
-                }
                 "Tm" => {
-                    assert!(operation.operands.len() == 6);
-                    tlm = Transform2D::row_major(as_num(&operation.operands[0]),
-                                                 as_num(&operation.operands[1]),
-                                                 as_num(&operation.operands[2]),
-                                                 as_num(&operation.operands[3]),
-                                                 as_num(&operation.operands[4]),
-                                                 as_num(&operation.operands[5]));
+                    let Some([a, b, c, d, e, f]) = nums::<6>(&operation) else { self.malformed.note(&operation); continue };
+                    tlm = Transform2D::row_major(a, b, c, d, e, f);
                     gs.ts.tm = tlm;
                     dlog!("Tm: matrix {:?}", gs.ts.tm);
                     output.end_line()?;
                 }
-                "Td" => {
+                "Td" | "TD" => {
                     /* Move to the start of the next line, offset from the start of the current line by (tx , ty ).
                    tx and ty are numbers expressed in unscaled text space units.
-                   More precisely, this operator performs the following assignments:
+                   As a side effect, TD sets the leading parameter in the text state.
                  */
-                    assert!(operation.operands.len() == 2);
-                    let tx = as_num(&operation.operands[0]);
-                    let ty = as_num(&operation.operands[1]);
+                    let Some([tx, ty]) = nums::<2>(&operation) else { self.malformed.note(&operation); continue };
                     dlog!("translation: {} {}", tx, ty);
-
+                    if operation.operator == "TD" {
+                        gs.ts.leading = -ty;
+                    }
                     tlm = tlm.pre_transform(&Transform2D::create_translation(tx, ty));
                     gs.ts.tm = tlm;
                     dlog!("Td matrix {:?}", gs.ts.tm);
-                    output.end_line()?;
-                }
-
-                "TD" => {
-                    /* Move to the start of the next line, offset from the start of the current line by (tx , ty ).
-                   As a side effect, this operator sets the leading parameter in the text state.
-                 */
-                    assert!(operation.operands.len() == 2);
-                    let tx = as_num(&operation.operands[0]);
-                    let ty = as_num(&operation.operands[1]);
-                    dlog!("translation: {} {}", tx, ty);
-                    gs.ts.leading = -ty;
-
-                    tlm = tlm.pre_transform(&Transform2D::create_translation(tx, ty));
-                    gs.ts.tm = tlm;
-                    dlog!("TD matrix {:?}", gs.ts.tm);
                     output.end_line()?;
                 }
 
@@ -1896,51 +2106,35 @@ impl<'a> Processor<'a> {
                         warn!("No state to pop");
                     }
                 }
-                "gs" => {
-                    let ext_gstate: &Dictionary = get(doc, resources, b"ExtGState");
-                    let name = operation.operands[0].as_name().unwrap();
-                    let state: &Dictionary = get(doc, ext_gstate, name);
-                    apply_state(doc, &mut gs, state);
-                }
+                // cls patch: nothing of an ExtGState matters for text and rules here (upstream
+                // only kept its soft mask, and panicked on unexpected entries).
+                "gs" => {}
                 "i" => { dlog!("unhandled graphics state flattness operator {:?}", operation); }
-                "w" => { gs.line_width = as_num(&operation.operands[0]); }
+                "w" => {
+                    let Some([w]) = nums::<1>(&operation) else { self.malformed.note(&operation); continue };
+                    gs.line_width = w;
+                }
                 "J" | "j" | "M" | "d" | "ri"  => { dlog!("unknown graphics state operator {:?}", operation); }
-                "m" => { path.ops.push(PathOp::MoveTo(as_num(&operation.operands[0]), as_num(&operation.operands[1]))) }
-                "l" => { path.ops.push(PathOp::LineTo(as_num(&operation.operands[0]), as_num(&operation.operands[1]))) }
+                "m" | "l" => {
+                    let Some([x, y]) = nums::<2>(&operation) else { self.malformed.note(&operation); continue };
+                    push_path(&mut path, if operation.operator == "m" { PathOp::MoveTo(x, y) } else { PathOp::LineTo(x, y) });
+                }
                 "c" => {
-                    path.ops.push(PathOp::CurveTo(
-                        as_num(&operation.operands[0]),
-                        as_num(&operation.operands[1]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3]),
-                        as_num(&operation.operands[4]),
-                        as_num(&operation.operands[5])))
+                    let Some([x1, y1, x2, y2, x3, y3]) = nums::<6>(&operation) else { self.malformed.note(&operation); continue };
+                    push_path(&mut path, PathOp::CurveTo(x1, y1, x2, y2, x3, y3));
                 }
                 "v" => {
-                    let (x, y) = path.current_point();
-                    path.ops.push(PathOp::CurveTo(
-                        x,
-                        y,
-                        as_num(&operation.operands[0]),
-                        as_num(&operation.operands[1]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3])))
+                    let (Some([x2, y2, x3, y3]), Some((x, y))) = (nums::<4>(&operation), path.current_point()) else { self.malformed.note(&operation); continue };
+                    push_path(&mut path, PathOp::CurveTo(x, y, x2, y2, x3, y3));
                 }
                 "y" => {
-                    path.ops.push(PathOp::CurveTo(
-                        as_num(&operation.operands[0]),
-                        as_num(&operation.operands[1]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3]),
-                        as_num(&operation.operands[2]),
-                        as_num(&operation.operands[3])))
+                    let Some([x1, y1, x3, y3]) = nums::<4>(&operation) else { self.malformed.note(&operation); continue };
+                    push_path(&mut path, PathOp::CurveTo(x1, y1, x3, y3, x3, y3));
                 }
-                "h" => { path.ops.push(PathOp::Close) }
+                "h" => { push_path(&mut path, PathOp::Close) }
                 "re" => {
-                    path.ops.push(PathOp::Rect(as_num(&operation.operands[0]),
-                                               as_num(&operation.operands[1]),
-                                               as_num(&operation.operands[2]),
-                                               as_num(&operation.operands[3])))
+                    let Some([x, y, w, h]) = nums::<4>(&operation) else { self.malformed.note(&operation); continue };
+                    push_path(&mut path, PathOp::Rect(x, y, w, h));
                 }
                 "s" | "f*" | "B" | "B*" | "b" => {
                     dlog!("unhandled path op {:?}", operation);
@@ -1959,52 +2153,53 @@ impl<'a> Processor<'a> {
                     path.ops.clear();
                 }
                 "BMC" | "BDC" => {
-                    mc_stack.push(operation);
+                    mc_depth += 1;
                 }
                 "EMC" => {
-                    mc_stack.pop();
+                    mc_depth = mc_depth.saturating_sub(1);
                 }
                 "Do" => {
-                    // `Do` process an entire subdocument, so we do a recursive call to `process_stream`
-                    // with the subdocument content and resources
-                    // cls patch: only forms are drawn (an image is not a content stream), a
-                    // form already being drawn is skipped (a form that draws itself), and
-                    // nesting is bounded.
-                    let Some(xobject) = maybe_get::<&Dictionary>(&doc, resources, b"XObject") else { continue };
-                    let Some(name) = operation.operands.first().and_then(|o| o.as_name().ok()) else { continue };
-                    let id = xobject.get(name).ok().and_then(|o| o.as_reference().ok());
-                    let Some(xf) = maybe_get::<&Stream>(&doc, xobject, name) else { continue };
-                    if xf.dict.get(b"Subtype").and_then(|s| s.as_name()).map_or(true, |s| s != b"Form") {
-                        continue;
-                    }
-                    if let Some(id) = id {
-                        if self.forms.contains(&id) {
-                            output.damage("un objet graphique se dessine lui-même (boucle ignorée)")?;
-                            continue;
-                        }
-                    }
-                    if self.forms.len() >= self.budget.max_form_depth {
-                        return Err(OutputError::Limit("page trop complexe : objets graphiques imbriqués trop profondément".into()));
-                    }
-                    let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
-                    let contents = match take_contents(&mut self.budget, xf) {
-                        Ok(c) => c,
-                        Err(OutputError::Limit(why)) => return Err(OutputError::Limit(why)),
-                        Err(e) => {
-                            output.damage(&format!("objet graphique illisible : {}", e))?;
-                            continue;
-                        }
-                    };
-                    self.forms.push(id.unwrap_or((0, 0)));
-                    let drawn = self.process_stream(&doc, contents, resources, &media_box, output, page_num);
-                    self.forms.pop();
-                    drawn?;
+                    let Some(name) = name_operand(&operation) else { self.malformed.note(&operation); continue };
+                    self.draw_form(doc, resources, name, media_box, output, page_num)?;
                 }
                 _ => { dlog!("unknown operation {:?}", operation); }
 
             }
         }
         Ok(())
+    }
+
+    /// `Do` process an entire subdocument, so we do a recursive call to `process_stream`
+    /// with the subdocument content and resources.
+    /// cls patch: only forms are drawn (an image is not a content stream), a form already
+    /// being drawn is skipped (a form that draws itself), and nesting is bounded.
+    fn draw_form(&mut self, doc: &'a Document, resources: &'a Dictionary, name: &[u8], media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
+        let Some(xobject) = maybe_get::<&Dictionary>(&doc, resources, b"XObject") else { return Ok(()) };
+        let id = xobject.get(name).ok().and_then(|o| o.as_reference().ok());
+        let Some(xf) = maybe_get::<&Stream>(&doc, xobject, name) else { return Ok(()) };
+        if xf.dict.get(b"Subtype").and_then(|s| s.as_name()).map_or(true, |s| s != b"Form") {
+            return Ok(());
+        }
+        if let Some(id) = id {
+            if self.forms.contains(&id) {
+                return output.damage("un objet graphique se dessine lui-même (boucle ignorée)");
+            }
+        }
+        if self.forms.len() >= self.budget.max_form_depth {
+            return Err(OutputError::Limit("page trop complexe : objets graphiques imbriqués trop profondément".into()));
+        }
+        let resources = maybe_get_obj(&doc, &xf.dict, b"Resources").and_then(|n| n.as_dict().ok()).unwrap_or(resources);
+        let contents = match self.take_contents(xf, output) {
+            Ok(c) => c,
+            Err(OutputError::PdfError(_)) => {
+                return output.damage("objet graphique illisible (flux compressé endommagé)");
+            }
+            Err(e) => return Err(e),
+        };
+        self.forms.push(id.unwrap_or((0, 0)));
+        let drawn = self.process_stream(&doc, &contents, resources, &media_box, output, page_num);
+        self.forms.pop();
+        drawn
     }
 }
 
@@ -2524,7 +2719,8 @@ pub fn output_doc(doc: &Document, output: &mut dyn OutputDev) -> Result<(), Outp
     }
     let empty_resources = Dictionary::new();
     let pages = doc.get_pages();
-    let mut p = Processor::new();
+    let doc_budget = DocBudget::new();
+    let mut p = Processor::new(&doc_budget);
     for dict in pages {
         let page_num = dict.0;
         let object_id = dict.1;
@@ -2537,13 +2733,14 @@ pub fn output_doc(doc: &Document, output: &mut dyn OutputDev) -> Result<(), Outp
 /// tree again (callers that already hold the page list, or rebuilt it, pass the id).
 pub fn output_page_object(doc: &Document, output: &mut dyn OutputDev, page_num: u32, object_id: ObjectId) -> Result<(), OutputError> {
     let empty_resources = Dictionary::new();
-    let mut p = Processor::new();
+    let doc_budget = DocBudget::new();
+    let mut p = Processor::new(&doc_budget);
     output_doc_inner(page_num, object_id, doc, &mut p, output, &empty_resources)
 }
 
 /// cls patch (speed): draws pages of one document one after the other, keeping the fonts
 /// read on earlier pages (by object id) instead of rebuilding them, with their widths and
-/// ToUnicode maps, on every page.
+/// ToUnicode maps, on every page. The readers of one document share its `DocBudget`.
 pub struct PageReader<'a> {
     processor: Processor<'a>,
     empty_resources: &'a Dictionary,
@@ -2551,13 +2748,15 @@ pub struct PageReader<'a> {
 
 impl<'a> PageReader<'a> {
     /// A reader for pages of documents that outlive `empty_resources` (any empty
-    /// dictionary; pages without resources use it).
-    pub fn new(empty_resources: &'a Dictionary) -> PageReader<'a> {
-        PageReader { processor: Processor::new(), empty_resources }
+    /// dictionary; pages without resources use it), within the document's budget.
+    pub fn new(empty_resources: &'a Dictionary, doc_budget: &'a DocBudget) -> PageReader<'a> {
+        PageReader { processor: Processor::new(doc_budget), empty_resources }
     }
 
-    pub fn empty_resources(&self) -> &'a Dictionary {
-        self.empty_resources
+    /// Forgets the fonts read so far (a panic may have left the reader half-way through
+    /// a page); the document's budget stays as spent.
+    pub fn reset(&mut self) {
+        self.processor = Processor::new(self.processor.doc_budget);
     }
 
     pub fn output_page_object(&mut self, doc: &'a Document, output: &mut dyn OutputDev, page_num: u32, object_id: ObjectId) -> Result<(), OutputError> {
@@ -2572,7 +2771,8 @@ pub fn output_doc_page(doc: &Document, output: &mut dyn OutputDev, page_num: u32
     let empty_resources = Dictionary::new();
     let pages = doc.get_pages();
     let object_id = pages.get(&page_num).ok_or(lopdf::Error::PageNumberNotFound(page_num))?;
-    let mut p = Processor::new();
+    let doc_budget = DocBudget::new();
+    let mut p = Processor::new(&doc_budget);
     output_doc_inner(page_num, *object_id, doc, &mut p, output, &empty_resources)?;
     Ok(())
 }
@@ -2585,11 +2785,25 @@ fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p
     // Reset the font cache per page so a stale entry from an earlier page isn't
     // reused, which would decode text with the wrong font's ToUnicode CMap.
     p.font_table.clear();
-    // cls patch: budgets are per page.
+    // cls patch: budgets are per page, within the document's; a page past the document's
+    // budget is not read at all.
     p.budget = PageBudget::default();
     p.forms.clear();
+    p.unsettled_ops = 0;
+    p.malformed = Malformed::default();
+    if DocBudget::left(&p.doc_budget.operations) == 0 {
+        return Err(doc_too_complex());
+    }
+    if DocBudget::left(&p.doc_budget.decoded_bytes) == 0 {
+        return Err(doc_too_heavy());
+    }
     // XXX: Some pdfs lack a Resources directory
     let resources = get_inherited(doc, page_dict, b"Resources").unwrap_or(empty_resources);
+    // cls patch: a page (or its resources) read from what damage left of its dictionary
+    // may have lost entries (its contents, its fonts): the page says so.
+    if page_dict.has(lopdf::DAMAGED_KEY) || resources.has(lopdf::DAMAGED_KEY) {
+        output.damage("dictionnaire de la page endommagé, lu en partie")?;
+    }
     dlog!("resources {:?}", resources);
     // pdfium searches up the page tree for MediaBoxes as needed
     // cls patch: a missing or short MediaBox falls back to US Letter, as poppler does.
@@ -2597,14 +2811,28 @@ fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p
         .filter(|b: &Vec<f64>| b.len() >= 4)
         .unwrap_or_else(|| vec![0., 0., 612., 792.]);
     let media_box = MediaBox { llx: media_box[0], lly: media_box[1], urx: media_box[2], ury: media_box[3] };
+    // cls patch: a short ArtBox is no ArtBox (upstream indexed past it).
     let art_box = get::<Option<Vec<f64>>>(&doc, page_dict, b"ArtBox")
+        .filter(|x| x.len() >= 4)
         .map(|x| (x[0], x[1], x[2], x[3]));
     output.begin_page(page_num, &media_box, art_box)?;
-    // cls patch: each content stream is decoded on its own; one that cannot be decoded is
-    // reported as damage and the others are still read (upstream parsed its raw
-    // compressed bytes as operators).
-    let mut content = Vec::new();
+    let content = page_content(doc, object_id, p, output)?;
+    let drawn = p.process_stream(&doc, &content, resources, &media_box, output, page_num);
+    drop(content);
+    p.malformed.report(output)?;
+    drawn?;
+    p.settle_ops()?;
+    output.end_page()?;
+    Ok(())
+}
+
+/// cls patch: the page's content streams, decoded and joined. Each is decoded on its own:
+/// one that cannot be decoded is reported as damage and the others are still read
+/// (upstream parsed its raw compressed bytes as operators); a page none of whose streams
+/// can be decoded is not read.
+fn page_content<'a>(doc: &'a Document, object_id: ObjectId, p: &mut Processor<'a>, output: &mut dyn OutputDev) -> Result<Vec<u8>, OutputError> {
     let streams = doc.get_page_contents(object_id);
+    let mut content = Vec::new();
     let mut unreadable = 0;
     let mut why = "objet absent du fichier";
     for id in &streams {
@@ -2612,19 +2840,23 @@ fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p
             unreadable += 1;
             continue;
         };
-        match take_contents(&mut p.budget, stream) {
+        match p.take_contents(stream, output) {
+            // A single stream is used as it is (no copy of a long stream).
+            Ok(bytes) if content.is_empty() => content = bytes,
             Ok(bytes) => {
-                content.extend_from_slice(&bytes);
+                // Streams join at token boundaries. The allocation is fallible, as the
+                // decoder's (see `Stream::decode_within`).
+                if content.try_reserve_exact(bytes.len() + 1).is_err() {
+                    return Err(OutputError::Limit("mémoire insuffisante pour décompresser le contenu de la page".into()));
+                }
                 content.push(b'\n');
+                content.extend_from_slice(&bytes);
             }
-            Err(OutputError::Limit(why)) => return Err(OutputError::Limit(why)),
-            Err(OutputError::PdfError(lopdf::Error::Decompress(lopdf::DecompressError::TooLarge))) => {
-                return Err(OutputError::Limit("flux de contenu de plus de 256 Mo une fois décompressé (bombe de décompression)".into()));
-            }
-            Err(_) => {
+            Err(OutputError::PdfError(_)) => {
                 unreadable += 1;
                 why = "flux compressé endommagé";
             }
+            Err(e) => return Err(e),
         }
     }
     if unreadable > 0 && unreadable == streams.len() {
@@ -2633,7 +2865,5 @@ fn output_doc_inner<'a>(page_num: u32, object_id: ObjectId, doc: &'a Document, p
     if unreadable > 0 {
         output.damage(&format!("{} flux de contenu sur {} illisibles ({why})", unreadable, streams.len()))?;
     }
-    p.process_stream(&doc, content, resources, &media_box, output, page_num)?;
-    output.end_page()?;
-    Ok(())
+    Ok(content)
 }
