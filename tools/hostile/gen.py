@@ -421,7 +421,7 @@ def truncations():
     objs[41] = b"<< /Type /Catalog /Pages 40 0 R >>"
     whole = pdf(objs, root=41)
     cut = lambda num: whole[: whole.find(b"\n%d 0 obj" % num) + 1]
-    return {
+    files = {
         # The pages and their font are there: a catalog is made over the pages found.
         "truncated_before_catalog.pdf": cut(40),
         # No font is left: no text can be read, and the reason says the file was cut.
@@ -429,6 +429,17 @@ def truncations():
         # No page is left.
         "truncated_before_pages.pdf": cut(20),
     }
+    # A cross-reference stream whose field widths say four gigabytes per entry (upstream
+    # allocated them: an abort under a memory limit); the table is rebuilt by scanning.
+    body = whole[: whole.find(b"xref\n")]
+    entries = b"\x00" * 7
+    files["xref_stream_width_huge.pdf"] = (
+        body
+        + b"50 0 obj\n<< /Type /XRef /Size 51 /W [1 4294967295 2] /Root 41 0 R /Length %d >>\nstream\n" % len(entries)
+        + entries
+        + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % len(body)
+    )
+    return files
 
 
 if __name__ == "__main__":

@@ -384,6 +384,21 @@ fn truncated_before_catalog_keeps_its_pages() {
 }
 
 #[test]
+fn xref_stream_width_huge_is_rebuilt_in_little_memory() {
+    let (out, _) = run_hostile("ingest", "xref_stream_width_huge.pdf", Some(1 << 30));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        pages_read("xref_stream_width_huge.pdf", 6),
+        vec![1, 2, 3, 4, 5, 6]
+    );
+}
+
+#[test]
 fn truncated_files_are_refused_for_their_true_reason() {
     for (name, reason) in [
         ("truncated_before_font.pdf", "PDF endommagé : 6 pages lues sur 6, sans texte lisible (fichier tronqué ; page 1 : police illisible"),

@@ -511,11 +511,9 @@ pub fn decode_xref_stream(mut stream: Stream) -> Result<(Xref, Dictionary)> {
             .and_then(parse_integer_array)
             .map_err(|_| ParseError::InvalidXref)?;
 
-        if field_widths.len() < 3
-            || field_widths[0].is_negative()
-            || field_widths[1].is_negative()
-            || field_widths[2].is_negative()
-        {
+        // cls patch: a field is at most 8 bytes wide, as poppler checks; `/W [1 4294967295
+        // 2]` allocated four gigabytes (an abort under a memory limit).
+        if field_widths.len() < 3 || field_widths[..3].iter().any(|w| !(0..=8).contains(w)) {
             return Err(ParseError::InvalidXref.into());
         }
 
