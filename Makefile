@@ -7,8 +7,10 @@ CLS := target/release/cls
 build:
 	$(CARGO) build --release --workspace
 
+# The vendored ToUnicode reader is not a workspace member: its own tests are built apart.
 test:
 	$(CARGO) test --release --workspace
+	mkdir -p target && rustc --edition 2018 --test -O vendor/pdf-extract/src/tounicode.rs -o target/tounicode-tests && target/tounicode-tests
 
 # Formatting, clippy with warnings as errors, and the tidy tests (architecture invariants,
 # unused dependencies). `.ci/run` runs this before `make test`.

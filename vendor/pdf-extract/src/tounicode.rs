@@ -8,7 +8,8 @@
 //! says so in `damaged`; on valid CMaps it gives the same map as upstream.
 //!
 //! The vendored crate is not a workspace member: its tests run with
-//! `rustc --edition 2018 --test src/tounicode.rs -o /tmp/tounicode && /tmp/tounicode`.
+//! `rustc --edition 2018 --test src/tounicode.rs -o /tmp/tounicode && /tmp/tounicode`, which
+//! `make test` runs.
 
 use std::collections::HashMap;
 
