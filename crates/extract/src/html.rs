@@ -509,7 +509,11 @@ fn content_root<'a>(doc: &'a Html, p: &Pruner) -> Option<ElementRef<'a>> {
             .max_by_key(|e| size(e).0);
         if let Some(e) = best {
             if size(&e).0 >= 200 {
-                return Some(e);
+                return Some(if s == ".field--name-body" {
+                    node_of_field(e, &size)
+                } else {
+                    e
+                });
             }
         }
     }
@@ -539,6 +543,26 @@ fn content_root<'a>(doc: &'a Html, p: &Pruner) -> Option<ElementRef<'a>> {
         .filter(|(_, score)| *score > 100.0)
         .map(|(e, _)| e);
     best.or(body)
+}
+
+/// Drupal's body field, or the node that holds it when the node's other fields carry
+/// content too: sites built with Paragraphs put the axes and actions in a field beside the
+/// body (`field--name-field-…`), which the body alone would lose. The node is taken only
+/// when what its other children add is text rather than links (tags, "read more").
+fn node_of_field<'a>(
+    body: ElementRef<'a>,
+    size: &dyn Fn(&ElementRef) -> (usize, usize),
+) -> ElementRef<'a> {
+    let Some(parent) = body.parent().and_then(ElementRef::wrap) else {
+        return body;
+    };
+    let ((pt, pl), (bt, bl)) = (size(&parent), size(&body));
+    let (text, links) = (pt.saturating_sub(bt), pl.saturating_sub(bl));
+    if text >= 200 && links * 3 <= text {
+        parent
+    } else {
+        body
+    }
 }
 
 /// Walks the content tree in document order, one block per heading, paragraph, list item
@@ -1407,6 +1431,28 @@ mod tests {
         // A page really in Windows-1252 is still read as such.
         let latin: Vec<u8> = b"<p>Sant\xe9 et acc\xe8s aux soins</p>".to_vec();
         assert_eq!(decode(&latin), "<p>Santé et accès aux soins</p>");
+    }
+
+    #[test]
+    fn a_drupal_node_with_paragraphs_beside_its_body_is_read_whole() {
+        let body = "<div class=\"field field--name-body\"><p>Le contrat local de santé du territoire a été signé le 12 octobre 2023 avec l'agence régionale de santé et ses partenaires, pour cinq ans ; il s'organise en trois axes et sept fiches actions, présentées ci-dessous.</p></div>";
+        let axes: String = (1..=3)
+            .map(|k| format!("<div class=\"paragraph paragraph--type--axe\"><h2>Axe {k} – Un axe du contrat</h2><div class=\"field__item\">Une fiche action de cet axe, avec son porteur et ses partenaires nommés.</div></div>"))
+            .collect();
+        let page = format!(
+            "<html><body><nav><a href=\"/\">Accueil</a></nav><article class=\"node\"><div class=\"node__content\">{body}<div class=\"field field--name-field-paragraphes\">{axes}</div></div></article></body></html>"
+        );
+        let d = extract_html(page.as_bytes());
+        let h2 = d
+            .blocks
+            .iter()
+            .filter(|b| b.kind == HtmlKind::Heading(2))
+            .count();
+        assert_eq!(h2, 3, "{:?}", d.blocks);
+        assert!(d
+            .blocks
+            .iter()
+            .any(|b| b.text.contains("signé le 12 octobre 2023")));
     }
 
     #[test]
