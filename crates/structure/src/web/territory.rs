@@ -122,6 +122,7 @@ fn score_candidates(html: &HtmlDocument, texts: &[&str], fall: &str, cands: &mut
         .map(|b| f(&b.text))
         .unwrap_or_default();
     let title = html.title.as_deref().map(f).unwrap_or_default();
+    let folded: Vec<String> = texts.iter().map(|t| f(t)).collect();
     for c in cands {
         let k = f(&c.0);
         c.1 += fall.matches(&k).count() as f64;
@@ -130,11 +131,7 @@ fn score_candidates(html: &HtmlDocument, texts: &[&str], fall: &str, cands: &mut
         }
         // "A titre d'exemple le CLS de …": a territory named only where the page gives an
         // example of another contract is not this page's.
-        let mentioned: Vec<String> = texts
-            .iter()
-            .map(|t| f(t))
-            .filter(|t| t.contains(&k))
-            .collect();
+        let mentioned: Vec<&String> = folded.iter().filter(|t| t.contains(&k)).collect();
         if !mentioned.is_empty() && mentioned.iter().all(|t| t.contains("exemple")) {
             c.1 -= 10.0;
         }
