@@ -375,6 +375,20 @@ fn million_cm_is_read_one_operator_at_a_time_in_little_memory() {
 }
 
 #[test]
+fn operations_with_endless_operands_cost_linear_time() {
+    // Found by `make fuzz` (a mutation of million_cm.pdf, kept in tests/data/fuzz): its
+    // stream's operators are lost, and every number of the stream was gathered as the
+    // operands of one operation, again at each resynchronisation: over a minute.
+    let (out, took) = run_hostile("ingest", "../fuzz/million_cm_mutated.pdf", Some(1 << 30));
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(took < Duration::from_secs(20), "took {took:?}");
+}
+
+#[test]
 fn truncated_before_catalog_keeps_its_pages() {
     // The catalog and the page tree are gone: a catalog is made over the pages found.
     assert_eq!(

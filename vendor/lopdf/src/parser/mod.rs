@@ -14,7 +14,7 @@ use nom::character::complete::{space0, space1};
 use nom::combinator::cut;
 use nom::combinator::{map, map_opt, map_res, opt, verify};
 use nom::error::{ErrorKind, ParseError};
-use nom::multi::{fold_many0, fold_many1, many0, many0_count};
+use nom::multi::{fold_many0, fold_many1, many0, many0_count, many_m_n};
 use nom::sequence::{delimited, pair, preceded, separated_pair, terminated};
 use nom::{AsBytes, AsChar, IResult, Input, Parser};
 
@@ -727,11 +727,20 @@ fn operand(input: ParserInput) -> NomResult<Object> {
     .parse(input)
 }
 
+/// cls patch: the most operands one operation may have. Real operators take at most a few
+/// dozen (`scn` with many colour components); a damaged stream whose operators are lost
+/// would otherwise gather every number of the stream into one list, again at each of the
+/// lenient reader's resynchronisations (quadratic: minutes on a stream of a million `cm`).
+const MAX_OPERANDS: usize = 1024;
+
 fn operation(input: ParserInput) -> NomResult<Operation> {
     map(
         preceded(
             many0(comment),
-            alt((inline_image, terminated(pair(many0(operand), operator), content_space))),
+            alt((
+                inline_image,
+                terminated(pair(many_m_n(0, MAX_OPERANDS, operand), operator), content_space),
+            )),
         ),
         |(operands, operator)| Operation { operator, operands },
     )
