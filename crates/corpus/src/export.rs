@@ -905,26 +905,12 @@ mod tests {
     }
 
     fn empty_document() -> Document {
-        Document {
-            schema_version: cls_model::SCHEMA_VERSION.into(),
-            id: "d".into(),
-            contrat_id: "d".into(),
-            nature: cls_model::Nature::Contrat,
-            source: cls_model::Source {
-                fichier: "d.pdf".into(),
-                sha256: String::new(),
-                format: cls_model::Format::Pdf,
-                pages: None,
-                documents_lies: Vec::new(),
-            },
-            territoire: Default::default(),
-            periode: Default::default(),
-            date_signature: None,
-            signataires: vec![],
-            axes: vec![],
-            actions: vec![],
-            sigles: Default::default(),
-            alertes: vec![],
-        }
+        let mut d = Document::empty(
+            cls_model::Nature::Contrat,
+            cls_model::Source::new("d.pdf", cls_model::Format::Pdf),
+        );
+        d.id = "d".into();
+        d.contrat_id = "d".into();
+        d
     }
 }

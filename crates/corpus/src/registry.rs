@@ -392,27 +392,12 @@ mod tests {
 
     /// A document of contract "c" in Eure-et-Loir whose actions each name `porteurs`.
     fn document(id: &str, format: Format, porteurs: &[Vec<Mention>]) -> Document {
-        let mut d = Document {
-            schema_version: cls_model::SCHEMA_VERSION.into(),
-            id: id.into(),
-            contrat_id: "c".into(),
-            nature: cls_model::Nature::Contrat,
-            source: cls_model::Source {
-                fichier: format!("{id}.pdf"),
-                sha256: String::new(),
-                format,
-                pages: None,
-                documents_lies: Vec::new(),
-            },
-            territoire: Default::default(),
-            periode: Default::default(),
-            date_signature: None,
-            signataires: vec![],
-            axes: vec![],
-            actions: vec![],
-            sigles: Default::default(),
-            alertes: vec![],
-        };
+        let mut d = Document::empty(
+            cls_model::Nature::Contrat,
+            cls_model::Source::new(format!("{id}.pdf"), format),
+        );
+        d.id = id.into();
+        d.contrat_id = "c".into();
         d.territoire.departements = vec!["28".into()];
         d.actions = porteurs
             .iter()

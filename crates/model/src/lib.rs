@@ -28,6 +28,41 @@ pub struct Document {
     pub alertes: Vec<Alerte>,
 }
 
+impl Document {
+    /// A document of this nature from this source with nothing read yet: no id, territory,
+    /// period, signatories, axes, actions, acronyms or alerts. Readers fill it in.
+    pub fn empty(nature: Nature, source: Source) -> Document {
+        Document {
+            schema_version: SCHEMA_VERSION.to_string(),
+            id: String::new(),
+            contrat_id: String::new(),
+            nature,
+            source,
+            territoire: Territoire::default(),
+            periode: Periode::default(),
+            date_signature: None,
+            signataires: Vec::new(),
+            axes: Vec::new(),
+            actions: Vec::new(),
+            sigles: BTreeMap::new(),
+            alertes: Vec::new(),
+        }
+    }
+}
+
+impl Source {
+    /// The source of file `fichier` in `format`, its hash, pages and links unknown yet.
+    pub fn new(fichier: impl Into<String>, format: Format) -> Source {
+        Source {
+            fichier: fichier.into(),
+            sha256: String::new(),
+            format,
+            pages: None,
+            documents_lies: Vec::new(),
+        }
+    }
+}
+
 /// What kind of text the document is.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "snake_case")]

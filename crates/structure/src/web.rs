@@ -226,19 +226,11 @@ fn read_page(
     let axes = axes(blocks);
     let actions = actions(blocks, &axes, alertes);
     Document {
-        schema_version: cls_model::SCHEMA_VERSION.to_string(),
-        id: String::new(),
-        contrat_id: String::new(),
-        nature: Nature::PageWeb,
-        source,
-        territoire: cls_model::Territoire::default(),
         periode: document::period_from_text(&texts),
         date_signature: date,
-        signataires: Vec::new(),
         axes,
         actions,
-        sigles: Default::default(),
-        alertes: Vec::new(),
+        ..Document::empty(Nature::PageWeb, source)
     }
 }
 
