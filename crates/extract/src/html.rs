@@ -16,7 +16,10 @@ use scraper::{ElementRef, Html, Node};
 use std::collections::HashMap;
 
 mod boilerplate;
+mod lead_in;
+mod tabs;
 use boilerplate::Pruner;
+use tabs::Tabs;
 
 /// The kind of an HTML block, as the page's markup says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -481,14 +484,25 @@ fn measure(
     (text, links)
 }
 
-/// Chooses the element holding the page's content.
-fn content_root<'a>(doc: &'a Html, p: &Pruner) -> Option<ElementRef<'a>> {
-    let sel = |s: &str| scraper::Selector::parse(s).ok();
-    let body = sel("body").and_then(|b| doc.select(&b).next());
+/// Text and link-text lengths of the page's elements (see `measure`).
+type Sizes = HashMap<ego_tree::NodeId, (usize, usize)>;
+
+/// Measures the page's body once.
+fn measure_body(doc: &Html, p: &Pruner) -> Sizes {
     let mut sizes = HashMap::new();
+    let body = scraper::Selector::parse("body")
+        .ok()
+        .and_then(|b| doc.select(&b).next());
     if let Some(b) = body {
         measure(p, &b, false, &mut sizes);
     }
+    sizes
+}
+
+/// Chooses the element holding the page's content.
+fn content_root<'a>(doc: &'a Html, sizes: &Sizes) -> Option<ElementRef<'a>> {
+    let sel = |s: &str| scraper::Selector::parse(s).ok();
+    let body = sel("body").and_then(|b| doc.select(&b).next());
     let size = |e: &ElementRef| sizes.get(&e.id()).copied().unwrap_or((0, 0));
     // Semantic containers, most specific first.
     for s in [
@@ -569,6 +583,7 @@ fn node_of_field<'a>(
 /// or table row.
 struct Walker<'p> {
     pruner: &'p Pruner,
+    tabs: &'p Tabs,
     out: Vec<HtmlBlock>,
     tables: u32,
     table: Option<u32>,
@@ -589,9 +604,10 @@ struct Scope {
 }
 
 impl<'p> Walker<'p> {
-    fn new(pruner: &'p Pruner) -> Walker<'p> {
+    fn new(pruner: &'p Pruner, tabs: &'p Tabs) -> Walker<'p> {
         Walker {
             pruner,
+            tabs,
             out: Vec::new(),
             tables: 0,
             table: None,
@@ -607,6 +623,14 @@ impl<'p> Walker<'p> {
             return;
         }
         let name = e.value().name();
+        if let Some(title) = self.tabs.title_of(e) {
+            self.push(HtmlBlock {
+                kind: HtmlKind::Heading(3),
+                text: title.to_string(),
+                lines: vec![vec![title.to_string()]],
+                ..Default::default()
+            });
+        }
         // Headings, accordion titles and table rows are one block each, whatever they hold.
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -721,9 +745,9 @@ impl<'p> Walker<'p> {
             rows: self.rows,
             ol: self.ol,
         };
-        if name == "ol" {
+        if name == "ol" && !lettered(e) {
             self.ol = Some(attr_number(e, "start").unwrap_or(1));
-        } else if name == "ul" || name == "li" {
+        } else if name == "ul" || name == "ol" || name == "li" {
             self.ol = None;
         }
         if name == "table" {
@@ -804,6 +828,20 @@ fn is_bold(e: &ElementRef) -> bool {
         })
     }
     rec(e, false)
+}
+
+/// Whether an ordered list shows letters or roman numerals (`type="a"`, `type="I"`, a
+/// `list-style-type` of letters): its items carry no number of their own.
+fn lettered(e: &ElementRef) -> bool {
+    let v = e.value();
+    let by_type = v
+        .attr("type")
+        .is_some_and(|t| matches!(t.trim(), "a" | "A" | "i" | "I"));
+    let by_style = v.attr("style").is_some_and(|s| {
+        let s = s.to_ascii_lowercase();
+        ["alpha", "roman", "latin"].iter().any(|w| s.contains(w))
+    });
+    by_type || by_style
 }
 
 /// A numeric attribute (`start` of a list, `value` of an item).
@@ -1282,13 +1320,14 @@ pub fn extract_html(bytes: &[u8]) -> HtmlDocument {
         .and_then(|s| doc.select(&s).next())
         .map(|t| clean(&t.text().collect::<String>()))
         .filter(|t| !t.is_empty());
-    let mut pruner = Pruner::new(&doc, true);
-    let mut blocks = content_blocks(&doc, &pruner);
+    let tabs = Tabs::of(&doc);
+    let mut pruner = Pruner::new(&doc, true).reading_elsewhere(tabs.buttons());
+    let mut blocks = content_blocks(&doc, &pruner, &tabs);
     // Class words never empty a page: a theme that names its content with the words of
     // chrome is read again by tags and roles only.
     if !blocks.iter().any(|b| b.kind != HtmlKind::Heading(1)) {
-        let structural = Pruner::new(&doc, false);
-        let again = content_blocks(&doc, &structural);
+        let structural = Pruner::new(&doc, false).reading_elsewhere(tabs.buttons());
+        let again = content_blocks(&doc, &structural, &tabs);
         if again.len() > blocks.len() {
             blocks = again;
             pruner = structural;
@@ -1307,18 +1346,14 @@ pub fn extract_html(bytes: &[u8]) -> HtmlDocument {
 
 /// The content blocks of the page: its `<h1>` when it sits outside the content element,
 /// then the content element walked, boilerplate dropped.
-fn content_blocks(doc: &Html, pruner: &Pruner) -> Vec<HtmlBlock> {
-    let mut w = Walker::new(pruner);
-    if let Some(root) = content_root(doc, pruner) {
-        // The page title (h1) often sits outside the body field (Drupal): keep it.
-        let h1 = scraper::Selector::parse("h1").ok().and_then(|s| {
-            doc.select(&s).find(|h| {
-                !h.ancestors()
-                    .filter_map(ElementRef::wrap)
-                    .any(|a| a.id() == root.id())
-            })
-        });
-        if let Some(h) = h1 {
+fn content_blocks(doc: &Html, pruner: &Pruner, tabs: &Tabs) -> Vec<HtmlBlock> {
+    let mut w = Walker::new(pruner, tabs);
+    let sizes = measure_body(doc, pruner);
+    if let Some(root) = content_root(doc, &sizes) {
+        // The page title (h1) often sits outside the content element (Drupal's title
+        // block, a page builder's hero): keep it, and what stands between it and the
+        // content.
+        if let Some((h, before)) = lead_in::page_title(doc, &root) {
             let lines = all_lines(pruner, &h);
             w.push(HtmlBlock {
                 kind: HtmlKind::Heading(1),
@@ -1326,6 +1361,12 @@ fn content_blocks(doc: &Html, pruner: &Pruner) -> Vec<HtmlBlock> {
                 lines: vec![lines],
                 ..Default::default()
             });
+            if before {
+                let size = |e: &ElementRef| sizes.get(&e.id()).copied();
+                for e in lead_in::lead_in(&h, &root, &size) {
+                    w.walk(&e);
+                }
+            }
         }
         w.walk(&root);
     }
@@ -1357,6 +1398,27 @@ mod tests {
             "{texts:?}"
         );
         assert!(!texts.iter().any(|t| t.contains("lire aussi")));
+    }
+
+    #[test]
+    fn items_of_a_lettered_list_have_no_number_of_their_own() {
+        let html = "<html><body><main><p>Un paragraphe assez long pour que ce bloc soit choisi comme le contenu de la page.</p><ol type=\"a\"><li>Premier</li><li>Second</li></ol><ol start=\"3\"><li>Trois</li></ol><ol style=\"list-style-type: lower-roman\"><li>Romain</li></ol></main></body></html>";
+        let d = extract_html(html.as_bytes());
+        let numbers: Vec<(&str, Option<u32>)> = d
+            .blocks
+            .iter()
+            .filter(|b| b.kind == HtmlKind::ListItem)
+            .map(|b| (b.text.as_str(), b.number))
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                ("Premier", None),
+                ("Second", None),
+                ("Trois", Some(3)),
+                ("Romain", None)
+            ]
+        );
     }
 
     #[test]

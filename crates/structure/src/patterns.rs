@@ -206,7 +206,7 @@ pub fn titre_action_web() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"^(?i:fiche(?:[\s-]+actions?)?|action|projet)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?[0-9]{1,3}(?:\.[0-9]{1,2}){0,2})\s*(?:[:\-–.)]\s*(?P<titre>\S.*))?$",
+        r"^(?i:fiche(?:[\s-]+actions?)?|action|projet|FA\b|F\.A\.)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?[0-9]{1,3}(?:\.[0-9]{1,2}){0,2})\s*(?:[:\-–.)]\s*(?P<titre>\S.*))?$",
     )
 }
 
@@ -228,12 +228,35 @@ pub fn pilote_prose() -> &'static Regex {
     )
 }
 
-/// An axis named alone, as a card's badge: "Axe 2", "Axe n° 3", "AXE II"; group `num`.
+/// An axis named alone, as a card's badge or above its title in a block of its own: "Axe
+/// 2", "Axe n° 3", "AXE II", "Orientation 1 :"; group `num`. The words are those of an
+/// axis line (`vocab::Patterns::axe`).
 pub fn axe_seul() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?i)^axe(?:\s+strat[ée]gique)?\s*(?:n\s*°|n°|no)?\s*(?P<num>[0-9]{1,2}|[IVX]{1,4})\s*$",
+        r"(?i)^(?:axe(?:\s+strat[ée]gique)?|ambition|orientation(?:\s+strat[ée]gique)?|priorit[ée](?:\s+strat[ée]gique)?|enjeu|volet)\s*(?:n\s*°|n°|no)?\s*(?P<num>[0-9]{1,2}|[IVX]{1,4})\s*[:.]?$",
+    )
+}
+
+/// The header of a table column that gives each row's axis: "Axe", "Axe stratégique",
+/// "Orientation", "Priorité".
+pub fn en_tete_axe() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)^(?:axes?|orientations?|priorit[ée]s?|ambitions?|enjeux?|volets?)(?:\s+strat[ée]giques?|\s+du\s+contrat)?\s*(?:n\s*°|n°)?\s*:?$",
+    )
+}
+
+/// An action's number alone in its block, its title in the next one (Drupal writes each
+/// field of a paragraph in its own element): "1.2", "3.", "FA 4", "Fiche action n° 2";
+/// group `num`, and group `nu` when the number has no word before it.
+pub fn numero_seul() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"^(?:(?i:fiches?(?:[\s-]+actions?)?|actions?|FA|F\.A\.|n\s*°|n°|no\.)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?[0-9]{1,3}(?:\.[0-9]{1,2}){0,2})|(?P<nu>[0-9]{1,2}(?:\.[0-9]{1,2}){0,2}))\s*[.:]?$",
     )
 }
 

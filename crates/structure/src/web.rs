@@ -25,6 +25,7 @@ use cls_normalize::text::slug;
 
 mod actions;
 mod axes;
+mod bare;
 mod labels;
 mod territory;
 
@@ -95,7 +96,10 @@ pub fn structure_html(html: &HtmlDocument, fichier: &str, sha256: &str) -> Optio
     let mut doc = if laid_out_as_fiches(&items) {
         build_document(&items, source, &mut alertes)
     } else {
-        read_page(html, &blocks, &items, source, &mut alertes)
+        // Bare labels are joined to their titles only here: a "Fiche 3" card above its
+        // title is read by the page reader, not taken for a fiche heading.
+        let joined = bare::join_bare_labels(&blocks);
+        read_page(html, &joined, &items, source, &mut alertes)
     };
     if doc.territoire.nom.is_none() {
         doc.territoire.nom = territory(html);

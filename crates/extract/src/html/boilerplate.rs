@@ -176,6 +176,8 @@ pub(super) struct Pruner {
     /// Whether class and id words count at all: not on the second reading of a page that
     /// they emptied.
     by_class: bool,
+    /// Elements read at another place of the page (tab buttons, read above their panel).
+    elsewhere: HashSet<NodeId>,
 }
 
 impl Pruner {
@@ -193,12 +195,19 @@ impl Pruner {
         Pruner {
             protected,
             by_class,
+            elsewhere: HashSet::new(),
         }
+    }
+
+    /// The same pruner, which also skips `ids`: elements read at another place.
+    pub(super) fn reading_elsewhere(mut self, ids: impl IntoIterator<Item = NodeId>) -> Pruner {
+        self.elsewhere.extend(ids);
+        self
     }
 
     /// Whether element `e` and everything in it are boilerplate.
     pub(super) fn is_boilerplate(&self, e: &ElementRef) -> bool {
-        if is_structural_boilerplate(e) {
+        if self.elsewhere.contains(&e.id()) || is_structural_boilerplate(e) {
             return true;
         }
         let v = e.value();

@@ -631,11 +631,56 @@ fn table_actions(
             }
             continue;
         }
+        if let Some(n) = row_axis(header, r, axis_of) {
+            *axe = Some(n);
+        }
         if let Some(a) = row_action(header, r, cols, out.len() + 1, *axe, alertes) {
             out.push(a);
         }
     }
     j
+}
+
+/// The axis a row of a table of actions names in a cell of its own: an axis line ("Axe 1 :
+/// Accès aux soins", repeated on each row), or a bare number or label under an "Axe"
+/// header.
+fn row_axis(
+    header: &HtmlBlock,
+    r: &HtmlBlock,
+    axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
+) -> Option<u32> {
+    r.cells.iter().enumerate().find_map(|(k, c)| {
+        if let Some(n) = axis_of(c) {
+            return n;
+        }
+        let under_axis = header
+            .cells
+            .get(k)
+            .is_some_and(|h| patterns::en_tete_axe().is_match(h.trim()));
+        let c = c.trim();
+        under_axis
+            .then(|| {
+                patterns::axe_seul()
+                    .captures(c)
+                    .and_then(|m| crate::roman_or_arabic(&m["num"]))
+                    .or_else(|| crate::roman_or_arabic(c.trim_end_matches('.')))
+            })
+            .flatten()
+    })
+}
+
+/// An action's number as a table cell prints it, without its word ("FA 3", "Fiche n° 2.1",
+/// "4.").
+fn cell_number(c: &str) -> String {
+    let c = c.trim();
+    match patterns::numero_seul().captures(c) {
+        Some(m) => m
+            .name("num")
+            .or(m.name("nu"))
+            .map_or(c, |x| x.as_str())
+            .to_string(),
+        None => c.trim_end_matches('.').to_string(),
+    }
 }
 
 /// The action of one row of a table of actions, numbered `next` when the table has no
@@ -656,7 +701,7 @@ fn row_action(
         .filter(|x| !x.is_empty());
     let numero = cell(Field::Numero)
         .and_then(|k| r.cells.get(k))
-        .map(|x| x.trim().trim_end_matches('.').to_string())
+        .map(|x| cell_number(x))
         .filter(|x| !x.is_empty());
     let Some(titre) = titre else {
         alertes.push(Alerte::new(
@@ -991,5 +1036,69 @@ mod tests {
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].numero.as_deref(), Some("1.1"));
         assert_eq!(a[0].porteurs[0].nom, "Syndicat du centre de santé");
+    }
+
+    fn table_row(cells: &[&str], header: bool) -> HtmlBlock {
+        HtmlBlock {
+            kind: HtmlKind::TableRow,
+            text: cells.join(" "),
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            lines: cells.iter().map(|c| vec![c.to_string()]).collect(),
+            table: Some(1),
+            header,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_table_column_repeating_the_axis_gives_each_rows_axis_and_the_axes_titles() {
+        // Joomla: one table of all actions, its first column "Axe 1 : …" on every row.
+        let blocks = vec![
+            table_row(&["Axe", "N°", "Action", "Porteur"], true),
+            table_row(
+                &[
+                    "Axe 1 : Accès aux soins",
+                    "1",
+                    "Accueillir des internes",
+                    "CPTS du Lac",
+                ],
+                false,
+            ),
+            table_row(
+                &[
+                    "Axe 2 : Jeunesse",
+                    "2",
+                    "Créer un point écoute",
+                    "Mission locale",
+                ],
+                false,
+            ),
+        ];
+        let titles: Vec<String> = axes(&blocks).into_iter().map(|a| a.titre).collect();
+        assert_eq!(titles, ["Accès aux soins", "Jeunesse"]);
+        let (a, _) = read(&blocks);
+        let got: Vec<_> = a.iter().map(|a| (a.numero.as_deref(), a.axe)).collect();
+        assert_eq!(got, [(Some("1"), Some(1)), (Some("2"), Some(2))]);
+    }
+
+    #[test]
+    fn a_number_cell_loses_its_word_and_a_bare_axis_column_is_read() {
+        // The State design system's tables: "FA 4" numbers; an "Axe" column of numbers.
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe 1 – Soins"),
+            block(HtmlKind::Heading(2), "Axe 2 – Prévention"),
+            table_row(&["Axe", "N°", "Intitulé de l'action", "Pilote"], true),
+            table_row(
+                &["2", "FA 4", "Promouvoir l'activité physique", "CDOS"],
+                false,
+            ),
+            table_row(
+                &["1", "Fiche n° 1.2", "Accueillir des internes", "CPTS"],
+                false,
+            ),
+        ];
+        let (a, _) = read(&blocks);
+        let got: Vec<_> = a.iter().map(|a| (a.numero.as_deref(), a.axe)).collect();
+        assert_eq!(got, [(Some("4"), Some(2)), (Some("1.2"), Some(1))]);
     }
 }

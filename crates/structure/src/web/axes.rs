@@ -22,8 +22,15 @@ pub(super) fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
 fn numbered_axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
     let p = vocab::patterns();
     let mut out: Vec<Axe> = Vec::new();
-    for b in blocks {
-        let t = dashes(b.text.trim());
+    // A table row names its axis in a cell of its own (a column repeating the axis).
+    let lines = blocks.iter().flat_map(|b| match b.kind {
+        HtmlKind::TableRow if b.cells.iter().filter(|c| !c.is_empty()).count() > 1 => {
+            b.cells.iter().map(String::as_str).collect::<Vec<_>>()
+        }
+        _ => vec![b.text.as_str()],
+    });
+    for line in lines {
+        let t = dashes(line.trim());
         let t = t.as_str();
         if let Some(c) = p.axe.captures(t) {
             if let Some(n) = crate::roman_or_arabic(&c["num"]) {
@@ -116,6 +123,39 @@ fn inline_axes(text: &str) -> Option<Vec<Axe>> {
     })
 }
 
+/// Words of a heading that only names the actions ("Les fiches actions", "Notre plan
+/// d'actions").
+const ACTIONS_HEADING_WORDS: &[&str] = &[
+    "les",
+    "des",
+    "nos",
+    "notre",
+    "la",
+    "le",
+    "l",
+    "d",
+    "de",
+    "du",
+    "fiches",
+    "fiche",
+    "actions",
+    "action",
+    "plan",
+    "programme",
+    "liste",
+    "detail",
+    "contrat",
+];
+
+fn names_the_actions_only(t: &str) -> bool {
+    let ft = f(t);
+    let words: Vec<&str> = ft
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty() && words.iter().all(|w| ACTIONS_HEADING_WORDS.contains(w))
+}
+
 /// A heading of the same level as the axis headings, after the last of them, that is not
 /// numbered but leads numbered actions ("En transversalité : communiquer …", "Actions
 /// transversales") is one more axis; its title is what follows a short prefix and a
@@ -142,13 +182,17 @@ fn transversal_axis(blocks: &[HtmlBlock], axes: &mut Vec<Axe>) {
                     .iter()
                     .position(|x| matches!(x.kind, HtmlKind::Heading(m) if m <= level))
                     .map_or(blocks.len(), |k| i + 1 + k);
-                let leads_actions = blocks[i + 1..next_heading]
+                let section = &blocks[i + 1..next_heading];
+                let leads_actions = section.iter().any(|x| action_start(&x.text).is_some());
+                // A section whose cards carry their axes' badges lists the actions of
+                // every axis; a heading that only names the actions is no axis.
+                let badged = section
                     .iter()
-                    .any(|x| action_start(&x.text).is_some());
-                if !leads_actions {
+                    .any(|x| patterns::axe_seul().is_match(x.text.trim()));
+                let t = b.text.trim();
+                if !leads_actions || badged || names_the_actions_only(t) {
                     return;
                 }
-                let t = b.text.trim();
                 let titre = match t.split_once(':') {
                     Some((pre, rest))
                         if pre.split_whitespace().count() <= 3 && !rest.trim().is_empty() =>
