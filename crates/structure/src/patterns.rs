@@ -206,7 +206,7 @@ pub fn titre_action_web() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"^(?i:fiche(?:[\s-]+actions?)?|action|projet|FA\b|F\.A\.)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?[0-9]{1,3}(?:\.[0-9]{1,2}){0,2})\s*(?:[:\-–.)]\s*(?P<titre>\S.*))?$",
+        r"^(?i:fiche(?:[\s-]+actions?)?|action|projet|FA\b|F\.A\.)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?[0-9]{1,3}(?:\.[0-9]{1,2}){0,2}|[A-Z]\b)\s*(?:[:\-–.)]\s*(?P<titre>\S.*))?$",
     )
 }
 
@@ -249,6 +249,13 @@ pub fn en_tete_axe() -> &'static Regex {
     )
 }
 
+/// A list item lettered in its text: "A. Titre (porteur : …)", "B) Titre"; groups `num`,
+/// `titre`.
+pub fn item_lettre() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(&R, r"^(?P<num>[A-Z])[.)]\s+(?P<titre>\p{Lu}.{8,})$")
+}
+
 /// An action's number alone in its block, its title in the next one (Drupal writes each
 /// field of a paragraph in its own element): "1.2", "3.", "FA 4", "Fiche action n° 2";
 /// group `num`, and group `nu` when the number has no word before it.
@@ -256,7 +263,7 @@ pub fn numero_seul() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"^(?:(?i:fiches?(?:[\s-]+actions?)?|actions?|FA|F\.A\.|n\s*°|n°|no\.)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?[0-9]{1,3}(?:\.[0-9]{1,2}){0,2})|(?P<nu>[0-9]{1,2}(?:\.[0-9]{1,2}){0,2}))\s*[.:]?$",
+        r"^(?:(?i:fiches?(?:[\s-]+actions?)?|actions?|FA|F\.A\.|n\s*°|n°|no\.)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?[0-9]{1,3}(?:\.[0-9]{1,2}){0,2}|[A-Z]\b)|(?P<nu>[0-9]{1,2}(?:\.[0-9]{1,2}){0,2}))\s*[.:]?$",
     )
 }
 

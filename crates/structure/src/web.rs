@@ -247,9 +247,13 @@ fn web_signing_date(texts: &[String]) -> Option<String> {
     })
 }
 
-/// Em dashes written as en dashes, so that "Axe 1 — Titre" reads as "Axe 1 – Titre".
+/// Em dashes, and the bars and dots that sites put between a number and its title, written
+/// as en dashes: "Axe 1 — Titre", "Axe 1 | Titre", "FA 2 · Titre" read as "Axe 1 – Titre".
 fn dashes(t: &str) -> String {
     t.replace('—', "–")
+        .replace(" | ", " – ")
+        .replace(" · ", " – ")
+        .replace(" • ", " – ")
 }
 
 #[cfg(test)]

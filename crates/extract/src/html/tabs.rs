@@ -71,7 +71,39 @@ impl Tabs {
                 out.buttons.insert(tab.id());
             }
         }
+        out.pair_by_order(&tabs_lists(doc));
         out
+    }
+
+    /// Tab lists whose items name no panel (Divi writes `ul.et_pb_tabs_controls` then a
+    /// container of as many panels, matched by position): the k-th item titles the k-th
+    /// panel of the first element after the list that has as many children.
+    fn pair_by_order(&mut self, lists: &[ElementRef]) {
+        for list in lists {
+            let items: Vec<ElementRef> = list.children().filter_map(ElementRef::wrap).collect();
+            if items.len() < 2 || items.iter().any(|i| self.buttons.contains(&i.id())) {
+                continue;
+            }
+            let titles: Vec<String> = items
+                .iter()
+                .map(|i| super::clean(&i.text().collect::<String>()))
+                .collect();
+            if titles.iter().any(|t| t.is_empty() || t.len() > 300) {
+                continue;
+            }
+            let Some(panels) = list
+                .next_siblings()
+                .filter_map(ElementRef::wrap)
+                .find(|s| s.children().filter_map(ElementRef::wrap).count() == items.len())
+            else {
+                continue;
+            };
+            let panels = panels.children().filter_map(ElementRef::wrap);
+            for ((item, title), panel) in items.iter().zip(titles).zip(panels) {
+                self.titles.entry(panel.id()).or_insert(title);
+                self.buttons.insert(item.id());
+            }
+        }
     }
 
     /// The tab buttons whose titles are read at their panels.
@@ -92,6 +124,28 @@ impl Tabs {
         let repeated = !ff.is_empty() && (ff.starts_with(&ft) || ft.starts_with(&ff));
         (!repeated).then_some(title.as_str())
     }
+}
+
+/// The lists of tab titles that are not marked with ARIA: a list whose class names tabs
+/// (`et_pb_tabs_controls`, `nav-tabs`, `tabs__list`), not inside an element already
+/// playing a tab list.
+fn tabs_lists(doc: &Html) -> Vec<ElementRef<'_>> {
+    doc.root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| {
+            let v = e.value();
+            matches!(v.name(), "ul" | "ol" | "div")
+                && v.attr("role") != Some("tablist")
+                && v.attr("class").is_some_and(|c| {
+                    c.split_whitespace().any(|tok| {
+                        tok.to_ascii_lowercase()
+                            .split(['-', '_'])
+                            .any(|part| matches!(part, "tabs" | "tab" | "tablist" | "onglets"))
+                    })
+                })
+        })
+        .collect()
 }
 
 /// A tab button: `role="tab"`, or Bootstrap's `data-bs-toggle="tab"` / `"pill"`.
@@ -205,5 +259,30 @@ mod tests {
             1,
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn tab_titles_without_targets_title_the_panels_in_order() {
+        // Divi: a list of titles with `href="#"`, then a container of as many panels.
+        let html = format!(
+            r##"<html><body><main>{FILLER}<div class="et_pb_tabs">
+            <ul class="et_pb_tabs_controls"><li><a href="#">Orientation 1 – Soins</a></li><li><a href="#">Orientation 2 – Prévention</a></li></ul>
+            <div class="et_pb_all_tabs"><div class="et_pb_tab"><p>Action 1 – Créer un centre</p></div><div class="et_pb_tab"><p>Action 2 – Dépister</p></div></div>
+            </div></main></body></html>"##
+        );
+        let t = texts(&html);
+        let at = |s: &str| t.iter().position(|(_, x)| x == s);
+        assert_eq!(
+            t.iter()
+                .filter(|(_, x)| x.starts_with("Orientation 1"))
+                .count(),
+            1,
+            "{t:?}"
+        );
+        assert!(
+            at("Orientation 1 – Soins") < at("Action 1 – Créer un centre"),
+            "{t:?}"
+        );
+        assert!(at("Action 1 – Créer un centre") < at("Orientation 2 – Prévention"));
     }
 }

@@ -272,7 +272,9 @@ fn action_opening(
             });
         }
     }
-    if b.toggle && axe.is_some() && !t.ends_with('?') && panel_names_a_lead(blocks, i, axis_of) {
+    // A collapsible item, or a heading below the axis's, whose panel names a lead.
+    let titled = b.toggle || below_axis_heading(blocks, i);
+    if titled && axe.is_some() && !t.ends_with('?') && panel_names_a_lead(blocks, i, axis_of) {
         return Some(Opening {
             numero: next.to_string(),
             titre: Some(t.to_string()),
@@ -281,6 +283,17 @@ fn action_opening(
     }
     if b.kind != HtmlKind::ListItem || axe.is_none() {
         return None;
+    }
+    // "A. Titre (porteur : …)": an item lettered in its text, under an axis.
+    if let Some(c) = patterns::item_lettre().captures(t) {
+        return Some(Opening {
+            numero: c["num"].to_string(),
+            titre: Some(c["titre"].to_string()),
+            listing: Listing {
+                listed: true,
+                bullet: true,
+            },
+        });
     }
     let bullet = b.number.is_none() && (lead_list || list_announces_actions(blocks, i));
     (b.number.is_some() || bullet).then(|| Opening {
@@ -291,6 +304,20 @@ fn action_opening(
             bullet,
         },
     })
+}
+
+/// Whether heading `i` is below the level of the last axis heading before it (an action's
+/// title under its axis's heading).
+fn below_axis_heading(blocks: &[HtmlBlock], i: usize) -> bool {
+    let HtmlKind::Heading(level) = blocks[i].kind else {
+        return false;
+    };
+    let p = vocab::patterns();
+    blocks[..i]
+        .iter()
+        .rev()
+        .find(|x| p.axe.is_match(&dashes(x.text.trim())))
+        .is_some_and(|x| matches!(x.kind, HtmlKind::Heading(l) if l < level))
 }
 
 /// Whether the panel of the collapsible item at `i` (the blocks up to the next heading,

@@ -21,14 +21,15 @@ const LABEL_SEPARATORS: &[&str] = &[". ", "; ", ", ", " – ", " — ", " - ", "
 
 /// The field labels written inside a line, with what precedes the first of them: "Titre.
 /// Pilote : X. Partenaires : Y." → ("Titre", [("Pilote", "X"), ("Partenaires", "Y")]).
-/// A label is a known field label of at most five words, right before a colon and right
+/// A label is a known field label of at most five words, right before a colon (or the
+/// question mark of a question label: "Qui ? X. Avec qui ? Y.") and right
 /// after the start of the line or a separator (". ", " – ", "(" …); a colon after other
 /// words is part of a value. Labels of no field (context, objectives) end the value
 /// before them but are not returned.
 pub(super) fn labelled_parts(t: &str) -> (String, Vec<(String, String)>) {
     // (start of the separator, label, start of the value, field known)
     let mut found: Vec<(usize, String, usize, bool)> = Vec::new();
-    for (colon, _) in t.match_indices(':') {
+    for (colon, mark) in t.match_indices([':', '?']) {
         let before = &t[..colon];
         let (sep_at, label_at) = LABEL_SEPARATORS
             .iter()
@@ -39,7 +40,13 @@ pub(super) fn labelled_parts(t: &str) -> (String, Vec<(String, String)>) {
         if label.is_empty() || label.split_whitespace().count() > 5 {
             continue;
         }
-        let Some(field) = vocab::match_label(label) else {
+        // A question is a label only when it is exactly one ("Qui ? …", "Avec qui ? …").
+        let field = if mark == "?" {
+            vocab::match_label(label)
+        } else {
+            vocab::classify_label(label)
+        };
+        let Some(field) = field else {
             continue;
         };
         found.push((
@@ -53,15 +60,25 @@ pub(super) fn labelled_parts(t: &str) -> (String, Vec<(String, String)>) {
     let mut parts = Vec::new();
     for (k, (_, label, value_at, known)) in found.iter().enumerate() {
         let end = found.get(k + 1).map_or(t.len(), |next| next.0);
-        let value = t[*value_at..end.max(*value_at)]
-            .trim()
-            .trim_end_matches(['.', ';', ',', ')'])
-            .trim();
+        let value = without_closing(t[*value_at..end.max(*value_at)].trim());
         if *known && !value.is_empty() {
             parts.push((label.clone(), value.to_string()));
         }
     }
     (prefix, parts)
+}
+
+/// A value without the punctuation that ends it, and without the parenthesis that closes
+/// the one its label opened ("Titre (porteur : CCAS)"); a name's own parentheses stay
+/// ("Syndicat de restauration (SIRC)").
+fn without_closing(v: &str) -> &str {
+    let mut v = v.trim_end_matches(['.', ';', ',']).trim_end();
+    while v.ends_with(')') && v.matches(')').count() > v.matches('(').count() {
+        v = v[..v.len() - 1]
+            .trim_end_matches(['.', ';', ','])
+            .trim_end();
+    }
+    v
 }
 
 /// A labelled line, "Porteur : …", "Partenaires : …": its labels and values, when the line
@@ -78,7 +95,7 @@ pub(super) fn label_alone(t: &str) -> Option<String> {
     if t.is_empty() || t.contains(':') || t.split_whitespace().count() > 5 {
         return None;
     }
-    let field = vocab::match_label(t)?;
+    let field = vocab::classify_label(t)?;
     (field != vocab::Field::Autre).then(|| t.to_string())
 }
 
@@ -99,7 +116,7 @@ pub(super) fn block_names_a_lead(b: &HtmlBlock) -> bool {
 
 /// Whether a label names an action's lead (porteur, pilote).
 pub(super) fn is_lead_label(label: &str) -> bool {
-    vocab::match_label(label) == Some(vocab::Field::Porteurs)
+    vocab::classify_label(label) == Some(vocab::Field::Porteurs)
 }
 
 /// A title and the fields written after it in the same line: "Titre (porteurs : A et B)",
@@ -141,7 +158,7 @@ pub(super) fn parenthesised_lead(t: &str) -> (String, Option<String>) {
 pub(super) fn names_a_lead(t: &str) -> bool {
     lead_prose(t).is_some()
         || label_alone(t).is_some_and(|l| is_lead_label(&l))
-        || t.contains(':') && labelled_parts(t).1.iter().any(|(l, _)| is_lead_label(l))
+        || t.contains([':', '?']) && labelled_parts(t).1.iter().any(|(l, _)| is_lead_label(l))
         || t.contains('(') && parenthesised_lead(t).1.is_some()
 }
 
