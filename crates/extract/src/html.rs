@@ -55,6 +55,9 @@ pub struct HtmlBlock {
     /// as a run-in label or title is written: `<strong>Porteur</strong> CCAS`,
     /// `<span class="label">Pilote</span> <span>Mairie</span>`.
     pub run_in: Option<String>,
+    /// A block that goes on the list item before it: a `<dd>` after its `<dt>` (read as a
+    /// paragraph of the term's item).
+    pub continued: bool,
 }
 
 /// A link to a PDF file from the page's content.
@@ -720,13 +723,14 @@ impl<'p> Walker<'p> {
         if lines.is_empty() {
             return;
         }
-        let kind = if name == "li" || name == "dd" || name == "dt" {
+        let kind = if name == "li" || name == "dt" {
             HtmlKind::ListItem
         } else {
             HtmlKind::Paragraph
         };
         self.push(HtmlBlock {
             kind,
+            continued: name == "dd",
             text: lines.join(" "),
             lines: vec![lines],
             number,

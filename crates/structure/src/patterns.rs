@@ -206,7 +206,7 @@ pub fn titre_action_web() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"^(?i:fiche(?:[\s-]+actions?)?|action|projet|FA\b|F\.A\.)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?[0-9]{1,3}(?:\.[0-9]{1,2}){0,2}|[A-Z]\b)\s*(?:[:\-–.)]\s*(?P<titre>\S.*))?$",
+        r"^(?i:fiche(?:[\s-]+actions?)?|action|projet|mesure|FA\b|F\.A\.)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?[0-9]{1,3}(?:\.[0-9]{1,2}){0,2}|[A-Z]\b)\s*(?:[:\-–.)]\s*(?P<titre>\S.*)|\s+(?P<titre_nu>\p{Lu}.*))?$",
     )
 }
 
@@ -254,6 +254,16 @@ pub fn en_tete_axe() -> &'static Regex {
 pub fn item_lettre() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(&R, r"^(?P<num>[A-Z])[.)]\s+(?P<titre>\p{Lu}.{8,})$")
+}
+
+/// An axis numbered by an ordinal before the word: "1er axe", "2e axe", "3ème axe";
+/// group `num`.
+pub fn axe_ordinal() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"(?i)^(?P<num>[0-9]{1,2})\s*(?:er|re|e|ème|eme|nd|nde)\s+axe(?:\s+strat[ée]gique)?",
+    )
 }
 
 /// An action's number alone in its block, its title in the next one (Drupal writes each

@@ -135,7 +135,12 @@ pub fn classify_label(text: &str) -> Option<Field> {
         return None;
     }
     let head = words[0].trim_matches(|c: char| !c.is_alphanumeric());
-    head_words().get(head).copied()
+    // A plural the list does not spell ("Responsables") is its singular's label.
+    let singular = head.strip_suffix('s').filter(|h| h.len() >= 3);
+    head_words()
+        .get(head)
+        .or_else(|| singular.and_then(|h| head_words().get(h)))
+        .copied()
 }
 
 /// Single-word labels of exactly one field, by folded word ("budget" → Budget).

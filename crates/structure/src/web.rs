@@ -55,7 +55,9 @@ fn items(blocks: &[HtmlBlock]) -> Vec<Item> {
 }
 
 /// Blocks with one line each: a paragraph written as "<strong>Action 1 – Titre</strong>
-/// <br><em>piloté par …</em>" holds an action and its lead, which are read apart.
+/// <br><em>piloté par …</em>" holds an action and its lead, which are read apart. The
+/// lines after the first of a list item are paragraphs that go on the item (`continued`):
+/// "Titre<br>Qui ? X<br>Quand ? 2025" is one item, its title and its fields.
 fn one_line_blocks(blocks: &[HtmlBlock]) -> Vec<HtmlBlock> {
     let mut out = Vec::with_capacity(blocks.len());
     for b in blocks {
@@ -65,8 +67,14 @@ fn one_line_blocks(blocks: &[HtmlBlock]) -> Vec<HtmlBlock> {
             continue;
         }
         for (k, l) in lines.iter().enumerate() {
+            let item_line = b.kind == HtmlKind::ListItem && k > 0;
             out.push(HtmlBlock {
-                kind: b.kind,
+                kind: if item_line {
+                    HtmlKind::Paragraph
+                } else {
+                    b.kind
+                },
+                continued: item_line || (k == 0 && b.continued),
                 text: l.clone(),
                 lines: vec![vec![l.clone()]],
                 number: if k == 0 { b.number } else { None },
@@ -250,10 +258,16 @@ fn web_signing_date(texts: &[String]) -> Option<String> {
 /// Em dashes, and the bars and dots that sites put between a number and its title, written
 /// as en dashes: "Axe 1 — Titre", "Axe 1 | Titre", "FA 2 · Titre" read as "Axe 1 – Titre".
 fn dashes(t: &str) -> String {
-    t.replace('—', "–")
+    let t = t
+        .replace('—', "–")
         .replace(" | ", " – ")
         .replace(" · ", " – ")
-        .replace(" • ", " – ")
+        .replace(" • ", " – ");
+    // "1er axe : …", "2e axe : …" as "Axe 1 : …".
+    match patterns::axe_ordinal().captures(&t) {
+        Some(c) => format!("Axe {}{}", &c["num"], &t[c.get(0).map_or(0, |m| m.end())..]),
+        None => t,
+    }
 }
 
 #[cfg(test)]

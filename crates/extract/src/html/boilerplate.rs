@@ -58,6 +58,8 @@ const MARKS_ANYWHERE: &[&str] = &[
     "header-nav",
     "site-header",
     "site-footer",
+    "service-links",
+    "link-wrapper",
 ];
 
 /// Words that mark boilerplate as one whole dash- or underscore-separated part of a class

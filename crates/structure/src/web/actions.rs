@@ -23,6 +23,7 @@ pub(super) fn action_start(t: &str) -> Option<(String, Option<String>)> {
     let c = head.captures(&t).or_else(|| numbered.captures(&t))?;
     let titre = c
         .name("titre")
+        .or(c.name("titre_nu"))
         .map(|m| m.as_str().trim().trim_end_matches('.').trim().to_string())
         .filter(|x| !x.is_empty());
     Some((c["num"].to_string(), titre))
@@ -123,6 +124,11 @@ pub(super) fn actions(
                 i = table_actions(blocks, i, &cols, &mut axe, &axis_of, &mut out, alertes);
                 continue;
             }
+        }
+        if let Some(a) = row_as_action(b, axe, alertes) {
+            out.push(a);
+            i += 1;
+            continue;
         }
         let opening = action_opening(blocks, i, axe, lead_lists[i], out.len() + 1, &axis_of);
         let Some(opening) = opening else {
@@ -344,26 +350,37 @@ fn panel_names_a_lead(
 
 /// For each block, whether it is an item of a bulleted list of actions by its items: half
 /// of them or more are a title followed by its lead ("Titre – porteur : X", "Titre
-/// (pilote : X)"). Each list is read once.
+/// (pilote : X)"), or name it in the lines that go on the item (`continued`: "Titre<br>Qui
+/// ? X", a `<dt>` and its `<dd>`). Each list is read once.
 fn lists_naming_leads(blocks: &[HtmlBlock]) -> Vec<bool> {
     let is_item = |x: &HtmlBlock| x.kind == HtmlKind::ListItem && x.number.is_none();
     let mut out = vec![false; blocks.len()];
     let mut i = 0;
     while i < blocks.len() {
-        let n = blocks[i..].iter().take_while(|x| is_item(x)).count();
-        if n == 0 {
+        let n = blocks[i..]
+            .iter()
+            .take_while(|x| is_item(x) || (x.continued && !x.kind.eq(&HtmlKind::TableRow)))
+            .count();
+        if n == 0 || !is_item(&blocks[i]) {
             i += 1;
             continue;
         }
-        let with_lead = blocks[i..i + n]
+        let run = &blocks[i..i + n];
+        let items: Vec<usize> = (0..n).filter(|&k| is_item(&run[k])).collect();
+        let with_lead = items
             .iter()
-            .filter(|x| {
-                let (titre, fields) = title_and_fields(x.text.trim());
-                !titre.is_empty() && fields.iter().any(|(l, _)| is_lead_label(l))
+            .enumerate()
+            .filter(|(m, &k)| {
+                let (titre, fields) = title_and_fields(run[k].text.trim());
+                let own = !titre.is_empty() && fields.iter().any(|(l, _)| is_lead_label(l));
+                let end = items.get(m + 1).copied().unwrap_or(n);
+                own || run[k + 1..end].iter().any(block_names_a_lead)
             })
             .count();
-        let leads = with_lead > 0 && with_lead * 2 >= n;
-        out[i..i + n].iter_mut().for_each(|x| *x = leads);
+        let leads = with_lead > 0 && with_lead * 2 >= items.len();
+        for &k in &items {
+            out[i + k] = leads;
+        }
         i += n;
     }
     out
@@ -596,7 +613,8 @@ fn unread_bullet_list(blocks: &[HtmlBlock], i: usize, axe: Option<u32>) -> Optio
     }
     let n = blocks[i..]
         .iter()
-        .take_while(|x| x.kind == HtmlKind::ListItem && x.number.is_none())
+        .take_while(|x| (x.kind == HtmlKind::ListItem && x.number.is_none()) || x.continued)
+        .filter(|x| !x.continued)
         .count();
     (n >= 2).then_some(n)
 }
@@ -666,6 +684,29 @@ fn table_actions(
         }
     }
     j
+}
+
+/// A table row that is an action by itself, in a table with no header (a hand-made page
+/// lays out each action as a row): a number cell ("1."), then the title as the first
+/// line of a cell and labelled lines ("Responsable : X", "Partenaires : Y") in it or in
+/// the cells after.
+fn row_as_action(r: &HtmlBlock, axe: Option<u32>, alertes: &mut Vec<Alerte>) -> Option<Action> {
+    if r.kind != HtmlKind::TableRow || r.header || r.cells.len() < 2 {
+        return None;
+    }
+    let c = patterns::numero_seul().captures(r.cells[0].trim())?;
+    let numero = c.name("num").or(c.name("nu"))?.as_str().to_string();
+    let mut lines = r.lines[1..].iter().flatten().map(|l| l.trim());
+    let titre = lines.next().filter(|t| labelled(t).is_none())?.to_string();
+    let fields: Vec<Item> = lines
+        .filter_map(labelled)
+        .flatten()
+        .map(|(l, v)| row(&l, vec![v]))
+        .collect();
+    let names_lead = fields
+        .iter()
+        .any(|f| matches!(f, Item::Row { label, .. } if is_lead_label(label)));
+    names_lead.then(|| build_action(numero, Some(titre), fields, axe, alertes))
 }
 
 /// The axis a row of a table of actions names in a cell of its own: an axis line ("Axe 1 :

@@ -15,7 +15,61 @@ pub(super) fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
     if !out.is_empty() {
         return out;
     }
-    announced_axes(blocks)
+    let announced = announced_axes(blocks);
+    if !announced.is_empty() {
+        return announced;
+    }
+    numbered_sections(blocks)
+}
+
+/// Words of a heading that announces the axes as the sections after it ("Les priorités du
+/// contrat", "Nos orientations").
+const SECTIONS_OF_AXES: &[&str] = &["axes", "priorites", "orientations", "enjeux", "ambitions"];
+
+/// Headings "1. Titre", "2. Titre" … of one level, numbered from 1 on, under a heading of a
+/// higher level that names the axes (see `SECTIONS_OF_AXES`).
+fn numbered_sections(blocks: &[HtmlBlock]) -> Vec<Axe> {
+    let numbered = patterns::action_numerotee();
+    for (i, b) in blocks.iter().enumerate() {
+        let HtmlKind::Heading(top) = b.kind else {
+            continue;
+        };
+        let ft = f(&b.text);
+        if !SECTIONS_OF_AXES
+            .iter()
+            .any(|w| ft.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+        {
+            continue;
+        }
+        let mut out: Vec<Axe> = Vec::new();
+        let mut level = None;
+        for x in &blocks[i + 1..] {
+            let HtmlKind::Heading(l) = x.kind else {
+                continue;
+            };
+            if l <= top {
+                break;
+            }
+            if level.is_some_and(|v| l > v) {
+                continue;
+            }
+            let Some(c) = numbered.captures(x.text.trim()) else {
+                break;
+            };
+            if c["num"] != (out.len() + 1).to_string() || level.is_some_and(|v| v != l) {
+                break;
+            }
+            level = Some(l);
+            out.push(crate::new_axe(
+                out.len() as u32 + 1,
+                c["titre"].trim().to_string(),
+            ));
+        }
+        if out.len() >= 2 {
+            return out;
+        }
+    }
+    Vec::new()
 }
 
 /// The "AXE n : titre" lines of the page, each number once.

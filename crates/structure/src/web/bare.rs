@@ -102,6 +102,7 @@ fn names_lead_after(blocks: &[HtmlBlock], j: usize) -> bool {
             !matches!(x.kind, HtmlKind::Heading(_))
                 && bare_action_number(&x.text).is_none()
                 && !is_bare_axis(&x.text)
+                && action_start(&x.text).is_none()
         })
         .any(block_names_a_lead)
 }

@@ -2,7 +2,7 @@
 //! …" and the like, scored by how often it recurs, completed by the publisher's own name
 //! when the publisher is the territory.
 
-use super::labels::block_names_a_lead;
+use super::labels::{block_names_a_lead, names_a_lead};
 use crate::{f, patterns};
 use cls_extract::{HtmlBlock, HtmlDocument, HtmlKind};
 
@@ -25,14 +25,47 @@ pub(super) fn territory(html: &HtmlDocument) -> Option<String> {
         c.1 > 0.0
             && !matches!(
                 f(&c.0).as_str(),
-                "sante" | "l'ars" | "ars" | "la sante" | "france"
+                "sante"
+                    | "l'ars"
+                    | "ars"
+                    | "la sante"
+                    | "france"
+                    | "agglomeration"
+                    | "l'agglomeration"
+                    | "metropole"
+                    | "la metropole"
+                    | "communaute de communes"
+                    | "la communaute de communes"
+                    | "ville"
+                    | "la ville"
+                    | "pays"
+                    | "le pays"
+                    | "territoire"
+                    | "le territoire"
             )
     });
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.len().cmp(&b.0.len())));
     let best = cands.into_iter().next().map(|c| c.0);
     // The first 40 blocks name the publisher.
     let head: Vec<&HtmlBlock> = own.iter().filter(|(k, _)| *k < 40).map(|x| x.1).collect();
-    publisher(html, &head, best.as_deref(), &fall).or(best)
+    publisher(html, &head, best.as_deref(), &fall)
+        .or(best)
+        .map(|n| spelled_out(&n))
+}
+
+/// A territory's name with its kind spelled out: "CC du Val" is "Communauté de communes du
+/// Val", as the contract names its signatory.
+fn spelled_out(name: &str) -> String {
+    const KINDS: &[(&str, &str)] = &[
+        ("CC ", "Communauté de communes "),
+        ("CdC ", "Communauté de communes "),
+        ("CA ", "Communauté d'agglomération "),
+        ("CU ", "Communauté urbaine "),
+    ];
+    KINDS
+        .iter()
+        .find_map(|(short, long)| name.strip_prefix(short).map(|rest| format!("{long}{rest}")))
+        .unwrap_or_else(|| name.to_string())
 }
 
 /// A candidate name of the territory and its score.
@@ -55,14 +88,15 @@ fn own_voice_blocks(html: &HtmlDocument) -> Vec<(usize, &HtmlBlock)> {
 }
 
 /// The `<title>` and the lines of the blocks in the page's own voice (a name never runs
-/// over a line break).
+/// over a line break), without the lines that name a lead.
 fn own_texts<'a>(html: &'a HtmlDocument, own: &[(usize, &'a HtmlBlock)]) -> Vec<&'a str> {
     html.title
         .iter()
         .map(String::as_str)
         .chain(
             own.iter()
-                .flat_map(|(_, b)| b.lines.iter().flatten().map(String::as_str)),
+                .flat_map(|(_, b)| b.lines.iter().flatten().map(String::as_str))
+                .filter(|l| !names_a_lead(l)),
         )
         .collect()
 }
