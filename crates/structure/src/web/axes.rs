@@ -285,3 +285,46 @@ fn split_enumeration(s: &str, n: usize) -> Vec<String> {
     }
     parts
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(kind: HtmlKind, text: &str) -> HtmlBlock {
+        HtmlBlock {
+            kind,
+            text: text.to_string(),
+            lines: vec![vec![text.to_string()]],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn numbered_headings_under_a_heading_naming_the_priorities_are_the_axes() {
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Les priorités du contrat"),
+            block(HtmlKind::Heading(3), "1. Accès aux soins et aux droits"),
+            block(HtmlKind::ListItem, "Permanences d'accès aux droits"),
+            block(HtmlKind::Heading(3), "2. Santé des enfants et des jeunes"),
+            block(HtmlKind::Heading(2), "3. Contacts et documents utiles"),
+        ];
+        let titles: Vec<String> = axes(&blocks).into_iter().map(|a| a.titre).collect();
+        assert_eq!(
+            titles,
+            [
+                "Accès aux soins et aux droits",
+                "Santé des enfants et des jeunes"
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinal_axes_and_bars_read_as_axis_lines() {
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "1er axe : L'accès aux soins"),
+            block(HtmlKind::Heading(2), "Axe 2 | La prévention"),
+        ];
+        let titles: Vec<String> = axes(&blocks).into_iter().map(|a| a.titre).collect();
+        assert_eq!(titles, ["L'accès aux soins", "La prévention"]);
+    }
+}

@@ -236,4 +236,17 @@ mod tests {
         assert_eq!(t, "Créer un point santé");
         assert_eq!(who.as_deref(), Some("CCAS et Ville"));
     }
+
+    #[test]
+    fn a_names_own_parentheses_stay_and_question_labels_are_read() {
+        let (_, parts) = labelled_parts("Pilote : Syndicat de restauration collective (SIRC)");
+        assert_eq!(parts[0].1, "Syndicat de restauration collective (SIRC)");
+        let (titre, parts) = title_and_fields("Créer un centre (porteur : CCAS de Lorme)");
+        assert_eq!(
+            (titre.as_str(), parts[0].1.as_str()),
+            ("Créer un centre", "CCAS de Lorme")
+        );
+        assert!(names_a_lead("Qui ? Le CCAS de Lorme"));
+        assert!(!names_a_lead("Pourquoi ce projet ? Parce que"));
+    }
 }

@@ -513,4 +513,17 @@ mod tests {
             Some("Communauté d'agglomération du Val")
         );
     }
+
+    #[test]
+    fn a_territorys_kind_is_spelled_out() {
+        assert_eq!(
+            spelled_out("CC du Plateau de Vaunoise"),
+            "Communauté de communes du Plateau de Vaunoise"
+        );
+        assert_eq!(
+            spelled_out("CA de Lorme"),
+            "Communauté d'agglomération de Lorme"
+        );
+        assert_eq!(spelled_out("CCAS de Lorme"), "CCAS de Lorme");
+    }
 }
