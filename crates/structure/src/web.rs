@@ -270,6 +270,17 @@ fn dashes(t: &str) -> String {
     }
 }
 
+/// A block of one line, for the tests of the web readers.
+#[cfg(test)]
+pub(crate) fn test_block(kind: HtmlKind, text: &str) -> HtmlBlock {
+    HtmlBlock {
+        kind,
+        text: text.to_string(),
+        lines: vec![vec![text.to_string()]],
+        ..Default::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

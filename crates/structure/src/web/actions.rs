@@ -97,6 +97,7 @@ pub(super) fn actions(
         Some(crate::roman_or_arabic(&c["num"]).filter(|n| axes.iter().any(|a| a.numero == *n)))
     };
     let lead_lists = lists_naming_leads(blocks);
+    let below_axis = below_axis_headings(blocks);
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
@@ -130,7 +131,8 @@ pub(super) fn actions(
             i += 1;
             continue;
         }
-        let opening = action_opening(blocks, i, axe, lead_lists[i], out.len() + 1, &axis_of);
+        let listed = (lead_lists[i], below_axis[i]);
+        let opening = action_opening(blocks, i, axe, listed, out.len() + 1, &axis_of);
         let Some(opening) = opening else {
             alert_unread(blocks, i, axe, alertes);
             i += 1;
@@ -251,7 +253,8 @@ struct Opening {
 }
 
 /// How block `i` opens an action, if it does: an action line (not in a table); an
-/// accordion item under an axis whose panel names a lead, though its title has no number;
+/// accordion item, or a heading below its axis's heading (`below_axis`), under an axis
+/// whose panel names a lead, though its title has no number;
 /// an item of a numbered list, or of a bulleted list announced as actions or whose items
 /// name their leads (`lead_list`), under an axis. Actions without a number of their own
 /// are numbered `next`, in page order.
@@ -259,7 +262,7 @@ fn action_opening(
     blocks: &[HtmlBlock],
     i: usize,
     axe: Option<u32>,
-    lead_list: bool,
+    (lead_list, below_axis): (bool, bool),
     next: usize,
     axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
 ) -> Option<Opening> {
@@ -279,7 +282,7 @@ fn action_opening(
         }
     }
     // A collapsible item, or a heading below the axis's, whose panel names a lead.
-    let titled = b.toggle || below_axis_heading(blocks, i);
+    let titled = b.toggle || below_axis;
     if titled && axe.is_some() && !t.ends_with('?') && panel_names_a_lead(blocks, i, axis_of) {
         return Some(Opening {
             numero: next.to_string(),
@@ -312,18 +315,24 @@ fn action_opening(
     })
 }
 
-/// Whether heading `i` is below the level of the last axis heading before it (an action's
-/// title under its axis's heading).
-fn below_axis_heading(blocks: &[HtmlBlock], i: usize) -> bool {
-    let HtmlKind::Heading(level) = blocks[i].kind else {
-        return false;
-    };
+/// For each block, whether it is a heading below the level of the last axis line before
+/// it, when that line is a heading (an action's title under its axis's heading). One pass.
+fn below_axis_headings(blocks: &[HtmlBlock]) -> Vec<bool> {
     let p = vocab::patterns();
-    blocks[..i]
+    let mut axis_level: Option<u8> = None;
+    blocks
         .iter()
-        .rev()
-        .find(|x| p.axe.is_match(&dashes(x.text.trim())))
-        .is_some_and(|x| matches!(x.kind, HtmlKind::Heading(l) if l < level))
+        .map(|b| {
+            let below = matches!(b.kind, HtmlKind::Heading(l) if axis_level.is_some_and(|a| a < l));
+            if p.axe.is_match(&dashes(b.text.trim())) {
+                axis_level = match b.kind {
+                    HtmlKind::Heading(l) => Some(l),
+                    _ => None,
+                };
+            }
+            below
+        })
+        .collect()
 }
 
 /// Whether the panel of the collapsible item at `i` (the blocks up to the next heading,
@@ -810,15 +819,7 @@ fn row_action(
 mod tests {
     use super::*;
     use crate::web::axes::axes;
-
-    fn block(kind: HtmlKind, text: &str) -> HtmlBlock {
-        HtmlBlock {
-            kind,
-            text: text.to_string(),
-            lines: vec![vec![text.to_string()]],
-            ..Default::default()
-        }
-    }
+    use crate::web::test_block as block;
 
     fn fiche_row(label: &str, value: &str) -> HtmlBlock {
         HtmlBlock {

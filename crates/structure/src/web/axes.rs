@@ -289,15 +289,7 @@ fn split_enumeration(s: &str, n: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn block(kind: HtmlKind, text: &str) -> HtmlBlock {
-        HtmlBlock {
-            kind,
-            text: text.to_string(),
-            lines: vec![vec![text.to_string()]],
-            ..Default::default()
-        }
-    }
+    use crate::web::test_block as block;
 
     #[test]
     fn numbered_headings_under_a_heading_naming_the_priorities_are_the_axes() {

@@ -17,14 +17,15 @@ use std::collections::HashMap;
 
 /// The blocks with each bare label joined to its title (see the module comment).
 pub(super) fn join_bare_labels(blocks: &[HtmlBlock]) -> Vec<HtmlBlock> {
-    let badges = axis_labels_repeat(blocks);
+    let titles: Vec<bool> = blocks.iter().map(is_title).collect();
+    let badges = axis_labels_repeat(blocks, &titles);
     let mut out: Vec<HtmlBlock> = Vec::with_capacity(blocks.len());
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
-        let joined = blocks.get(i + 1).filter(|next| {
+        let joined = blocks.get(i + 1).filter(|_| {
             b.kind != HtmlKind::TableRow
-                && is_title(next)
+                && titles.get(i + 1) == Some(&true)
                 && ((!badges && is_bare_axis(&b.text) && !names_lead_after(blocks, i + 2))
                     || bare_action_number(&b.text)
                         .is_some_and(|dotted| dotted || names_lead_after(blocks, i + 2)))
@@ -44,10 +45,10 @@ pub(super) fn join_bare_labels(blocks: &[HtmlBlock]) -> Vec<HtmlBlock> {
 }
 
 /// Whether a bare axis label ("Axe 2") above a title stands more than once on the page.
-fn axis_labels_repeat(blocks: &[HtmlBlock]) -> bool {
+fn axis_labels_repeat(blocks: &[HtmlBlock], titles: &[bool]) -> bool {
     let mut seen: HashMap<u32, u32> = HashMap::new();
     for (i, b) in blocks.iter().enumerate() {
-        let above_title = blocks.get(i + 1).is_some_and(is_title);
+        let above_title = titles.get(i + 1) == Some(&true);
         if let Some(n) = bare_axis_number(&b.text).filter(|_| above_title) {
             let k = seen.entry(n).or_default();
             *k += 1;
@@ -128,15 +129,7 @@ fn join(label: &HtmlBlock, title: &HtmlBlock) -> HtmlBlock {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn block(kind: HtmlKind, text: &str) -> HtmlBlock {
-        HtmlBlock {
-            kind,
-            text: text.to_string(),
-            lines: vec![vec![text.to_string()]],
-            ..Default::default()
-        }
-    }
+    use crate::web::test_block as block;
 
     fn texts(blocks: Vec<HtmlBlock>) -> Vec<String> {
         join_bare_labels(&blocks)

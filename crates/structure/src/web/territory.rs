@@ -392,15 +392,7 @@ fn proper_phrase(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn block(kind: HtmlKind, text: &str) -> HtmlBlock {
-        HtmlBlock {
-            kind,
-            text: text.to_string(),
-            lines: vec![vec![text.to_string()]],
-            ..Default::default()
-        }
-    }
+    use crate::web::test_block as block;
 
     fn page(title: &str, site: Option<&str>, blocks: &[(HtmlKind, &str)]) -> HtmlDocument {
         HtmlDocument {
