@@ -145,7 +145,7 @@ pub fn nom_territoire() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"\b(\p{Lu}[\p{Latin}'\-]+(?:\s+(?:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée]))?)\b",
+        r"\b(\p{Lu}[\p{Latin}'\-]+(?:\s+(?i:m[ée]tropole|agglom[ée]ration|agglo|communaut[ée]))?)\b",
     )
 }
 

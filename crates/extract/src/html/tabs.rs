@@ -88,7 +88,7 @@ impl Tabs {
                 .iter()
                 .map(|i| super::clean(&i.text().collect::<String>()))
                 .collect();
-            if titles.iter().any(|t| t.is_empty() || t.len() > 300) {
+            if titles.iter().any(|t| t.is_empty() || t.len() > 200) {
                 continue;
             }
             let Some(panels) = list
@@ -126,9 +126,9 @@ impl Tabs {
     }
 }
 
-/// The lists of tab titles that are not marked with ARIA: a list whose class names tabs
-/// (`et_pb_tabs_controls`, `nav-tabs`, `tabs__list`), not inside an element already
-/// playing a tab list.
+/// The lists of tab titles that are not marked with ARIA: a list whose class names a list
+/// of tabs (`et_pb_tabs_controls`, `nav-tabs`, `tabs__list`; not a tab's content,
+/// `elementor-tab-content`), not an element already playing a tab list.
 fn tabs_lists(doc: &Html) -> Vec<ElementRef<'_>> {
     doc.root_element()
         .descendants()
@@ -139,9 +139,15 @@ fn tabs_lists(doc: &Html) -> Vec<ElementRef<'_>> {
                 && v.attr("role") != Some("tablist")
                 && v.attr("class").is_some_and(|c| {
                     c.split_whitespace().any(|tok| {
-                        tok.to_ascii_lowercase()
-                            .split(['-', '_'])
-                            .any(|part| matches!(part, "tabs" | "tab" | "tablist" | "onglets"))
+                        let tok = tok.to_ascii_lowercase();
+                        let parts: Vec<&str> = tok.split(['-', '_']).collect();
+                        let tabs = parts
+                            .iter()
+                            .any(|p| matches!(*p, "tabs" | "tab" | "tablist" | "onglets"));
+                        let list = parts.iter().any(|p| {
+                            matches!(*p, "controls" | "nav" | "list" | "titles" | "menu" | "buttons")
+                        });
+                        tok == "onglets" || (tabs && list)
                     })
                 })
         })

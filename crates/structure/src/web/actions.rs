@@ -268,10 +268,7 @@ fn action_opening(
 ) -> Option<Opening> {
     let b = &blocks[i];
     let t = b.text.trim();
-    let none = Listing {
-        listed: false,
-        bullet: false,
-    };
+    let none = Listing::default();
     if b.kind != HtmlKind::TableRow {
         if let Some((numero, titre)) = action_start(t) {
             return Some(Opening {
@@ -290,19 +287,37 @@ fn action_opening(
             listing: none,
         });
     }
-    if b.kind != HtmlKind::ListItem || axe.is_none() {
-        return None;
+    // A line all in bold under an axis, whose lines after it name a lead.
+    if is_bold_line(b) && axe.is_some() && panel_names_a_lead(blocks, i, axis_of) {
+        return Some(Opening {
+            numero: next.to_string(),
+            titre: Some(t.to_string()),
+            listing: Listing {
+                bold: true,
+                ..Listing::default()
+            },
+        });
     }
-    // "A. Titre (porteur : …)": an item lettered in its text, under an axis.
-    if let Some(c) = patterns::item_lettre().captures(t) {
+    // "A. Titre (porteur : …)": an item or a line lettered in its text, under an axis (a
+    // paragraph only when a lead follows: "M. Dupont" is no action).
+    if let Some(c) = patterns::item_lettre().captures(t).filter(|_| {
+        axe.is_some()
+            && (b.kind == HtmlKind::ListItem
+                || (b.kind == HtmlKind::Paragraph && panel_names_a_lead(blocks, i, axis_of)))
+    }) {
         return Some(Opening {
             numero: c["num"].to_string(),
             titre: Some(c["titre"].to_string()),
             listing: Listing {
                 listed: true,
-                bullet: true,
+                bullet: b.kind == HtmlKind::ListItem,
+                lettered: true,
+                ..Listing::default()
             },
         });
+    }
+    if b.kind != HtmlKind::ListItem || axe.is_none() {
+        return None;
     }
     let bullet = b.number.is_none() && (lead_list || list_announces_actions(blocks, i));
     (b.number.is_some() || bullet).then(|| Opening {
@@ -311,6 +326,7 @@ fn action_opening(
         listing: Listing {
             listed: true,
             bullet,
+            ..Listing::default()
         },
     })
 }
@@ -424,11 +440,21 @@ fn alert_unread(blocks: &[HtmlBlock], i: usize, axe: Option<u32>, alertes: &mut 
 }
 
 /// How an action was found in a list: `listed` a numbered item, `bullet` an item of a
-/// bulleted list announced as actions (its action ends at the next item).
-#[derive(Clone, Copy)]
+/// bulleted list announced as actions (its action ends at the next item); `lettered` a
+/// line "A. Titre" and `bold` a line all in bold, whose action ends at the next such line.
+#[derive(Clone, Copy, Default)]
 struct Listing {
     listed: bool,
     bullet: bool,
+    lettered: bool,
+    bold: bool,
+}
+
+/// A paragraph line all in bold (`<strong>Titre</strong><br>Pilote : …`): a title.
+fn is_bold_line(b: &HtmlBlock) -> bool {
+    b.kind == HtmlKind::Paragraph
+        && !b.continued
+        && b.run_in.as_deref().is_some_and(|r| r.trim() == b.text.trim())
 }
 
 /// Reads the action that opens at block `i` (a heading, a collapsible item, a numbered or
@@ -589,6 +615,8 @@ fn ends_action(
         || axis_badge(xt).is_some()
         || (listing.listed && x.number.is_some())
         || (listing.bullet && x.kind == HtmlKind::ListItem)
+        || (listing.lettered && patterns::item_lettre().is_match(xt))
+        || (listing.bold && is_bold_line(x))
         || (x.kind == HtmlKind::TableRow && x.header && action_columns(x).is_some())
 }
 

@@ -104,6 +104,7 @@ fn names_lead_after(blocks: &[HtmlBlock], j: usize) -> bool {
                 && bare_action_number(&x.text).is_none()
                 && !is_bare_axis(&x.text)
                 && action_start(&x.text).is_none()
+                && !patterns::item_lettre().is_match(x.text.trim())
         })
         .any(block_names_a_lead)
 }

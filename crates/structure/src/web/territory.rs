@@ -48,9 +48,89 @@ pub(super) fn territory(html: &HtmlDocument) -> Option<String> {
     let best = cands.into_iter().next().map(|c| c.0);
     // The first 40 blocks name the publisher.
     let head: Vec<&HtmlBlock> = own.iter().filter(|(k, _)| *k < 40).map(|x| x.1).collect();
-    publisher(html, &head, best.as_deref(), &fall)
-        .or(best)
-        .map(|n| spelled_out(&n))
+    let found = publisher(html, &head, best.as_deref(), &fall).or(best);
+    let named = authority_named(html, &own, &fall);
+    match (found, named) {
+        (None, n) => n,
+        (Some(b), Some(n)) if is_fuller_form(&n, &b) => Some(n),
+        (b, _) => b,
+    }
+    .map(|n| spelled_out(&n))
+}
+
+/// The local authority the page names in its titles and first blocks, in its own voice:
+/// a kind and a name ("Communauté de communes des Vallons de la Seillonne", "Ville de X",
+/// "PETR du Y") or a name and its kind ("Arvelle Agglomération"), scored by how often the
+/// page names it, with a bonus when the titles or the site's name carry its name. The
+/// signatory is named in full where the reader that follows the page's triggers finds
+/// nothing, or only a short form.
+fn authority_named(
+    html: &HtmlDocument,
+    own: &[(usize, &HtmlBlock)],
+    fall: &str,
+) -> Option<String> {
+    let sep = patterns::separateur_titre();
+    let titles: Vec<&str> = html
+        .title
+        .iter()
+        .flat_map(|t| sep.split(t).map(str::trim).collect::<Vec<_>>())
+        .chain(html.site_name.iter().map(String::as_str))
+        .chain(html.og_title.iter().map(String::as_str))
+        .collect();
+    let folded_titles = f(&titles.join(" | "));
+    let lines = own
+        .iter()
+        .filter(|(k, _)| *k < 40)
+        .flat_map(|(_, b)| b.lines.iter().flatten().map(String::as_str))
+        .filter(|l| !names_a_lead(l));
+    let mut cands: Vec<Candidate> = Vec::new();
+    for t in titles.iter().copied().chain(lines) {
+        for name in authority_phrases(t) {
+            let k = f(&name);
+            if is_agency(&k) || cands.iter().any(|c| f(&c.0) == k) {
+                continue;
+            }
+            let core = name_core(&name).unwrap_or_else(|| k.clone());
+            let mut score = fall.matches(&k).count() as f64;
+            if core.len() >= 4 && folded_titles.contains(&core) {
+                score += 3.0;
+            }
+            cands.push((name, score));
+        }
+    }
+    cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.len().cmp(&a.0.len())));
+    cands.into_iter().find(|c| c.1 >= 1.0).map(|c| c.0)
+}
+
+/// The names of local authorities in a line: a kind followed by a proper name, or a
+/// proper name followed by its kind.
+fn authority_phrases(t: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in patterns::collectivite().find_iter(t) {
+        if let Some(phrase) = proper_phrase(&t[m.end()..]) {
+            out.push(format!("{}{phrase}", m.as_str()));
+        }
+    }
+    for c in patterns::nom_territoire().captures_iter(t) {
+        let n = &c[1];
+        let k = f(n);
+        if n.contains(char::is_whitespace) && (k.ends_with("agglomeration") || k.ends_with("metropole")) {
+            out.push(n.to_string());
+        }
+    }
+    out
+}
+
+/// Whether `full` names the territory `short` in full: the same name with its kind, or a
+/// kind where `short` has another word order ("Pays de Sablonne Agglomération" for
+/// "Communauté d'agglomération du Pays de Sablonne").
+fn is_fuller_form(full: &str, short: &str) -> bool {
+    let (kf, ks) = (f(full), f(short));
+    let Some(core) = name_core(full) else {
+        return false;
+    };
+    kf != ks && core.len() >= 4 && ks.contains(&core) && kf.len() > core.len()
+        && name_core(short).is_none()
 }
 
 /// A territory's name with its kind spelled out: "CC du Val" is "Communauté de communes du
