@@ -98,6 +98,8 @@ pub(super) fn actions(
     };
     let lead_lists = lists_naming_leads(blocks);
     let below_axis = below_axis_headings(blocks);
+    // The heading level of the current axis's section, when a heading opened it.
+    let mut axis_level: Option<u8> = None;
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
@@ -107,8 +109,20 @@ pub(super) fn actions(
         }
         if let Some(n) = axis_heading(blocks, i, axes, &axis_of) {
             axe = n;
+            axis_level = match b.kind {
+                HtmlKind::Heading(l) if n.is_some() => Some(l),
+                _ => None,
+            };
             i += 1;
             continue;
+        }
+        // A heading as high as the axis's that is neither an axis nor an action ends the
+        // axis's section ("Les grandes étapes", "Contacts").
+        if let HtmlKind::Heading(l) = b.kind {
+            if axis_level.is_some_and(|a| l <= a) && action_start(&b.text).is_none() {
+                axe = None;
+                axis_level = None;
+            }
         }
         // A badge "Axe 2" on a card: the axis of the card's action.
         if let Some(n) = axis_badge(&b.text).filter(|n| axes.iter().any(|a| a.numero == *n)) {
@@ -413,7 +427,7 @@ fn lists_naming_leads(blocks: &[HtmlBlock]) -> Vec<bool> {
 
 /// Alerts for block `i` when it looks like actions but is not read as one: the first
 /// item of a bulleted list under an axis that nothing announces, or a collapsible item
-/// that is not a question.
+/// under an axis that is not a question.
 fn alert_unread(blocks: &[HtmlBlock], i: usize, axe: Option<u32>, alertes: &mut Vec<Alerte>) {
     let b = &blocks[i];
     let t = b.text.trim();
@@ -427,7 +441,9 @@ fn alert_unread(blocks: &[HtmlBlock], i: usize, axe: Option<u32>, alertes: &mut 
             ),
         ));
     }
-    if b.toggle && !t.ends_with('?') {
+    // A collapsible item outside any axis is a section of the page (its steps, its
+    // documents), not an action that was missed.
+    if b.toggle && axe.is_some() && !t.ends_with('?') {
         alertes.push(Alerte::new(
             "element_non_lu",
             None,
