@@ -228,8 +228,32 @@ impl Pruner {
             v.attr("class").unwrap_or("")
         )
         .to_ascii_lowercase();
-        class_marks_boilerplate(&marks)
+        class_marks_boilerplate(&marks) && !is_card_badge(e)
     }
+}
+
+/// Class parts of a card, a tile or a teaser: a component that presents one item.
+const CARD_PARTS: &[&str] = &["card", "tile", "teaser", "vignette", "carte"];
+
+/// Whether `e` is a group of tags or badges inside a card ("fr-tags-group" in an
+/// `fr-card`): the card's own labels ("Action 3", "Axe 2"), not the site's taxonomy.
+fn is_card_badge(e: &ElementRef) -> bool {
+    let parts = |el: &ElementRef| -> Vec<String> {
+        el.value()
+            .attr("class")
+            .unwrap_or("")
+            .to_ascii_lowercase()
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let tagged = parts(e).iter().any(|p| matches!(p.as_str(), "tag" | "tags" | "badge" | "badges"));
+    tagged
+        && e.ancestors()
+            .filter_map(ElementRef::wrap)
+            .take(8)
+            .any(|a| parts(&a).iter().any(|p| CARD_PARTS.contains(&p.as_str())))
 }
 
 /// Boilerplate by tag, role or being hidden, whatever the classes say.

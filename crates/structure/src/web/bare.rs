@@ -36,12 +36,43 @@ pub(super) fn join_bare_labels(blocks: &[HtmlBlock]) -> Vec<HtmlBlock> {
                 i += 2;
             }
             None => {
-                out.push(b.clone());
+                if !number_after_title(&mut out, b) {
+                    out.push(b.clone());
+                }
                 i += 1;
             }
         }
     }
     out
+}
+
+/// A card's number written after its title ("Action 1" as a tag under the card's
+/// heading, the State design system's `fr-card__start`): when `b` is such a label and a
+/// title heading stands just before it (at most four blocks back, no heading between),
+/// the heading becomes "Action 1 – Titre" and the label is consumed.
+fn number_after_title(out: &mut [HtmlBlock], b: &HtmlBlock) -> bool {
+    let worded = patterns::numero_seul()
+        .captures(b.text.trim())
+        .is_some_and(|c| c.name("num").is_some());
+    if !worded || b.kind == HtmlKind::TableRow {
+        return false;
+    }
+    let back = out.len().saturating_sub(4);
+    let Some(k) = (back..out.len())
+        .rev()
+        .find(|&k| matches!(out[k].kind, HtmlKind::Heading(_)))
+    else {
+        return false;
+    };
+    let between_clear = out[k + 1..].iter().all(|x| {
+        bare_action_number(&x.text).is_none() && !is_bare_axis(&x.text) && !x.toggle
+    });
+    if !between_clear || !is_title(&out[k]) {
+        return false;
+    }
+    let joined = join(b, &out[k]);
+    out[k] = joined;
+    true
 }
 
 /// Whether a bare axis label ("Axe 2") above a title stands more than once on the page.
@@ -186,6 +217,18 @@ mod tests {
         ]);
         assert_eq!(t[0], "1.1 – Attirer de nouveaux médecins");
         assert_eq!(action_start(&t[0]).map(|x| x.0), Some("1.1".to_string()));
+    }
+
+    #[test]
+    fn a_cards_number_after_its_title_numbers_the_title() {
+        let t = texts(vec![
+            block(HtmlKind::Heading(4), "Créer une maison de santé"),
+            block(HtmlKind::Paragraph, "Réhabilitation de l'ancienne gendarmerie."),
+            block(HtmlKind::Paragraph, "Action 1"),
+            block(HtmlKind::Paragraph, "Porteur : CC des Causses"),
+        ]);
+        assert_eq!(t[0], "Action 1 – Créer une maison de santé");
+        assert_eq!(t.len(), 3, "{t:?}");
     }
 
     #[test]
