@@ -501,8 +501,8 @@ fn read_action(
             j += 1;
         }
     }
-    let (fields, j) = action_fields(blocks, j, inline, opening.listing, axis_of);
-    let a = build_action(opening.numero, titre, fields, axe, alertes);
+    let (fields, j, badge) = action_fields(blocks, j, inline, opening.listing, axis_of);
+    let a = build_action(opening.numero, titre, fields, badge.or(axe), alertes);
     if a.titre.as_deref().is_none_or(str::is_empty) {
         alertes.push(Alerte::new(
             "champ_absent",
@@ -543,19 +543,38 @@ fn card_title(
 /// labelled rows: the fields written in its title line (`inline`), the leads and labelled
 /// lines, a label alone with its values in the blocks after it, the rows of a fiche
 /// table, and a description before them. Returns them with the index of the first block
-/// after.
+/// after, and the axis of a badge inside the action's card.
 fn action_fields(
     blocks: &[HtmlBlock],
     mut j: usize,
     inline: Vec<(String, String)>,
     listing: Listing,
     axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
-) -> (Vec<Item>, usize) {
+) -> (Vec<Item>, usize, Option<u32>) {
     let mut fields: Vec<Item> = inline.into_iter().map(|(l, v)| row(&l, vec![v])).collect();
     let mut description: Vec<String> = Vec::new();
-    while j < blocks.len() && !ends_action(&blocks[j], listing, axis_of) {
+    let mut badge = None;
+    let has_lead = |fields: &[Item]| {
+        fields
+            .iter()
+            .any(|f| matches!(f, Item::Row { label, .. } if is_lead_label(label)))
+    };
+    while j < blocks.len() {
         let x = &blocks[j];
         let xt = x.text.trim();
+        // A badge "Axe 2" inside a card, after its title and before its lead, is the
+        // card's axis; after the lead it belongs to the next card.
+        match axis_badge(xt) {
+            Some(n) if badge.is_none() && !has_lead(&fields) => {
+                badge = Some(n);
+                j += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if ends_action(x, listing, axis_of) {
+            break;
+        }
         j += 1;
         if x.kind == HtmlKind::TableRow && x.cells.len() >= 2 {
             let value = x.lines[1..].iter().flatten().cloned().collect();
@@ -583,7 +602,7 @@ fn action_fields(
     if !description.is_empty() && !fields.is_empty() {
         fields.insert(0, row("Description", description));
     }
-    (fields, j)
+    (fields, j, badge)
 }
 
 /// The values of a label alone in its block, the blocks from `j` up to the next label,
