@@ -248,7 +248,9 @@ fn is_card_badge(e: &ElementRef) -> bool {
             .map(str::to_string)
             .collect()
     };
-    let tagged = parts(e).iter().any(|p| matches!(p.as_str(), "tag" | "tags" | "badge" | "badges"));
+    let tagged = parts(e)
+        .iter()
+        .any(|p| matches!(p.as_str(), "tag" | "tags" | "badge" | "badges"));
     tagged
         && e.ancestors()
             .filter_map(ElementRef::wrap)

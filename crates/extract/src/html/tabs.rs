@@ -77,7 +77,8 @@ impl Tabs {
 
     /// Tab lists whose items name no panel (Divi writes `ul.et_pb_tabs_controls` then a
     /// container of as many panels, matched by position): the k-th item titles the k-th
-    /// panel of the first element after the list that has as many children.
+    /// panel of the first element after the list (among the next three) that has as many
+    /// children.
     fn pair_by_order(&mut self, lists: &[ElementRef]) {
         for list in lists {
             let items: Vec<ElementRef> = list.children().filter_map(ElementRef::wrap).collect();
@@ -91,9 +92,12 @@ impl Tabs {
             if titles.iter().any(|t| t.is_empty() || t.len() > 200) {
                 continue;
             }
+            // The panels follow the list closely; looking further would make a page of many
+            // lists quadratic.
             let Some(panels) = list
                 .next_siblings()
                 .filter_map(ElementRef::wrap)
+                .take(3)
                 .find(|s| s.children().filter_map(ElementRef::wrap).count() == items.len())
             else {
                 continue;
@@ -145,7 +149,10 @@ fn tabs_lists(doc: &Html) -> Vec<ElementRef<'_>> {
                             .iter()
                             .any(|p| matches!(*p, "tabs" | "tab" | "tablist" | "onglets"));
                         let list = parts.iter().any(|p| {
-                            matches!(*p, "controls" | "nav" | "list" | "titles" | "menu" | "buttons")
+                            matches!(
+                                *p,
+                                "controls" | "nav" | "list" | "titles" | "menu" | "buttons"
+                            )
                         });
                         tok == "onglets" || (tabs && list)
                     })

@@ -470,7 +470,9 @@ struct Listing {
 fn is_bold_line(b: &HtmlBlock) -> bool {
     b.kind == HtmlKind::Paragraph
         && !b.continued
-        && b.run_in.as_deref().is_some_and(|r| r.trim() == b.text.trim())
+        && b.run_in
+            .as_deref()
+            .is_some_and(|r| r.trim() == b.text.trim())
 }
 
 /// Reads the action that opens at block `i` (a heading, a collapsible item, a numbered or

@@ -64,9 +64,9 @@ fn number_after_title(out: &mut [HtmlBlock], b: &HtmlBlock) -> bool {
     else {
         return false;
     };
-    let between_clear = out[k + 1..].iter().all(|x| {
-        bare_action_number(&x.text).is_none() && !is_bare_axis(&x.text) && !x.toggle
-    });
+    let between_clear = out[k + 1..]
+        .iter()
+        .all(|x| bare_action_number(&x.text).is_none() && !is_bare_axis(&x.text) && !x.toggle);
     if !between_clear || !is_title(&out[k]) {
         return false;
     }
@@ -223,7 +223,10 @@ mod tests {
     fn a_cards_number_after_its_title_numbers_the_title() {
         let t = texts(vec![
             block(HtmlKind::Heading(4), "Créer une maison de santé"),
-            block(HtmlKind::Paragraph, "Réhabilitation de l'ancienne gendarmerie."),
+            block(
+                HtmlKind::Paragraph,
+                "Réhabilitation de l'ancienne gendarmerie.",
+            ),
             block(HtmlKind::Paragraph, "Action 1"),
             block(HtmlKind::Paragraph, "Porteur : CC des Causses"),
         ]);

@@ -64,11 +64,7 @@ pub(super) fn territory(html: &HtmlDocument) -> Option<String> {
 /// page names it, with a bonus when the titles or the site's name carry its name. The
 /// signatory is named in full where the reader that follows the page's triggers finds
 /// nothing, or only a short form.
-fn authority_named(
-    html: &HtmlDocument,
-    own: &[(usize, &HtmlBlock)],
-    fall: &str,
-) -> Option<String> {
+fn authority_named(html: &HtmlDocument, own: &[(usize, &HtmlBlock)], fall: &str) -> Option<String> {
     let sep = patterns::separateur_titre();
     let titles: Vec<&str> = html
         .title
@@ -114,7 +110,9 @@ fn authority_phrases(t: &str) -> Vec<String> {
     for c in patterns::nom_territoire().captures_iter(t) {
         let n = &c[1];
         let k = f(n);
-        if n.contains(char::is_whitespace) && (k.ends_with("agglomeration") || k.ends_with("metropole")) {
+        if n.contains(char::is_whitespace)
+            && (k.ends_with("agglomeration") || k.ends_with("metropole"))
+        {
             out.push(n.to_string());
         }
     }
@@ -129,7 +127,10 @@ fn is_fuller_form(full: &str, short: &str) -> bool {
     let Some(core) = name_core(full) else {
         return false;
     };
-    kf != ks && core.len() >= 4 && ks.contains(&core) && kf.len() > core.len()
+    kf != ks
+        && core.len() >= 4
+        && ks.contains(&core)
+        && kf.len() > core.len()
         && name_core(short).is_none()
 }
 
