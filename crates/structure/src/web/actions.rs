@@ -96,6 +96,15 @@ pub(super) fn actions(
         let c = p.axe.captures(&t)?;
         Some(crate::roman_or_arabic(&c["num"]).filter(|n| axes.iter().any(|a| a.numero == *n)))
     };
+    // In a table, a cell or a spanning row may give the axis by its title alone.
+    let cell_axis_of = |t: &str| -> Option<Option<u32>> {
+        axis_of(t).or_else(|| {
+            let ft = f(t.trim());
+            axes.iter()
+                .find(|a| !a.titre.is_empty() && f(&a.titre) == ft)
+                .map(|a| Some(a.numero))
+        })
+    };
     let lead_lists = lists_naming_leads(blocks);
     let below_axis = below_axis_headings(blocks);
     // The heading level of the current axis's section, when a heading opened it.
@@ -136,7 +145,7 @@ pub(super) fn actions(
         let first_row = i == 0 || blocks[i - 1].table != b.table;
         if b.kind == HtmlKind::TableRow && (b.header || first_row) {
             if let Some(cols) = action_columns(b) {
-                i = table_actions(blocks, i, &cols, &mut axe, &axis_of, &mut out, alertes);
+                i = table_actions(blocks, i, &cols, &mut axe, &cell_axis_of, &mut out, alertes);
                 continue;
             }
         }

@@ -19,7 +19,49 @@ pub(super) fn axes(blocks: &[HtmlBlock]) -> Vec<Axe> {
     if !announced.is_empty() {
         return announced;
     }
-    numbered_sections(blocks)
+    let sections = numbered_sections(blocks);
+    if !sections.is_empty() {
+        return sections;
+    }
+    axis_column(blocks)
+}
+
+/// The distinct values of a table's axis column ("Axe", "Orientation" header), in the order
+/// of the rows, when they are titles: "Accès aux soins" on each row of its actions, or
+/// "1 – Accès aux soins".
+fn axis_column(blocks: &[HtmlBlock]) -> Vec<Axe> {
+    let numbered = patterns::action_numerotee();
+    let mut out: Vec<Axe> = Vec::new();
+    let mut column: Option<(Option<u32>, usize)> = None;
+    for b in blocks.iter().filter(|b| b.kind == HtmlKind::TableRow) {
+        if b.header {
+            column = b
+                .cells
+                .iter()
+                .position(|h| patterns::en_tete_axe().is_match(h.trim()))
+                .map(|k| (b.table, k));
+            continue;
+        }
+        let Some(cell) = column
+            .filter(|(t, _)| *t == b.table)
+            .and_then(|(_, k)| b.cells.get(k))
+            .map(|c| c.trim())
+            .filter(|c| c.chars().any(char::is_alphabetic) && c.len() < 220)
+        else {
+            continue;
+        };
+        let titre = numbered
+            .captures(cell)
+            .map_or(cell.to_string(), |c| c["titre"].trim().to_string());
+        if !out.iter().any(|a| f(&a.titre) == f(&titre)) {
+            out.push(crate::new_axe(out.len() as u32 + 1, titre));
+        }
+    }
+    if out.len() >= 2 {
+        out
+    } else {
+        Vec::new()
+    }
 }
 
 /// Words of a heading that announces the axes as the sections after it ("Les priorités du
@@ -308,6 +350,29 @@ mod tests {
                 "Santé des enfants et des jeunes"
             ]
         );
+    }
+
+    #[test]
+    fn an_axis_column_of_titles_gives_the_axes_in_row_order() {
+        let row = |cells: &[&str], header: bool| HtmlBlock {
+            kind: HtmlKind::TableRow,
+            text: cells.join(" "),
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            table: Some(1),
+            header,
+            ..Default::default()
+        };
+        let blocks = vec![
+            row(&["Orientation", "Action", "Porteur"], true),
+            row(
+                &["Accès aux soins", "Accueillir des internes", "CPTS"],
+                false,
+            ),
+            row(&["Accès aux soins", "Créer un centre", "Ville"], false),
+            row(&["Prévention", "Dépister", "CPAM"], false),
+        ];
+        let titles: Vec<String> = axes(&blocks).into_iter().map(|a| a.titre).collect();
+        assert_eq!(titles, ["Accès aux soins", "Prévention"]);
     }
 
     #[test]
