@@ -75,7 +75,7 @@ pub struct HtmlDocument {
     pub title: Option<String>,
     /// `og:title`, the title social networks show.
     pub og_title: Option<String>,
-    /// `og:site_name`, the publisher's name.
+    /// `og:site_name`, the publisher's name; without it, the `alt` of the site's logo.
     pub site_name: Option<String>,
     /// The breadcrumb trail, from the home page to this page.
     pub breadcrumb: Vec<String>,
@@ -1211,6 +1211,25 @@ fn meta(doc: &Html, key: &str) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
+/// The publisher's name as its logo gives it, for a site without `og:site_name`: the
+/// `alt` of the first image whose address or class names a logo ("Ville de X").
+fn logo_name(doc: &Html) -> Option<String> {
+    let sel = scraper::Selector::parse("img[alt]").ok()?;
+    doc.select(&sel)
+        .find(|i| {
+            let v = i.value();
+            let marks = format!(
+                "{} {}",
+                v.attr("src").unwrap_or(""),
+                v.attr("class").unwrap_or("")
+            );
+            marks.to_ascii_lowercase().contains("logo")
+        })
+        .and_then(|i| i.value().attr("alt"))
+        .map(clean)
+        .filter(|a| a.len() > 3 && a.len() < 120 && !a.to_ascii_lowercase().starts_with("logo"))
+}
+
 /// The breadcrumb trail: the items of the first element marked as one (class, id or
 /// label "breadcrumb", "ariane").
 fn breadcrumb(doc: &Html) -> Vec<String> {
@@ -1340,7 +1359,7 @@ pub fn extract_html(bytes: &[u8]) -> HtmlDocument {
     HtmlDocument {
         title,
         og_title: meta(&doc, "og:title"),
-        site_name: meta(&doc, "og:site_name"),
+        site_name: meta(&doc, "og:site_name").or_else(|| logo_name(&doc)),
         breadcrumb: breadcrumb(&doc),
         pdf_links: pdf_links(&doc, &pruner),
         blocks,
@@ -1422,6 +1441,15 @@ mod tests {
                 ("Trois", Some(3)),
                 ("Romain", None)
             ]
+        );
+    }
+
+    #[test]
+    fn the_logos_text_names_a_site_without_og_site_name() {
+        let html = r#"<html><body><header><img src="/charte/logo-ville.svg" alt="Ville de Lanvézec"></header><main><p>Un paragraphe assez long pour que ce bloc soit choisi comme le contenu de la page.</p></main></body></html>"#;
+        assert_eq!(
+            extract_html(html.as_bytes()).site_name.as_deref(),
+            Some("Ville de Lanvézec")
         );
     }
 

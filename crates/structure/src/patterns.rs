@@ -160,12 +160,19 @@ pub fn collectivite() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?:Communaut[ée]\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine)|M[ée]tropole|Syndicat\s+mixte|PETR|Ville|Commune)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?",
+        r"(?:Communaut[ée]\s+(?i:de\s+communes|d['’]agglom[ée]ration|urbaine)|M[ée]tropole|Syndicat\s+mixte|PETR|Parc\s+naturel\s+r[ée]gional|P[ôo]le\s+d['’][ée]quilibre\s+territorial\s+et\s+rural|Ville|Commune)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?",
     )
 }
 
 /// The abbreviation of a local authority's kind before its name ("CC Coteaux du Layon",
 /// "CA du Grand X"), with its article; the name follows.
+/// A "pays" named as a local authority: "Pays de la Marche Ardouine"; what follows is its
+/// name.
+pub fn pays() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(&R, r"\bPays\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')")
+}
+
 pub fn sigle_collectivite() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(

@@ -5,6 +5,7 @@
 use super::labels::{block_names_a_lead, names_a_lead};
 use crate::{f, patterns};
 use cls_extract::{HtmlBlock, HtmlDocument, HtmlKind};
+use regex::Regex;
 
 /// Territory: the noun phrase after "Contrat local de santé de …", "territoire(s) de …",
 /// "collectivités de …", scored by how often it recurs in the page, title and h1 first.
@@ -49,8 +50,10 @@ pub(super) fn territory(html: &HtmlDocument) -> Option<String> {
     // The first 40 blocks name the publisher.
     let head: Vec<&HtmlBlock> = own.iter().filter(|(k, _)| *k < 40).map(|x| x.1).collect();
     let found = publisher(html, &head, best.as_deref(), &fall).or(best);
-    let named = authority_named(html, &own, &fall);
+    let named = authority_named(html, &own, &fall, patterns::collectivite())
+        .or_else(|| authority_named(html, &own, &fall, patterns::pays()));
     match (found, named) {
+        (None, None) => publisher_by_name(html),
         (None, n) => n,
         (Some(b), Some(n)) if is_fuller_form(&n, &b) => Some(n),
         (b, _) => b,
@@ -58,13 +61,29 @@ pub(super) fn territory(html: &HtmlDocument) -> Option<String> {
     .map(|n| spelled_out(&n))
 }
 
+/// The site's own name (`og:site_name`, or its logo's text) when it names a local
+/// authority and the page names no territory at all: "Ville de X" on a page that only says
+/// "la Ville".
+fn publisher_by_name(html: &HtmlDocument) -> Option<String> {
+    let n = html.site_name.as_deref()?;
+    let k = f(n);
+    let head = k.split([' ', '\'']).next().unwrap_or("");
+    (TERRITORIAL_HEADS.contains(&head) && !is_agency(&k) && k.len() < 120).then(|| n.to_string())
+}
+
 /// The local authority the page names in its titles and first blocks, in its own voice:
 /// a kind and a name ("Communauté de communes des Vallons de la Seillonne", "Ville de X",
 /// "PETR du Y") or a name and its kind ("Arvelle Agglomération"), scored by how often the
 /// page names it, with a bonus when the titles or the site's name carry its name. The
 /// signatory is named in full where the reader that follows the page's triggers finds
-/// nothing, or only a short form.
-fn authority_named(html: &HtmlDocument, own: &[(usize, &HtmlBlock)], fall: &str) -> Option<String> {
+/// nothing, or only a short form. `kinds` finds the kinds (`patterns::collectivite`, then
+/// `patterns::pays`, whose short names would otherwise outscore the full ones).
+fn authority_named(
+    html: &HtmlDocument,
+    own: &[(usize, &HtmlBlock)],
+    fall: &str,
+    kinds: &Regex,
+) -> Option<String> {
     let sep = patterns::separateur_titre();
     let titles: Vec<&str> = html
         .title
@@ -81,7 +100,7 @@ fn authority_named(html: &HtmlDocument, own: &[(usize, &HtmlBlock)], fall: &str)
         .filter(|l| !names_a_lead(l));
     let mut cands: Vec<Candidate> = Vec::new();
     for t in titles.iter().copied().chain(lines) {
-        for name in authority_phrases(t) {
+        for name in authority_phrases(t, kinds) {
             let k = f(&name);
             if is_agency(&k) || cands.iter().any(|c| f(&c.0) == k) {
                 continue;
@@ -100,9 +119,11 @@ fn authority_named(html: &HtmlDocument, own: &[(usize, &HtmlBlock)], fall: &str)
 
 /// The names of local authorities in a line: a kind followed by a proper name, or a
 /// proper name followed by its kind.
-fn authority_phrases(t: &str) -> Vec<String> {
+fn authority_phrases(t: &str, kinds: &Regex) -> Vec<String> {
     let mut out = Vec::new();
-    for m in patterns::collectivite().find_iter(t) {
+    // "CC Plateau de X" in a title: the kind spelled out first.
+    let t = &spelled_out(t.trim());
+    for m in kinds.find_iter(t) {
         if let Some(phrase) = proper_phrase(&t[m.end()..]) {
             out.push(format!("{}{phrase}", m.as_str()));
         }
@@ -119,19 +140,20 @@ fn authority_phrases(t: &str) -> Vec<String> {
     out
 }
 
-/// Whether `full` names the territory `short` in full: the same name with its kind, or a
-/// kind where `short` has another word order ("Pays de Sablonne Agglomération" for
-/// "Communauté d'agglomération du Pays de Sablonne").
+/// Whether `full` names the territory `short` in full: the same name with its kind, a kind
+/// where `short` has another word order ("Pays de Sablonne Agglomération" for
+/// "Communauté d'agglomération du Pays de Sablonne"), or `short` is its first words.
 fn is_fuller_form(full: &str, short: &str) -> bool {
     let (kf, ks) = (f(full), f(short));
     let Some(core) = name_core(full) else {
         return false;
     };
-    kf != ks
-        && core.len() >= 4
-        && ks.contains(&core)
-        && kf.len() > core.len()
+    // "Parc" for "Parc naturel régional des X", "Plateau" for "… du Plateau de X": a
+    // name cut short.
+    let cut_short = ks.len() >= 4
         && name_core(short).is_none()
+        && (kf.starts_with(&format!("{ks} ")) || core.starts_with(&format!("{ks} ")));
+    kf != ks && core.len() >= 4 && kf.len() > core.len() && (ks.contains(&core) || cut_short)
 }
 
 /// A territory's name with its kind spelled out: "CC du Val" is "Communauté de communes du
@@ -585,6 +607,26 @@ mod tests {
             proper_phrase("Communauté d'agglomération du Val a signé").as_deref(),
             Some("Communauté d'agglomération du Val")
         );
+    }
+
+    #[test]
+    fn a_name_cut_short_or_reordered_is_replaced_by_its_full_form() {
+        assert!(is_fuller_form(
+            "Parc naturel régional des Monts d'Arvelle",
+            "Parc"
+        ));
+        assert!(is_fuller_form(
+            "Communauté de communes Plateau de Cerbelle",
+            "Plateau"
+        ));
+        assert!(is_fuller_form(
+            "Communauté d'agglomération du Pays de Sablonne",
+            "Pays de Sablonne Agglomération"
+        ));
+        assert!(!is_fuller_form(
+            "Communauté de communes du Val",
+            "Ville de Lorme"
+        ));
     }
 
     #[test]
