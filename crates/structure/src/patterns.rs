@@ -217,12 +217,13 @@ pub fn titre_action_web() -> &'static Regex {
     )
 }
 
-/// A numbered heading ("3. Développer …"); groups `num`, `titre`.
+/// A numbered heading ("3. Développer …", "1.2 Développer …"); groups `num`, `titre`, and
+/// `nu` (empty) when no separator follows the number.
 pub fn action_numerotee() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"^(?P<num>[0-9]{1,3}(?:\.[0-9]{1,2})?)\s*[-–.):]\s+(?P<titre>\p{Lu}.{8,})$",
+        r"^(?P<num>[0-9]{1,3}(?:\.[0-9]{1,2})?)(?:\s*[-–.):]\s+|\s+(?P<nu>))(?P<titre>\p{Lu}.{8,})$",
     )
 }
 

@@ -20,7 +20,13 @@ pub(super) fn action_start(t: &str) -> Option<(String, Option<String>)> {
     let head = patterns::titre_action_web();
     let numbered = patterns::action_numerotee();
     let t = dashes(t.trim());
-    let c = head.captures(&t).or_else(|| numbered.captures(&t))?;
+    // A number with no separator before its title ("1.2 Titre") must be dotted: "12
+    // Fiches actions" is a figure.
+    let c = head.captures(&t).or_else(|| {
+        numbered
+            .captures(&t)
+            .filter(|c| c.name("nu").is_none() || c["num"].contains('.'))
+    })?;
     let titre = c
         .name("titre")
         .or(c.name("titre_nu"))
@@ -1243,5 +1249,21 @@ mod tests {
         let (a, _) = read(&blocks);
         let got: Vec<_> = a.iter().map(|a| (a.numero.as_deref(), a.axe)).collect();
         assert_eq!(got, [(Some("4"), Some(2)), (Some("1.2"), Some(1))]);
+    }
+
+    #[test]
+    fn a_dotted_number_needs_no_separator_before_its_title_a_plain_one_does() {
+        assert_eq!(
+            action_start("1.2 Ouvrir deux centres de santé"),
+            Some((
+                "1.2".to_string(),
+                Some("Ouvrir deux centres de santé".to_string())
+            ))
+        );
+        assert_eq!(action_start("12 Fiches actions signées"), None);
+        assert_eq!(
+            action_start("3 – Prévenir les chutes").map(|x| x.0),
+            Some("3".to_string())
+        );
     }
 }
