@@ -5,8 +5,8 @@
 
 use super::dashes;
 use super::labels::{
-    block_names_a_lead, is_lead_label, label_alone, labelled, lead_prose, run_in_label,
-    title_and_fields, without_article,
+    block_names_a_lead, is_lead_label, label_alone, labelled, labelled_parts, lead_prose,
+    run_in_label, title_and_fields, without_article,
 };
 use crate::{f, patterns, vocab, Item};
 use cls_extract::HtmlBlock;
@@ -612,6 +612,12 @@ fn action_fields(
                 fields.push(row(&label, values));
                 j = next;
             }
+        } else if let Some((prefix, parts)) = labels_in_sentence(xt) {
+            // "… au printemps. Porteur : X." — the labels end a sentence of description.
+            if fields.is_empty() && !prefix.is_empty() {
+                description.push(prefix);
+            }
+            fields.extend(parts.into_iter().map(|(l, v)| row(&l, vec![v])));
         } else if fields.is_empty() && x.kind != HtmlKind::TableRow && !is_utility(xt) {
             description.push(xt.to_string());
         }
@@ -620,6 +626,19 @@ fn action_fields(
         fields.insert(0, row("Description", description));
     }
     (fields, j, badge)
+}
+
+/// A line whose known labels start after a sentence ("Panneaux et formations. Porteur :
+/// X."): the sentence and the labelled fields, when one of them names a lead.
+fn labels_in_sentence(t: &str) -> Option<(String, Vec<(String, String)>)> {
+    if !t.contains(':') {
+        return None;
+    }
+    let (prefix, parts) = labelled_parts(t);
+    parts
+        .iter()
+        .any(|(l, _)| is_lead_label(l))
+        .then_some((prefix, parts))
 }
 
 /// The values of a label alone in its block, the blocks from `j` up to the next label,
