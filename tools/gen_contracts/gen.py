@@ -140,6 +140,11 @@ VARIANTS = [
 ]
 
 
+def commune_name(nom):
+    """A commune's contract names the commune as INSEE does: 'Ville de X' -> 'X' (cls/1 territoire.nom)."""
+    return re.sub(r"^(?:Ville|Commune|Mairie) (?:de |d'|d’)(?=[A-ZÉÈ])", "", nom)
+
+
 def seed_of(name):
     return zlib.crc32(name.encode())
 
@@ -530,7 +535,7 @@ def gold(c, v):
         })
     t = c["terr"]
     return {"gold_for": v["name"], "family": v["family"], "variant": v["variant"],
-            "territoire": {"nom": t["nom"], "departements": [t["dep"]], "region": t["region"]},
+            "territoire": {"nom": commune_name(t["nom"]), "departements": [t["dep"]], "region": t["region"]},
             "periode": {"debut": c["debut"], "fin": c["fin"]}, "date_signature": c["date"],
             "axes": [{"numero": ax["numero"], "titre": ax["titre"]} for ax in c["axes"]],
             "actions": acts}

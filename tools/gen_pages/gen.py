@@ -434,7 +434,7 @@ PAGES.append(dict(
     news=[("Fête de la Loue : appel aux bénévoles", "15 mars 2024", "actualites/fete-de-la-loue"),
           ("Compte rendu du conseil municipal du 7 mars", "11 mars 2024", "actualites/conseil-municipal-7-mars"),
           ("Nouveaux horaires de l'agence postale", "4 mars 2024", "actualites/agence-postale")],
-    nature="contrat", territoire="Ville de Port-Lesney", deps=["39"], region="Bourgogne-Franche-Comté",
+    nature="contrat", territoire="Port-Lesney", deps=["39"], region="Bourgogne-Franche-Comté",
     periode=(2024, 2028), signature=None, pdfs=[],
     intro=["La Ville de Port-Lesney s'est dotée d'un contrat local de santé, conclu avec l'ARS Bourgogne-Franche-Comté pour "
            "cinq ans, de 2024 à 2028. Huit actions ont été retenues après les réunions publiques de l'automne.", GENERIC[1]],
@@ -507,7 +507,7 @@ PAGES.append(dict(
     news=[("Repas des anciens le dimanche 11 février", "25/01/2024", ""),
           ("Coupure d'électricité rue des Écoles", "18/01/2024", ""),
           ("Le ramassage des sapins a commencé", "09/01/2024", "")],
-    nature="contrat", territoire="Ville de Marly-la-Thiérache", deps=["02"], region="Hauts-de-France",
+    nature="contrat", territoire="Marly-la-Thiérache", deps=["02"], region="Hauts-de-France",
     periode=(2024, 2026), signature=None, pdfs=[],
     intro=["La Ville de Marly-la-Thiérache a conclu avec l'Agence régionale de santé Hauts-de-France un contrat local de santé pour "
            "les années 2024 à 2026. Voici les actions retenues par le conseil municipal.",
@@ -601,7 +601,7 @@ PAGES.append(dict(
     news=[("Cérémonie du 11 novembre", "10 octobre 2024", "actualites/ceremonie-11-novembre"),
           ("Les inscriptions à l'école de musique sont ouvertes", "3 octobre 2024", "actualites/ecole-de-musique"),
           ("Fermeture de la médiathèque pour inventaire", "26 septembre 2024", "actualites/mediatheque-inventaire")],
-    nature="autre", territoire="Ville de Plénée-Launay", deps=["22"], region="Bretagne",
+    nature="autre", territoire="Plénée-Launay", deps=["22"], region="Bretagne",
     periode=None, signature=None, pdfs=[], intro=[], axes=[], actions=[],
     free_body=news_body, render=L.free,
 ))
@@ -645,7 +645,7 @@ PAGES.append(dict(
     news=[("Vendanges solidaires le 14 octobre", "6 octobre 2023", "vendanges-solidaires"),
           ("Travaux de la salle polyvalente : point d'étape", "29 septembre 2023", "travaux-salle-polyvalente"),
           ("Menus de la cantine d'octobre", "25 septembre 2023", "menus-octobre")],
-    nature="autre", territoire="Ville de Saint-Aubin-des-Vignes", deps=["49"], region="Pays de la Loire",
+    nature="autre", territoire="Saint-Aubin-des-Vignes", deps=["49"], region="Pays de la Loire",
     periode=None, signature=None, pdfs=[], intro=[], axes=[], actions=[],
     free_body=recipe_body, render=L.free,
 ))

@@ -1392,6 +1392,10 @@ fn content_blocks(doc: &Html, pruner: &Pruner, tabs: &Tabs) -> Vec<HtmlBlock> {
             }
         }
         w.walk(&root);
+        let size = |e: &ElementRef| sizes.get(&e.id()).copied();
+        for e in lead_in::lead_out(&root, &size) {
+            w.walk(&e);
+        }
     }
     drop_boilerplate(w.out)
 }

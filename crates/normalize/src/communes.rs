@@ -294,3 +294,55 @@ mod tests {
         );
     }
 }
+
+/// The territory's name without the title of a commune's council: a commune's contract is
+/// the territory of the commune, named as INSEE names it ("Ville de Saint-Aubin", "Commune
+/// de Plouvenec", "Mairie d'Arles" → "Saint-Aubin", "Plouvenec", "Arles"), so that the
+/// same commune has one name whether its page or its PDF was read. Other names are kept.
+pub fn without_council_title(nom: &str) -> &str {
+    let t = nom.trim();
+    for head in ["ville", "commune", "mairie"] {
+        let Some(rest) = t.get(..head.len()).filter(|h| h.eq_ignore_ascii_case(head)) else {
+            continue;
+        };
+        let rest = &t[rest.len()..];
+        let name = rest
+            .strip_prefix(" de ")
+            .or_else(|| rest.strip_prefix(" d'"))
+            .or_else(|| rest.strip_prefix(" d’"))
+            .map(str::trim_start);
+        if let Some(n) = name.filter(|n| n.chars().next().is_some_and(char::is_uppercase)) {
+            return n;
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod council_title_tests {
+    use super::without_council_title;
+
+    #[test]
+    fn a_communes_council_title_is_dropped_and_other_names_kept() {
+        for (raw, want) in [
+            ("Ville de Saint-Aubin-des-Vignes", "Saint-Aubin-des-Vignes"),
+            ("Commune de Plouvenec", "Plouvenec"),
+            ("Mairie d'Arles", "Arles"),
+            ("Ville d’Évreux", "Évreux"),
+            ("ville de Blois", "Blois"),
+            ("Villeneuve-sur-Lot", "Villeneuve-sur-Lot"),
+            ("Ville de la santé", "Ville de la santé"),
+            (
+                "Communauté de communes du Val",
+                "Communauté de communes du Val",
+            ),
+            (
+                "Commune nouvelle de Montrevault",
+                "Commune nouvelle de Montrevault",
+            ),
+            ("Chartres métropole", "Chartres métropole"),
+        ] {
+            assert_eq!(without_council_title(raw), want, "{raw}");
+        }
+    }
+}

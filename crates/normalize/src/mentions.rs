@@ -36,6 +36,8 @@ struct WordLists {
     generic_end: Vec<String>,
     group_of_bodies: Vec<String>,
     body_head: Vec<String>,
+    place_named_body: Vec<String>,
+    territorial_word: Vec<String>,
 }
 
 /// The word lists, read once.
@@ -50,6 +52,8 @@ fn parse_word_lists(text: &str) -> WordLists {
         generic_end: Vec::new(),
         group_of_bodies: Vec::new(),
         body_head: Vec::new(),
+        place_named_body: Vec::new(),
+        territorial_word: Vec::new(),
     };
     let mut list = "";
     for line in text.lines().map(str::trim) {
@@ -65,6 +69,8 @@ fn parse_word_lists(text: &str) -> WordLists {
             "generic-end" => &mut w.generic_end,
             "group-of-bodies" => &mut w.group_of_bodies,
             "body-head" => &mut w.body_head,
+            "place-named-body" => &mut w.place_named_body,
+            "territorial-word" => &mut w.territorial_word,
             _ => continue,
         };
         into.push(phrase_key(line));
@@ -448,6 +454,9 @@ fn et_splits(left: &str, right: &str) -> bool {
     {
         return true;
     }
+    if after_article.is_none() && !right_acronym && place_name_goes_on(&lf, &rf) {
+        return false;
+    }
     match after_article {
         Some(rest) => {
             starts_upper(rest)
@@ -457,6 +466,26 @@ fn et_splits(left: &str, right: &str) -> bool {
         }
         None => starts_upper(r) || right_acronym,
     }
+}
+
+/// Whether " et " coordinates two places inside the name of a body named after its
+/// territory ("PETR Causses et Vallée du Tarnon"): the left side is such a body (article
+/// aside), and the right opens no other body. `lf` and `rf` are the two sides folded.
+fn place_name_goes_on(lf: &str, rf: &str) -> bool {
+    let w = word_lists();
+    let left = ["le ", "la ", "les ", "l'"]
+        .iter()
+        .find_map(|a| lf.strip_prefix(a))
+        .unwrap_or(lf);
+    let first = rf.split_whitespace().next().unwrap_or("");
+    let opens_body = w.body_head.iter().any(|h| first.starts_with(h.as_str()))
+        || w.generic_start.iter().any(|g| rf.starts_with(g.trim_end()))
+        || crate::orgs::opens_typed_body(rf)
+        || w.territorial_word.iter().any(|t| rf.contains(t.as_str()));
+    !opens_body
+        && w.place_named_body
+            .iter()
+            .any(|h| left.starts_with(h.as_str()) && left.len() > h.len())
 }
 
 /// Whether the words around " et " belong to a name that holds it ("Eure et Loir",
@@ -1025,6 +1054,15 @@ mod tests {
             ("Santé Escale 41 Agglopolys et Ville de Blois (direction veille territoriale, solidarité)", &["Santé Escale 41", "Agglopolys", "Ville de Blois"]),
             ("l'Union Nationale de Familles et Amis de personnes Malades et/ou handicapées psychiques et le Groupement d'Entraide Mutuelle AMILA", &["Union Nationale de Familles et Amis de personnes Malades et/ou handicapées psychiques", "Groupement d'Entraide Mutuelle AMILA"]),
             ("Agglopolys, le CIAS du Blaisois et le Centre Hospitalier Simone Veil de Blois", &["Agglopolys", "CIAS du Blaisois", "Centre Hospitalier Simone Veil de Blois"]),
+            // Bodies named after their territory coordinate places inside their name.
+            ("PETR Causses et Vallée du Tarnon", &["PETR Causses et Vallée du Tarnon"]),
+            ("Communauté de communes des Puys et Volcans du Nord", &["Communauté de communes des Puys et Volcans du Nord"]),
+            ("CPTS Vignoble et Coteaux, MSA", &["CPTS Vignoble et Coteaux", "MSA"]),
+            ("CPTS Vignoble et Hôpital local de Brissac", &["CPTS Vignoble", "Hôpital local de Brissac"]),
+            ("Communauté de communes du Val et Mission locale du Val", &["Communauté de communes du Val", "Mission locale du Val"]),
+            ("Pays du Bocage et la CPAM", &["Pays du Bocage", "CPAM"]),
+            ("CPTS La Salamandre et Agglopolys", &["CPTS La Salamandre", "Agglopolys"]),
+            ("CPTS Sud et Arvelle Agglomération", &["CPTS Sud", "Arvelle Agglomération"]),
             ("Chartres métropole Eau (CMEau) et Chartres métropole (Service Maîtrise d'ouvrage-usages de la Direction du Cycle de l'Eau)", &["Chartres métropole Eau (CMEau)", "Chartres métropole (Service Maîtrise d'ouvrage-usages de la Direction du Cycle de l'Eau)"]),
             ("DSDEN (infirmières et médecins EN) Communes et CCAS de Chartres, Lucé et Mainvilliers", &["DSDEN (infirmières et médecins EN)", "Communes", "CCAS de Chartres", "CCAS de Lucé", "CCAS de Mainvilliers"]),
         ];

@@ -131,6 +131,15 @@ pub fn long_forms_with_et() -> impl Iterator<Item = &'static str> {
         .map(|f| f.head.as_str())
 }
 
+/// Whether folded text `f` opens with the long form of a type of the table ("hopital …",
+/// "mutualite sociale agricole …"): the name of a body of a known kind starts there.
+pub fn opens_typed_body(f: &str) -> bool {
+    kinds()
+        .iter()
+        .flat_map(|k| k.long.iter())
+        .any(|form| starts_word(f, &form.head))
+}
+
 /// Whether `text` starts with `prefix` followed by the end or a character that is no
 /// letter or digit ("CD" starts "CD 28", not "CDOM").
 fn starts_word(text: &str, prefix: &str) -> bool {

@@ -666,10 +666,16 @@ fn inline_head(t: &str) -> Option<(Field, String, &str)> {
     }
 }
 
-/// "3" → 3, "IV" → 4.
+/// "3" → 3, "IV" → 4, "B" → 2.
 pub fn roman_or_arabic(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse::<u32>() {
         return Some(n);
+    }
+    // "Axe A", "Axe B": a capital letter that is no roman numeral counts in the alphabet.
+    if let [c @ b'A'..=b'U'] = s.as_bytes() {
+        if !matches!(c, b'I' | b'V') {
+            return Some(u32::from(c - b'A') + 1);
+        }
     }
     let mut total = 0u32;
     let mut prev = 0u32;

@@ -402,7 +402,10 @@ pub(crate) fn build_document_with(
     let tail = &items[end_of_programme.min(items.len())..];
     let sigles = document::read_sigles(if starts.is_empty() { items } else { tail });
     let communes = document::read_communes(items);
-    let nom = facts.territoire.clone();
+    let nom = facts
+        .territoire
+        .as_deref()
+        .map(|n| cls_normalize::communes::without_council_title(n).to_string());
     let id = document_id(nom.as_deref(), periode, &source.fichier);
     document_alerts(items, nom.is_some(), actions.len(), alertes);
     let nature = if facts.avenant {

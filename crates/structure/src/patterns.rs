@@ -213,7 +213,7 @@ pub fn titre_action_web() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"^(?i:fiche(?:[\s-]+actions?)?|action|projet|mesure|FA\b|F\.A\.)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?[0-9]{1,3}(?:\.[0-9]{1,2}){0,2}|[A-Z]\b)\s*(?:[:\-–.)]\s*(?P<titre>\S.*)|\s+(?P<titre_nu>\p{Lu}.*))?$",
+        r"^(?i:fiche(?:[\s-]+actions?)?|action|projet|mesure|FA\b|F\.A\.)\s*(?i:n\s*°|n°|no\.?)?\s*(?P<num>[A-Z]?[0-9]{1,3}(?:\.[0-9]{1,2}){0,2}|[IVX]{1,4}\.[0-9]{1,2}\b|[A-Z]\b)\s*(?:[:\-–.)]\s*(?P<titre>\S.*)|\s+(?P<titre_nu>\p{Lu}.*))?$",
     )
 }
 
@@ -223,7 +223,7 @@ pub fn action_numerotee() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"^(?P<num>[0-9]{1,3}(?:\.[0-9]{1,2})?)(?:\s*[-–.):]\s+|\s+(?P<nu>))(?P<titre>\p{Lu}.{8,})$",
+        r"^(?P<num>[0-9]{1,3}(?:\.[0-9]{1,2})?|[IVX]{1,4}\.[0-9]{1,2})(?:\s*[-–.):]\s+|\s+(?P<nu>))(?P<titre>\p{Lu}.{8,})$",
     )
 }
 
@@ -243,7 +243,7 @@ pub fn axe_seul() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?i)^(?:axe(?:\s+strat[ée]gique)?|ambition|orientation(?:\s+strat[ée]gique)?|priorit[ée](?:\s+strat[ée]gique)?|enjeu|volet)\s*(?:n\s*°|n°|no)?\s*(?P<num>[0-9]{1,2}|[IVX]{1,4})\s*[:.]?$",
+        r"(?i)^(?:axe(?:\s+strat[ée]gique)?|ambition|orientation(?:\s+strat[ée]gique)?|priorit[ée](?:\s+strat[ée]gique)?|enjeu|volet)\s*(?:n\s*°|n°|no)?\s*(?P<num>[0-9]{1,2}|[IVX]{1,4}|(?-i:[A-HJ-U]))\s*[:.]?$",
     )
 }
 

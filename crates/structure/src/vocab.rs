@@ -266,7 +266,7 @@ pub fn patterns() -> &'static Patterns {
         let r = |s: &str| Regex::new(s).expect("built-in pattern");
         Patterns {
             fiche: r(r"(?i)^(?:fiche|FA\b)(?:[\s-]+(?:action|actions|projet|th[ée]matique|g[ée]n[ée]raliste|op[ée]rationnelle))*\s*(?:n\s*°|n°|no\.?|num[ée]ro|#)?\s*(?P<num>(?-i:[A-Z]{1,2})[0-9]{1,2}(?:\.[0-9]+)*|[0-9]+(?:\.[0-9]+)*|(?-i:[A-Z]))\b\.?\s*(?:[:\-–—]\s*(?P<titre>.+)|\s+(?P<titre_nu>(?-i:[\p{Lu}«\x22]).*))?$"),
-            axe: r(r"(?i)^(?:axe(?:\s+strat[ée]gique)?|ambition|orientation(?:\s+strat[ée]gique)?|priorit[ée](?:\s+strat[ée]gique)?|enjeu|th[ée]matique|volet)\s*(?:n\s*°|n°|no)?\s*(?P<num>[0-9]+|[IVX]+)\s*[:\-–—.]\s*(?P<titre>\S.*)$"),
+            axe: r(r"(?i)^(?:axe(?:\s+strat[ée]gique)?|ambition|orientation(?:\s+strat[ée]gique)?|priorit[ée](?:\s+strat[ée]gique)?|enjeu|th[ée]matique|volet)\s*(?:n\s*°|n°|no)?\s*(?P<num>[0-9]+|[IVX]+|(?-i:[A-HJ-U]))\s*[:\-–—.]\s*(?P<titre>\S.*)$"),
             objectif: r(r"(?i)^(?:(?:objectif\s+(?:(?:strat[ée]gique|g[ée]n[ée]ral|sp[ée]cifique|op[ée]rationnel|prioritaire)\s*)?|(?-i:O[SGOP])\s+)(?:n\s*°|n°)?\s*)?(?P<code>[0-9]+\.[0-9]+)\.?\s*(?:[:\-–—]\s*)?(?P<titre>[\p{Latin}«\x22].*)$"),
             sous_objectif: r(r"(?i)^(?:objectif\s+op[ée]rationnel\s*(?:n\s*°|n°)?\s*)?(?P<code>[0-9]+\.[0-9]+\.[0-9]+)\.?\s*(?:[:\-–]\s*)?(?P<titre>\S.*)$"),
             action_titre: r(r"(?i)^action\s*(?:n\s*°|n°)?\s*[0-9A-Z]*(?:\.[0-9]+)*\s*[:\-–]\s*(?P<titre>\S.*)$"),

@@ -95,6 +95,50 @@ pub(super) fn lead_in<'a>(
     out
 }
 
+/// What follows the content element inside the page's main region: the blocks a CMS
+/// prints after the node (Drupal's Views block of "fiches actions", a query loop of
+/// WordPress), each a following sibling of the content element or of one of its
+/// ancestors below the main region (`main`, `[role=main]`, `#content`, a
+/// `region-content`). Only elements of real text count: 200 characters or more, not
+/// mostly links (news lists, share bars), not boilerplate (`size` gives `None`). No main
+/// region, no lead-out: the page's other blocks are chrome.
+pub(super) fn lead_out<'a>(
+    root: &ElementRef<'a>,
+    size: &dyn Fn(&ElementRef) -> Option<(usize, usize)>,
+) -> Vec<ElementRef<'a>> {
+    if is_main_region(root) {
+        return Vec::new();
+    }
+    let ancestors: Vec<ElementRef<'a>> = root.ancestors().filter_map(ElementRef::wrap).collect();
+    let Some(stop) = ancestors.iter().position(is_main_region) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut x = *root;
+    for parent in &ancestors[..=stop] {
+        out.extend(x.next_siblings().filter_map(ElementRef::wrap));
+        x = *parent;
+    }
+    out.retain(|e| size(e).is_some_and(|(text, links)| text >= 200 && links * 2 <= text));
+    out
+}
+
+/// Whether `e` is the page's main region, the element that holds the content and what a
+/// CMS prints with it (not the header, sidebars or footer).
+fn is_main_region(e: &ElementRef) -> bool {
+    let v = e.value();
+    v.name() == "main"
+        || v.attr("role") == Some("main")
+        || v.id().is_some_and(|id| {
+            matches!(
+                id,
+                "content" | "contenu" | "main" | "main-content" | "maincontent"
+            )
+        })
+        || v.classes()
+            .any(|c| matches!(c, "region-content" | "region--content"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::extract_html;
@@ -124,5 +168,35 @@ mod tests {
         assert!(texts.contains(&"Santé mentale et lien social"));
         assert!(!texts.iter().any(|t| t.contains("Prévention")), "{texts:?}");
         assert!(!texts.iter().any(|t| t.contains("Octobre")), "{texts:?}");
+    }
+
+    #[test]
+    fn a_views_block_after_the_node_is_read_and_the_sidebar_is_not() {
+        // Drupal: the node's body, then a Views block of fiches in the same main region,
+        // then a news list; the sidebar and the footer stand outside the main region.
+        let fiche = "<div class=\"views-row\"><h4>Fiche action n°1 - Ouvrir un point santé</h4><div class=\"field__label\">Porteur</div><div class=\"field__item\">CCAS de la ville, avec le centre social et la maison de santé du quartier</div></div>";
+        let html = format!(
+            r#"<html><body><main id="content"><h1>Contrat local de santé 2023-2028</h1>
+            <div class="block-system-main-block"><article class="node"><div class="field--name-body">
+            <p>Signé le 6 février 2023, le contrat local de santé de la commune est le fruit de dix-huit mois de concertation avec les habitants, les professionnels et les associations. Il fait suite au diagnostic local de santé publié en 2021, qui montrait des écarts entre les quartiers.</p></div></article></div>
+            <div class="views-element-container"><h2>Les fiches actions</h2>{}</div>
+            <div class="views-element-container"><h2>Actualités</h2><ul><li><a href="/a">Octobre rose : une marche solidaire le 8 octobre dans les rues</a></li><li><a href="/b">La maison de santé accueille deux nouvelles infirmières cette année</a></li><li><a href="/c">Campagne de vaccination contre la grippe : les permanences</a></li></ul></div>
+            </main><aside><h2>Contact</h2><p>Hôtel de ville, 1 place de la République, ouvert du lundi au vendredi de 8h30 à 12h30 et de 13h30 à 17h30, téléphone 02 40 00 00 00, et bien d'autres renseignements utiles encore.</p></aside></body></html>"#,
+            fiche.repeat(3)
+        );
+        let d = extract_html(html.as_bytes());
+        let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            texts.contains(&"Fiche action n°1 - Ouvrir un point santé"),
+            "{texts:?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.contains("Octobre rose")),
+            "{texts:?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.contains("Hôtel de ville")),
+            "{texts:?}"
+        );
     }
 }

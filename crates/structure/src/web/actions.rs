@@ -263,14 +263,33 @@ fn axis_heading(
         }
     }
     if matches!(b.kind, HtmlKind::Heading(_)) {
-        if let Some(a) = axes
-            .iter()
-            .find(|a| !a.titre.is_empty() && f(t).ends_with(&f(&a.titre)))
-        {
+        let ft = f(t);
+        if let Some(a) = axes.iter().find(|a| {
+            !a.titre.is_empty()
+                && ft
+                    .strip_suffix(&f(&a.titre))
+                    .is_some_and(names_an_axis_before_its_title)
+        }) {
             return Some(Some(a.numero));
         }
     }
     None
+}
+
+/// Whether `prefix`, what a heading holds before an axis's title, leaves the heading that
+/// axis's own: nothing, or a short label set apart by a separator or holding a number
+/// ("2. ", "Axe stratégique n°2 ", "En transversalité : "). An action's title that ends with the axis's words
+/// ("… sur la santé mentale") is no axis heading.
+fn names_an_axis_before_its_title(prefix: &str) -> bool {
+    let words: Vec<&str> = prefix
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let set_apart = prefix
+        .trim_end()
+        .ends_with([':', '-', '–', '—', '.', '|', ')']);
+    let numbered = words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    words.is_empty() || (words.len() <= 5 && (set_apart || numbered))
 }
 
 /// How an action opens at a block: its number, its title line (none for a bare "Action
@@ -1009,6 +1028,33 @@ mod tests {
         let mut alertes = Vec::new();
         let a = actions(blocks, &axes(blocks), &mut alertes);
         (a, alertes)
+    }
+
+    #[test]
+    fn lettered_axes_roman_numbered_fiches_and_titles_ending_with_an_axis_s_words() {
+        // "Axe C – Santé mentale" is axis 3; an action whose title ends with "santé
+        // mentale" stays an action of it, not the axis's heading again.
+        let p = |t: &str| block(HtmlKind::Paragraph, t);
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Axe A – Accès aux soins"),
+            block(
+                HtmlKind::Heading(3),
+                "Fiche-action I.1 – Recruter un médecin salarié",
+            ),
+            p("Porteur : Ville de Pontrevel"),
+            block(HtmlKind::Heading(2), "Axe B – Santé mentale"),
+            toggle("Organiser les Semaines d'information sur la santé mentale"),
+            p("Porteur : Conseil local de santé mentale"),
+            toggle("Créer un groupe d'entraide mutuelle"),
+            p("Porteur : UNAFAM 29"),
+        ];
+        let (a, _) = read(&blocks);
+        let got: Vec<(&str, Option<u32>)> = a
+            .iter()
+            .map(|x| (x.numero.as_deref().unwrap_or(""), x.axe))
+            .collect();
+        assert_eq!(got, [("I.1", Some(1)), ("2", Some(2)), ("3", Some(2))]);
+        assert_eq!(a[0].titre.as_deref(), Some("Recruter un médecin salarié"));
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub(super) fn territory(html: &HtmlDocument) -> Option<String> {
         (Some(b), Some(n)) if is_fuller_form(&n, &b) => Some(n),
         (b, _) => b,
     }
-    .map(|n| spelled_out(&n))
+    .map(|n| cls_normalize::communes::without_council_title(&spelled_out(&n)).to_string())
 }
 
 /// The site's own name (`og:site_name`, or its logo's text) when it names a local
@@ -552,7 +552,7 @@ mod tests {
     }
 
     #[test]
-    fn a_town_keeps_ville_de_when_its_title_names_it_so() {
+    fn a_town_is_named_without_its_councils_title() {
         let h = page(
             "Ville de Castelnau-les-Pins - Contrat local de santé 2024-2028",
             None,
@@ -561,10 +561,7 @@ mod tests {
                 "Le contrat local de santé de Castelnau-les-Pins",
             )],
         );
-        assert_eq!(
-            territory(&h).as_deref(),
-            Some("Ville de Castelnau-les-Pins")
-        );
+        assert_eq!(territory(&h).as_deref(), Some("Castelnau-les-Pins"));
     }
 
     #[test]
