@@ -596,6 +596,8 @@ struct Walker<'p> {
     /// The number of the next item of the ordered list being walked: the list's `start`
     /// (1 by default) counted on, or an item's own `value`.
     ol: Option<u32>,
+    /// Whether the table being walked is a list laid out as a table (see `is_list_table`).
+    list_table: bool,
 }
 
 /// The walker's state that a container changes for its children (see `Walker::enter`).
@@ -604,6 +606,7 @@ struct Scope {
     in_thead: bool,
     rows: u32,
     ol: Option<u32>,
+    list_table: bool,
 }
 
 impl<'p> Walker<'p> {
@@ -617,6 +620,7 @@ impl<'p> Walker<'p> {
             in_thead: false,
             rows: 0,
             ol: None,
+            list_table: false,
         }
     }
 
@@ -640,6 +644,9 @@ impl<'p> Walker<'p> {
                 self.push(heading(self.pruner, e, name));
                 return;
             }
+            // A row that lays out a nested table, or a row of a list laid out as a table,
+            // is walked as the blocks it holds.
+            "tr" if self.list_table || holds_table(e) => {}
             "tr" => {
                 let row = self.table_row(e);
                 self.rows += 1;
@@ -748,6 +755,7 @@ impl<'p> Walker<'p> {
             in_thead: self.in_thead,
             rows: self.rows,
             ol: self.ol,
+            list_table: self.list_table,
         };
         if name == "ol" && !lettered(e) {
             self.ol = Some(attr_number(e, "start").unwrap_or(1));
@@ -759,6 +767,7 @@ impl<'p> Walker<'p> {
             self.table = Some(self.tables);
             self.in_thead = false;
             self.rows = 0;
+            self.list_table = is_list_table(e);
         } else if name == "thead" {
             self.in_thead = true;
         } else if name == "tbody" || name == "tfoot" {
@@ -772,6 +781,7 @@ impl<'p> Walker<'p> {
     fn leave(&mut self, outer: Scope, name: &str, number: Option<u32>) {
         self.table = outer.table;
         self.in_thead = outer.in_thead;
+        self.list_table = outer.list_table;
         // The rows of a table are counted across its `<thead>` and `<tbody>`.
         if name == "table" {
             self.rows = outer.rows;
@@ -788,6 +798,42 @@ impl<'p> Walker<'p> {
             self.out.push(b);
         }
     }
+}
+
+/// Whether row `e` holds a table in one of its cells: a page laid out with tables (HTML 4,
+/// hand-made sites) puts its content's tables inside the layout's cells.
+fn holds_table(e: &ElementRef) -> bool {
+    e.descendants()
+        .skip(1)
+        .filter_map(ElementRef::wrap)
+        .any(|d| d.value().name() == "table")
+}
+
+/// Whether `table` is a list laid out as a table: each row has one cell of text at most,
+/// beside cells that hold nothing but a bullet image or a spacer, and some row has such
+/// cells. A one-column table of data (a label row, then its value row) is no list.
+fn is_list_table(table: &ElementRef) -> bool {
+    let rows: Vec<ElementRef> = table
+        .children()
+        .filter_map(ElementRef::wrap)
+        .flat_map(|c| match c.value().name() {
+            "tbody" | "thead" | "tfoot" => c.children().filter_map(ElementRef::wrap).collect(),
+            _ => vec![c],
+        })
+        .filter(|r| r.value().name() == "tr")
+        .collect();
+    let cells = |r: &ElementRef| -> Vec<bool> {
+        r.children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| matches!(c.value().name(), "td" | "th"))
+            .map(|c| c.text().any(|t| !t.trim().is_empty()))
+            .collect()
+    };
+    !rows.is_empty()
+        && rows
+            .iter()
+            .all(|r| cells(r).iter().filter(|&&t| t).count() <= 1)
+        && rows.iter().any(|r| cells(r).len() >= 2)
 }
 
 /// A heading block (`<h1>` to `<h6>`), a toggle when it is an accordion's title or holds

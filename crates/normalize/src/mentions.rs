@@ -423,6 +423,24 @@ pub fn own_sigle(name: &str, sigle: &str) -> bool {
     caps.len() >= 2 && (initials.starts_with(&caps) || initials.contains(&caps))
 }
 
+/// Whether `text` reads as the name of an organisation by its first words: a type of the
+/// type table ("Centre hospitalier de …", "CPAM du Gard"), a body's head word
+/// ("Association …", "Maison …"), a known national name, an acronym, or a local
+/// authority's word anywhere ("Grand Vérac Agglomération"). Used where a name stands
+/// without a label (a title's trailing parenthesis), so it only looks, never splits.
+pub fn names_a_body(text: &str) -> bool {
+    let t = text.trim();
+    let tf = fold(t);
+    let w = word_lists();
+    let first = t.split_whitespace().next().unwrap_or("");
+    let first_f = fold(first);
+    crate::orgs::opens_typed_body(&tf)
+        || w.body_head.iter().any(|h| first_f.starts_with(h.as_str()))
+        || KNOWN_NAMES.iter().any(|k| tf.starts_with(&fold(k)))
+        || (first.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_acronym(first))
+        || w.territorial_word.iter().any(|x| tf.contains(x.as_str()))
+}
+
 /// Whether the " et " between `left` and `right` joins two organisations rather than words
 /// of one name.
 fn et_splits(left: &str, right: &str) -> bool {

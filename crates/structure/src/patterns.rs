@@ -232,7 +232,7 @@ pub fn pilote_prose() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?i)^(?:(?:action|fiche|projet)\s+)?(?:pilot[ée]e?s?|port[ée]e?s?|coordonn[ée]e?s?|men[ée]e?s?)\s+par\s+(?P<who>.+)$",
+        r"(?i)^(?:(?:action|fiche|projet)\s+)?(?:(?:co-?)?pilot[ée]e?s?|(?:co-?)?port[ée]e?s?|coordonn[ée]e?s?|men[ée]e?s?)\s+par\s+(?P<who>.+)$",
     )
 }
 
@@ -290,7 +290,7 @@ pub fn pilote_parenthese() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?i)\s*\((?:porteurs?|pilotes?|pilotage|(?:pilot[ée]e?s?|port[ée]e?s?)\s+par)\s*:?\s*(?P<who>[^()]+)\)\s*\.?\s*$",
+        r"(?i)\s*\((?:porteurs?|pilotes?|pilotage|(?:(?:co-?)?pilot[ée]e?s?|(?:co-?)?port[ée]e?s?)\s+par)\s*:?\s*(?P<who>[^()]+)\)\s*\.?\s*$",
     )
 }
 

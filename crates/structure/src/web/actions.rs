@@ -73,7 +73,30 @@ fn build_action(
     a.pages = Vec::new();
     a.porteurs.iter_mut().for_each(without_article);
     a.partenaires.iter_mut().for_each(without_article);
+    // "Porteur : à définir" names no lead: the page says it is not decided yet.
+    a.porteurs.retain(|m| !undecided(&m.nom));
     a
+}
+
+/// Whether a lead's cell says that the lead is not decided yet ("à définir", "à
+/// déterminer", "non défini", "NC").
+fn undecided(nom: &str) -> bool {
+    let t = f(nom.trim().trim_end_matches(['.', '…']));
+    [
+        "a definir",
+        "a determiner",
+        "a preciser",
+        "a identifier",
+        "non defini",
+        "en cours de definition",
+        "nc",
+        "n/c",
+        "?",
+        "-",
+        "—",
+    ]
+    .iter()
+    .any(|p| t == *p || (p.len() > 3 && t.starts_with(p)))
 }
 
 /// The field of each column of a table's header row, when it is a table of actions: a
@@ -172,7 +195,70 @@ pub(super) fn actions(
         i = j;
     }
     number_uniquely(&mut out, alertes);
+    leads_in_title_parentheses(&mut out, alertes);
     out
+}
+
+/// Titles that end with their lead in parentheses ("Lutter contre le moustique tigre (EID
+/// Méditerranée)"), as pages that list their actions one line each write them. A single
+/// parenthesis proves nothing ("(phase 2)", "(Mon espace santé)"): only when half of the
+/// page's actions or more end so, and half of those parentheses or more name a body, does
+/// each action without a lead take its parenthesis as its lead, and its title lose it.
+fn leads_in_title_parentheses(out: &mut [Action], alertes: &mut Vec<Alerte>) {
+    let found: Vec<(usize, String, String)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.porteurs.is_empty())
+        .filter_map(|(k, a)| {
+            let (head, inner) = trailing_parenthesis(a.titre.as_deref()?)?;
+            Some((k, head.to_string(), inner.to_string()))
+        })
+        .collect();
+    let bodies = found
+        .iter()
+        .filter(|(_, _, inner)| cls_normalize::mentions::names_a_body(inner))
+        .count();
+    if found.len() < 2 || found.len() * 2 < out.len() || bodies * 2 < found.len() {
+        return;
+    }
+    for (k, head, inner) in found {
+        let a = &mut out[k];
+        a.porteurs = cls_normalize::mentions::mentions(&inner);
+        a.porteurs.iter_mut().for_each(without_article);
+        a.titre = Some(head);
+        let n = a.numero.clone();
+        alertes.retain(|x| !(x.message == "aucun porteur" && x.action == n));
+    }
+}
+
+/// A title's last parenthesis when it closes the title and reads as a name: the title
+/// before it (8 characters or more) and what it holds, capitalised, neither the sigle of
+/// the title's own words ("… consultations jeunes consommateurs (CJC)") nor a labelled
+/// value ("(porteur : X)", read elsewhere) nor figures ("(2024-2026)").
+fn trailing_parenthesis(titre: &str) -> Option<(&str, &str)> {
+    let t = titre.trim();
+    let body = t.strip_suffix(')')?;
+    let mut depth = 0;
+    let mut open = None;
+    for (i, c) in body.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => {
+                open = Some(i);
+                break;
+            }
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    let open = open?;
+    let (head, inner) = (body[..open].trim_end(), body[open + 1..].trim());
+    let named = inner.chars().next().is_some_and(char::is_uppercase)
+        && inner.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !inner.contains(':')
+        && (inner.contains(char::is_whitespace)
+            || !cls_normalize::mentions::own_sigle(head, inner));
+    (head.chars().count() >= 8 && named).then_some((head, inner))
 }
 
 /// A card's badge naming its axis alone: "Axe 2", "Axe n° 3".
@@ -317,8 +403,16 @@ fn action_opening(
     let b = &blocks[i];
     let t = b.text.trim();
     let none = Listing::default();
+    // A line right above the axis line of its own number is that axis's label (a tab's
+    // title "1. Soins et droits" above its panel's "Axe 1 : …"), not an action.
+    let next_axis = blocks
+        .get(i + 1)
+        .and_then(|x| axis_of(x.text.trim()))
+        .flatten();
     if b.kind != HtmlKind::TableRow {
-        if let Some((numero, titre)) = action_start(t) {
+        if let Some((numero, titre)) = action_start(t)
+            .filter(|(n, _)| next_axis.is_none_or(|a| n.parse::<u32>().ok() != Some(a)))
+        {
             return Some(Opening {
                 numero,
                 titre,
@@ -329,9 +423,17 @@ fn action_opening(
     // A collapsible item, or a heading below the axis's, whose panel names a lead.
     let titled = b.toggle || below_axis;
     if titled && axe.is_some() && !t.ends_with('?') && panel_names_a_lead(blocks, i, axis_of) {
+        // "B. Déployer …": the item's letter is its number.
+        let lettered = patterns::item_lettre().captures(t);
         return Some(Opening {
-            numero: next.to_string(),
-            titre: Some(t.to_string()),
+            numero: lettered
+                .as_ref()
+                .map_or_else(|| next.to_string(), |c| c["num"].to_string()),
+            titre: Some(
+                lettered
+                    .map_or(t, |c| c.name("titre").map_or(t, |m| m.as_str()))
+                    .to_string(),
+            ),
             listing: none,
         });
     }
@@ -351,7 +453,8 @@ fn action_opening(
     if let Some(c) = patterns::item_lettre().captures(t).filter(|_| {
         axe.is_some()
             && (b.kind == HtmlKind::ListItem
-                || (b.kind == HtmlKind::Paragraph && panel_names_a_lead(blocks, i, axis_of)))
+                || (matches!(b.kind, HtmlKind::Paragraph | HtmlKind::Heading(_))
+                    && panel_names_a_lead(blocks, i, axis_of)))
     }) {
         return Some(Opening {
             numero: c["num"].to_string(),
@@ -520,13 +623,15 @@ fn read_action(
     axis_of: &dyn Fn(&str) -> Option<Option<u32>>,
     alertes: &mut Vec<Alerte>,
 ) -> (Action, usize) {
-    let (mut titre, mut inline) = match &opening.titre {
+    let (opening_title, mut inline) = labelled_lines_after_title(&blocks[i], opening.titre);
+    let (mut titre, fields) = match &opening_title {
         Some(t) => {
             let (t, fields) = title_and_fields(t);
             (Some(t), fields)
         }
         None => (None, Vec::new()),
     };
+    inline.splice(0..0, fields);
     let mut j = i + 1;
     // "Action 5" alone: its title is the next line (a card's heading), unless labelled
     // rows follow (a fiche table with an "Intitulé" row).
@@ -554,6 +659,32 @@ fn read_action(
         ));
     }
     (a, j)
+}
+
+/// An action's title line whose block goes on with labelled lines ("Titre<br>Porteur(s) :
+/// A, B"): the title without them, and their fields. Lines are cut where the page breaks
+/// them, so a label that opens a line needs no separator before it.
+fn labelled_lines_after_title(
+    b: &HtmlBlock,
+    titre: Option<String>,
+) -> (Option<String>, Vec<(String, String)>) {
+    let lines: Vec<&str> = b.lines.iter().flatten().map(|l| l.trim()).collect();
+    let Some(k) = (1..lines.len()).find(|&k| labelled(lines[k]).is_some()) else {
+        return (titre, Vec::new());
+    };
+    let tail = lines[k..].join(" ");
+    let Some(head) = titre
+        .as_deref()
+        .and_then(|t| t.trim().strip_suffix(tail.as_str()))
+    else {
+        return (titre, Vec::new());
+    };
+    let fields = lines[k..]
+        .iter()
+        .filter_map(|l| labelled(l))
+        .flatten()
+        .collect();
+    (Some(head.trim().to_string()), fields)
 }
 
 /// The title of a card whose heading is a bare "Action 5": the next block, when it is a
@@ -1028,6 +1159,55 @@ mod tests {
         let mut alertes = Vec::new();
         let a = actions(blocks, &axes(blocks), &mut alertes);
         (a, alertes)
+    }
+
+    #[test]
+    fn leads_in_the_titles_parentheses_when_the_page_writes_them_so() {
+        let li = |t: &str| block(HtmlKind::ListItem, t);
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Priorité 1 : Accès aux soins"),
+            li("1.1 – Tenir des permanences d'accès aux droits (CPAM du Gard)"),
+            li("1.2 – Ouvrir des consultations jeunes consommateurs (CJC) (Association Addictions France)"),
+            li("1.3 – Lutter contre le moustique tigre (EID Méditerranée)"),
+        ];
+        let (a, alertes) = read(&blocks);
+        let got: Vec<(&str, &str)> = a
+            .iter()
+            .map(|x| {
+                (
+                    x.titre.as_deref().unwrap_or(""),
+                    x.porteurs.first().map_or("", |m| m.nom.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Tenir des permanences d'accès aux droits", "CPAM du Gard"),
+                (
+                    "Ouvrir des consultations jeunes consommateurs (CJC)",
+                    "Association Addictions France"
+                ),
+                ("Lutter contre le moustique tigre", "EID Méditerranée"),
+            ]
+        );
+        assert!(
+            !alertes.iter().any(|x| x.message == "aucun porteur"),
+            "{alertes:?}"
+        );
+        // One parenthesis on a page of several actions is part of its title.
+        let blocks = vec![
+            block(HtmlKind::Heading(2), "Priorité 1 : Accès aux soins"),
+            li("1.1 – Accompagner l'usage de Mon espace santé (Mon espace santé)"),
+            li("1.2 – Ouvrir un point santé"),
+            li("1.3 – Former les aidants"),
+        ];
+        let (a, _) = read(&blocks);
+        assert!(a[0].porteurs.is_empty());
+        assert!(a[0]
+            .titre
+            .as_deref()
+            .is_some_and(|t| t.ends_with("(Mon espace santé)")));
     }
 
     #[test]

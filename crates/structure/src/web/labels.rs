@@ -17,7 +17,9 @@ pub(super) fn lead_prose(t: &str) -> Option<String> {
 }
 
 /// Where a label may start inside a line: after these separators (or at the start).
-const LABEL_SEPARATORS: &[&str] = &[". ", "; ", ", ", " – ", " — ", " - ", "("];
+const LABEL_SEPARATORS: &[&str] = &[
+    ". ", "; ", ", ", " – ", " — ", " - ", " · ", " • ", " | ", "(",
+];
 
 /// The field labels written inside a line, with what precedes the first of them: "Titre.
 /// Pilote : X. Partenaires : Y." → ("Titre", [("Pilote", "X"), ("Partenaires", "Y")]).
@@ -31,22 +33,36 @@ pub(super) fn labelled_parts(t: &str) -> (String, Vec<(String, String)>) {
     let mut found: Vec<(usize, String, usize, bool)> = Vec::new();
     for (colon, mark) in t.match_indices([':', '?']) {
         let before = &t[..colon];
-        let (sep_at, label_at) = LABEL_SEPARATORS
+        // The nearest separator first; a farther one when the nearest cuts a label's own
+        // parenthesis ("Porteur(s) :", "Public(s) visé(s) :").
+        let mut starts: Vec<(usize, usize)> = LABEL_SEPARATORS
             .iter()
             .filter_map(|s| before.rfind(s).map(|k| (k, k + s.len())))
-            .max_by_key(|x| x.1)
-            .unwrap_or((0, 0));
-        let label = before[label_at..].trim();
-        if label.is_empty() || label.split_whitespace().count() > 5 {
-            continue;
-        }
-        // A question is a label only when it is exactly one ("Qui ? …", "Avec qui ? …").
-        let field = if mark == "?" {
-            vocab::match_label(label)
-        } else {
-            vocab::classify_label(label)
+            .chain(std::iter::once((0, 0)))
+            .collect();
+        starts.sort_by_key(|x| std::cmp::Reverse(x.1));
+        let classify = |label: &str| {
+            // A question is a label only when it is exactly one ("Qui ? …", "Avec qui ? …").
+            if mark == "?" {
+                vocab::match_label(label)
+            } else {
+                vocab::classify_label(label)
+            }
         };
-        let Some(field) = field else {
+        // Only a parenthesis lets the search go farther back.
+        let tried = starts
+            .iter()
+            .position(|&(k, at)| !before[k..at].starts_with('('))
+            .map_or(starts.len(), |p| p + 1);
+        let Some((sep_at, label, field)) =
+            starts[..tried].iter().find_map(|&(sep_at, label_at)| {
+                let label = before[label_at..].trim();
+                if label.is_empty() || label.split_whitespace().count() > 5 {
+                    return None;
+                }
+                classify(label).map(|f| (sep_at, label, f))
+            })
+        else {
             continue;
         };
         found.push((
@@ -124,7 +140,12 @@ pub(super) fn is_lead_label(label: &str) -> bool {
 /// fields. A line without them is all title.
 pub(super) fn title_and_fields(t: &str) -> (String, Vec<(String, String)>) {
     let (t, paren) = parenthesised_lead(t);
+    let (t, dashed) = match paren {
+        Some(_) => (t, None),
+        None => dashed_lead(&t),
+    };
     let mut fields: Vec<(String, String)> = paren
+        .or(dashed)
         .map(|who| vec![("Porteur".to_string(), who)])
         .unwrap_or_default();
     let (prefix, parts) = labelled_parts(&t);
@@ -137,6 +158,20 @@ pub(super) fn title_and_fields(t: &str) -> (String, Vec<(String, String)>) {
         .trim()
         .to_string();
     (title, fields)
+}
+
+/// "Titre – piloté par A", "Titre, porté par A" → ("Titre", "A"): a lead in prose after a
+/// dash or a comma that ends the title.
+fn dashed_lead(t: &str) -> (String, Option<String>) {
+    let cut = [" – ", " — ", " - ", ", "]
+        .iter()
+        .filter_map(|sep| t.rfind(sep).map(|k| (k, k + sep.len())))
+        .filter(|&(k, v)| k > 0 && lead_prose(&t[v..]).is_some())
+        .max_by_key(|x| x.0);
+    match cut {
+        Some((k, v)) => (t[..k].trim().to_string(), lead_prose(&t[v..])),
+        None => (t.trim().to_string(), None),
+    }
 }
 
 /// "Titre (porteurs : A et B)" → ("Titre", "A et B").
@@ -191,6 +226,39 @@ mod tests {
                 ("Partenaires", "Ordre des médecins, CPAM de la Vienne")
             ]
         );
+    }
+
+    #[test]
+    fn a_label_with_its_own_parenthesis_after_the_title() {
+        let (t, f) = title_and_fields(
+            "Favoriser l'accès aux droits. Porteur(s) : CCAS de Juigné, Mission locale",
+        );
+        assert_eq!(t, "Favoriser l'accès aux droits");
+        assert_eq!(
+            pairs(&f),
+            [("Porteur(s)", "CCAS de Juigné, Mission locale")]
+        );
+        let f = labelled("Pilote : PETR du Tarnon · Échéance : 2023").unwrap_or_default();
+        assert_eq!(
+            pairs(&f),
+            [("Pilote", "PETR du Tarnon"), ("Échéance", "2023")]
+        );
+    }
+
+    #[test]
+    fn a_lead_in_prose_after_a_dash_or_a_comma_ends_the_title() {
+        for line in [
+            "Accompagner les maisons de santé — piloté par la CPTS Loire-Aubance",
+            "Accompagner les maisons de santé – co-piloté par la CPTS Loire-Aubance",
+            "Accompagner les maisons de santé, porté par la CPTS Loire-Aubance.",
+        ] {
+            let (t, f) = title_and_fields(line);
+            assert_eq!(t, "Accompagner les maisons de santé", "{line}");
+            assert_eq!(pairs(&f), [("Porteur", "la CPTS Loire-Aubance")], "{line}");
+        }
+        let (t, f) = title_and_fields("Prévenir les chutes, porter des projets par quartier");
+        assert_eq!(t, "Prévenir les chutes, porter des projets par quartier");
+        assert!(f.is_empty());
     }
 
     #[test]
