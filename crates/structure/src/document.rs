@@ -454,6 +454,8 @@ mod tests {
             ("Contrat local de santé", None),
             ("Contrat local de santé de la Communauté d'agglomération du Val-Marais 2025-2029", Some("Communauté d'agglomération du Val-Marais")),
             ("Contrat Local de Santé 2025-2029 du Pays du Haut-Lac", Some("Pays du Haut-Lac")),
+            ("CONTRAT LOCAL DE SANTÉ DE DEUXIÈME GÉNÉRATION", None),
+            ("Contrat local de santé de seconde génération du Pays de Vire", Some("Pays de Vire")),
         ];
         for (t, want) in cases {
             assert_eq!(territory_from_title(t).as_deref(), want, "{t}");

@@ -314,7 +314,11 @@ impl<'a> FicheReader<'a> {
             || (p.objectif.is_match(t) && t.len() < 200 && fold_starts_objectif(t));
         // Right under its own label ("Axe" / "Axe 1 : …"), the heading is the fiche's
         // place in the outline, not the next fiche's.
-        if is_outline && was_opened {
+        // So is a heading among the fiche's first rows, before any field of its own: "Axe
+        // | Axe 1 – …" then "Objectif stratégique 1.1 – …" open the fiche's table.
+        let only_outline_so_far =
+            self.f.fields.is_empty() && self.f.autres.is_empty() && self.f.unlabelled.is_empty();
+        if is_outline && (was_opened || only_outline_so_far) {
             crate::tables::update_outline_pub(&mut self.f.outline, t);
             return;
         }
@@ -475,7 +479,7 @@ impl<'a> FicheReader<'a> {
             .map(|v| v.trim().to_string())
             .unwrap_or_default();
         let outline_value = p.axe.is_match(&first)
-            || (p.objectif.is_match(&first)
+            || ((p.objectif.is_match(&first) || p.sous_objectif.is_match(&first))
                 && (fold_starts_objectif(&first) || fold_starts_objectif(label)));
         if field == Field::Autre && outline_value {
             crate::tables::update_outline_pub(
@@ -797,6 +801,53 @@ fn autres_champs(autres: &[(String, Vec<String>)]) -> Vec<cls_model::AutreChamp>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn row(label: &str, value: &str) -> Item {
+        Item::Row {
+            label: label.to_string(),
+            value: vec![value.to_string()],
+            pages: vec![6],
+            label_x: 0.0,
+        }
+    }
+
+    fn line(t: &str) -> Item {
+        Item::Text {
+            text: t.to_string(),
+            page: 6,
+            x: 0.0,
+            size: 0.0,
+        }
+    }
+
+    #[test]
+    fn outline_rows_that_open_a_fiche_s_table_are_its_place_not_the_next_fiche_s() {
+        // Regression (blind 06-mixed): "Axe | Axe 1 – …" then an objective line before any
+        // field ended the fiche, and its fields were lost.
+        let items = [
+            line("Action A1"),
+            row("Axe", "Axe 1 – Accès aux soins"),
+            line("Objectif stratégique 1.1 – Attirer les professionnels"),
+            row(
+                "Objectif opérationnel",
+                "1.1.1 – Améliorer l'accueil des étudiants",
+            ),
+            row("Intitulé", "Créer un réseau d'hébergement"),
+            row("Partenaires", "Université de Limoges"),
+        ];
+        let mut alertes = Vec::new();
+        let (f, after) = read_fiche(&items, Some("A1".into()), None, &mut alertes);
+        assert!(after.outline.is_none());
+        assert_eq!(
+            f.outline.objectif.as_ref().map(|o| o.0.as_str()),
+            Some("1.1")
+        );
+        assert_eq!(
+            f.outline.sous_objectif.as_ref().map(|o| o.0.as_str()),
+            Some("1.1.1")
+        );
+        assert_eq!(f.fields.get(&Field::Partenaires).map(Vec::len), Some(1));
+    }
 
     #[test]
     fn a_question_label_keeps_the_colon_of_its_value() {

@@ -263,7 +263,9 @@ struct Start {
 /// an action heading ("2.3 Développer …") from an objective or a section heading.
 fn labelled_after(items: &[Item], i: usize) -> bool {
     let p = vocab::patterns();
-    for x in items[i + 1..].iter().take(12) {
+    // A brochure's action may run a long paragraph before its first label; the next
+    // heading ends the search.
+    for x in items[i + 1..].iter().take(40) {
         match x {
             Item::Row { label, .. } => {
                 if vocab::classify_label(label).is_some() {
@@ -301,6 +303,11 @@ fn fiche_starts(items: &[Item]) -> Vec<Start> {
         .iter()
         .map(|it| match it {
             Item::Text { text, .. } if !p.toc_entry.is_match(text.trim()) => Some(text.trim()),
+            // A fiche's table may open with its heading in a row of its own ("Action A1"
+            // in the table's first, spanning cell).
+            Item::Row { label, value, .. } if value.iter().all(|v| v.trim().is_empty()) => {
+                Some(label.trim())
+            }
             _ => None,
         })
         .collect();

@@ -34,7 +34,7 @@ pub fn titre_tete() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?i)^\s*(?:[0-9]{4}\s*[-–/]\s*[0-9]{4}|[0-9]{4})\s*(?:[:\-–,]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|pour\s+(?:le|la|les)\s+)?",
+        r"(?i)^\s*(?:[0-9]{4}\s*[-–/]\s*[0-9]{4}|[0-9]{4}|(?:de\s+)?(?:[0-9](?:e|ème|eme|nde)|premi[èe]re|deuxi[èe]me|seconde|troisi[èe]me|quatri[èe]me|nouvelle)\s+g[ée]n[ée]ration)\s*(?:[:\-–,]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|pour\s+(?:le|la|les)\s+)?",
     )
 }
 
@@ -43,7 +43,7 @@ pub fn titre_queue() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     compiled(
         &R,
-        r"(?i)\s*(?:\(CLS\)|CLS|[0-9](?:e|ème|eme)\s+g[ée]n[ée]ration|de\s+[0-9](?:e|ème)\s+g[ée]n[ée]ration|[-–:,])\s*$",
+        r"(?i)\s*(?:\(CLS\)|CLS|(?:de\s+)?(?:[0-9](?:e|ème|eme|nde)|premi[èe]re|deuxi[èe]me|seconde|troisi[èe]me|quatri[èe]me|nouvelle)\s+g[ée]n[ée]ration|[-–:,])\s*$",
     )
 }
 

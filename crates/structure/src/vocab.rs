@@ -134,13 +134,30 @@ pub fn classify_label(text: &str) -> Option<Field> {
     if text.trim_end().ends_with('.') {
         return None;
     }
-    let head = words[0].trim_matches(|c: char| !c.is_alphanumeric());
-    // A plural the list does not spell ("Responsables") is its singular's label.
-    let singular = head.strip_suffix('s').filter(|h| h.len() >= 3);
-    head_words()
-        .get(head)
-        .or_else(|| singular.and_then(|h| head_words().get(h)))
-        .copied()
+    let by_head = |head: &str| {
+        let head = head.trim_matches(|c: char| !c.is_alphanumeric());
+        // A plural the list does not spell ("Responsables") is its singular's label.
+        let singular = head.strip_suffix('s').filter(|h| h.len() >= 3);
+        head_words()
+            .get(head)
+            .or_else(|| singular.and_then(|h| head_words().get(h)))
+            .copied()
+    };
+    let first = by_head(words[0]);
+    // Two sections under one label ("Objectifs et description de l'action", "Contexte /
+    // description"): the one the spec has a key for names the field.
+    if matches!(first, None | Some(Field::Autre)) {
+        let second = words
+            .iter()
+            .position(|w| matches!(*w, "et" | "/" | "&"))
+            .and_then(|k| words.get(k + 1))
+            .and_then(|w| by_head(w))
+            .filter(|f| *f != Field::Autre);
+        if second.is_some() {
+            return second;
+        }
+    }
+    first
 }
 
 /// Single-word labels of exactly one field, by folded word ("budget" → Budget).
@@ -317,6 +334,10 @@ mod tests {
     fn label_variants_of_several_regions() {
         let cases = [
             ("Porteur du projet", Some(Field::Porteurs)),
+            (
+                "Objectifs et description de l'action",
+                Some(Field::Description),
+            ),
             ("Pilote", Some(Field::Porteurs)),
             ("Référent(s)", Some(Field::Porteurs)),
             ("Référent(e) de l'action", Some(Field::Porteurs)),
