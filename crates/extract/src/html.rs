@@ -809,9 +809,10 @@ fn holds_table(e: &ElementRef) -> bool {
         .any(|d| d.value().name() == "table")
 }
 
-/// Whether `table` is a list laid out as a table: each row has one cell of text at most,
-/// beside cells that hold nothing but a bullet image or a spacer, and some row has such
-/// cells. A one-column table of data (a label row, then its value row) is no list.
+/// Whether `table` is a list or a page laid out as a table: each row has one cell of text
+/// at most, beside cells that hold nothing but a bullet image or a spacer, and some row
+/// has such cells or holds lists, headings or tables (a hand-made page's one-column
+/// layout). A one-column table of data (a label row, then its value row) is neither.
 fn is_list_table(table: &ElementRef) -> bool {
     let rows: Vec<ElementRef> = table
         .children()
@@ -829,11 +830,24 @@ fn is_list_table(table: &ElementRef) -> bool {
             .map(|c| c.text().any(|t| !t.trim().is_empty()))
             .collect()
     };
+    let lays_out_blocks = |r: &ElementRef| {
+        r.descendants()
+            .skip(1)
+            .filter_map(ElementRef::wrap)
+            .any(|d| {
+                matches!(
+                    d.value().name(),
+                    "ul" | "ol" | "dl" | "table" | "h2" | "h3" | "h4" | "h5" | "h6"
+                )
+            })
+    };
     !rows.is_empty()
         && rows
             .iter()
             .all(|r| cells(r).iter().filter(|&&t| t).count() <= 1)
-        && rows.iter().any(|r| cells(r).len() >= 2)
+        && rows
+            .iter()
+            .any(|r| cells(r).len() >= 2 || lays_out_blocks(r))
 }
 
 /// A heading block (`<h1>` to `<h6>`), a toggle when it is an accordion's title or holds

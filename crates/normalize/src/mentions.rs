@@ -229,8 +229,9 @@ fn strip_lead(s: &str) -> String {
 }
 
 /// A lower-case sub-unit in parentheses belongs to its parent: "Ville de Blois (service des
-/// sports)" → "Ville de Blois".
-fn drop_subunit(s: &str) -> String {
+/// sports)" → "Ville de Blois". Mentions keep it as written (the unit is part of what the
+/// cell says); a web page's list of leads names the bodies, so it drops it.
+pub fn without_subunit(s: &str) -> String {
     let t = s.trim();
     if let (Some(open), true) = (t.rfind('('), t.ends_with(')')) {
         let inner = &t[open + 1..t.len() - 1];
@@ -930,7 +931,7 @@ fn push_mentions(out: &mut Vec<(String, Option<String>)>, p: &str, forme: Option
         let segs = if forme.is_some() {
             vec![p.clone()]
         } else {
-            segment(&drop_subunit(&p))
+            segment(&p)
         };
         for s in segs {
             let s = finished_segment(&s);
@@ -1068,8 +1069,8 @@ mod tests {
             ("ARS – CPTS – URPS – Chartres métropole", &["ARS", "CPTS", "URPS", "Chartres métropole"]),
             ("CCAS de Chartres - Centre de santé polyvalent", &["CCAS de Chartres - Centre de santé polyvalent"]),
             ("le Centre Intercommunal d'Action Sociale du Blaisois", &["Centre Intercommunal d'Action Sociale du Blaisois"]),
-            ("la Ville de Blois (service des sports) et le Centre intercommunal d'action sociale du Blaisois", &["Ville de Blois", "Centre intercommunal d'action sociale du Blaisois"]),
-            ("Santé Escale 41 Agglopolys et Ville de Blois (direction veille territoriale, solidarité)", &["Santé Escale 41", "Agglopolys", "Ville de Blois"]),
+            ("la Ville de Blois (service des sports) et le Centre intercommunal d'action sociale du Blaisois", &["Ville de Blois (service des sports)", "Centre intercommunal d'action sociale du Blaisois"]),
+            ("Santé Escale 41 Agglopolys et Ville de Blois (direction veille territoriale, solidarité)", &["Santé Escale 41", "Agglopolys", "Ville de Blois (direction veille territoriale, solidarité)"]),
             ("l'Union Nationale de Familles et Amis de personnes Malades et/ou handicapées psychiques et le Groupement d'Entraide Mutuelle AMILA", &["Union Nationale de Familles et Amis de personnes Malades et/ou handicapées psychiques", "Groupement d'Entraide Mutuelle AMILA"]),
             ("Agglopolys, le CIAS du Blaisois et le Centre Hospitalier Simone Veil de Blois", &["Agglopolys", "CIAS du Blaisois", "Centre Hospitalier Simone Veil de Blois"]),
             // Bodies named after their territory coordinate places inside their name.

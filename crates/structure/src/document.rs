@@ -153,7 +153,8 @@ pub fn territory_from_title(title: &str) -> Option<String> {
         .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
         .trim()
         .to_string();
-    (!nom.is_empty() && nom.split_whitespace().count() <= 8).then_some(nom)
+    (!nom.is_empty() && nom.split_whitespace().count() <= 8 && crate::names_a_proper_name(&nom))
+        .then_some(nom)
 }
 
 /// The most frequent mixed-case spelling of `name` in the document ("CHARTRES METROPOLE"
@@ -455,6 +456,7 @@ mod tests {
             ("Contrat local de santé de la Communauté d'agglomération du Val-Marais 2025-2029", Some("Communauté d'agglomération du Val-Marais")),
             ("Contrat Local de Santé 2025-2029 du Pays du Haut-Lac", Some("Pays du Haut-Lac")),
             ("CONTRAT LOCAL DE SANTÉ DE DEUXIÈME GÉNÉRATION", None),
+            ("Contrat local de santé 2023-2028 : les fiches-actions", None),
             ("Contrat local de santé de seconde génération du Pays de Vire", Some("Pays de Vire")),
         ];
         for (t, want) in cases {

@@ -471,6 +471,15 @@ impl<'a> FicheReader<'a> {
             self.current = Some(Target::Autre);
             return;
         };
+        // "Référent | M. Thomas Keller, chargé de mission": a person is a contact, no lead
+        // or partner; the row is kept under its own label.
+        if matches!(field, Field::Porteurs | Field::Partenaires)
+            && value.first().is_some_and(|v| names_a_person(v))
+        {
+            self.f.push(Target::Autre, label, value);
+            self.current = Some(Target::Autre);
+            return;
+        }
         let trailing = self.trailing_label(field, &mut value);
         let p = patterns();
         // "Axe | Axe 1 : …" rows: the value is the fiche's place in the outline.
@@ -521,6 +530,27 @@ impl<'a> FicheReader<'a> {
 
 /// Whether a line that matches the objective pattern says "Objectif" (a bare "2.1 Titre"
 /// after the fields may be an action's numbered heading, handled by the caller).
+/// Whether a value names a person by the civility or title that opens it ("M. Keller",
+/// "Mme Weber", "Dr Muller").
+fn names_a_person(v: &str) -> bool {
+    let first = v.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "M." | "Mme"
+            | "Mme."
+            | "Mlle"
+            | "MM."
+            | "Dr"
+            | "Dr."
+            | "Docteur"
+            | "Pr"
+            | "Pr."
+            | "Professeur"
+            | "Monsieur"
+            | "Madame"
+    )
+}
+
 fn fold_starts_objectif(t: &str) -> bool {
     let f = cls_normalize::text::fold(t);
     f.starts_with("objectif")
@@ -847,6 +877,27 @@ mod tests {
             Some("1.1.1")
         );
         assert_eq!(f.fields.get(&Field::Partenaires).map(Vec::len), Some(1));
+    }
+
+    #[test]
+    fn a_referent_who_is_a_person_is_kept_apart_from_the_leads() {
+        let items = [
+            line("Fiche action A1 – Créer un guichet unique"),
+            row(
+                "Porteur",
+                "Communauté d'agglomération du Pays de Moder-Zorn",
+            ),
+            row("Référent", "M. Thomas Keller, chargé de mission santé"),
+        ];
+        let mut alertes = Vec::new();
+        let (f, _) = read_fiche(&items, Some("A1".into()), None, &mut alertes);
+        assert_eq!(
+            f.fields.get(&Field::Porteurs),
+            Some(&vec![
+                "Communauté d'agglomération du Pays de Moder-Zorn".to_string()
+            ])
+        );
+        assert_eq!(f.autres.first().map(|a| a.0.as_str()), Some("Référent"));
     }
 
     #[test]

@@ -716,6 +716,27 @@ fn check_action(a: &cls_model::Action, alertes: &mut Vec<Alerte>) {
     }
 }
 
+/// Whether a territory's candidate name holds a proper name: a capitalised word other than a leading
+/// article ("Les fiches-actions", "la santé" name no place).
+pub(crate) fn names_a_proper_name(c: &str) -> bool {
+    let capital = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
+    let article = |w: &str| {
+        matches!(
+            f(w).as_str(),
+            "le" | "la" | "les" | "un" | "une" | "des" | "nos" | "notre"
+        )
+    };
+    c.split_whitespace().enumerate().any(|(k, w)| {
+        // "l'Agglomération": the word after the elision counts.
+        let w = w.rsplit(['\'', '’']).next().unwrap_or(w);
+        capital(w) && !(k == 0 && article(w))
+    })
+}
+
 /// Folds for comparisons inside this crate.
 pub(crate) fn f(s: &str) -> String {
     fold(s)

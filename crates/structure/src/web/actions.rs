@@ -75,6 +75,10 @@ fn build_action(
     a.partenaires.iter_mut().for_each(without_article);
     // "Porteur : à définir" names no lead: the page says it is not decided yet.
     a.porteurs.retain(|m| !undecided(&m.nom));
+    for m in a.porteurs.iter_mut().chain(a.partenaires.iter_mut()) {
+        m.nom = cls_normalize::mentions::without_subunit(&m.nom);
+    }
+
     a
 }
 
@@ -195,22 +199,24 @@ pub(super) fn actions(
         i = j;
     }
     number_uniquely(&mut out, alertes);
-    leads_in_title_parentheses(&mut out, alertes);
+    leads_after_titles(&mut out, alertes);
     out
 }
 
-/// Titles that end with their lead in parentheses ("Lutter contre le moustique tigre (EID
-/// Méditerranée)"), as pages that list their actions one line each write them. A single
-/// parenthesis proves nothing ("(phase 2)", "(Mon espace santé)"): only when half of the
-/// page's actions or more end so, and half of those parentheses or more name a body, does
-/// each action without a lead take its parenthesis as its lead, and its title lose it.
-fn leads_in_title_parentheses(out: &mut [Action], alertes: &mut Vec<Alerte>) {
+/// Titles that end with their lead in parentheses or after a dash ("Lutter contre le
+/// moustique tigre (EID Méditerranée)", "… – MSP du Haut-Verdon"), as pages that list
+/// their actions one line each write them. A single one proves nothing ("(phase 2)",
+/// "(Mon espace santé)"): only when half of the page's actions or more end so, and half
+/// of those endings or more name a body, does each action without a lead take its ending
+/// as its lead, and its title lose it.
+fn leads_after_titles(out: &mut [Action], alertes: &mut Vec<Alerte>) {
     let found: Vec<(usize, String, String)> = out
         .iter()
         .enumerate()
         .filter(|(_, a)| a.porteurs.is_empty())
         .filter_map(|(k, a)| {
-            let (head, inner) = trailing_parenthesis(a.titre.as_deref()?)?;
+            let t = a.titre.as_deref()?;
+            let (head, inner) = trailing_parenthesis(t).or_else(|| trailing_dash(t))?;
             Some((k, head.to_string(), inner.to_string()))
         })
         .collect();
@@ -229,6 +235,22 @@ fn leads_in_title_parentheses(out: &mut [Action], alertes: &mut Vec<Alerte>) {
         let n = a.numero.clone();
         alertes.retain(|x| !(x.message == "aucun porteur" && x.action == n));
     }
+}
+
+/// What a title holds after its last dash, when it reads as a name ("Soutenir la maison
+/// de santé – MSP du Haut-Verdon"): capitalised, a dozen words at most, no label.
+fn trailing_dash(titre: &str) -> Option<(&str, &str)> {
+    let t = titre.trim();
+    let (k, sep) = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|s| t.rfind(s).map(|k| (k, s.len())))
+        .max_by_key(|x| x.0)?;
+    let (head, inner) = (t[..k].trim_end(), t[k + sep..].trim());
+    let named = inner.chars().next().is_some_and(char::is_uppercase)
+        && inner.split_whitespace().count() <= 12
+        && !inner.contains(':')
+        && !inner.ends_with('.');
+    (head.chars().count() >= 8 && named).then_some((head, inner))
 }
 
 /// A title's last parenthesis when it closes the title and reads as a name: the title

@@ -24,6 +24,7 @@ pub(super) fn territory(html: &HtmlDocument) -> Option<String> {
     score_candidates(html, &texts, &fall, &mut cands);
     cands.retain(|c| {
         c.1 > 0.0
+            && crate::names_a_proper_name(&c.0)
             && !matches!(
                 f(&c.0).as_str(),
                 "sante"
@@ -58,7 +59,27 @@ pub(super) fn territory(html: &HtmlDocument) -> Option<String> {
         (Some(b), Some(n)) if is_fuller_form(&n, &b) => Some(n),
         (b, _) => b,
     }
-    .map(|n| cls_normalize::communes::without_council_title(&spelled_out(&n)).to_string())
+    .map(|n| {
+        let n = spelled_out(&n);
+        cls_normalize::communes::without_council_title(without_cosignatory(&n)).to_string()
+    })
+}
+
+/// A name read on until its co-signatory ("la Communauté de communes du X et l'ARS Pays
+/// de la Loire ont signé"): cut before " et " when an article and a body follow. Places
+/// joined by "et" ("Pays de la Haute-Asse et du Verdon") stay whole.
+fn without_cosignatory(n: &str) -> &str {
+    for (k, _) in n.match_indices(" et ") {
+        let rest = &n[k + 4..];
+        let body = ["l'", "l’", "la ", "le ", "les "]
+            .iter()
+            .find_map(|a| rest.strip_prefix(a))
+            .is_some_and(cls_normalize::mentions::names_a_body);
+        if body {
+            return n[..k].trim_end();
+        }
+    }
+    n
 }
 
 /// The site's own name (`og:site_name`, or its logo's text) when it names a local
@@ -549,6 +570,30 @@ mod tests {
             fuller_form(&h, &head, "CC Coteaux du Lys").as_deref(),
             Some("Communauté de communes des Coteaux du Lys")
         );
+    }
+
+    #[test]
+    fn a_name_stops_before_its_cosignatory() {
+        for (n, want) in [
+            (
+                "Communauté de communes du Haut-Perche et l'ARS Pays de la Loire",
+                "Communauté de communes du Haut-Perche",
+            ),
+            (
+                "Pays de la Haute-Asse et du Verdon",
+                "Pays de la Haute-Asse et du Verdon",
+            ),
+            (
+                "PETR Causses et Vallée du Tarnon",
+                "PETR Causses et Vallée du Tarnon",
+            ),
+            (
+                "Ville de Vire et la Préfecture du Calvados",
+                "Ville de Vire",
+            ),
+        ] {
+            assert_eq!(without_cosignatory(n), want, "{n}");
+        }
     }
 
     #[test]
