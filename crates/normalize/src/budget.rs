@@ -133,10 +133,39 @@ fn funder_before(before: &str) -> Option<String> {
         "financement",
         "cout global",
     ];
+    // An item of expense before its amount ("Équipement des logements : 24 000 €",
+    // "Fonctionnement : 4 000 € par an") is what the money buys, not who pays it.
+    let expense = [
+        "equipement",
+        "gestion",
+        "fonctionnement",
+        "investissement",
+        "frais",
+        "achat",
+        "acquisition",
+        "amenagement",
+        "remuneration",
+        "salaire",
+        "location",
+        "impression",
+        "prestation",
+        "materiel",
+        "travaux",
+        "etude",
+        "depenses",
+        "charges",
+        "poste",
+        "recrutement",
+    ];
+    let first = f.split_whitespace().next().unwrap_or("");
+    let is_expense = expense
+        .iter()
+        .any(|e| first == *e || first.strip_suffix('s') == Some(*e));
     ((1..=8).contains(&words)
         && !generic
             .iter()
             .any(|g| f == *g || f.starts_with(&format!("{g} ")))
+        && !is_expense
         && name.chars().next().is_some_and(|c| c.is_alphabetic()))
     .then_some(name)
 }
@@ -549,6 +578,18 @@ mod tests {
         assert_eq!(f, vec![Some("Chartres métropole"), Some("CAUE")]);
         let b = budget(Some("20 000 € de la Région".into()));
         assert_eq!(b.montants[0].financeur.as_deref(), Some("Région"));
+        // Items of expense are not funders; the funders in parentheses stay funders.
+        let b = budget(Some(
+            "Équipement des logements : 24 000 € (Région Nouvelle-Aquitaine). Frais de gestion : 4 000 €".into(),
+        ));
+        let f: Vec<Option<&str>> = b.montants.iter().map(|m| m.financeur.as_deref()).collect();
+        assert!(
+            !f.iter()
+                .flatten()
+                .any(|x| x.starts_with("Équipement") || x.starts_with("Frais")),
+            "{f:?}"
+        );
+        assert_eq!(b.total_eur, Some(28000.0));
         let b = budget(Some(
             "Chartres métropole budget de l'eau (70 %) et Agence de l'eau Seine-Normandie (30 %)"
                 .into(),
