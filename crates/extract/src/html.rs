@@ -649,7 +649,11 @@ impl<'p> Walker<'p> {
             "tr" if self.list_table || holds_table(e) => {}
             "tr" => {
                 let row = self.table_row(e);
-                self.rows += 1;
+                // A spanning row (an axis above the header) does not make the header row
+                // below it a second row.
+                if row.cells.iter().filter(|c| !c.trim().is_empty()).count() >= 2 {
+                    self.rows += 1;
+                }
                 self.push(row);
                 return;
             }
@@ -1463,6 +1467,22 @@ fn content_blocks(doc: &Html, pruner: &Pruner, tabs: &Tabs) -> Vec<HtmlBlock> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bold_header_row_below_a_spanning_axis_row_is_the_header() {
+        let html = "<html><body><main><table><tr><td colspan=3>AXE 1 - Soins</td></tr>\
+            <tr><td><b>Action</b></td><td><b>Pilote</b></td><td><b>Échéance</b></td></tr>\
+            <tr><td>A. Favoriser l'accueil des internes</td><td>PETR du Pays</td><td>2024</td></tr>\
+            </table></main></body></html>";
+        let d = extract_html(html.as_bytes());
+        let rows: Vec<bool> = d
+            .blocks
+            .iter()
+            .filter(|b| b.kind == HtmlKind::TableRow)
+            .map(|b| b.header)
+            .collect();
+        assert_eq!(rows, [false, true, false]);
+    }
 
     #[test]
     fn keeps_content_and_drops_cookie_banner_menu_footer_and_related_news() {

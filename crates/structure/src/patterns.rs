@@ -149,6 +149,16 @@ pub fn nom_territoire() -> &'static Regex {
     )
 }
 
+/// A local authority named by its name, then its kind, over several words: "Monts
+/// d'Arrée-Aulne Communauté", "Pays de Sablonne Agglomération"; group 1.
+pub fn nom_puis_genre() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &R,
+        r"\b(\p{Lu}[\p{Latin}'’\-]+(?:\s+(?:d['’]|de\s+|du\s+|des\s+)?\p{Lu}[\p{Latin}'’\-]+){0,3}\s+(?:M[ée]tropole|Agglom[ée]ration|Communaut[ée]))\b",
+    )
+}
+
 /// The separator between a page's title and its site name ("… | Ville de X").
 pub fn separateur_titre() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();

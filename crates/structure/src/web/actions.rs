@@ -514,9 +514,11 @@ fn below_axis_headings(blocks: &[HtmlBlock]) -> Vec<bool> {
         .map(|b| {
             let below = matches!(b.kind, HtmlKind::Heading(l) if axis_level.is_some_and(|a| a < l));
             if p.axe.is_match(&dashes(b.text.trim())) {
+                // A card's axis badge ("Axe 1 · Accès aux soins", a line above the card's
+                // title) puts any heading after it below the axis.
                 axis_level = match b.kind {
                     HtmlKind::Heading(l) => Some(l),
-                    _ => None,
+                    _ => Some(1),
                 };
             }
             below
@@ -707,6 +709,19 @@ fn labelled_lines_after_title(
         .flatten()
         .collect();
     (Some(head.trim().to_string()), fields)
+}
+
+/// A title that opens with its number: an action line ("Action 1.2 : …", "1.2 – …") or a
+/// letter ("A. …"); the number and the title without it.
+fn numbered_title(t: &str) -> Option<(String, String)> {
+    if let Some((n, Some(titre))) = action_start(t) {
+        return Some((n, titre));
+    }
+    let c = patterns::item_lettre().captures(t)?;
+    Some((
+        c["num"].to_string(),
+        c.name("titre")?.as_str().trim().to_string(),
+    ))
 }
 
 /// The title of a card whose heading is a bare "Action 5": the next block, when it is a
@@ -1074,7 +1089,12 @@ fn row_action(
         let label = header.cells.get(k).map(String::as_str).unwrap_or("");
         fields.push(row(label, lines.clone()));
     }
-    let numero = numero.unwrap_or_else(|| next.to_string());
+    // Without a number column, the title may carry its number ("A. Favoriser …", "Action
+    // 1.2 : …").
+    let (numero, titre) = match numero {
+        Some(n) => (n, titre),
+        None => numbered_title(&titre).unwrap_or((next.to_string(), titre)),
+    };
     let a = build_action(numero, Some(titre), fields, axe, alertes);
     if a.porteurs.is_empty() {
         alertes.push(Alerte::new(
@@ -1230,6 +1250,35 @@ mod tests {
             .titre
             .as_deref()
             .is_some_and(|t| t.ends_with("(Mon espace santé)")));
+    }
+
+    #[test]
+    fn a_cards_axis_badge_above_its_title_and_a_tables_lettered_titles() {
+        let p = |t: &str| block(HtmlKind::Paragraph, t);
+        let blocks = vec![
+            p("Axe 1 — Renforcer l'accès aux soins"),
+            p("Axe 2 — Vieillir en bonne santé"),
+            block(HtmlKind::Heading(2), "Les actions du contrat"),
+            p("Axe 2 · Vieillir en bonne santé"),
+            block(
+                HtmlKind::Heading(3),
+                "Rompre l'isolement des personnes âgées",
+            ),
+            p("Porteur : CCAS de Trinité"),
+        ];
+        let (a, _) = read(&blocks);
+        let got: Vec<(Option<u32>, &str)> = a
+            .iter()
+            .map(|x| (x.axe, x.titre.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(got, [(Some(2), "Rompre l'isolement des personnes âgées")]);
+        assert_eq!(
+            numbered_title("A. Favoriser l'accueil des internes"),
+            Some((
+                "A".to_string(),
+                "Favoriser l'accueil des internes".to_string()
+            ))
+        );
     }
 
     #[test]

@@ -158,6 +158,12 @@ fn authority_phrases(t: &str, kinds: &Regex) -> Vec<String> {
             out.push(n.to_string());
         }
     }
+    for c in patterns::nom_puis_genre().captures_iter(t) {
+        let n = c[1].to_string();
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
     out
 }
 
@@ -569,6 +575,22 @@ mod tests {
         assert_eq!(
             fuller_form(&h, &head, "CC Coteaux du Lys").as_deref(),
             Some("Communauté de communes des Coteaux du Lys")
+        );
+    }
+
+    #[test]
+    fn a_name_of_several_words_then_its_kind() {
+        let h = page(
+            "Le Contrat Local de Santé – Monts d'Arrée-Aulne Communauté",
+            None,
+            &[(
+                HtmlKind::Paragraph,
+                "Monts d'Arrée-Aulne Communauté s'est engagée aux côtés de l'ARS Bretagne dans un contrat local de santé.",
+            )],
+        );
+        assert_eq!(
+            territory(&h).as_deref(),
+            Some("Monts d'Arrée-Aulne Communauté")
         );
     }
 
