@@ -496,15 +496,20 @@ fn place_name_goes_on(lf: &str, rf: &str) -> bool {
         .iter()
         .find_map(|a| lf.strip_prefix(a))
         .unwrap_or(lf);
+    // The left side first: few mentions are bodies named after their territory.
+    if !w
+        .place_named_body
+        .iter()
+        .any(|h| left.starts_with(h.as_str()) && left.len() > h.len())
+    {
+        return false;
+    }
     let first = rf.split_whitespace().next().unwrap_or("");
     let opens_body = w.body_head.iter().any(|h| first.starts_with(h.as_str()))
         || w.generic_start.iter().any(|g| rf.starts_with(g.trim_end()))
         || crate::orgs::opens_typed_body(rf)
         || w.territorial_word.iter().any(|t| rf.contains(t.as_str()));
     !opens_body
-        && w.place_named_body
-            .iter()
-            .any(|h| left.starts_with(h.as_str()) && left.len() > h.len())
 }
 
 /// Whether the words around " et " belong to a name that holds it ("Eure et Loir",
