@@ -38,6 +38,7 @@ struct WordLists {
     body_head: Vec<String>,
     place_named_body: Vec<String>,
     territorial_word: Vec<String>,
+    undecided: Vec<String>,
 }
 
 /// The word lists, read once.
@@ -54,6 +55,7 @@ fn parse_word_lists(text: &str) -> WordLists {
         body_head: Vec::new(),
         place_named_body: Vec::new(),
         territorial_word: Vec::new(),
+        undecided: Vec::new(),
     };
     let mut list = "";
     for line in text.lines().map(str::trim) {
@@ -71,6 +73,7 @@ fn parse_word_lists(text: &str) -> WordLists {
             "body-head" => &mut w.body_head,
             "place-named-body" => &mut w.place_named_body,
             "territorial-word" => &mut w.territorial_word,
+            "undecided" => &mut w.undecided,
             _ => continue,
         };
         into.push(phrase_key(line));
@@ -422,6 +425,16 @@ pub fn own_sigle(name: &str, sigle: &str) -> bool {
         .map(|c| fold(&c.to_string()).to_uppercase())
         .collect();
     caps.len() >= 2 && (initials.starts_with(&caps) || initials.contains(&caps))
+}
+
+/// Whether a lead's cell says that the lead is not decided yet ("à définir", "NC"; see
+/// `undecided` in `data/mentions.txt`).
+pub fn is_undecided(nom: &str) -> bool {
+    let t = fold(nom.trim().trim_end_matches(['.', '…']));
+    word_lists()
+        .undecided
+        .iter()
+        .any(|p| t == *p || (p.chars().count() > 3 && t.starts_with(p.as_str())))
 }
 
 /// Whether `text` reads as the name of an organisation by its first words: a type of the

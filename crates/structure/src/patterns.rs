@@ -11,6 +11,10 @@ fn compiled(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("built-in pattern"))
 }
 
+/// A contract's generation in its title: "2e génération", "de seconde génération" (with
+/// what precedes it, "de", left to each pattern).
+const GENERATION: &str = r"(?:[0-9](?:e|ème|eme|nde)|premi[èe]re|deuxi[èe]me|seconde|troisi[èe]me|quatri[èe]me|nouvelle)\s+g[ée]n[ée]ration";
+
 /// A span of years: "2020-2025", "2020 à 2025", "2024–2028"; groups 1 and 2.
 pub fn periode() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -23,28 +27,24 @@ pub fn periode() -> &'static Regex {
 /// The territory named in a contract's title, after "Contrat local de santé"; group `nom`.
 pub fn titre_territoire() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    compiled(
-        &R,
-        r"(?i)contrat\s+local\s+de\s+sant[ée]\s*(?:\(CLS\)\s*)?(?:(?:de\s+)?[0-9](?:e|ème|eme)\s+g[ée]n[ée]ration\s*)?(?:[:\-–]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|sur\s+le\s+territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?(?P<nom>.+)$",
-    )
+    R.get_or_init(|| Regex::new(&format!(r"(?i)contrat\s+local\s+de\s+sant[ée]\s*(?:\(CLS\)\s*)?(?:(?:de\s+)?{GENERATION}\s*)?(?:[:\-–]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|sur\s+le\s+territoire\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')?)?(?P<nom>.+)$")).expect("built-in pattern"))
 }
 
 /// What may stand between "Contrat local de santé" and the territory: a period, "du", "de la"…
 pub fn titre_tete() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    compiled(
-        &R,
-        r"(?i)^\s*(?:[0-9]{4}\s*[-–/]\s*[0-9]{4}|[0-9]{4}|(?:de\s+)?(?:[0-9](?:e|ème|eme|nde)|premi[èe]re|deuxi[èe]me|seconde|troisi[èe]me|quatri[èe]me|nouvelle)\s+g[ée]n[ée]ration)\s*(?:[:\-–,]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|pour\s+(?:le|la|les)\s+)?",
-    )
+    R.get_or_init(|| Regex::new(&format!(r"(?i)^\s*(?:[0-9]{{4}}\s*[-–/]\s*[0-9]{{4}}|[0-9]{{4}}|(?:de\s+)?{GENERATION})\s*(?:[:\-–,]\s*)?(?:du\s+|de\s+la\s+|de\s+l'|des\s+|de\s+|d'|pour\s+(?:le|la|les)\s+)?")).expect("built-in pattern"))
 }
 
 /// What may trail the territory in a title: "(CLS)", "2e génération", a separator.
 pub fn titre_queue() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    compiled(
-        &R,
-        r"(?i)\s*(?:\(CLS\)|CLS|(?:de\s+)?(?:[0-9](?:e|ème|eme|nde)|premi[èe]re|deuxi[èe]me|seconde|troisi[èe]me|quatri[èe]me|nouvelle)\s+g[ée]n[ée]ration|[-–:,])\s*$",
-    )
+    R.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)\s*(?:\(CLS\)|CLS|(?:de\s+)?{GENERATION}|[-–:,])\s*$"
+        ))
+        .expect("built-in pattern")
+    })
 }
 
 /// A period announced in running text ("pour la période 2020-2025", "2021 et jusqu'en 2026", "depuis 2020 et jusqu'à 2024"); groups 1-2, 3-4 or 5-6.

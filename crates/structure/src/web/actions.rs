@@ -74,33 +74,13 @@ fn build_action(
     a.porteurs.iter_mut().for_each(without_article);
     a.partenaires.iter_mut().for_each(without_article);
     // "Porteur : à définir" names no lead: the page says it is not decided yet.
-    a.porteurs.retain(|m| !undecided(&m.nom));
+    a.porteurs
+        .retain(|m| !cls_normalize::mentions::is_undecided(&m.nom));
     for m in a.porteurs.iter_mut().chain(a.partenaires.iter_mut()) {
         m.nom = cls_normalize::mentions::without_subunit(&m.nom);
     }
 
     a
-}
-
-/// Whether a lead's cell says that the lead is not decided yet ("à définir", "à
-/// déterminer", "non défini", "NC").
-fn undecided(nom: &str) -> bool {
-    let t = f(nom.trim().trim_end_matches(['.', '…']));
-    [
-        "a definir",
-        "a determiner",
-        "a preciser",
-        "a identifier",
-        "non defini",
-        "en cours de definition",
-        "nc",
-        "n/c",
-        "?",
-        "-",
-        "—",
-    ]
-    .iter()
-    .any(|p| t == *p || (p.len() > 3 && t.starts_with(p)))
 }
 
 /// The field of each column of a table's header row, when it is a table of actions: a
@@ -446,16 +426,10 @@ fn action_opening(
     let titled = b.toggle || below_axis;
     if titled && axe.is_some() && !t.ends_with('?') && panel_names_a_lead(blocks, i, axis_of) {
         // "B. Déployer …": the item's letter is its number.
-        let lettered = patterns::item_lettre().captures(t);
+        let (numero, titre) = lettered_title(t).unwrap_or((next.to_string(), t.to_string()));
         return Some(Opening {
-            numero: lettered
-                .as_ref()
-                .map_or_else(|| next.to_string(), |c| c["num"].to_string()),
-            titre: Some(
-                lettered
-                    .map_or(t, |c| c.name("titre").map_or(t, |m| m.as_str()))
-                    .to_string(),
-            ),
+            numero,
+            titre: Some(titre),
             listing: none,
         });
     }
@@ -717,6 +691,11 @@ fn numbered_title(t: &str) -> Option<(String, String)> {
     if let Some((n, Some(titre))) = action_start(t) {
         return Some((n, titre));
     }
+    lettered_title(t)
+}
+
+/// A title lettered in its text ("B. Déployer …"): the letter and the title without it.
+fn lettered_title(t: &str) -> Option<(String, String)> {
     let c = patterns::item_lettre().captures(t)?;
     Some((
         c["num"].to_string(),
